@@ -1,0 +1,218 @@
+/* model.h: the network model: node, edge and source tables, the relation vocabulary, hypotheses. */
+#ifndef SPYGRAPH_MODEL_H
+#define SPYGRAPH_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "spygraph/date.h"
+#include "spygraph/message.h"
+
+typedef enum sg_kind {
+    SG_KIND_UNSPECIFIED = 0, /* a bare edge list says nothing of kinds */
+    SG_KIND_PERSON,
+    SG_KIND_ORGANIZATION,
+    SG_KIND_PLACE
+} sg_kind;
+
+/* Returns "person", "organization", "place" or "" for SG_KIND_UNSPECIFIED. */
+const char *sg_kind_name(sg_kind kind);
+/* Parses a kind name; an empty string gives SG_KIND_UNSPECIFIED. Returns false if unknown. */
+bool sg_kind_parse(const char *text, sg_kind *out);
+
+/* Relation families, for colours and grouping. */
+typedef enum sg_family {
+    SG_FAMILY_MEMBERSHIP,
+    SG_FAMILY_COMMAND,     /* command and reporting */
+    SG_FAMILY_INFORMATION, /* information flow */
+    SG_FAMILY_PERSONAL,
+    SG_FAMILY_DIPLOMATIC,
+    SG_FAMILY_HOSTILE,
+    SG_FAMILY_OTHER
+} sg_family;
+
+typedef struct sg_relation {
+    const char *name;     /* member_of, recruited, ... */
+    bool directed;        /* read from source to target */
+    sg_family family;
+    const char *reading;  /* one line: what a tie of this relation means */
+} sg_relation;
+
+/* The vocabulary (static, never freed), terminated by an entry whose name is NULL. */
+const sg_relation *sg_relations(void);
+/* Looks a relation up by name; NULL if it is not in the vocabulary. */
+const sg_relation *sg_relation_find(const char *name);
+/* Returns the family's name ("membership", "command", ...). */
+const char *sg_family_name(sg_family family);
+
+/* Strings in the model are borrowed from the network's string pool: never free them. */
+typedef struct sg_node {
+    const char *id;
+    const char *label;
+    sg_kind kind;
+    const char *affiliation;   /* "" when unknown */
+    const char **codenames;    /* NULL-terminated, never NULL itself */
+    const char *native_name;   /* "" when none */
+    const char *note;          /* "" when none */
+    const char **sources;      /* NULL-terminated citation keys, never NULL itself */
+    const char **extra;        /* values of the network's extra node columns (n_extra_attrs), or NULL */
+    const char *hypothesis;    /* id of the hypothesis that added the node, NULL for a base node */
+    sg_origin origin;
+} sg_node;
+
+typedef struct sg_edge {
+    int source;                /* node index */
+    int target;                /* node index */
+    const sg_relation *relation;
+    sg_interval when;
+    double confidence;         /* in [0, 1]; 1 by default */
+    double weight;             /* > 0; 1 by default */
+    const char **sources;      /* NULL-terminated, never NULL itself */
+    const char *note;          /* "" when none */
+    const char *hypothesis;    /* id of the hypothesis that added or changed the tie, NULL if base */
+    bool changed;              /* true when a hypothesis changed this base tie */
+    sg_origin origin;
+} sg_edge;
+
+typedef struct sg_source {
+    const char *key;
+    const char *reference;
+    const char *pages;
+    const char *note;
+    sg_origin origin;
+} sg_source;
+
+typedef enum sg_patch_op {
+    SG_PATCH_ADD_NODE,
+    SG_PATCH_ADD_EDGE,
+    SG_PATCH_REMOVE_EDGE,
+    SG_PATCH_CHANGE_EDGE
+} sg_patch_op;
+
+/* Which fields a change_edge sets. */
+enum {
+    SG_CHANGE_START = 1 << 0,
+    SG_CHANGE_END = 1 << 1,
+    SG_CHANGE_CONFIDENCE = 1 << 2,
+    SG_CHANGE_WEIGHT = 1 << 3,
+    SG_CHANGE_SOURCES = 1 << 4,
+    SG_CHANGE_NOTE = 1 << 5
+};
+
+/* One line of a hypothesis patch. For add_node, NODE holds the new node. For edges, SOURCE_ID and
+ * TARGET_ID name the ends (resolved when the patch is applied), RELATION may be NULL for
+ * remove/change (matches any relation), and EDGE holds the values (its source/target are unused). */
+typedef struct sg_patch {
+    sg_patch_op op;
+    sg_node node;
+    const char *source_id;
+    const char *target_id;
+    const sg_relation *relation;
+    sg_edge edge;
+    unsigned changes;          /* SG_CHANGE_* for change_edge */
+    sg_origin origin;
+} sg_patch;
+
+typedef struct sg_hypothesis {
+    const char *id;
+    const char *label;
+    const char *citation;      /* who argues it, in words */
+    const char **sources;      /* NULL-terminated citation keys */
+    const char *patch_file;    /* as named in the manifest */
+    sg_patch *patches;
+    size_t n_patches;
+    sg_origin origin;
+} sg_hypothesis;
+
+typedef struct sg_network sg_network;
+
+/* A network. The arrays are owned by the network; all strings are borrowed from its pool, which a
+ * derived network (hypothesis applied, snapshot) shares with its base by holding a reference. */
+struct sg_network {
+    char *name;                /* the input's name as the user gave it ("-" for standard input) */
+    char *sha256;              /* hex SHA-256 of the input bytes (manifest, then tables, in order) */
+    const char *id;            /* manifest id, or the file's base name */
+    const char *title;         /* "" when none */
+    const char *description;   /* "" when none */
+    sg_interval span;          /* the period the network covers (timeless if not given) */
+    bool curated;              /* read from a manifest (relations and sources required) */
+    bool has_sources_table;
+
+    sg_node *nodes;
+    size_t n_nodes;
+    sg_edge *edges;
+    size_t n_edges;
+    sg_source *sources;
+    size_t n_sources;
+    sg_hypothesis *hypotheses;
+    size_t n_hypotheses;
+    const char **extra_attrs;  /* names of extra node columns */
+    size_t n_extra_attrs;
+
+    const char *applied_hypothesis; /* id of the hypothesis applied, NULL for the base */
+    bool has_snapshot;
+    sg_date snapshot;          /* the --at date when has_snapshot */
+
+    struct sg_network_private *priv; /* pool, id index, reference count */
+};
+
+/* Returns a new empty network named NAME (copied). Free with sg_network_unref. */
+sg_network *sg_network_new(const char *name);
+/* Adds a reference; returns NET. */
+sg_network *sg_network_ref(sg_network *net);
+/* Drops a reference; frees the network (and, through it, its base) when the last one goes. NULL is
+ * allowed. */
+void sg_network_unref(sg_network *net);
+
+/* Copies TEXT (NULL gives "") into the network's pool and returns the pooled copy, which lives as long
+ * as the network. Equal strings are stored once. */
+const char *sg_network_intern(sg_network *net, const char *text);
+/* Splits TEXT at SEP, trims blanks, drops empty parts, pools each part; returns a NULL-terminated array
+ * owned by the network. */
+const char **sg_network_split(sg_network *net, const char *text, char sep);
+/* Returns an empty NULL-terminated array (shared, never freed). */
+const char **sg_empty_list(void);
+/* Number of entries of a NULL-terminated list. */
+size_t sg_list_length(const char *const *list);
+
+/* Appends a node (copied shallowly; its strings must be pooled in NET). Returns its index, or -1 if a
+ * node with the same id exists (nothing is added). */
+int sg_network_add_node(sg_network *net, const sg_node *node);
+/* Appends an edge (copied shallowly). Returns its index. */
+size_t sg_network_add_edge(sg_network *net, const sg_edge *edge);
+/* Appends a source; returns -1 if the key exists (nothing added), else its index. */
+int sg_network_add_source(sg_network *net, const sg_source *source);
+/* Appends a hypothesis (copied shallowly, its patches array is taken over); returns its index or -1 if
+ * the id exists (the patches array is then freed). */
+int sg_network_add_hypothesis(sg_network *net, sg_hypothesis *hyp);
+
+/* The node index for ID, or -1. O(1). */
+int sg_network_find_node(const sg_network *net, const char *id);
+/* The source for KEY, or NULL. */
+const sg_source *sg_network_find_source(const sg_network *net, const char *key);
+/* The hypothesis with ID, or NULL. */
+const sg_hypothesis *sg_network_find_hypothesis(const sg_network *net, const char *id);
+
+/* Resolves NAME against ids, then labels, native names and codenames (case-insensitive for ASCII).
+ * Returns the node index; -1 if nothing matches; -2 if several nodes match, and then *CANDIDATES (if not
+ * NULL) receives a newly allocated array of their indices, -1 terminated, that the caller g_free()s. */
+int sg_network_resolve_node(const sg_network *net, const char *name, int **candidates);
+
+/* Returns a copy of BASE with the hypothesis ID applied (the base is never changed), or NULL with the
+ * problems in DIAG (unknown hypothesis, a patch naming a missing node or tie). The caller unrefs it. */
+sg_network *sg_network_apply_hypothesis(sg_network *base, const char *id, sg_diag *diag);
+
+/* Applies the patches of HYP to a copy of BASE, adding every problem to DIAG (errors for missing nodes
+ * or ties, warnings for patch lines that change nothing). Returns the copy (even when there were errors,
+ * so validate can go on), or NULL if BASE is NULL. */
+sg_network *sg_network_apply_patches(sg_network *base, const sg_hypothesis *hyp, sg_diag *diag);
+
+/* Returns a copy of NET keeping every node and only the ties active at AT (sg_interval_active_at). The
+ * caller unrefs it. Never fails. */
+sg_network *sg_network_snapshot(sg_network *net, sg_date at);
+
+/* True when edges A and B are the same tie: same relation and same ends (either orientation when the
+ * relation is undirected). */
+bool sg_edge_same_tie(const sg_edge *a, const sg_edge *b);
+
+#endif

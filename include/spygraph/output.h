@@ -1,0 +1,79 @@
+/* output.h: where results go (standard output or a file written atomically) and the table/CSV/JSON writers. */
+#ifndef SPYGRAPH_OUTPUT_H
+#define SPYGRAPH_OUTPUT_H
+
+#include <cjson/cJSON.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "spygraph/model.h"
+
+typedef enum sg_format { SG_FORMAT_TABLE, SG_FORMAT_CSV, SG_FORMAT_JSON } sg_format;
+
+/* Parses "table", "csv", "json"; returns false if unknown. */
+bool sg_format_parse(const char *text, sg_format *out);
+
+/* An output destination. With a path, data goes to a temporary file in the same folder, renamed into
+ * place by sg_output_commit; sg_output_abort (or a commit that fails) removes it, so a failed run leaves
+ * no partial file. */
+typedef struct sg_output {
+    FILE *stream;   /* write here */
+    char *path;     /* final path, NULL for standard output */
+    char *tmp_path; /* temporary path, NULL for standard output */
+} sg_output;
+
+/* Opens PATH ("-" or NULL: standard output). Returns NULL after printing an error when the temporary
+ * file cannot be created. Pass the result to sg_output_commit or sg_output_abort exactly once. */
+sg_output *sg_output_open(const char *path);
+/* Flushes, closes and renames into place. Returns false (after printing an error and removing the
+ * temporary file) on failure. Frees OUT. */
+bool sg_output_commit(sg_output *out);
+/* Discards everything written and frees OUT. NULL is allowed. */
+void sg_output_abort(sg_output *out);
+
+/* Display width in terminal columns of a UTF-8 string: wide (CJK) characters count 2, combining marks
+ * 0, others 1. */
+size_t sg_display_width(const char *text);
+
+/* A table of text cells, written as an aligned text table, as RFC 4180 CSV, or as a JSON array of
+ * objects (numeric cells as numbers). */
+typedef struct sg_table sg_table;
+
+typedef enum sg_align { SG_ALIGN_LEFT, SG_ALIGN_RIGHT } sg_align;
+
+/* Returns a new table with N_COLUMNS columns named by NAMES (copied). Free with sg_table_free. */
+sg_table *sg_table_new(size_t n_columns, const char *const *names);
+void sg_table_free(sg_table *table);
+/* Sets a column's alignment in the text table (default left). */
+void sg_table_align(sg_table *table, size_t column, sg_align align);
+/* Starts a new row; its cells are then set with sg_table_set_* (unset cells are empty / null). */
+void sg_table_add_row(sg_table *table);
+/* Sets a text cell of the current row (TEXT copied; NULL is empty). */
+void sg_table_set_text(sg_table *table, size_t column, const char *text);
+/* Sets a numeric cell: shown with %.*g to DIGITS significant digits in text, full precision (%.17g,
+ * shortest round-trip) in CSV and JSON. NaN is written as empty / null. */
+void sg_table_set_number(sg_table *table, size_t column, double value, int digits);
+/* Sets an integer cell. */
+void sg_table_set_int(sg_table *table, size_t column, long long value);
+size_t sg_table_rows(const sg_table *table);
+
+/* Writers. The text table has a header line, a rule, and columns padded by display width. */
+void sg_table_write_text(const sg_table *table, FILE *stream);
+void sg_table_write_csv(const sg_table *table, FILE *stream);
+/* Returns a new JSON array of objects (caller owns it). */
+cJSON *sg_table_to_json(const sg_table *table);
+
+/* Writes one CSV field, quoted when it holds the delimiter, a quote or a line break. */
+void sg_csv_write_field(FILE *stream, const char *text);
+/* Formats a number the way CSV and JSON output do (shortest text that reads back to the same double)
+ * into BUF of 32 bytes. */
+const char *sg_format_number(double value, char buf[32]);
+
+/* Returns a new JSON object {"name": ..., "sha256": ..., "hypothesis": id|null, "at": date|null}
+ * describing NET's input, for every JSON output. */
+cJSON *sg_json_network(const sg_network *net);
+/* Prints JSON (formatted, two-space indents, sorted as built) followed by a newline. Returns false on
+ * allocation failure. */
+bool sg_json_write(const cJSON *json, FILE *stream);
+
+#endif

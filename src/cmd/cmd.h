@@ -1,0 +1,90 @@
+/* cmd.h: the command table's shape, option parsing shared by every command, and the commands' entry points. */
+#ifndef SPYGRAPH_CMD_H
+#define SPYGRAPH_CMD_H
+
+#include <getopt.h>
+#include <stdbool.h>
+
+#include "spygraph/spygraph.h"
+
+typedef struct sg_command sg_command;
+
+/* One subcommand: its name, its entry point, and everything `help` prints about it. */
+struct sg_command {
+    const char *name;
+    int (*run)(const sg_command *self, int argc, char **argv);
+    const char *args;    /* positional arguments, e.g. "NETWORK FROM TO" */
+    int min_args;        /* positional argument counts, checked before the command runs */
+    int max_args;
+    const char *summary; /* one line for `spygraph --help` */
+    const char *help;    /* options, defaults and conventions for `spygraph help NAME` */
+};
+
+/* Exit codes. */
+enum { SG_EXIT_OK = 0, SG_EXIT_DATA = 1, SG_EXIT_USAGE = 2 };
+
+/* Option codes shared by the commands (long options without a short form start at 0x100). */
+enum {
+    SG_OPT_HYPOTHESIS = 0x100,
+    SG_OPT_AT,
+    SG_OPT_DIRECTED,
+    SG_OPT_UNDIRECTED,
+    SG_OPT_FIRST_COMMAND_OPTION = 0x200 /* commands number their own options from here */
+};
+
+/* The long options every command understands where they make sense. */
+#define SG_COMMON_LONG_OPTIONS                                                                         \
+    {"hypothesis", required_argument, NULL, SG_OPT_HYPOTHESIS}, {"at", required_argument, NULL, SG_OPT_AT}, \
+        {"directed", no_argument, NULL, SG_OPT_DIRECTED}, {"undirected", no_argument, NULL, SG_OPT_UNDIRECTED}, \
+        {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},              \
+        {"help", no_argument, NULL, 'h'}
+
+/* The parsed common options and positional arguments. */
+typedef struct sg_options {
+    const char *hypothesis;  /* NULL: the base network */
+    bool has_at;
+    sg_date at;
+    const char *at_text;
+    sg_direction direction;  /* SG_DIRECTION_DEFAULT unless --directed/--undirected */
+    sg_format format;        /* table by default */
+    bool format_given;
+    const char *output;      /* NULL: standard output */
+    char **args;             /* positional arguments (borrowed from argv) */
+    int n_args;
+} sg_options;
+
+/* Called for an option the common parser does not know; returns 0 if handled, SG_EXIT_USAGE after
+ * printing the problem with sg_usage_error. */
+typedef int (*sg_option_handler)(const sg_command *cmd, int opt, const char *arg, void *ctx);
+
+/* Parses ARGV (argv[0] is the command name) with the common options plus EXTRA (terminated by a zero
+ * entry, may be NULL) handled by HANDLER. Returns -1 to go on, SG_EXIT_OK after printing --help, or
+ * SG_EXIT_USAGE after printing the problem and the usage. */
+int sg_parse_options(const sg_command *cmd, int argc, char **argv, const struct option *extra,
+                     sg_option_handler handler, void *ctx, sg_options *opts);
+
+/* Prints `spygraph: PROBLEM` and the command's usage to standard error; returns SG_EXIT_USAGE. */
+int sg_usage_error(const sg_command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints the command's full help to STREAM. */
+void sg_command_help(const sg_command *cmd, FILE *stream);
+
+/* Loads the NETWORK argument (opts->args[0]) and applies --hypothesis and --at. Prints every error and
+ * returns NULL on failure; the caller unrefs the result. */
+sg_network *sg_cmd_load(const sg_options *opts);
+
+/* Writes TABLE in the chosen format to the chosen output, atomically. JSON output is an object
+ * {"network": ..., KEY: [rows]} plus the members of EXTRA_JSON (taken over; may be NULL). Returns an
+ * exit code. */
+int sg_cmd_write_table(const sg_options *opts, const sg_network *net, const sg_table *table, const char *key,
+                       cJSON *extra_json);
+/* Writes JSON (taken over) to the chosen output, atomically. Returns an exit code. */
+int sg_cmd_write_json(const sg_options *opts, cJSON *json);
+
+/* The command table, terminated by an entry whose name is NULL. */
+extern const sg_command sg_commands[];
+const sg_command *sg_command_find(const char *name);
+
+int cmd_info(const sg_command *self, int argc, char **argv);
+int cmd_validate(const sg_command *self, int argc, char **argv);
+
+#endif

@@ -1,0 +1,149 @@
+/* info.c: `spygraph info`: a network's summary, for people (table) and programs (CSV, JSON). */
+#include <glib.h>
+#include <math.h>
+
+#include "cmd.h"
+#include "spygraph/summary.h"
+
+static void add_row(sg_table *t, const char *figure, const char *text)
+{
+    sg_table_add_row(t);
+    sg_table_set_text(t, 0, figure);
+    sg_table_set_text(t, 1, text);
+}
+
+static void add_number(sg_table *t, const char *figure, double value, int digits)
+{
+    sg_table_add_row(t);
+    sg_table_set_text(t, 0, figure);
+    sg_table_set_number(t, 1, value, digits);
+}
+
+static char *span_text(const sg_interval *iv)
+{
+    char a[11], b[11];
+    if (sg_interval_is_timeless(iv))
+        return g_strdup("");
+    return g_strdup_printf("%s..%s", sg_date_format(iv->start, a), sg_date_format(iv->end, b));
+}
+
+/* The summary as a two-column table: figure, value ("edges.recruited" for a count by relation). */
+static sg_table *summary_table(const sg_network *net, const sg_summary *s)
+{
+    static const char *const names[] = {"figure", "value"};
+    sg_table *t = sg_table_new(2, names);
+    add_row(t, "network", net->id);
+    add_row(t, "title", net->title);
+    add_row(t, "hypothesis", net->applied_hypothesis ? net->applied_hypothesis : "");
+    char at[11];
+    add_row(t, "at", net->has_snapshot ? sg_date_format(net->snapshot, at) : "");
+    add_number(t, "nodes", (double)s->nodes, 15);
+    for (size_t i = 0; i < s->n_kinds; i++) {
+        char *f = g_strdup_printf("nodes.%s", s->by_kind[i].name);
+        add_number(t, f, (double)s->by_kind[i].count, 15);
+        g_free(f);
+    }
+    add_number(t, "edges", (double)s->edges, 15);
+    for (size_t i = 0; i < s->n_relations; i++) {
+        char *f = g_strdup_printf("edges.%s", s->by_relation[i].name);
+        add_number(t, f, (double)s->by_relation[i].count, 15);
+        g_free(f);
+    }
+    add_number(t, "components", (double)s->components, 15);
+    add_number(t, "largest_component", (double)s->largest_component, 15);
+    add_number(t, "isolates", (double)s->isolates, 15);
+    add_number(t, "density", s->density, 4);
+    add_number(t, "diameter", s->diameter, 15);
+    add_number(t, "mean_distance", s->mean_distance, 4);
+    char *span = span_text(&s->span);
+    add_row(t, "time_span", span);
+    g_free(span);
+    add_number(t, "dated_edges", (double)s->dated_edges, 15);
+    add_number(t, "sources", (double)s->sources, 15);
+    add_number(t, "self_loops", (double)s->self_loops, 15);
+    add_number(t, "duplicate_edges", (double)s->multi_edges, 15);
+    add_number(t, "hypotheses", (double)net->n_hypotheses, 15);
+    for (size_t i = 0; i < net->n_hypotheses; i++) {
+        char *f = g_strdup_printf("hypothesis.%s", net->hypotheses[i].id);
+        add_row(t, f, net->hypotheses[i].label);
+        g_free(f);
+    }
+    return t;
+}
+
+static cJSON *counts_json(const sg_count *counts, size_t n)
+{
+    cJSON *obj = cJSON_CreateObject();
+    for (size_t i = 0; i < n; i++)
+        cJSON_AddNumberToObject(obj, counts[i].name, (double)counts[i].count);
+    return obj;
+}
+
+static void add_json_number(cJSON *obj, const char *key, double value)
+{
+    cJSON_AddItemToObject(obj, key, isnan(value) ? cJSON_CreateNull() : cJSON_CreateNumber(value));
+}
+
+static cJSON *summary_json(const sg_network *net, const sg_summary *s)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddItemToObject(root, "network", sg_json_network(net));
+    cJSON_AddStringToObject(root, "title", net->title);
+    add_json_number(root, "nodes", (double)s->nodes);
+    add_json_number(root, "edges", (double)s->edges);
+    cJSON_AddItemToObject(root, "by_kind", counts_json(s->by_kind, s->n_kinds));
+    cJSON_AddItemToObject(root, "by_relation", counts_json(s->by_relation, s->n_relations));
+    add_json_number(root, "components", (double)s->components);
+    add_json_number(root, "largest_component", (double)s->largest_component);
+    add_json_number(root, "isolates", (double)s->isolates);
+    add_json_number(root, "density", s->density);
+    add_json_number(root, "diameter", s->diameter);
+    add_json_number(root, "mean_distance", s->mean_distance);
+    char a[11], b[11];
+    cJSON *span = cJSON_AddObjectToObject(root, "time_span");
+    cJSON_AddItemToObject(span, "start", sg_date_is_open(s->span.start) ? cJSON_CreateNull()
+                                                                        : cJSON_CreateString(sg_date_format(s->span.start, a)));
+    cJSON_AddItemToObject(span, "end", sg_date_is_open(s->span.end) ? cJSON_CreateNull()
+                                                                    : cJSON_CreateString(sg_date_format(s->span.end, b)));
+    add_json_number(root, "dated_edges", (double)s->dated_edges);
+    add_json_number(root, "sources", (double)s->sources);
+    add_json_number(root, "self_loops", (double)s->self_loops);
+    add_json_number(root, "duplicate_edges", (double)s->multi_edges);
+    cJSON *hyps = cJSON_AddArrayToObject(root, "hypotheses");
+    for (size_t i = 0; i < net->n_hypotheses; i++) {
+        const sg_hypothesis *h = &net->hypotheses[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "id", h->id);
+        cJSON_AddStringToObject(o, "label", h->label);
+        cJSON_AddStringToObject(o, "citation", h->citation);
+        cJSON_AddNumberToObject(o, "patch_lines", (double)h->n_patches);
+        cJSON_AddItemToArray(hyps, o);
+    }
+    return root;
+}
+
+int cmd_info(const sg_command *self, int argc, char **argv)
+{
+    sg_options opts;
+    int status = sg_parse_options(self, argc, argv, NULL, NULL, NULL, &opts);
+    if (status >= 0)
+        return status;
+    sg_network *net = sg_cmd_load(&opts);
+    if (!net)
+        return SG_EXIT_DATA;
+    sg_summary s;
+    if (sg_summary_compute(net, &s) != IGRAPH_SUCCESS) {
+        sg_network_unref(net);
+        return SG_EXIT_DATA;
+    }
+    if (opts.format == SG_FORMAT_JSON) {
+        status = sg_cmd_write_json(&opts, summary_json(net, &s));
+    } else {
+        sg_table *t = summary_table(net, &s);
+        status = sg_cmd_write_table(&opts, net, t, "figures", NULL);
+        sg_table_free(t);
+    }
+    sg_summary_free(&s);
+    sg_network_unref(net);
+    return status;
+}

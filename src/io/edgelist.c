@@ -1,0 +1,123 @@
+/* edgelist.c: the bare CSV/TSV edge list reader: source,target[,weight,...], header optional. */
+#include <glib.h>
+#include <string.h>
+
+#include "fields.h"
+#include "tables.h"
+
+enum { E_SOURCE, E_TARGET, E_RELATION, E_START, E_END, E_CONFIDENCE, E_WEIGHT, E_SOURCES, E_NOTE };
+
+/* True when the first line names its columns: its first field is a known name for the source column. */
+static bool has_header(const sg_csv_row *first)
+{
+    static const char *const names[] = {"source", "from", "src", "node1", "id1"};
+    if (first->n_fields == 0)
+        return false;
+    char *t = g_strstrip(g_strdup(first->fields[0].text));
+    bool found = false;
+    for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
+        found |= g_ascii_strcasecmp(t, names[i]) == 0;
+    g_free(t);
+    return found;
+}
+
+/* The node index for ID, adding a node the first time the id is seen. */
+static int intern_node(sg_network *net, const char *id, const sg_origin *at)
+{
+    int idx = sg_network_find_node(net, id);
+    if (idx >= 0)
+        return idx;
+    sg_node node = {0};
+    node.id = node.label = sg_network_intern(net, id);
+    node.affiliation = node.native_name = node.note = "";
+    node.codenames = node.sources = sg_empty_list();
+    node.origin = *at;
+    return sg_network_add_node(net, &node);
+}
+
+/* A headerless line: source, target, then the weight; further columns are reported once. */
+static void read_plain_row(sg_network *net, const sg_csv_row *row, const char *file, bool *warned, sg_diag *diag)
+{
+    sg_edge e = {0};
+    e.origin = (sg_origin){file, row->line, 1};
+    if (row->n_fields < 2) {
+        sg_diag_error(diag, &e.origin, "an edge needs a source and a target, this line has %zu field", row->n_fields);
+        return;
+    }
+    sg_origin s_at = {file, row->fields[0].line, row->fields[0].column};
+    sg_origin t_at = {file, row->fields[1].line, row->fields[1].column};
+    const char *s = g_strstrip(row->fields[0].text), *t = g_strstrip(row->fields[1].text);
+    if (!*s || !*t) {
+        sg_diag_error(diag, !*s ? &s_at : &t_at, "missing %s node", !*s ? "source" : "target");
+        return;
+    }
+    e.weight = e.confidence = 1.0;
+    if (row->n_fields >= 3) {
+        sg_origin w_at = {file, row->fields[2].line, row->fields[2].column};
+        if (!sg_read_weight(g_strstrip(row->fields[2].text), &w_at, &e.weight, diag))
+            return;
+    }
+    if (row->n_fields > 3 && !*warned) {
+        sg_origin x_at = {file, row->fields[3].line, row->fields[3].column};
+        sg_diag_warning(diag, &x_at, "columns after the third (weight) are not read: name them in a header");
+        *warned = true;
+    }
+    e.source = intern_node(net, s, &s_at);
+    e.target = intern_node(net, t, &t_at);
+    e.relation = sg_relation_find("tie");
+    e.sources = sg_empty_list();
+    e.note = "";
+    sg_network_add_edge(net, &e);
+}
+
+static void read_named_row(sg_network *net, const sg_columns *c, const sg_csv_row *row, const sg_csv_row *header,
+                           const char *file, sg_diag *diag)
+{
+    if (!sg_row_width_ok(row, header, file, diag))
+        return;
+    sg_edge e = {0};
+    sg_origin s_at, t_at, at;
+    const char *s = sg_field(c, E_SOURCE, row, file, &s_at), *t = sg_field(c, E_TARGET, row, file, &t_at);
+    e.origin = (sg_origin){file, row->line, 1};
+    if (!*s || !*t) {
+        sg_diag_error(diag, !*s ? &s_at : &t_at, "missing %s node", !*s ? "source" : "target");
+        return;
+    }
+    bool ok = sg_read_relation(sg_field(c, E_RELATION, row, file, &at), &at, sg_relation_find("tie"), &e.relation, diag);
+    ok &= sg_read_date(sg_field(c, E_START, row, file, &at), &at, "start", &e.when.start, diag);
+    ok &= sg_read_date(sg_field(c, E_END, row, file, &at), &at, "end", &e.when.end, diag);
+    if (ok && sg_interval_is_reversed(&e.when)) {
+        sg_diag_error(diag, &at, "the tie ends before it starts");
+        ok = false;
+    }
+    ok &= sg_read_confidence(sg_field(c, E_CONFIDENCE, row, file, &at), &at, &e.confidence, diag);
+    ok &= sg_read_weight(sg_field(c, E_WEIGHT, row, file, &at), &at, &e.weight, diag);
+    e.sources = sg_network_split(net, sg_field(c, E_SOURCES, row, file, &at), ';');
+    e.note = sg_network_intern(net, sg_field(c, E_NOTE, row, file, &at));
+    if (!ok)
+        return;
+    e.source = intern_node(net, s, &s_at);
+    e.target = intern_node(net, t, &t_at);
+    sg_network_add_edge(net, &e);
+}
+
+void sg_read_edge_list(sg_network *net, sg_csv *csv, const char *file, sg_diag *diag)
+{
+    if (csv->n_rows == 0) {
+        sg_diag_error(diag, &(sg_origin){file, 0, 0}, "empty file");
+        return;
+    }
+    if (!has_header(&csv->rows[0])) {
+        bool warned = false;
+        for (size_t r = 0; r < csv->n_rows; r++)
+            read_plain_row(net, &csv->rows[r], file, &warned, diag);
+        return;
+    }
+    sg_columns c;
+    static const char *const required[] = {"source", "target", NULL};
+    if (!sg_columns_map(&c, sg_edge_columns(), &csv->rows[0], file, NULL, diag) ||
+        !sg_columns_require(&c, required, &csv->rows[0], file, diag))
+        return;
+    for (size_t r = 1; r < csv->n_rows; r++)
+        read_named_row(net, &c, &csv->rows[r], &csv->rows[0], file, diag);
+}

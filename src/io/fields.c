@@ -1,0 +1,181 @@
+/* fields.c: typed values out of CSV fields, with an error at the field's FILE:LINE:COLUMN. */
+#include <glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "fields.h"
+
+bool sg_columns_map(sg_columns *cols, const char *const *names, const sg_csv_row *header, const char *file,
+                    int **unknown, sg_diag *diag)
+{
+    cols->names = names;
+    for (size_t k = 0; k < G_N_ELEMENTS(cols->index); k++)
+        cols->index[k] = -1;
+    GArray *extra = g_array_new(FALSE, FALSE, sizeof(int));
+    bool ok = true;
+    for (size_t i = 0; i < header->n_fields; i++) {
+        const sg_csv_field *f = &header->fields[i];
+        sg_origin at = {file, f->line, f->column};
+        char *name = g_strstrip(g_strdup(f->text));
+        int known = -1;
+        for (int k = 0; names[k] && known < 0; k++) {
+            char **aliases = g_strsplit(names[k], "|", -1);
+            for (size_t a = 0; aliases[a]; a++)
+                if (g_ascii_strcasecmp(aliases[a], name) == 0)
+                    known = k;
+            g_strfreev(aliases);
+        }
+        if (known >= 0 && cols->index[known] >= 0) {
+            sg_diag_error(diag, &at, "duplicate column '%s'", name);
+            ok = false;
+        } else if (known >= 0) {
+            cols->index[known] = (int)i;
+        } else {
+            int idx = (int)i;
+            g_array_append_val(extra, idx);
+            if (!unknown)
+                sg_diag_warning(diag, &at, "unknown column '%s' is not read", name);
+        }
+        g_free(name);
+    }
+    if (unknown) {
+        int end = -1;
+        g_array_append_val(extra, end);
+        *unknown = (int *)(void *)g_array_free(extra, FALSE);
+    } else {
+        g_array_free(extra, TRUE);
+    }
+    return ok;
+}
+
+bool sg_columns_require(const sg_columns *cols, const char *const *required, const sg_csv_row *header,
+                        const char *file, sg_diag *diag)
+{
+    bool ok = true;
+    for (size_t r = 0; required[r]; r++)
+        for (int k = 0; cols->names[k]; k++) {
+            size_t n = strcspn(cols->names[k], "|");
+            if (strlen(required[r]) == n && strncmp(cols->names[k], required[r], n) == 0 && cols->index[k] < 0) {
+                sg_origin at = {file, header->line, 1};
+                sg_diag_error(diag, &at, "missing column '%s'", required[r]);
+                ok = false;
+            }
+        }
+    return ok;
+}
+
+const char *sg_field(const sg_columns *cols, int name_index, const sg_csv_row *row, const char *file, sg_origin *at)
+{
+    int i = cols->index[name_index];
+    at->file = file;
+    if (i < 0 || (size_t)i >= row->n_fields) {
+        at->line = row->line;
+        at->column = 1;
+        return "";
+    }
+    const sg_csv_field *f = &row->fields[i];
+    at->line = f->line;
+    at->column = f->column;
+    return g_strstrip(f->text); /* trimming in place is safe: the table owns the text */
+}
+
+bool sg_read_date(const char *text, const sg_origin *at, const char *what, sg_date *out, sg_diag *diag)
+{
+    const char *why = NULL;
+    if (sg_date_parse(text, out, &why))
+        return true;
+    sg_diag_error(diag, at, "bad %s date '%s': %s", what, text, why);
+    return false;
+}
+
+/* Parses a whole field as a finite double; returns false if it is not a number. */
+static bool parse_number(const char *text, double *out)
+{
+    if (!*text)
+        return false;
+    char *end = NULL;
+    double v = g_ascii_strtod(text, &end);
+    if (*end || !isfinite(v))
+        return false;
+    *out = v;
+    return true;
+}
+
+bool sg_read_confidence(const char *text, const sg_origin *at, double *out, sg_diag *diag)
+{
+    if (!*text) {
+        *out = 1.0;
+        return true;
+    }
+    double v;
+    if (!parse_number(text, &v)) {
+        sg_diag_error(diag, at, "confidence '%s' is not a number", text);
+        return false;
+    }
+    if (v < 0.0 || v > 1.0) {
+        sg_diag_error(diag, at, "confidence %s is outside [0, 1]", text);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+bool sg_read_weight(const char *text, const sg_origin *at, double *out, sg_diag *diag)
+{
+    if (!*text) {
+        *out = 1.0;
+        return true;
+    }
+    double v;
+    if (!parse_number(text, &v)) {
+        sg_diag_error(diag, at, "weight '%s' is not a number", text);
+        return false;
+    }
+    if (v <= 0.0) {
+        sg_diag_error(diag, at, "weight %s is not positive", text);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+bool sg_read_relation(const char *text, const sg_origin *at, const sg_relation *fallback,
+                      const sg_relation **out, sg_diag *diag)
+{
+    if (!*text) {
+        if (!fallback) {
+            sg_diag_error(diag, at, "missing relation");
+            return false;
+        }
+        *out = fallback;
+        return true;
+    }
+    const sg_relation *r = sg_relation_find(text);
+    if (!r) {
+        sg_diag_error(diag, at, "unknown relation '%s' (see `spygraph help relations`)", text);
+        return false;
+    }
+    *out = r;
+    return true;
+}
+
+const char **sg_read_sources(sg_network *net, const char *text, const sg_origin *at, sg_diag *diag)
+{
+    const char **keys = sg_network_split(net, text, ';');
+    if (net->has_sources_table)
+        for (size_t i = 0; keys[i]; i++)
+            if (!sg_network_find_source(net, keys[i]))
+                sg_diag_error(diag, at, "unknown source key '%s'", keys[i]);
+    return keys;
+}
+
+bool sg_row_width_ok(const sg_csv_row *row, const sg_csv_row *header, const char *file, sg_diag *diag)
+{
+    if (row->n_fields == header->n_fields)
+        return true;
+    size_t shown = row->n_fields < header->n_fields ? row->n_fields : header->n_fields;
+    const sg_csv_field *f = shown ? &row->fields[shown - 1] : NULL;
+    sg_origin at = {file, row->line, f ? f->column : 1};
+    sg_diag_error(diag, &at, "line has %zu fields, the header has %zu", row->n_fields, header->n_fields);
+    return false;
+}

@@ -1,0 +1,312 @@
+/* loader.c: finding what a NETWORK argument names and reading it: manifest and tables, or an edge list. */
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "fields.h"
+#include "spygraph/loader.h"
+#include "tables.h"
+
+/* The line and column of byte OFFSET of TEXT. */
+static sg_origin position_of(const char *file, const char *text, size_t offset)
+{
+    sg_origin at = {file, 1, 1};
+    for (const char *p = text; p < text + offset; p++) {
+        if (*p == '\n') {
+            at.line++;
+            at.column = 1;
+        } else if ((*p & 0xC0) != 0x80) {
+            at.column++;
+        }
+    }
+    return at;
+}
+
+/* The position of the first occurrence of NEEDLE in TEXT (1:1 if absent). */
+static sg_origin find_in_text(const char *file, const char *text, const char *needle)
+{
+    const char *hit = strstr(text, needle);
+    return position_of(file, text, hit ? (size_t)(hit - text) : 0);
+}
+
+/* Where "KEY" appears in the manifest text. */
+static sg_origin key_origin(const char *file, const char *text, const char *key)
+{
+    char *quoted = g_strdup_printf("\"%s\"", key);
+    sg_origin at = find_in_text(file, text, quoted);
+    g_free(quoted);
+    return at;
+}
+
+static bool read_file(const char *path, char **data, size_t *len, sg_diag *diag, const sg_origin *named_at)
+{
+    GError *err = NULL;
+    gsize n = 0;
+    if (!g_file_get_contents(path, data, &n, &err)) {
+        sg_origin at = named_at ? *named_at : (sg_origin){path, 0, 0};
+        if (named_at)
+            sg_diag_error(diag, &at, "cannot read '%s': %s", path, err->message);
+        else
+            sg_diag_error(diag, &at, "cannot read the network: %s", err->message);
+        g_error_free(err);
+        return false;
+    }
+    *len = n;
+    return true;
+}
+
+static void hash_bytes(GChecksum *sum, const char *data, size_t len)
+{
+    g_checksum_update(sum, (const guchar *)data, (gssize)len);
+}
+
+static void finish_hash(sg_network *net, GChecksum *sum)
+{
+    g_free(net->sha256);
+    net->sha256 = g_strdup(g_checksum_get_string(sum));
+    g_checksum_free(sum);
+}
+
+sg_network *sg_load_edge_list_bytes(const char *name, const char *data, size_t len, sg_diag *diag)
+{
+    name = g_intern_string(name); /* origins keep pointing at it */
+    sg_csv *csv = sg_csv_parse(name, data, len, 0, diag);
+    if (!csv)
+        return NULL;
+    sg_network *net = sg_network_new(name);
+    char *base = g_path_get_basename(name);
+    char *dot = strrchr(base, '.');
+    if (dot && dot != base)
+        *dot = '\0';
+    net->id = sg_network_intern(net, base);
+    g_free(base);
+    sg_read_edge_list(net, csv, name, diag);
+    sg_csv_free(csv);
+    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+    hash_bytes(sum, data, len);
+    finish_hash(net, sum);
+    if (net->n_edges == 0 && diag->errors == 0)
+        sg_diag_error(diag, &(sg_origin){name, 0, 0}, "no edges in the edge list");
+    return net;
+}
+
+typedef void (*table_reader)(sg_network *, sg_csv *, const char *, sg_diag *);
+
+/* Reads the table the manifest names under KEY (relative to DIR) with READER. */
+static void load_table(sg_network *net, const char *dir, const char *mfile, const char *mtext, const cJSON *root,
+                       const char *key, bool required, table_reader reader, GChecksum *sum, sg_diag *diag)
+{
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(root, key);
+    sg_origin at = key_origin(mfile, mtext, key);
+    if (!item) {
+        if (required)
+            sg_diag_error(diag, &(sg_origin){mfile, 1, 1}, "missing manifest key '%s'", key);
+        return;
+    }
+    if (!cJSON_IsString(item) || !*item->valuestring) {
+        sg_diag_error(diag, &at, "manifest key '%s' must name a file", key);
+        return;
+    }
+    char *built = g_build_filename(dir, item->valuestring, NULL);
+    const char *path = g_intern_string(built); /* origins keep pointing at it */
+    g_free(built);
+    char *data = NULL;
+    size_t len = 0;
+    if (read_file(path, &data, &len, diag, &at)) {
+        hash_bytes(sum, data, len);
+        sg_csv *csv = sg_csv_parse(path, data, len, ',', diag);
+        if (csv)
+            reader(net, csv, path, diag);
+        sg_csv_free(csv);
+        g_free(data);
+    }
+}
+
+static const char *string_member(sg_network *net, const cJSON *obj, const char *key)
+{
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
+    return cJSON_IsString(item) ? sg_network_intern(net, item->valuestring) : "";
+}
+
+/* Reads one entry of the manifest's "hypotheses" list and its patch file. */
+static void load_hypothesis(sg_network *net, const char *dir, const char *mfile, const char *mtext, const cJSON *entry,
+                            GChecksum *sum, sg_diag *diag)
+{
+    sg_hypothesis h = {0};
+    h.id = string_member(net, entry, "id");
+    h.label = string_member(net, entry, "label");
+    h.citation = string_member(net, entry, "citation");
+    h.patch_file = string_member(net, entry, "patch");
+    char *needle = g_strdup_printf("\"%s\"", h.id);
+    h.origin = *h.id ? find_in_text(mfile, mtext, needle) : key_origin(mfile, mtext, "hypotheses");
+    g_free(needle);
+    if (!*h.id || !*h.label || !*h.patch_file) {
+        sg_diag_error(diag, &h.origin, "a hypothesis needs \"id\", \"label\" and \"patch\"");
+        return;
+    }
+    const cJSON *keys = cJSON_GetObjectItemCaseSensitive(entry, "sources");
+    GString *joined = g_string_new(NULL);
+    cJSON *k;
+    cJSON_ArrayForEach(k, keys)
+        if (cJSON_IsString(k))
+            g_string_append_printf(joined, "%s;", k->valuestring);
+    h.sources = sg_read_sources(net, joined->str, &h.origin, diag);
+    g_string_free(joined, TRUE);
+    char *built = g_build_filename(dir, h.patch_file, NULL);
+    const char *path = g_intern_string(built);
+    g_free(built);
+    char *data = NULL;
+    size_t len = 0;
+    if (read_file(path, &data, &len, diag, &h.origin)) {
+        hash_bytes(sum, data, len);
+        sg_csv *csv = sg_csv_parse(path, data, len, ',', diag);
+        if (csv)
+            h.patches = sg_read_patch_table(net, csv, path, &h.n_patches, diag);
+        sg_csv_free(csv);
+        g_free(data);
+    }
+    if (sg_network_add_hypothesis(net, &h) < 0)
+        sg_diag_error(diag, &h.origin, "duplicate hypothesis id '%s'", h.id);
+}
+
+static void check_manifest_keys(const cJSON *root, const char *mfile, const char *mtext, sg_diag *diag)
+{
+    static const char *const known[] = {"format", "version", "id", "title", "description", "span",
+                                        "nodes", "edges", "sources", "hypotheses", NULL};
+    const cJSON *item;
+    cJSON_ArrayForEach(item, root) {
+        bool ok = false;
+        for (size_t i = 0; known[i]; i++)
+            ok |= strcmp(item->string, known[i]) == 0;
+        if (!ok) {
+            sg_origin at = key_origin(mfile, mtext, item->string);
+            sg_diag_warning(diag, &at, "unknown manifest key '%s' is not read", item->string);
+        }
+    }
+    const cJSON *format = cJSON_GetObjectItemCaseSensitive(root, "format");
+    const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "version");
+    sg_origin format_at = format ? key_origin(mfile, mtext, "format") : (sg_origin){mfile, 1, 1};
+    sg_origin version_at = version ? key_origin(mfile, mtext, "version") : (sg_origin){mfile, 1, 1};
+    if (!cJSON_IsString(format) || strcmp(format->valuestring, "spygraph-network") != 0)
+        sg_diag_error(diag, &format_at, "the manifest's \"format\" must be \"spygraph-network\"");
+    if (!cJSON_IsNumber(version) || version->valuedouble != 1)
+        sg_diag_error(diag, &version_at, "unsupported manifest \"version\" (this spygraph reads 1)");
+}
+
+static void read_span(sg_network *net, const cJSON *root, const char *mfile, const char *mtext, sg_diag *diag)
+{
+    const cJSON *span = cJSON_GetObjectItemCaseSensitive(root, "span");
+    if (!span)
+        return;
+    sg_origin at = key_origin(mfile, mtext, "span");
+    const char *ends[2] = {"start", "end"};
+    sg_date *dates[2] = {&net->span.start, &net->span.end};
+    for (int i = 0; i < 2; i++) {
+        const cJSON *d = cJSON_GetObjectItemCaseSensitive(span, ends[i]);
+        if (d && !cJSON_IsString(d))
+            sg_diag_error(diag, &at, "span %s must be a date string", ends[i]);
+        else if (d)
+            sg_read_date(d->valuestring, &at, ends[i], dates[i], diag);
+    }
+    if (sg_interval_is_reversed(&net->span))
+        sg_diag_error(diag, &at, "the span ends before it starts");
+}
+
+sg_network *sg_load_manifest_bytes(const char *name, const char *dir, const char *data, size_t len, sg_diag *diag)
+{
+    if (!sg_csv_check_text(name, data, len, diag))
+        return NULL;
+    const char *error_at = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(data, len, &error_at, false);
+    if (!root || !cJSON_IsObject(root)) {
+        sg_origin at = {name, 1, 1};
+        if (!root && error_at)
+            at = position_of(name, data, (size_t)(error_at - data));
+        sg_diag_error(diag, &at, root ? "the manifest must be a JSON object" : "malformed JSON");
+        cJSON_Delete(root);
+        return NULL;
+    }
+    char *text = g_strndup(data, len);
+    const char *mfile = g_intern_string(name);
+    name = mfile;
+    sg_network *net = sg_network_new(name);
+    net->curated = true;
+    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+    hash_bytes(sum, data, len);
+    check_manifest_keys(root, mfile, text, diag);
+    char *base = g_path_get_basename(dir);
+    const char *id = string_member(net, root, "id");
+    net->id = *id ? id : sg_network_intern(net, base);
+    g_free(base);
+    net->title = string_member(net, root, "title");
+    net->description = string_member(net, root, "description");
+    read_span(net, root, mfile, text, diag);
+    load_table(net, dir, mfile, text, root, "sources", false, sg_read_sources_table, sum, diag);
+    load_table(net, dir, mfile, text, root, "nodes", true, sg_read_nodes_table, sum, diag);
+    load_table(net, dir, mfile, text, root, "edges", true, sg_read_edges_table, sum, diag);
+    const cJSON *hyps = cJSON_GetObjectItemCaseSensitive(root, "hypotheses");
+    if (hyps && !cJSON_IsArray(hyps)) {
+        sg_origin at = key_origin(mfile, text, "hypotheses");
+        sg_diag_error(diag, &at, "the manifest's \"hypotheses\" must be a list");
+    }
+    const cJSON *entry;
+    cJSON_ArrayForEach(entry, hyps)
+        load_hypothesis(net, dir, mfile, text, entry, sum, diag);
+    finish_hash(net, sum);
+    /* Check every patch against the base now, so a bad patch is found whichever command runs. */
+    for (size_t i = 0; i < net->n_hypotheses; i++)
+        sg_network_unref(sg_network_apply_patches(net, &net->hypotheses[i], diag));
+    g_free(text);
+    cJSON_Delete(root);
+    return net;
+}
+
+static bool read_stdin(char **data, size_t *len)
+{
+    GString *buf = g_string_new(NULL);
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
+        g_string_append_len(buf, chunk, (gssize)n);
+    bool ok = !ferror(stdin);
+    *len = buf->len;
+    *data = g_string_free(buf, FALSE);
+    return ok;
+}
+
+sg_network *sg_load_network(const char *path, sg_diag *diag)
+{
+    char *data = NULL;
+    size_t len = 0;
+    sg_network *net = NULL;
+    if (strcmp(path, "-") == 0) {
+        if (!read_stdin(&data, &len)) {
+            sg_diag_error(diag, &(sg_origin){"-", 0, 0}, "cannot read standard input: %s", g_strerror(errno));
+        } else {
+            net = sg_load_edge_list_bytes("-", data, len, diag);
+        }
+        g_free(data);
+        return net;
+    }
+    char *manifest = g_file_test(path, G_FILE_TEST_IS_DIR) ? g_build_filename(path, "network.json", NULL) : NULL;
+    bool is_manifest = manifest || g_str_has_suffix(path, ".json");
+    const char *file = manifest ? manifest : path;
+    if (read_file(file, &data, &len, diag, NULL)) {
+        if (is_manifest) {
+            char *dir = manifest ? g_strdup(path) : g_path_get_dirname(path);
+            net = sg_load_manifest_bytes(file, dir, data, len, diag);
+            g_free(dir);
+        } else {
+            net = sg_load_edge_list_bytes(path, data, len, diag);
+        }
+        if (net && manifest) {
+            g_free(net->name);
+            net->name = g_strdup(path);
+        }
+    }
+    g_free(data);
+    g_free(manifest);
+    return net;
+}

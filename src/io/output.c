@@ -1,0 +1,344 @@
+/* output.c: atomic output files and the table, CSV and JSON writers. */
+#include <errno.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "spygraph/message.h"
+#include "spygraph/output.h"
+
+bool sg_format_parse(const char *text, sg_format *out)
+{
+    if (g_strcmp0(text, "table") == 0)
+        *out = SG_FORMAT_TABLE;
+    else if (g_strcmp0(text, "csv") == 0)
+        *out = SG_FORMAT_CSV;
+    else if (g_strcmp0(text, "json") == 0)
+        *out = SG_FORMAT_JSON;
+    else
+        return false;
+    return true;
+}
+
+sg_output *sg_output_open(const char *path)
+{
+    sg_output *out = g_new0(sg_output, 1);
+    if (!path || strcmp(path, "-") == 0) {
+        out->stream = stdout;
+        return out;
+    }
+    char *dir = g_path_get_dirname(path);
+    char *base = g_path_get_basename(path);
+    out->tmp_path = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
+    g_free(dir);
+    g_free(base);
+    int fd = g_mkstemp(out->tmp_path);
+    if (fd < 0) {
+        sg_error("%s: cannot write: %s", path, g_strerror(errno));
+        g_free(out->tmp_path);
+        g_free(out);
+        return NULL;
+    }
+    out->stream = fdopen(fd, "w");
+    out->path = g_strdup(path);
+    return out;
+}
+
+static void output_free(sg_output *out)
+{
+    g_free(out->path);
+    g_free(out->tmp_path);
+    g_free(out);
+}
+
+bool sg_output_commit(sg_output *out)
+{
+    if (!out->path) {
+        bool ok = fflush(stdout) == 0 && !ferror(stdout);
+        if (!ok)
+            sg_error("cannot write standard output: %s", g_strerror(errno));
+        output_free(out);
+        return ok;
+    }
+    bool ok = fflush(out->stream) == 0 && !ferror(out->stream);
+    ok = fclose(out->stream) == 0 && ok;
+    /* mkstemp makes the file 0600; give it the permissions a plain fopen would. */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (ok && g_chmod(out->tmp_path, 0666 & ~mask) != 0)
+        ok = false;
+    if (ok && g_rename(out->tmp_path, out->path) != 0)
+        ok = false;
+    if (!ok) {
+        sg_error("%s: cannot write: %s", out->path, g_strerror(errno));
+        g_unlink(out->tmp_path);
+    }
+    output_free(out);
+    return ok;
+}
+
+void sg_output_abort(sg_output *out)
+{
+    if (!out)
+        return;
+    if (out->path) {
+        fclose(out->stream);
+        g_unlink(out->tmp_path);
+    }
+    output_free(out);
+}
+
+size_t sg_display_width(const char *text)
+{
+    size_t w = 0;
+    for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (g_unichar_iszerowidth(c))
+            continue;
+        w += g_unichar_iswide(c) ? 2 : 1;
+    }
+    return w;
+}
+
+/* A cell: text, or a number kept at full precision for CSV/JSON. */
+typedef struct cell {
+    char *text;       /* as shown in the text table; NULL when unset */
+    bool numeric;
+    bool integer;
+    double value;
+    long long int_value;
+} cell;
+
+struct sg_table {
+    size_t n_columns;
+    char **names;
+    sg_align *align;
+    GArray *cells; /* row-major */
+};
+
+sg_table *sg_table_new(size_t n_columns, const char *const *names)
+{
+    sg_table *t = g_new0(sg_table, 1);
+    t->n_columns = n_columns;
+    t->names = g_new0(char *, n_columns + 1);
+    t->align = g_new0(sg_align, n_columns);
+    for (size_t i = 0; i < n_columns; i++)
+        t->names[i] = g_strdup(names[i]);
+    t->cells = g_array_new(FALSE, TRUE, sizeof(cell));
+    return t;
+}
+
+void sg_table_free(sg_table *t)
+{
+    if (!t)
+        return;
+    for (guint i = 0; i < t->cells->len; i++)
+        g_free(g_array_index(t->cells, cell, i).text);
+    g_array_free(t->cells, TRUE);
+    g_strfreev(t->names);
+    g_free(t->align);
+    g_free(t);
+}
+
+void sg_table_align(sg_table *t, size_t column, sg_align align)
+{
+    t->align[column] = align;
+}
+
+void sg_table_add_row(sg_table *t)
+{
+    g_array_set_size(t->cells, t->cells->len + (guint)t->n_columns);
+}
+
+size_t sg_table_rows(const sg_table *t)
+{
+    return t->cells->len / t->n_columns;
+}
+
+static cell *current(sg_table *t, size_t column)
+{
+    g_assert(column < t->n_columns && t->cells->len >= t->n_columns);
+    cell *c = &g_array_index(t->cells, cell, t->cells->len - t->n_columns + column);
+    g_free(c->text);
+    memset(c, 0, sizeof *c);
+    return c;
+}
+
+void sg_table_set_text(sg_table *t, size_t column, const char *text)
+{
+    current(t, column)->text = g_strdup(text ? text : "");
+}
+
+void sg_table_set_number(sg_table *t, size_t column, double value, int digits)
+{
+    cell *c = current(t, column);
+    c->numeric = true;
+    c->value = value;
+    c->text = isnan(value) ? g_strdup("") : g_strdup_printf("%.*g", digits, value);
+}
+
+void sg_table_set_int(sg_table *t, size_t column, long long value)
+{
+    cell *c = current(t, column);
+    c->numeric = c->integer = true;
+    c->int_value = value;
+    c->value = (double)value;
+    c->text = g_strdup_printf("%lld", value);
+}
+
+static void pad(FILE *stream, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        fputc(' ', stream);
+}
+
+void sg_table_write_text(const sg_table *t, FILE *stream)
+{
+    size_t *width = g_new0(size_t, t->n_columns);
+    size_t rows = sg_table_rows(t);
+    for (size_t j = 0; j < t->n_columns; j++)
+        width[j] = sg_display_width(t->names[j]);
+    for (size_t i = 0; i < rows; i++)
+        for (size_t j = 0; j < t->n_columns; j++) {
+            const cell *c = &g_array_index(t->cells, cell, i * t->n_columns + j);
+            size_t w = c->text ? sg_display_width(c->text) : 0;
+            width[j] = MAX(width[j], w);
+        }
+    for (size_t j = 0; j < t->n_columns; j++) {
+        size_t w = sg_display_width(t->names[j]);
+        if (t->align[j] == SG_ALIGN_RIGHT)
+            pad(stream, width[j] - w);
+        fputs(t->names[j], stream);
+        if (j + 1 < t->n_columns)
+            pad(stream, (t->align[j] == SG_ALIGN_RIGHT ? 0 : width[j] - w) + 2);
+    }
+    fputc('\n', stream);
+    for (size_t j = 0; j < t->n_columns; j++) {
+        for (size_t k = 0; k < width[j]; k++)
+            fputc('-', stream);
+        if (j + 1 < t->n_columns)
+            fputs("  ", stream);
+    }
+    fputc('\n', stream);
+    for (size_t i = 0; i < rows; i++) {
+        for (size_t j = 0; j < t->n_columns; j++) {
+            const cell *c = &g_array_index(t->cells, cell, i * t->n_columns + j);
+            const char *text = c->text ? c->text : "";
+            size_t w = sg_display_width(text);
+            bool last = j + 1 == t->n_columns;
+            if (t->align[j] == SG_ALIGN_RIGHT)
+                pad(stream, width[j] - w);
+            fputs(text, stream);
+            if (!last)
+                pad(stream, (t->align[j] == SG_ALIGN_RIGHT ? 0 : width[j] - w) + 2);
+        }
+        fputc('\n', stream);
+    }
+    g_free(width);
+}
+
+void sg_csv_write_field(FILE *stream, const char *text)
+{
+    if (!strpbrk(text, ",\"\r\n")) {
+        fputs(text, stream);
+        return;
+    }
+    fputc('"', stream);
+    for (const char *p = text; *p; p++) {
+        if (*p == '"')
+            fputc('"', stream);
+        fputc(*p, stream);
+    }
+    fputc('"', stream);
+}
+
+const char *sg_format_number(double value, char buf[32])
+{
+    if (isnan(value)) {
+        buf[0] = '\0';
+        return buf;
+    }
+    for (int digits = 1; digits <= 17; digits++) {
+        snprintf(buf, 32, "%.*g", digits, value);
+        if (g_ascii_strtod(buf, NULL) == value)
+            break;
+    }
+    return buf;
+}
+
+void sg_table_write_csv(const sg_table *t, FILE *stream)
+{
+    for (size_t j = 0; j < t->n_columns; j++) {
+        if (j)
+            fputc(',', stream);
+        sg_csv_write_field(stream, t->names[j]);
+    }
+    fputc('\n', stream);
+    size_t rows = sg_table_rows(t);
+    for (size_t i = 0; i < rows; i++) {
+        for (size_t j = 0; j < t->n_columns; j++) {
+            const cell *c = &g_array_index(t->cells, cell, i * t->n_columns + j);
+            char buf[32];
+            if (j)
+                fputc(',', stream);
+            if (c->numeric && !c->integer)
+                fputs(sg_format_number(c->value, buf), stream);
+            else
+                sg_csv_write_field(stream, c->text ? c->text : "");
+        }
+        fputc('\n', stream);
+    }
+}
+
+cJSON *sg_table_to_json(const sg_table *t)
+{
+    cJSON *array = cJSON_CreateArray();
+    size_t rows = sg_table_rows(t);
+    for (size_t i = 0; i < rows; i++) {
+        cJSON *obj = cJSON_CreateObject();
+        for (size_t j = 0; j < t->n_columns; j++) {
+            const cell *c = &g_array_index(t->cells, cell, i * t->n_columns + j);
+            if (c->numeric && !isnan(c->value))
+                cJSON_AddItemToObject(obj, t->names[j], cJSON_CreateNumber(c->value));
+            else if (c->numeric || !c->text)
+                cJSON_AddItemToObject(obj, t->names[j], cJSON_CreateNull());
+            else
+                cJSON_AddItemToObject(obj, t->names[j], cJSON_CreateString(c->text));
+        }
+        cJSON_AddItemToArray(array, obj);
+    }
+    return array;
+}
+
+cJSON *sg_json_network(const sg_network *net)
+{
+    cJSON *obj = cJSON_CreateObject();
+    cJSON_AddStringToObject(obj, "name", net->name);
+    cJSON_AddStringToObject(obj, "id", net->id);
+    cJSON_AddStringToObject(obj, "sha256", net->sha256);
+    if (net->applied_hypothesis)
+        cJSON_AddStringToObject(obj, "hypothesis", net->applied_hypothesis);
+    else
+        cJSON_AddNullToObject(obj, "hypothesis");
+    if (net->has_snapshot) {
+        char buf[11];
+        cJSON_AddStringToObject(obj, "at", sg_date_format(net->snapshot, buf));
+    } else {
+        cJSON_AddNullToObject(obj, "at");
+    }
+    return obj;
+}
+
+bool sg_json_write(const cJSON *json, FILE *stream)
+{
+    char *text = cJSON_Print(json);
+    if (!text)
+        return false;
+    fputs(text, stream);
+    fputc('\n', stream);
+    cJSON_free(text);
+    return true;
+}

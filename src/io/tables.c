@@ -1,0 +1,299 @@
+/* tables.c: the readers of a curated network's CSV tables: sources, nodes, edges, hypothesis patches. */
+#include <glib.h>
+#include <string.h>
+
+#include "fields.h"
+#include "tables.h"
+
+static bool is_slug(const char *id)
+{
+    for (const char *p = id; *p; p++)
+        if (!g_ascii_isalnum(*p) && *p != '_' && *p != '-' && *p != '.')
+            return false;
+    return *id != '\0';
+}
+
+/* Reads the header of CSV into COLS; returns false (after adding errors) if unusable. */
+static bool read_header(sg_csv *csv, sg_columns *cols, const char *const *names, const char *const *required,
+                        const char *file, int **unknown, sg_diag *diag)
+{
+    if (csv->n_rows == 0) {
+        sg_diag_error(diag, &(sg_origin){file, 0, 0}, "empty file");
+        return false;
+    }
+    if (!sg_columns_map(cols, names, &csv->rows[0], file, unknown, diag))
+        return false;
+    return sg_columns_require(cols, required, &csv->rows[0], file, diag);
+}
+
+enum { S_KEY, S_REFERENCE, S_PAGES, S_NOTE };
+static const char *const source_columns[] = {"key", "reference", "pages", "note", NULL};
+
+void sg_read_sources_table(sg_network *net, sg_csv *csv, const char *file, sg_diag *diag)
+{
+    sg_columns c;
+    static const char *const required[] = {"key", "reference", NULL};
+    net->has_sources_table = true;
+    if (!read_header(csv, &c, source_columns, required, file, NULL, diag))
+        return;
+    for (size_t r = 1; r < csv->n_rows; r++) {
+        const sg_csv_row *row = &csv->rows[r];
+        if (!sg_row_width_ok(row, &csv->rows[0], file, diag))
+            continue;
+        sg_origin at, ref_at, ignored;
+        sg_source s = {0};
+        s.key = sg_network_intern(net, sg_field(&c, S_KEY, row, file, &at));
+        s.reference = sg_network_intern(net, sg_field(&c, S_REFERENCE, row, file, &ref_at));
+        s.pages = sg_network_intern(net, sg_field(&c, S_PAGES, row, file, &ignored));
+        s.note = sg_network_intern(net, sg_field(&c, S_NOTE, row, file, &ignored));
+        s.origin = at;
+        if (!*s.key) {
+            sg_diag_error(diag, &at, "missing source key");
+            continue;
+        }
+        if (!*s.reference)
+            sg_diag_error(diag, &ref_at, "source '%s' has no reference", s.key);
+        const sg_source *first = sg_network_find_source(net, s.key);
+        if (first)
+            sg_diag_error(diag, &at, "duplicate source key '%s' (first at line %d)", s.key, first->origin.line);
+        else
+            sg_network_add_source(net, &s);
+    }
+}
+
+enum { N_ID, N_LABEL, N_KIND, N_AFFILIATION, N_CODENAMES, N_NATIVE, N_NOTE, N_SOURCES };
+static const char *const node_columns[] = {"id", "label|name", "kind", "affiliation", "codenames|aliases",
+                                           "native_name", "note", "sources", NULL};
+
+/* Fills NODE from the node columns of ROW (shared by nodes.csv and add_node patches). COL maps N_ID..
+ * onto the known-column numbers of C. Returns false if the row is unusable (no id). */
+static bool read_node_fields(sg_network *net, const sg_columns *c, const int *col, const sg_csv_row *row,
+                             const char *file, sg_node *node, sg_diag *diag)
+{
+    sg_origin at, f;
+    memset(node, 0, sizeof *node);
+    node->id = sg_network_intern(net, sg_field(c, col[N_ID], row, file, &at));
+    node->origin = at;
+    if (!*node->id) {
+        sg_diag_error(diag, &at, "missing node id");
+        return false;
+    }
+    const char *label = sg_field(c, col[N_LABEL], row, file, &f);
+    node->label = *label ? sg_network_intern(net, label) : node->id;
+    const char *kind = sg_field(c, col[N_KIND], row, file, &f);
+    if (!sg_kind_parse(kind, &node->kind))
+        sg_diag_error(diag, &f, "unknown node kind '%s' (person, organization or place)", kind);
+    node->affiliation = sg_network_intern(net, sg_field(c, col[N_AFFILIATION], row, file, &f));
+    node->codenames = sg_network_split(net, sg_field(c, col[N_CODENAMES], row, file, &f), ';');
+    node->native_name = sg_network_intern(net, sg_field(c, col[N_NATIVE], row, file, &f));
+    node->note = sg_network_intern(net, sg_field(c, col[N_NOTE], row, file, &f));
+    const char *sources = sg_field(c, col[N_SOURCES], row, file, &f);
+    node->sources = sg_read_sources(net, sources, &f, diag);
+    return true;
+}
+
+static void add_extra_attrs(sg_network *net, const sg_csv_row *header, const int *unknown)
+{
+    size_t n = 0;
+    while (unknown[n] >= 0)
+        n++;
+    net->n_extra_attrs = n;
+    net->extra_attrs = g_new0(const char *, n + 1);
+    for (size_t i = 0; i < n; i++)
+        net->extra_attrs[i] = sg_network_intern(net, g_strstrip(header->fields[unknown[i]].text));
+}
+
+void sg_read_nodes_table(sg_network *net, sg_csv *csv, const char *file, sg_diag *diag)
+{
+    sg_columns c;
+    int *unknown = NULL;
+    static const char *const required[] = {"id", NULL};
+    static const int col[] = {N_ID, N_LABEL, N_KIND, N_AFFILIATION, N_CODENAMES, N_NATIVE, N_NOTE, N_SOURCES};
+    if (!read_header(csv, &c, node_columns, required, file, &unknown, diag)) {
+        g_free(unknown);
+        return;
+    }
+    add_extra_attrs(net, &csv->rows[0], unknown);
+    for (size_t r = 1; r < csv->n_rows; r++) {
+        const sg_csv_row *row = &csv->rows[r];
+        sg_node node;
+        if (!sg_row_width_ok(row, &csv->rows[0], file, diag) || !read_node_fields(net, &c, col, row, file, &node, diag))
+            continue;
+        if (net->n_extra_attrs) {
+            const char **extra = g_new0(const char *, net->n_extra_attrs + 1);
+            for (size_t k = 0; k < net->n_extra_attrs; k++)
+                extra[k] = sg_network_intern(net, g_strstrip(row->fields[unknown[k]].text));
+            sg_network_keep(net, extra);
+            node.extra = extra;
+        }
+        if (!is_slug(node.id))
+            sg_diag_warning(diag, &node.origin, "node id '%s' is not an ASCII slug (letters, digits, _ - .)", node.id);
+        int first = sg_network_find_node(net, node.id);
+        if (first >= 0)
+            sg_diag_error(diag, &node.origin, "duplicate node id '%s' (first at line %d)", node.id,
+                          net->nodes[first].origin.line);
+        else
+            sg_network_add_node(net, &node);
+    }
+    g_free(unknown);
+}
+
+enum { E_SOURCE, E_TARGET, E_RELATION, E_START, E_END, E_CONFIDENCE, E_WEIGHT, E_SOURCES, E_NOTE };
+static const char *const edge_columns[] = {"source|from|src|node1|id1", "target|to|dst|node2|id2", "relation",
+                                           "start", "end", "confidence", "weight", "sources", "note", NULL};
+
+const char *const *sg_edge_columns(void)
+{
+    return edge_columns;
+}
+
+/* Reads the tie attributes (relation, dates, confidence, weight, sources, note) of ROW into E.
+ * COL maps E_RELATION.. onto column indices of C (or -1). Returns false on an error. */
+static bool read_tie_fields(sg_network *net, const sg_columns *c, const int *col, const sg_csv_row *row,
+                            const char *file, const sg_relation *fallback, sg_edge *e, unsigned *set, sg_diag *diag)
+{
+    sg_origin at;
+    bool ok = true;
+    const char *text;
+    *set = 0;
+    text = sg_field(c, col[E_RELATION], row, file, &at);
+    ok &= sg_read_relation(text, &at, fallback, &e->relation, diag);
+    text = sg_field(c, col[E_START], row, file, &at);
+    ok &= sg_read_date(text, &at, "start", &e->when.start, diag);
+    *set |= *text ? SG_CHANGE_START : 0;
+    sg_origin start_at = at;
+    text = sg_field(c, col[E_END], row, file, &at);
+    ok &= sg_read_date(text, &at, "end", &e->when.end, diag);
+    *set |= *text ? SG_CHANGE_END : 0;
+    if (ok && sg_interval_is_reversed(&e->when)) {
+        sg_diag_error(diag, &at, "the tie ends before it starts (line %d column %d)", start_at.line, start_at.column);
+        ok = false;
+    }
+    text = sg_field(c, col[E_CONFIDENCE], row, file, &at);
+    ok &= sg_read_confidence(text, &at, &e->confidence, diag);
+    *set |= *text ? SG_CHANGE_CONFIDENCE : 0;
+    text = sg_field(c, col[E_WEIGHT], row, file, &at);
+    ok &= sg_read_weight(text, &at, &e->weight, diag);
+    *set |= *text ? SG_CHANGE_WEIGHT : 0;
+    text = sg_field(c, col[E_SOURCES], row, file, &at);
+    size_t errors = diag->errors;
+    e->sources = sg_read_sources(net, text, &at, diag);
+    ok &= diag->errors == errors;
+    *set |= *text ? SG_CHANGE_SOURCES : 0;
+    text = sg_field(c, col[E_NOTE], row, file, &at);
+    e->note = sg_network_intern(net, text);
+    *set |= *text ? SG_CHANGE_NOTE : 0;
+    return ok;
+}
+
+/* Finds the node named by the field; adds an error if it is unknown. */
+static int edge_end(sg_network *net, const sg_columns *c, int which, const sg_csv_row *row, const char *file,
+                    sg_diag *diag)
+{
+    sg_origin at;
+    const char *id = sg_field(c, which, row, file, &at);
+    if (!*id) {
+        sg_diag_error(diag, &at, "missing %s node", which == E_SOURCE ? "source" : "target");
+        return -1;
+    }
+    int idx = sg_network_find_node(net, id);
+    if (idx < 0)
+        sg_diag_error(diag, &at, "unknown node '%s'", id);
+    return idx;
+}
+
+void sg_read_edges_table(sg_network *net, sg_csv *csv, const char *file, sg_diag *diag)
+{
+    sg_columns c;
+    static const char *const required[] = {"source", "target", "relation", NULL};
+    static const int col[] = {E_SOURCE, E_TARGET, E_RELATION, E_START, E_END, E_CONFIDENCE, E_WEIGHT, E_SOURCES, E_NOTE};
+    if (!read_header(csv, &c, edge_columns, required, file, NULL, diag))
+        return;
+    for (size_t r = 1; r < csv->n_rows; r++) {
+        const sg_csv_row *row = &csv->rows[r];
+        if (!sg_row_width_ok(row, &csv->rows[0], file, diag))
+            continue;
+        sg_edge e = {0};
+        unsigned set;
+        e.source = edge_end(net, &c, E_SOURCE, row, file, diag);
+        e.target = edge_end(net, &c, E_TARGET, row, file, diag);
+        e.origin = (sg_origin){file, row->line, 1};
+        bool ok = read_tie_fields(net, &c, col, row, file, NULL, &e, &set, diag);
+        if (ok && e.source >= 0 && e.target >= 0)
+            sg_network_add_edge(net, &e);
+    }
+}
+
+enum { P_OP, P_NODE, P_LABEL, P_KIND, P_AFFILIATION, P_CODENAMES, P_NATIVE, P_SOURCE, P_TARGET, P_RELATION,
+       P_START, P_END, P_CONFIDENCE, P_WEIGHT, P_SOURCES, P_NOTE };
+static const char *const patch_columns[] = {"op", "node", "label", "kind", "affiliation", "codenames|aliases",
+                                            "native_name", "source", "target", "relation", "start", "end",
+                                            "confidence", "weight", "sources", "note", NULL};
+
+static bool parse_op(const char *text, sg_patch_op *op)
+{
+    static const char *const ops[] = {"add_node", "add_edge", "remove_edge", "change_edge"};
+    for (size_t i = 0; i < G_N_ELEMENTS(ops); i++)
+        if (strcmp(text, ops[i]) == 0) {
+            *op = (sg_patch_op)i;
+            return true;
+        }
+    return false;
+}
+
+/* Reads one patch line; returns false if it is unusable. */
+static bool read_patch(sg_network *net, const sg_columns *c, const sg_csv_row *row, const char *file,
+                       sg_patch *p, sg_diag *diag)
+{
+    static const int node_col[] = {P_NODE, P_LABEL, P_KIND, P_AFFILIATION, P_CODENAMES, P_NATIVE, P_NOTE, P_SOURCES};
+    static const int tie_col[] = {P_SOURCE, P_TARGET, P_RELATION, P_START, P_END, P_CONFIDENCE, P_WEIGHT, P_SOURCES, P_NOTE};
+    sg_origin at;
+    memset(p, 0, sizeof *p);
+    const char *op = sg_field(c, P_OP, row, file, &at);
+    p->origin = at;
+    if (!parse_op(op, &p->op)) {
+        sg_diag_error(diag, &at, "unknown patch operation '%s' (add_node, add_edge, remove_edge, change_edge)", op);
+        return false;
+    }
+    if (p->op == SG_PATCH_ADD_NODE) {
+        if (!read_node_fields(net, c, node_col, row, file, &p->node, diag))
+            return false;
+        p->node.origin = at;
+        return true;
+    }
+    sg_origin s_at, t_at;
+    p->source_id = sg_network_intern(net, sg_field(c, P_SOURCE, row, file, &s_at));
+    p->target_id = sg_network_intern(net, sg_field(c, P_TARGET, row, file, &t_at));
+    if (!*p->source_id || !*p->target_id) {
+        sg_diag_error(diag, !*p->source_id ? &s_at : &t_at, "%s needs a source and a target", op);
+        return false;
+    }
+    unsigned set = 0;
+    static const sg_relation any_relation = {NULL, false, SG_FAMILY_OTHER, NULL};
+    bool ok = read_tie_fields(net, c, tie_col, row, file, p->op == SG_PATCH_ADD_EDGE ? NULL : &any_relation,
+                              &p->edge, &set, diag);
+    if (p->edge.relation == &any_relation)
+        p->edge.relation = NULL; /* an empty relation in remove/change matches any relation */
+    p->relation = p->edge.relation;
+    p->changes = set;
+    p->edge.origin = at;
+    if (ok && p->op == SG_PATCH_CHANGE_EDGE && set == 0)
+        sg_diag_warning(diag, &at, "change_edge %s-%s sets no field", p->source_id, p->target_id);
+    return ok;
+}
+
+sg_patch *sg_read_patch_table(sg_network *net, sg_csv *csv, const char *file, size_t *n_patches, sg_diag *diag)
+{
+    sg_columns c;
+    static const char *const required[] = {"op", NULL};
+    *n_patches = 0;
+    if (!read_header(csv, &c, patch_columns, required, file, NULL, diag))
+        return NULL;
+    sg_patch *patches = g_new0(sg_patch, csv->n_rows);
+    for (size_t r = 1; r < csv->n_rows; r++) {
+        const sg_csv_row *row = &csv->rows[r];
+        if (sg_row_width_ok(row, &csv->rows[0], file, diag) && read_patch(net, &c, row, file, &patches[*n_patches], diag))
+            (*n_patches)++;
+    }
+    return patches;
+}

@@ -1,0 +1,21 @@
+/* tables.h: readers of a curated network's CSV tables into the model (no measures computed here). */
+#ifndef SPYGRAPH_IO_TABLES_H
+#define SPYGRAPH_IO_TABLES_H
+
+#include "../model/internal.h"
+#include "spygraph/csvread.h"
+#include "spygraph/model.h"
+
+/* Each reader adds what CSV holds to NET, and every problem to DIAG with its FILE:LINE:COLUMN. */
+void sg_read_sources_table(sg_network *net, sg_csv *csv, const char *file, sg_diag *diag);
+void sg_read_nodes_table(sg_network *net, sg_csv *csv, const char *file, sg_diag *diag);
+void sg_read_edges_table(sg_network *net, sg_csv *csv, const char *file, sg_diag *diag);
+/* Returns the patch lines (caller owns the array; hand it to a sg_hypothesis) and their count. */
+sg_patch *sg_read_patch_table(sg_network *net, sg_csv *csv, const char *file, size_t *n_patches, sg_diag *diag);
+/* The edge columns a bare edge list recognises by name (aliases separated by '|'), NULL-terminated. */
+const char *const *sg_edge_columns(void);
+
+/* Reads a bare edge list (header optional) into NET, creating nodes as their ids appear. */
+void sg_read_edge_list(sg_network *net, sg_csv *csv, const char *file, sg_diag *diag);
+
+#endif

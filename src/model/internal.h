@@ -1,0 +1,14 @@
+/* internal.h: model functions shared inside the library but not part of its public interface. */
+#ifndef SPYGRAPH_MODEL_INTERNAL_H
+#define SPYGRAPH_MODEL_INTERNAL_H
+
+#include "spygraph/model.h"
+
+/* Returns a copy of NET with its own node and edge arrays; strings, sources and hypotheses are shared
+ * with (and kept alive by) the root network. The caller unrefs it. */
+sg_network *sg_network_derive(sg_network *net);
+
+/* Hands MEMORY (g_malloc'd) to NET, which frees it with the network. */
+void sg_network_keep(sg_network *net, void *memory);
+
+#endif
