@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "spygraph/centrality.h"
 #include "spygraph/graph.h"
 #include "spygraph/message.h"
 #include "spygraph/model.h"
@@ -28,8 +29,9 @@ double sg_spearman_rho(const double *x, const double *y, size_t n);
 /* ---- Comparison of hypotheses (compare.c) ---- */
 
 typedef struct sg_compare_options {
-    const char *measure;        /* centrality measure name; NULL: "betweenness" */
-    sg_direction direction;     /* how ties are read for the measure and the path (DEFAULT: undirected) */
+    const char *measure;        /* a sg_centrality_measures() name; NULL: "betweenness" */
+    sg_centrality_options centrality; /* how the measure is computed (its direction also reads the ties
+                                         for the path: DEFAULT is undirected there) */
     size_t top_k;               /* size of the top list; 0: 10 */
     const char *const *hypotheses; /* NULL-terminated ids to compare, or NULL for all of the network's */
     const char *path_from;      /* node names for the shortest route, or NULL for none */
@@ -38,7 +40,8 @@ typedef struct sg_compare_options {
     sg_date at;
 } sg_compare_options;
 
-/* Fills OPTS with the defaults (betweenness, undirected, top 10, every hypothesis, no path). */
+/* Fills OPTS with the defaults (betweenness, sg_centrality_options_init, top 10, every hypothesis, no path,
+ * no snapshot). */
 void sg_compare_options_init(sg_compare_options *opts);
 
 /* One line of a hypothesis patch, as the comparison reports it. Strings are borrowed from the network
@@ -57,7 +60,8 @@ typedef struct sg_compare_change {
 typedef struct sg_compare_figures {
     size_t nodes, edges, components;
     double density, diameter, mean_distance;
-    double centralization;      /* normalised, of the measure named in sg_comparison.centralization_measure */
+    double centralization;      /* Freeman centralization (sg_centralization) of the measure named in
+                                   sg_comparison.centralization_measure; NaN below three nodes */
 } sg_compare_figures;
 
 /* The base network or one hypothesis applied to it. */
@@ -95,8 +99,9 @@ typedef struct sg_compare_pair {
  * in file order, then added nodes in the order the hypotheses add them). */
 typedef struct sg_comparison {
     const char *measure;
-    const char *centralization_measure; /* the measure itself when igraph has a centralization for it
-                                           (degree, betweenness, closeness, eigenvector), else "degree" */
+    const char *centralization_measure; /* the measure itself when it has a Freeman centralization
+                                           (degree, betweenness, closeness), else "degree" */
+    bool directed;              /* the measure read the ties as directed */
     size_t top_k;
     sg_compare_reading *readings;
     size_t n_readings;

@@ -10,83 +10,43 @@ void sg_compare_options_init(sg_compare_options *opts)
 {
     memset(opts, 0, sizeof *opts);
     opts->measure = "betweenness";
-    opts->direction = SG_DIRECTION_DEFAULT;
+    sg_centrality_options_init(&opts->centrality);
     opts->top_k = 10;
-}
-
-/* ---- the measure ---- */
-
-static bool measure_known(const char *name)
-{
-    return strcmp(name, "degree") == 0 || strcmp(name, "betweenness") == 0;
-}
-
-/* Fills OUT with the measure's value for every node of NET. Returns an igraph error code. */
-static igraph_error_t measure_values(const sg_network *net, const sg_compare_options *opts, igraph_vector_t *out)
-{
-    sg_graph g;
-    IGRAPH_CHECK(sg_graph_build(&g, net, opts->direction));
-    IGRAPH_FINALLY(sg_graph_destroy, &g);
-    if (strcmp(opts->measure, "degree") == 0) {
-        igraph_vector_int_t degrees;
-        IGRAPH_CHECK(igraph_vector_int_init(&degrees, 0));
-        IGRAPH_FINALLY(igraph_vector_int_destroy, &degrees);
-        IGRAPH_CHECK(igraph_degree(&g.graph, &degrees, igraph_vss_all(), IGRAPH_ALL, false));
-        IGRAPH_CHECK(igraph_vector_resize(out, igraph_vector_int_size(&degrees)));
-        for (igraph_integer_t i = 0; i < igraph_vector_int_size(&degrees); i++)
-            VECTOR(*out)[i] = (double)VECTOR(degrees)[i];
-        igraph_vector_int_destroy(&degrees);
-        IGRAPH_FINALLY_CLEAN(1);
-    } else {
-        IGRAPH_CHECK(igraph_betweenness(&g.graph, out, igraph_vss_all(), g.directed, NULL));
-    }
-    sg_graph_destroy(&g);
-    IGRAPH_FINALLY_CLEAN(1);
-    return IGRAPH_SUCCESS;
 }
 
 /* ---- figures ---- */
 
 static const char *centralization_measure(const char *measure)
 {
-    static const char *const supported[] = {"degree", "betweenness", "closeness", "eigenvector"};
+    static const char *const supported[] = {"degree", "betweenness", "closeness"};
     for (size_t i = 0; i < G_N_ELEMENTS(supported); i++)
         if (strcmp(measure, supported[i]) == 0)
             return supported[i];
     return "degree";
 }
 
-/* The normalised centralization of the simple undirected graph G for MEASURE (one of the supported). */
-static igraph_error_t centralization_of(const igraph_t *g, const char *measure, double *out)
+/* The Freeman centralization of MEASURE on NET (NaN below three nodes). */
+static igraph_error_t centralization_of(const sg_network *net, const char *measure, const sg_centrality_options *o,
+                                        double *out)
 {
-    igraph_real_t c = NAN;
-    if (strcmp(measure, "betweenness") == 0)
-        IGRAPH_CHECK(igraph_centralization_betweenness(g, NULL, false, &c, NULL, true));
-    else if (strcmp(measure, "closeness") == 0)
-        IGRAPH_CHECK(igraph_centralization_closeness(g, NULL, IGRAPH_ALL, &c, NULL, true));
-    else if (strcmp(measure, "eigenvector") == 0)
-        IGRAPH_CHECK(igraph_centralization_eigenvector_centrality(g, NULL, NULL, false, true, NULL, &c, NULL, true));
-    else
-        IGRAPH_CHECK(igraph_centralization_degree(g, NULL, IGRAPH_ALL, false, &c, NULL, true));
-    *out = c;
+    igraph_vector_t scores;
+    IGRAPH_CHECK(igraph_vector_init(&scores, 0));
+    IGRAPH_FINALLY(igraph_vector_destroy, &scores);
+    IGRAPH_CHECK(sg_centrality_one(net, measure, o, &scores));
+    IGRAPH_CHECK(sg_centralization(net, measure, o, &scores, out));
+    igraph_vector_destroy(&scores);
+    IGRAPH_FINALLY_CLEAN(1);
     return IGRAPH_SUCCESS;
 }
 
-static igraph_error_t compute_figures(const sg_network *net, const char *measure, sg_compare_figures *f)
+static igraph_error_t compute_figures(const sg_network *net, const char *measure, const sg_centrality_options *o,
+                                      sg_compare_figures *f)
 {
     sg_summary s;
     IGRAPH_CHECK(sg_summary_compute(net, &s));
     *f = (sg_compare_figures){s.nodes, s.edges, s.components, s.density, s.diameter, s.mean_distance, NAN};
     sg_summary_free(&s);
-    sg_graph g;
-    IGRAPH_CHECK(sg_graph_build(&g, net, SG_DIRECTION_UNDIRECTED));
-    IGRAPH_FINALLY(sg_graph_destroy, &g);
-    IGRAPH_CHECK(igraph_simplify(&g.graph, true, true, NULL));
-    if (net->n_nodes > 1)
-        IGRAPH_CHECK(centralization_of(&g.graph, measure, &f->centralization));
-    sg_graph_destroy(&g);
-    IGRAPH_FINALLY_CLEAN(1);
-    return IGRAPH_SUCCESS;
+    return centralization_of(net, measure, o, &f->centralization);
 }
 
 /* ---- what a patch changes ---- */
@@ -287,7 +247,7 @@ static igraph_error_t rank_reading(sg_comparison *cmp, sg_compare_reading *r, co
     igraph_vector_t values;
     IGRAPH_CHECK(igraph_vector_init(&values, 0));
     IGRAPH_FINALLY(igraph_vector_destroy, &values);
-    IGRAPH_CHECK(measure_values(r->net, opts, &values));
+    IGRAPH_CHECK(sg_centrality_one(r->net, opts->measure, &opts->centrality, &values));
     for (size_t i = 0; i < r->net->n_nodes; i++) {
         size_t u = GPOINTER_TO_SIZE(g_hash_table_lookup(index, r->net->nodes[i].id)) - 1;
         r->value[u] = VECTOR(values)[i];
@@ -460,7 +420,7 @@ static igraph_error_t route_in(sg_compare_reading *r, const sg_comparison *cmp, 
     if (!r->path_ends_present)
         return IGRAPH_SUCCESS;
     sg_graph g;
-    IGRAPH_CHECK(sg_graph_build(&g, r->net, opts->direction));
+    IGRAPH_CHECK(sg_graph_build(&g, r->net, opts->centrality.direction));
     IGRAPH_FINALLY(sg_graph_destroy, &g);
     igraph_vector_int_t vertices;
     IGRAPH_CHECK(igraph_vector_int_init(&vertices, 0));
@@ -486,7 +446,7 @@ static igraph_error_t analyse(sg_comparison *cmp, const sg_compare_options *opts
 {
     for (size_t r = 0; r < cmp->n_readings; r++) {
         sg_compare_reading *reading = &cmp->readings[r];
-        IGRAPH_CHECK(compute_figures(reading->net, cmp->centralization_measure, &reading->figures));
+        IGRAPH_CHECK(compute_figures(reading->net, cmp->centralization_measure, &opts->centrality, &reading->figures));
         IGRAPH_CHECK(rank_reading(cmp, reading, opts, index));
         if (cmp->path_from)
             IGRAPH_CHECK(route_in(reading, cmp, opts, index));
@@ -512,8 +472,10 @@ sg_comparison *sg_compare(sg_network *base, const sg_compare_options *opts, sg_d
     sg_compare_options defaults;
     sg_compare_options_init(&defaults);
     const char *measure = opts->measure ? opts->measure : defaults.measure;
-    if (!measure_known(measure)) {
-        sg_diag_error(diag, NULL, "unknown measure '%s'", measure);
+    if (!sg_centrality_measure_known(measure)) {
+        char *known = g_strjoinv(", ", (char **)sg_centrality_measures());
+        sg_diag_error(diag, NULL, "unknown measure '%s' (%s)", measure, known);
+        g_free(known);
         return NULL;
     }
     sg_compare_options o = *opts;
@@ -521,6 +483,7 @@ sg_comparison *sg_compare(sg_network *base, const sg_compare_options *opts, sg_d
     sg_comparison *cmp = g_new0(sg_comparison, 1);
     cmp->measure = measure;
     cmp->centralization_measure = centralization_measure(measure);
+    cmp->directed = sg_centrality_directed(measure, &opts->centrality);
     cmp->top_k = opts->top_k ? opts->top_k : defaults.top_k;
     GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
     bool ok = add_readings(cmp, base, &o, diag) && resolve_path(cmp, &o, diag);

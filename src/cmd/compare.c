@@ -316,11 +316,10 @@ static void write_section(FILE *out, const char *heading, sg_table *t)
     sg_table_free(t);
 }
 
-static void write_text(const sg_comparison *cmp, const sg_network *net, const sg_options *opts, FILE *out)
+static void write_text(const sg_comparison *cmp, const sg_network *net, FILE *out)
 {
     fprintf(out, "%s: the base and %zu hypotheses compared by %s, ties read %s, top %zu\n", net->id,
-            cmp->n_readings - 1, cmp->measure, opts->direction == SG_DIRECTION_DIRECTED ? "directed" : "undirected",
-            cmp->top_k);
+            cmp->n_readings - 1, cmp->measure, cmp->directed ? "directed" : "undirected", cmp->top_k);
     write_section(out, "Readings", readings_table(cmp));
     write_section(out, "What each hypothesis changes", changes_table(cmp));
     write_section(out, "Network figures (of the simple undirected graph)", figures_table(cmp));
@@ -535,13 +534,13 @@ static cJSON *conclusions_json(const sg_comparison *cmp)
     return o;
 }
 
-static cJSON *comparison_json(const sg_comparison *cmp, const sg_network *net, const sg_options *opts)
+static cJSON *comparison_json(const sg_comparison *cmp, const sg_network *net)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddItemToObject(root, "network", sg_json_network(net));
     cJSON_AddStringToObject(root, "measure", cmp->measure);
     cJSON_AddStringToObject(root, "centralization_measure", cmp->centralization_measure);
-    cJSON_AddStringToObject(root, "ties", opts->direction == SG_DIRECTION_DIRECTED ? "directed" : "undirected");
+    cJSON_AddStringToObject(root, "ties", cmp->directed ? "directed" : "undirected");
     cJSON_AddNumberToObject(root, "top", (double)cmp->top_k);
     cJSON_AddItemToObject(root, "readings", readings_json(cmp));
     cJSON *nodes = cJSON_AddArrayToObject(root, "nodes");
@@ -557,7 +556,7 @@ static cJSON *comparison_json(const sg_comparison *cmp, const sg_network *net, c
 static int write_comparison(const sg_comparison *cmp, const sg_network *net, const sg_options *opts)
 {
     if (opts->format == SG_FORMAT_JSON)
-        return sg_cmd_write_json(opts, comparison_json(cmp, net, opts));
+        return sg_cmd_write_json(opts, comparison_json(cmp, net));
     if (opts->format == SG_FORMAT_CSV) {
         sg_table *t = nodes_table(cmp);
         int status = sg_cmd_write_table(opts, net, t, "nodes", NULL);
@@ -567,7 +566,7 @@ static int write_comparison(const sg_comparison *cmp, const sg_network *net, con
     sg_output *out = sg_output_open(opts->output);
     if (!out)
         return SG_EXIT_DATA;
-    write_text(cmp, net, opts, out->stream);
+    write_text(cmp, net, out->stream);
     return sg_output_commit(out) ? SG_EXIT_OK : SG_EXIT_DATA;
 }
 
@@ -580,7 +579,7 @@ static int compare_network(sg_network *net, const sg_options *opts, const compar
         co.measure = a->measure;
     if (a->top_k)
         co.top_k = a->top_k;
-    co.direction = opts->direction;
+    co.centrality.direction = opts->direction;
     co.has_at = opts->has_at;
     co.at = opts->at;
     co.path_from = a->path_from;
