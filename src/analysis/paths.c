@@ -356,10 +356,27 @@ static void free_path_array(void *paths)
     g_array_free(paths, TRUE);
 }
 
+/* Whether any route leads from FROM to TO in LG (so igraph is never asked for unreachable targets, which
+ * it warns about). */
+static igraph_error_t reachable(const sg_link_graph *lg, int from, int to, bool *res)
+{
+    igraph_matrix_t d;
+    IGRAPH_MATRIX_INIT_FINALLY(&d, 1, 1);
+    IGRAPH_CHECK(igraph_distances(&lg->graph, &d, igraph_vss_1(from), igraph_vss_1(to), search_mode(lg)));
+    *res = isfinite(MATRIX(d, 0, 0));
+    igraph_matrix_destroy(&d);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
 igraph_error_t sg_paths_find(const sg_network *net, const sg_link_graph *lg, const sg_path_query *q,
                              sg_path_list *out)
 {
     memset(out, 0, sizeof *out);
+    bool any = false;
+    IGRAPH_CHECK(reachable(lg, q->from, q->to, &any));
+    if (!any)
+        return IGRAPH_SUCCESS;
     GArray *paths = g_array_new(FALSE, FALSE, sizeof(sg_path));
     IGRAPH_FINALLY(free_path_array, paths);
     igraph_vector_t weights;

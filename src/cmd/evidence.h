@@ -18,7 +18,8 @@ char *sg_cmd_node_name(const sg_network *net, int i);
 /* A new JSON object {"id": ..., "label": ...} for node I. */
 cJSON *sg_cmd_node_json(const sg_network *net, int i);
 
-/* The period of tie E as START..END ("1933..1941-10", "1935..", "..1941", "" when undated); the
+/* The period of tie E as START..END ("1933..1941-10", "1935..", "..1941", "1941-07" when both ends are
+ * the same partial date, "" when undated); the
  * caller g_free()s it. */
 char *sg_cmd_tie_period(const sg_edge *e);
 /* The relation of tie E as met crossing it from node FROM: its name, or "NAME (reversed)" when a
