@@ -99,6 +99,29 @@ const sg_command sg_commands[] = {
      "removal splits a connected part. CSV and the table have the columns item, node, other, value,\n"
      "detail; JSON has adjacent, connected, vertex_connectivity (null when adjacent), vertex_cut,\n"
      "edge_connectivity, edge_cut (links with their ties), articulation_points and bridges.\n"},
+    {"compare", cmd_compare, "NETWORK [--hypotheses ID,ID,...] [--measure M] [--top K] [--path FROM TO] [options]", 1, 1,
+     "Compare the base network and its hypotheses: changes, figures, rankings, agreement, conclusions.",
+     NETWORK_HELP "\noptions:\n"
+     "  --hypotheses IDS   the hypotheses to compare, comma-separated (default: all); the base is always in\n"
+     "  --measure M        the centrality measure to rank nodes by (default: betweenness)\n"
+     "  --top K            the size of the top list the conclusions use (default: 10)\n"
+     "  --path FROM TO     also give the shortest route from FROM to TO under each reading (ids, labels or\n"
+     "                     codenames)\n"
+     "  --render FILE.svg  also draw the union of the readings, ties coloured by where they hold\n"
+     "  --at DATE          compare snapshots at DATE (each hypothesis is applied first)\n"
+     "  --directed         read ties as directed for the measure and the route (default: undirected)\n"
+     "  -f, --format FMT   table (default), csv (the per-node table) or json (everything)\n"
+     "  -o, --output FILE  write there (atomically: a failed run leaves no file); - is standard output\n"
+     "  -h, --help         this help\n"
+     "\nA rank is 1 for the highest value; tied nodes share the best rank (1, 2, 2, 4). A rank change is the\n"
+     "places a node gains (+) or loses (-) under a hypothesis against the base. Nodes come most\n"
+     "hypothesis-dependent first: by their largest rank change, then their best rank, then id.\n"
+     "Kendall's tau-b and Spearman's rho compare two readings' values over the nodes both hold (ties\n"
+     "handled: tau-b's tie correction, rho on average ranks). The top list of a reading holds the nodes ranked\n"
+     "K or better with a value above 0 (ties at the boundary included). Robust: in the top list under every\n"
+     "reading, the base included; contested: in some top lists only (the readings are named).\n"
+     "Figures (nodes, edges, components, density, diameter, mean distance, normalised centralization) are\n"
+     "those of the simple undirected graph, as `info` gives them. Routes count ties (hops).\n"},
     {"help", cmd_help, "[COMMAND|relations]", 0, 1, "Show the help of spygraph, of a command, or the relation vocabulary.", ""},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };
