@@ -252,37 +252,67 @@ static igraph_error_t all_shortest(const sg_network *net, const sg_link_graph *l
     return IGRAPH_SUCCESS;
 }
 
-/* Where a candidate search stands. */
-typedef struct search_state {
-    GArray *paths;       /* accepted paths */
-    double best_cost;    /* cost of the first accepted path */
-    bool done;
-} search_state;
-
-/* Considers one candidate (candidates arrive best first); accepts it into S->paths if it qualifies. */
-static void consider(const sg_network *net, const sg_link_graph *lg, const sg_path_query *q,
-                     const igraph_vector_int_t *nodes, double cost, search_state *s)
+/* The cost a path is ranked by: its hops, or (MOST_RELIABLE) -log of its reliability plus HOP_PENALTY a
+ * hop, counting for each hop the ties in evidence (with time-respecting paths, those still usable). */
+static double ranked_cost(const sg_path_query *q, const sg_path *p)
 {
-    if (q->k == 0 && s->paths->len > 0 && !same_cost(cost, s->best_cost)) {
-        s->done = true;
-        return;
-    }
+    if (!q->most_reliable)
+        return (double)p->n_hops;
+    double cost = 0;
+    for (size_t h = 0; h < p->n_hops; h++)
+        cost += (p->hops[h].confidence >= 1 ? 0.0 : -log(p->hops[h].confidence)) + HOP_PENALTY;
+    return cost;
+}
+
+/* By ranked cost, then node sequence (Q is the query). */
+static gint compare_ranked(gconstpointer x, gconstpointer y, gpointer q)
+{
+    double a = ranked_cost(q, x), b = ranked_cost(q, y);
+    if (!same_cost(a, b))
+        return a < b ? -1 : 1;
+    return compare_paths(x, y);
+}
+
+static void free_path(sg_path *p)
+{
+    for (size_t h = 0; h < p->n_hops; h++)
+        g_free(p->hops[h].ties);
+    g_free(p->hops);
+}
+
+/* The cost no better path can exceed once PATHS (sorted) are in: the best cost when every best path is
+ * wanted, the K-th best when K are; +infinity while fewer than K are in. */
+static double cost_bound(const sg_path_query *q, GArray *paths)
+{
+    size_t need = q->k ? q->k : 1;
+    if (paths->len < need)
+        return INFINITY;
+    g_array_sort_with_data(paths, compare_ranked, (gpointer)q);
+    return ranked_cost(q, &g_array_index(paths, sg_path, need - 1));
+}
+
+/* Considers one candidate of search cost OPTIMISTIC (candidates arrive in order of it, and a path's
+ * ranked cost is never below it); accepts it into PATHS if it qualifies. Returns false once no later
+ * candidate can qualify. */
+static bool consider(const sg_network *net, const sg_link_graph *lg, const sg_path_query *q,
+                     const igraph_vector_int_t *nodes, double optimistic, GArray *paths, double *bound)
+{
+    if (optimistic > *bound && !same_cost(optimistic, *bound))
+        return false;
     sg_path path;
     if (q->time_respecting) {
         size_t n = (size_t)igraph_vector_int_size(nodes);
         path = (sg_path){.n_hops = n - 1, .hops = g_new0(sg_hop, n)};
         if (!sg_path_time_respecting(net, lg, VECTOR(*nodes), n, path.hops)) {
             g_free(path.hops);
-            return;
+            return true;
         }
     } else {
         path = path_with_all_ties(net, lg, nodes);
     }
-    if (s->paths->len == 0)
-        s->best_cost = cost;
-    g_array_append_val(s->paths, path);
-    if (q->k > 0 && s->paths->len >= q->k)
-        s->done = true;
+    g_array_append_val(paths, path);
+    *bound = cost_bound(q, paths);
+    return true;
 }
 
 /* Candidate simple paths best first (igraph_get_k_shortest_paths), asked for in growing batches until
@@ -290,10 +320,11 @@ static void consider(const sg_network *net, const sg_link_graph *lg, const sg_pa
 static igraph_error_t candidate_search(const sg_network *net, const sg_link_graph *lg, const sg_path_query *q,
                                        const igraph_vector_t *weights, GArray *paths, bool *capped)
 {
-    size_t cap = q->max_candidates ? q->max_candidates : 100000;
-    size_t batch = q->time_respecting ? 16 : (q->k ? q->k : q->limit + 1);
+    size_t cap = q->max_candidates ? q->max_candidates : 2000;
+    size_t batch = q->time_respecting ? 16 : (q->k ? q->k + 1 : q->limit + 1);
     size_t seen = 0;
-    search_state s = {.paths = paths};
+    double bound = INFINITY;
+    bool going = true;
     igraph_vector_int_list_t found;
     IGRAPH_CHECK(igraph_vector_int_list_init(&found, 0));
     IGRAPH_FINALLY(igraph_vector_int_list_destroy, &found);
@@ -302,11 +333,11 @@ static igraph_error_t candidate_search(const sg_network *net, const sg_link_grap
         IGRAPH_CHECK(igraph_get_k_shortest_paths(&lg->graph, weights, &found, NULL, (igraph_integer_t)batch, q->from,
                                                  q->to, search_mode(lg)));
         size_t n = (size_t)igraph_vector_int_list_size(&found);
-        for (; seen < n && !s.done; seen++) {
+        for (; seen < n && going; seen++) {
             const igraph_vector_int_t *nodes = igraph_vector_int_list_get_ptr(&found, (igraph_integer_t)seen);
-            consider(net, lg, q, nodes, path_cost(nodes, lg, weights), &s);
+            going = consider(net, lg, q, nodes, path_cost(nodes, lg, weights), paths, &bound);
         }
-        if (s.done || n < batch)
+        if (!going || n < batch)
             break;
         if (batch >= cap) {
             *capped = true;
@@ -321,29 +352,30 @@ static igraph_error_t candidate_search(const sg_network *net, const sg_link_grap
 
 static void free_paths(GArray *paths)
 {
-    for (guint i = 0; i < paths->len; i++) {
-        sg_path *p = &g_array_index(paths, sg_path, i);
-        for (size_t h = 0; h < p->n_hops; h++)
-            g_free(p->hops[h].ties);
-        g_free(p->hops);
-    }
+    for (guint i = 0; i < paths->len; i++)
+        free_path(&g_array_index(paths, sg_path, i));
     g_array_set_size(paths, 0);
 }
 
-/* Sorts and trims the accepted paths into OUT. */
+/* Sorts the accepted paths, keeps the best (every one of the best cost, or the K best), then at most
+ * LIMIT of them, into OUT. */
 static void finish_list(const sg_path_query *q, GArray *paths, sg_path_list *out)
 {
     for (guint i = 0; i < paths->len; i++)
         path_set_reliability(&g_array_index(paths, sg_path, i));
-    if (q->k == 0)
-        g_array_sort(paths, compare_paths);
-    out->found = paths->len;
-    size_t keep = q->k ? paths->len : MIN(paths->len, q->limit);
+    g_array_sort_with_data(paths, compare_ranked, (gpointer)q);
+    size_t best = paths->len;
+    if (q->k)
+        best = MIN(best, q->k);
+    else if (paths->len > 0) {
+        double cost = ranked_cost(q, &g_array_index(paths, sg_path, 0));
+        for (best = 1; best < paths->len && same_cost(ranked_cost(q, &g_array_index(paths, sg_path, best)), cost); best++)
+            ;
+    }
+    out->found = best;
+    size_t keep = q->k ? best : MIN(best, q->limit);
     while (paths->len > keep) {
-        sg_path *p = &g_array_index(paths, sg_path, paths->len - 1);
-        for (size_t h = 0; h < p->n_hops; h++)
-            g_free(p->hops[h].ties);
-        g_free(p->hops);
+        free_path(&g_array_index(paths, sg_path, paths->len - 1));
         g_array_set_size(paths, paths->len - 1);
     }
     out->count = paths->len;
