@@ -72,8 +72,9 @@ const sg_command sg_commands[] = {
      "which also settles ties at the K-th place. With --k, --most-reliable or --time-respecting, candidate\n"
      "paths are examined best first, at most 2000; a warning says when that cap was reached.\n"
      "\nNo path is a result, not an error: the table says so, CSV has only its header, JSON has empty\n"
-     "lists, and the exit status is 0 (FROM equal to TO is a usage error). CSV has one row per tie in evidence (path, hop, from, to,\n"
-     "earliest, relation, reversed, start, end, confidence, weight, sources, references, hypothesis, note).\n"
+     "lists, and the exit status is 0. FROM equal to TO is a usage error. CSV has one row per tie in\n"
+     "evidence (path, hop, from, to, earliest, relation, reversed, start, end, confidence, weight,\n"
+     "sources, references, hypothesis, note).\n"
      "JSON: \"routes\" (nodes, hops, reliability per path) and \"paths\", each an array of hops {from, to,\n"
      "earliest, confidence, ties: [{relation, source, target, reversed, start, end, confidence, weight,\n"
      "sources: [{key, reference, pages}], note, hypothesis}]}.\n"},
