@@ -171,13 +171,18 @@ const sg_command sg_commands[] = {
      "Compare the base network and its hypotheses: changes, figures, rankings, agreement, conclusions.",
      NETWORK_HELP "\noptions:\n"
      "  --hypotheses IDS   the hypotheses to compare, comma-separated (default: all); the base is always in\n"
-     "  --measure M        the centrality measure to rank nodes by (default: betweenness)\n"
+     "  --measure M        the centrality measure to rank nodes by (default: betweenness): degree,\n"
+     "                     indegree, outdegree, strength, betweenness, closeness, harmonic, eigenvector,\n"
+     "                     pagerank, hub, authority, coreness, clustering, constraint, effsize, brokerage,\n"
+     "                     cutpoint\n"
      "  --top K            the size of the top list the conclusions use (default: 10)\n"
      "  --path FROM TO     also give the shortest route from FROM to TO under each reading (ids, labels or\n"
      "                     codenames)\n"
      "  --render FILE.svg  also draw the union of the readings, ties coloured by where they hold\n"
      "  --at DATE          compare snapshots at DATE (each hypothesis is applied first)\n"
-     "  --directed         read ties as directed for the measure and the route (default: undirected)\n"
+     "  --directed         read ties as directed for the measure and the route; --undirected, without\n"
+     "                     direction (default: the measure's own reading, undirected for betweenness;\n"
+     "                     routes undirected)\n"
      "  -f, --format FMT   table (default), csv (the per-node table) or json (everything)\n"
      "  -o, --output FILE  write there (atomically: a failed run leaves no file); - is standard output\n"
      "  -h, --help         this help\n"
@@ -188,8 +193,9 @@ const sg_command sg_commands[] = {
      "handled: tau-b's tie correction, rho on average ranks). The top list of a reading holds the nodes ranked\n"
      "K or better with a value above 0 (ties at the boundary included). Robust: in the top list under every\n"
      "reading, the base included; contested: in some top lists only (the readings are named).\n"
-     "Figures (nodes, edges, components, density, diameter, mean distance, normalised centralization) are\n"
-     "those of the simple undirected graph, as `info` gives them. Routes count ties (hops).\n"},
+     "Figures (nodes, edges, components, density, diameter, mean distance) are those of the simple\n"
+     "undirected graph, as `info` gives them; centralization is Freeman's, of the measure (of degree for a\n"
+     "measure without one). Routes count ties (hops).\n"},
     {"help", cmd_help, "[COMMAND|relations]", 0, 1, "Show the help of spygraph, of a command, or the relation vocabulary.", ""},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };
