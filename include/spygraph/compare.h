@@ -95,6 +95,18 @@ typedef struct sg_compare_pair {
     size_t top_overlap;         /* nodes in the top list of both */
 } sg_compare_pair;
 
+/* One tie of the union of the readings (ties matched by relation and ends, sg_edge_same_tie). */
+typedef struct sg_compare_tie {
+    int source, target;         /* union node indices */
+    const sg_relation *relation;
+    bool *present;              /* per reading: the tie is there (present[0]: in the base) */
+    bool *altered;              /* per reading: the reading's patch changed the tie's attributes */
+} sg_compare_tie;
+
+/* Where a union tie holds: in every reading as the base has it; in the base but changed by some
+ * hypotheses; in the base but removed by some; or only in some hypotheses. */
+typedef enum sg_tie_status { SG_TIE_BASE, SG_TIE_ALTERED, SG_TIE_REMOVED, SG_TIE_ADDED } sg_tie_status;
+
 /* A comparison. Readings[0] is the base; nodes are the union of every reading's nodes (base nodes first,
  * in file order, then added nodes in the order the hypotheses add them). */
 typedef struct sg_comparison {
@@ -109,7 +121,8 @@ typedef struct sg_comparison {
     const char **node_labels;
     size_t n_nodes;
     int *max_change;            /* per union node: largest |rank change| over the hypotheses */
-    int *rank_spread;           /* per union node: largest minus smallest rank where present */
+    int *rank_spread;           /* per union node: largest minus smallest rank where present; 0 for a
+                                   node whose value is 0 wherever it is present */
     size_t *order;              /* union node indices, most hypothesis-dependent first: by max_change
                                    (descending), then best rank, then id */
     sg_compare_pair *pairs;     /* every pair of readings, base first: n_readings (n_readings - 1) / 2 */
@@ -119,6 +132,9 @@ typedef struct sg_comparison {
     size_t *contested;          /* union nodes in the top list of some readings only, in order */
     size_t n_contested;
     const char *path_from, *path_to; /* resolved node ids, NULL without a path question */
+    sg_compare_tie *ties;       /* the union of the readings' ties: base ties first, in file order, then
+                                   added ties in the order the hypotheses add them */
+    size_t n_ties;
 } sg_comparison;
 
 /* Compares BASE with each hypothesis OPTS names (all by default). Problems (unknown hypothesis, unknown
@@ -127,6 +143,15 @@ typedef struct sg_comparison {
  * applied. The caller frees the result with sg_comparison_free. */
 sg_comparison *sg_compare(sg_network *base, const sg_compare_options *opts, sg_diag *diag);
 void sg_comparison_free(sg_comparison *cmp);
+
+/* The status of union tie T (removed wins over altered). */
+sg_tie_status sg_compare_tie_status(const sg_comparison *cmp, const sg_compare_tie *t);
+
+/* Returns a copy of BASE holding every node and tie of the base and every node and tie that any of its
+ * hypotheses adds (removals and changes are not applied), for a layout shared by every reading. A node or
+ * tie added by several hypotheses appears once. Returns NULL if a patch names a node that does not exist
+ * (the problems are added to DIAG). The caller unrefs the result. */
+sg_network *sg_network_union_of_hypotheses(sg_network *base, sg_diag *diag);
 
 /* The reading index of hypothesis ID ("base" gives 0), or -1. */
 int sg_comparison_find_reading(const sg_comparison *cmp, const char *id);

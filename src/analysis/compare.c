@@ -267,10 +267,12 @@ static void rank_changes(sg_comparison *cmp)
     cmp->rank_spread = g_new0(int, cmp->n_nodes);
     for (size_t i = 0; i < cmp->n_nodes; i++) {
         int best = 0, worst = 0;
+        bool any_value = false;
         for (size_t r = 0; r < cmp->n_readings; r++) {
             sg_compare_reading *h = &cmp->readings[r];
             if (h->rank[i] == 0)
                 continue;
+            any_value = any_value || h->value[i] != 0;
             best = best == 0 || h->rank[i] < best ? h->rank[i] : best;
             worst = h->rank[i] > worst ? h->rank[i] : worst;
             if (base->rank[i] == 0)
@@ -281,7 +283,7 @@ static void rank_changes(sg_comparison *cmp)
             h->rank_change[i] = both_zero ? 0 : base->rank[i] - h->rank[i];
             cmp->max_change[i] = MAX(cmp->max_change[i], ABS(h->rank_change[i]));
         }
-        cmp->rank_spread[i] = worst - best;
+        cmp->rank_spread[i] = any_value ? worst - best : 0;
     }
 }
 
@@ -440,6 +442,128 @@ static igraph_error_t route_in(sg_compare_reading *r, const sg_comparison *cmp, 
     return IGRAPH_SUCCESS;
 }
 
+/* ---- the union of the ties ---- */
+
+/* The key of a tie between union nodes S and T: its ends in order (any order when undirected) and relation. */
+static char *tie_key(int s, int t, const sg_relation *relation)
+{
+    if (!relation->directed && s > t) {
+        int swap = s;
+        s = t;
+        t = swap;
+    }
+    return g_strdup_printf("%d %d %s", s, t, relation->name);
+}
+
+static sg_compare_tie *union_tie(sg_comparison *cmp, GHashTable *ties, GArray *list, int s, int t,
+                                 const sg_relation *relation)
+{
+    char *key = tie_key(s, t, relation);
+    gpointer found = g_hash_table_lookup(ties, key);
+    if (found) {
+        g_free(key);
+        return &g_array_index(list, sg_compare_tie, GPOINTER_TO_SIZE(found) - 1);
+    }
+    sg_compare_tie tie = {s, t, relation, g_new0(bool, cmp->n_readings), g_new0(bool, cmp->n_readings)};
+    g_array_append_val(list, tie);
+    g_hash_table_insert(ties, key, GSIZE_TO_POINTER(list->len));
+    return &g_array_index(list, sg_compare_tie, list->len - 1);
+}
+
+static void collect_ties(sg_comparison *cmp, GHashTable *index)
+{
+    GHashTable *ties = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GArray *list = g_array_new(FALSE, FALSE, sizeof(sg_compare_tie));
+    for (size_t r = 0; r < cmp->n_readings; r++) {
+        const sg_network *net = cmp->readings[r].net;
+        for (size_t i = 0; i < net->n_edges; i++) {
+            const sg_edge *e = &net->edges[i];
+            int s = (int)GPOINTER_TO_SIZE(g_hash_table_lookup(index, net->nodes[e->source].id)) - 1;
+            int t = (int)GPOINTER_TO_SIZE(g_hash_table_lookup(index, net->nodes[e->target].id)) - 1;
+            sg_compare_tie *tie = union_tie(cmp, ties, list, s, t, e->relation);
+            tie->present[r] = true;
+            tie->altered[r] = tie->altered[r] || (r > 0 && e->changed);
+        }
+    }
+    cmp->n_ties = list->len;
+    cmp->ties = (sg_compare_tie *)(void *)g_array_free(list, FALSE);
+    g_hash_table_destroy(ties);
+}
+
+sg_tie_status sg_compare_tie_status(const sg_comparison *cmp, const sg_compare_tie *t)
+{
+    if (!t->present[0])
+        return SG_TIE_ADDED;
+    bool altered = false;
+    for (size_t r = 1; r < cmp->n_readings; r++) {
+        if (!t->present[r])
+            return SG_TIE_REMOVED;
+        altered = altered || t->altered[r];
+    }
+    return altered ? SG_TIE_ALTERED : SG_TIE_BASE;
+}
+
+/* A hypothesis keeping only the add_node and add_edge lines of HYP that NET does not hold yet; its patches
+ * array is the caller's to g_free. */
+static sg_hypothesis additions_of(const sg_network *net, const sg_hypothesis *hyp)
+{
+    sg_hypothesis only = *hyp;
+    only.patches = g_new0(sg_patch, hyp->n_patches + 1);
+    only.n_patches = 0;
+    for (size_t i = 0; i < hyp->n_patches; i++) {
+        const sg_patch *p = &hyp->patches[i];
+        bool keep = p->op == SG_PATCH_ADD_EDGE ||
+                    (p->op == SG_PATCH_ADD_NODE && sg_network_find_node(net, p->node.id) < 0);
+        if (keep)
+            only.patches[only.n_patches++] = *p;
+    }
+    return only;
+}
+
+/* True when NET already holds the tie that patch P adds. */
+static bool holds_tie(const sg_network *net, const sg_patch *p)
+{
+    sg_edge e = p->edge;
+    e.source = sg_network_find_node(net, p->source_id);
+    e.target = sg_network_find_node(net, p->target_id);
+    e.relation = p->relation;
+    for (size_t i = 0; e.source >= 0 && e.target >= 0 && i < net->n_edges; i++)
+        if (sg_edge_same_tie(&net->edges[i], &e))
+            return true;
+    return false;
+}
+
+sg_network *sg_network_union_of_hypotheses(sg_network *base, sg_diag *diag)
+{
+    sg_network *net = sg_network_ref(base);
+    sg_diag *scratch = sg_diag_new(); /* warnings of the partial patches are not the user's concern */
+    for (size_t h = 0; net && h < base->n_hypotheses; h++) {
+        sg_hypothesis only = additions_of(net, &base->hypotheses[h]);
+        size_t kept = 0;
+        for (size_t i = 0; i < only.n_patches; i++)
+            if (only.patches[i].op == SG_PATCH_ADD_NODE || !holds_tie(net, &only.patches[i]))
+                only.patches[kept++] = only.patches[i];
+        only.n_patches = kept;
+        sg_network *next = sg_network_apply_patches(net, &only, scratch);
+        sg_network_unref(net);
+        net = next;
+        g_free(only.patches);
+    }
+    for (size_t i = 0; i < scratch->count; i++)
+        if (scratch->items[i].severity == SG_SEV_ERROR) {
+            sg_origin at = {scratch->items[i].file, scratch->items[i].line, scratch->items[i].column};
+            sg_diag_error(diag, &at, "%s", scratch->items[i].message);
+        }
+    if (scratch->errors) {
+        sg_network_unref(net);
+        net = NULL;
+    } else if (net) {
+        net->applied_hypothesis = NULL;
+    }
+    sg_diag_free(scratch);
+    return net;
+}
+
 /* ---- putting it together ---- */
 
 static igraph_error_t analyse(sg_comparison *cmp, const sg_compare_options *opts, GHashTable *index)
@@ -452,6 +576,7 @@ static igraph_error_t analyse(sg_comparison *cmp, const sg_compare_options *opts
             IGRAPH_CHECK(route_in(reading, cmp, opts, index));
     }
     rank_changes(cmp);
+    collect_ties(cmp, index);
     order_nodes(cmp);
     compare_pairs(cmp);
     conclude(cmp);
@@ -528,6 +653,11 @@ void sg_comparison_free(sg_comparison *cmp)
     g_free(cmp->pairs);
     g_free(cmp->robust);
     g_free(cmp->contested);
+    for (size_t t = 0; t < cmp->n_ties; t++) {
+        g_free(cmp->ties[t].present);
+        g_free(cmp->ties[t].altered);
+    }
+    g_free(cmp->ties);
     g_free(cmp);
 }
 

@@ -6,6 +6,7 @@
 
 #include "cmd.h"
 #include "spygraph/compare.h"
+#include "spygraph/compare_render.h"
 
 enum { OPT_HYPOTHESES = SG_OPT_FIRST_COMMAND_OPTION, OPT_MEASURE, OPT_TOP, OPT_PATH, OPT_RENDER };
 
@@ -50,6 +51,8 @@ static int compare_option(const sg_command *cmd, int opt, const char *arg, void 
         a->path_to = a->argv[optind++];
         return 0;
     case OPT_RENDER:
+        if (!sg_compare_render_format(arg))
+            return sg_usage_error(cmd, "--render needs a .svg, .png, .pdf or .dot file name, not '%s'", arg);
         a->render = arg;
         return 0;
     default:
@@ -570,6 +573,23 @@ static int write_comparison(const sg_comparison *cmp, const sg_network *net, con
     return sg_output_commit(out) ? SG_EXIT_OK : SG_EXIT_DATA;
 }
 
+/* Draws the comparison picture into PATH, atomically. Returns an exit code. */
+static int render_comparison(const sg_comparison *cmp, const char *path)
+{
+    sg_output *out = sg_output_open(path);
+    if (!out)
+        return SG_EXIT_DATA;
+    sg_diag *diag = sg_diag_new();
+    bool ok = sg_compare_render(cmp, sg_compare_render_format(path), 1, out->stream, diag);
+    sg_diag_print(diag, false);
+    sg_diag_free(diag);
+    if (!ok) {
+        sg_output_abort(out);
+        return SG_EXIT_DATA;
+    }
+    return sg_output_commit(out) ? SG_EXIT_OK : SG_EXIT_DATA;
+}
+
 /* Runs the comparison on the loaded NET; returns an exit code. */
 static int compare_network(sg_network *net, const sg_options *opts, const compare_args *a)
 {
@@ -593,6 +613,8 @@ static int compare_network(sg_network *net, const sg_options *opts, const compar
     sg_diag_print(diag, false);
     sg_diag_free(diag);
     int status = cmp ? write_comparison(cmp, net, opts) : SG_EXIT_DATA;
+    if (status == SG_EXIT_OK && a->render)
+        status = render_comparison(cmp, a->render);
     sg_comparison_free(cmp);
     g_strfreev(ids);
     return status;
