@@ -18,6 +18,7 @@ struct sg_command {
     int max_args;
     const char *summary; /* one line for `spygraph --help` */
     const char *help;    /* options, defaults and conventions for `spygraph help NAME` */
+    bool own_format;     /* the command reads -f/--format itself (through its option handler) */
 };
 
 /* Exit codes. */
@@ -86,5 +87,6 @@ const sg_command *sg_command_find(const char *name);
 
 int cmd_info(const sg_command *self, int argc, char **argv);
 int cmd_validate(const sg_command *self, int argc, char **argv);
+int cmd_render(const sg_command *self, int argc, char **argv);
 
 #endif
