@@ -16,6 +16,7 @@ typedef struct reader {
     int line, column;          /* position of the next byte to feed */
     int start_line, start_column; /* where the current field starts */
     bool need_start;           /* the next non-newline byte starts a field */
+    bool in_row;               /* a delimiter has been seen since the row began */
     bool prev_cr;
 } reader;
 
@@ -29,6 +30,7 @@ static void on_field(void *s, size_t len, void *data)
     f.column = r->start_column;
     g_array_append_val(r->fields, f);
     r->need_start = true;
+    r->in_row = true;
 }
 
 static void on_row(int c, void *data)
@@ -42,6 +44,7 @@ static void on_row(int c, void *data)
     g_array_append_val(r->rows, row);
     r->row_first_field = r->fields->len;
     r->need_start = true;
+    r->in_row = false;
 }
 
 static int is_blank(unsigned char c)
@@ -104,7 +107,7 @@ static void locate(const char *data, size_t offset, int *line, int *column)
 
 bool sg_csv_check_text(const char *file, const char *data, size_t len, sg_diag *diag)
 {
-    sg_origin at = {file, 0, 0};
+    sg_origin at = {file, 1, 1};
     if (len == 0) {
         sg_diag_error(diag, &at, "empty file");
         return false;
@@ -184,7 +187,9 @@ sg_csv *sg_csv_parse(const char *file, const char *data, size_t len, char delimi
             j++;
         if (j < len)
             j++; /* the chunk ends with its special byte */
-        if (r.need_start && data[i] != '\n' && data[i] != '\r') {
+        /* A field starts here, unless this is a line end outside a row (a blank line or the LF of a
+         * CRLF); after a delimiter a line end starts the row's empty last field. */
+        if (r.need_start && (r.in_row || (data[i] != '\n' && data[i] != '\r'))) {
             r.start_line = r.line;
             r.start_column = r.column;
             r.need_start = false;

@@ -86,10 +86,7 @@ static void read_named_row(sg_network *net, const sg_columns *c, const sg_csv_ro
     bool ok = sg_read_relation(sg_field(c, E_RELATION, row, file, &at), &at, sg_relation_find("tie"), &e.relation, diag);
     ok &= sg_read_date(sg_field(c, E_START, row, file, &at), &at, "start", &e.when.start, diag);
     ok &= sg_read_date(sg_field(c, E_END, row, file, &at), &at, "end", &e.when.end, diag);
-    if (ok && sg_interval_is_reversed(&e.when)) {
-        sg_diag_error(diag, &at, "the tie ends before it starts");
-        ok = false;
-    }
+    ok = ok && sg_check_interval(&e.when, &at, diag);
     ok &= sg_read_confidence(sg_field(c, E_CONFIDENCE, row, file, &at), &at, &e.confidence, diag);
     ok &= sg_read_weight(sg_field(c, E_WEIGHT, row, file, &at), &at, &e.weight, diag);
     e.sources = sg_network_split(net, sg_field(c, E_SOURCES, row, file, &at), ';');
@@ -104,7 +101,7 @@ static void read_named_row(sg_network *net, const sg_columns *c, const sg_csv_ro
 void sg_read_edge_list(sg_network *net, sg_csv *csv, const char *file, sg_diag *diag)
 {
     if (csv->n_rows == 0) {
-        sg_diag_error(diag, &(sg_origin){file, 0, 0}, "empty file");
+        sg_diag_error(diag, &(sg_origin){file, 1, 1}, "empty file");
         return;
     }
     if (!has_header(&csv->rows[0])) {

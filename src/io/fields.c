@@ -88,6 +88,16 @@ bool sg_read_date(const char *text, const sg_origin *at, const char *what, sg_da
     return false;
 }
 
+bool sg_check_interval(const sg_interval *iv, const sg_origin *at, sg_diag *diag)
+{
+    if (!sg_interval_is_reversed(iv))
+        return true;
+    char start[11], end[11];
+    sg_diag_error(diag, at, "the tie ends (%s) before it starts (%s)", sg_date_format(iv->end, end),
+                  sg_date_format(iv->start, start));
+    return false;
+}
+
 /* Parses a whole field as a finite double; returns false if it is not a number. */
 static bool parse_number(const char *text, double *out)
 {
@@ -173,9 +183,10 @@ bool sg_row_width_ok(const sg_csv_row *row, const sg_csv_row *header, const char
 {
     if (row->n_fields == header->n_fields)
         return true;
-    size_t shown = row->n_fields < header->n_fields ? row->n_fields : header->n_fields;
-    const sg_csv_field *f = shown ? &row->fields[shown - 1] : NULL;
-    sg_origin at = {file, row->line, f ? f->column : 1};
+    /* Point at the first field too many, or at the last field of a short line. */
+    size_t shown = row->n_fields > header->n_fields ? header->n_fields : row->n_fields - 1;
+    const sg_csv_field *f = row->n_fields ? &row->fields[shown] : NULL;
+    sg_origin at = {file, f ? f->line : row->line, f ? f->column : 1};
     sg_diag_error(diag, &at, "line has %zu fields, the header has %zu", row->n_fields, header->n_fields);
     return false;
 }

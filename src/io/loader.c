@@ -31,6 +31,17 @@ static sg_origin find_in_text(const char *file, const char *text, const char *ne
     return position_of(file, text, hit ? (size_t)(hit - text) : 0);
 }
 
+/* The position of the first occurrence of NEEDLE at or after *CURSOR (an offset into TEXT), which then
+ * moves past it, so entries with the same text are told apart in order. 1:1 if absent. */
+static sg_origin find_next_in_text(const char *file, const char *text, const char *needle, size_t *cursor)
+{
+    const char *hit = strstr(text + *cursor, needle);
+    if (!hit)
+        return position_of(file, text, 0);
+    *cursor = (size_t)(hit - text) + 1;
+    return position_of(file, text, (size_t)(hit - text));
+}
+
 /* Where "KEY" appears in the manifest text. */
 static sg_origin key_origin(const char *file, const char *text, const char *key)
 {
@@ -40,20 +51,31 @@ static sg_origin key_origin(const char *file, const char *text, const char *key)
     return at;
 }
 
+/* Reads the whole file at PATH into *DATA (caller g_free()s it). On failure adds an error: at NAMED_AT
+ * (where a manifest names the file) when given, else at the path itself, and returns false. */
 static bool read_file(const char *path, char **data, size_t *len, sg_diag *diag, const sg_origin *named_at)
 {
-    GError *err = NULL;
-    gsize n = 0;
-    if (!g_file_get_contents(path, data, &n, &err)) {
-        sg_origin at = named_at ? *named_at : (sg_origin){path, 0, 0};
+    FILE *f = fopen(path, "rb");
+    GString *buf = g_string_new(NULL);
+    int err = f ? 0 : errno;
+    if (f) {
+        char chunk[65536];
+        size_t n;
+        while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+            g_string_append_len(buf, chunk, (gssize)n);
+        err = ferror(f) ? (errno ? errno : EIO) : 0;
+        fclose(f);
+    }
+    if (err) {
         if (named_at)
-            sg_diag_error(diag, &at, "cannot read '%s': %s", path, err->message);
+            sg_diag_error(diag, named_at, "cannot read '%s': %s", path, g_strerror(err));
         else
-            sg_diag_error(diag, &at, "cannot read the network: %s", err->message);
-        g_error_free(err);
+            sg_diag_error(diag, &(sg_origin){path, 0, 0}, "cannot read: %s", g_strerror(err));
+        g_string_free(buf, TRUE);
         return false;
     }
-    *len = n;
+    *len = buf->len;
+    *data = g_string_free(buf, FALSE);
     return true;
 }
 
@@ -88,14 +110,15 @@ sg_network *sg_load_edge_list_bytes(const char *name, const char *data, size_t l
     hash_bytes(sum, data, len);
     finish_hash(net, sum);
     if (net->n_edges == 0 && diag->errors == 0)
-        sg_diag_error(diag, &(sg_origin){name, 0, 0}, "no edges in the edge list");
+        sg_diag_error(diag, &(sg_origin){name, 1, 1}, "no edges in the edge list");
     return net;
 }
 
 typedef void (*table_reader)(sg_network *, sg_csv *, const char *, sg_diag *);
 
-/* Reads the table the manifest names under KEY (relative to DIR) with READER. */
-static void load_table(sg_network *net, const char *dir, const char *mfile, const char *mtext, const cJSON *root,
+/* Reads the table the manifest names under KEY (relative to DIR) with READER. Returns false when the
+ * table is named but cannot be read or parsed, or is required and not named. */
+static bool load_table(sg_network *net, const char *dir, const char *mfile, const char *mtext, const cJSON *root,
                        const char *key, bool required, table_reader reader, GChecksum *sum, sg_diag *diag)
 {
     const cJSON *item = cJSON_GetObjectItemCaseSensitive(root, key);
@@ -103,25 +126,26 @@ static void load_table(sg_network *net, const char *dir, const char *mfile, cons
     if (!item) {
         if (required)
             sg_diag_error(diag, &(sg_origin){mfile, 1, 1}, "missing manifest key '%s'", key);
-        return;
+        return !required;
     }
     if (!cJSON_IsString(item) || !*item->valuestring) {
         sg_diag_error(diag, &at, "manifest key '%s' must name a file", key);
-        return;
+        return false;
     }
     char *built = g_build_filename(dir, item->valuestring, NULL);
     const char *path = g_intern_string(built); /* origins keep pointing at it */
     g_free(built);
     char *data = NULL;
     size_t len = 0;
-    if (read_file(path, &data, &len, diag, &at)) {
-        hash_bytes(sum, data, len);
-        sg_csv *csv = sg_csv_parse(path, data, len, ',', diag);
-        if (csv)
-            reader(net, csv, path, diag);
-        sg_csv_free(csv);
-        g_free(data);
-    }
+    if (!read_file(path, &data, &len, diag, &at))
+        return false;
+    hash_bytes(sum, data, len);
+    sg_csv *csv = sg_csv_parse(path, data, len, ',', diag);
+    if (csv)
+        reader(net, csv, path, diag);
+    sg_csv_free(csv);
+    g_free(data);
+    return csv != NULL;
 }
 
 static const char *string_member(sg_network *net, const cJSON *obj, const char *key)
@@ -132,7 +156,7 @@ static const char *string_member(sg_network *net, const cJSON *obj, const char *
 
 /* Reads one entry of the manifest's "hypotheses" list and its patch file. */
 static void load_hypothesis(sg_network *net, const char *dir, const char *mfile, const char *mtext, const cJSON *entry,
-                            GChecksum *sum, sg_diag *diag)
+                            size_t *cursor, GChecksum *sum, sg_diag *diag)
 {
     sg_hypothesis h = {0};
     h.id = string_member(net, entry, "id");
@@ -140,7 +164,7 @@ static void load_hypothesis(sg_network *net, const char *dir, const char *mfile,
     h.citation = string_member(net, entry, "citation");
     h.patch_file = string_member(net, entry, "patch");
     char *needle = g_strdup_printf("\"%s\"", h.id);
-    h.origin = *h.id ? find_in_text(mfile, mtext, needle) : key_origin(mfile, mtext, "hypotheses");
+    h.origin = *h.id ? find_next_in_text(mfile, mtext, needle, cursor) : key_origin(mfile, mtext, "hypotheses");
     g_free(needle);
     if (!*h.id || !*h.label || !*h.patch_file) {
         sg_diag_error(diag, &h.origin, "a hypothesis needs \"id\", \"label\" and \"patch\"");
@@ -216,6 +240,7 @@ static void read_span(sg_network *net, const cJSON *root, const char *mfile, con
 
 sg_network *sg_load_manifest_bytes(const char *name, const char *dir, const char *data, size_t len, sg_diag *diag)
 {
+    size_t errors_before = diag->errors;
     if (!sg_csv_check_text(name, data, len, diag))
         return NULL;
     const char *error_at = NULL;
@@ -244,19 +269,24 @@ sg_network *sg_load_manifest_bytes(const char *name, const char *dir, const char
     net->description = string_member(net, root, "description");
     read_span(net, root, mfile, text, diag);
     load_table(net, dir, mfile, text, root, "sources", false, sg_read_sources_table, sum, diag);
-    load_table(net, dir, mfile, text, root, "nodes", true, sg_read_nodes_table, sum, diag);
-    load_table(net, dir, mfile, text, root, "edges", true, sg_read_edges_table, sum, diag);
+    /* Without the nodes every tie would name an unknown node: report the one cause, not a cascade. */
+    if (load_table(net, dir, mfile, text, root, "nodes", true, sg_read_nodes_table, sum, diag))
+        load_table(net, dir, mfile, text, root, "edges", true, sg_read_edges_table, sum, diag);
+    size_t base_errors = diag->errors - errors_before;
     const cJSON *hyps = cJSON_GetObjectItemCaseSensitive(root, "hypotheses");
     if (hyps && !cJSON_IsArray(hyps)) {
         sg_origin at = key_origin(mfile, text, "hypotheses");
         sg_diag_error(diag, &at, "the manifest's \"hypotheses\" must be a list");
     }
     const cJSON *entry;
+    const char *list = strstr(text, "\"hypotheses\"");
+    size_t cursor = list ? (size_t)(list - text) : 0;
     cJSON_ArrayForEach(entry, hyps)
-        load_hypothesis(net, dir, mfile, text, entry, sum, diag);
+        load_hypothesis(net, dir, mfile, text, entry, &cursor, sum, diag);
     finish_hash(net, sum);
-    /* Check every patch against the base now, so a bad patch is found whichever command runs. */
-    for (size_t i = 0; i < net->n_hypotheses; i++)
+    /* Check every patch against the base now, so a bad patch is found whichever command runs; a base
+     * that did not read cleanly would only give misleading patch errors. */
+    for (size_t i = 0; base_errors == 0 && i < net->n_hypotheses; i++)
         sg_network_unref(sg_network_apply_patches(net, &net->hypotheses[i], diag));
     g_free(text);
     cJSON_Delete(root);

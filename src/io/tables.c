@@ -18,7 +18,7 @@ static bool read_header(sg_csv *csv, sg_columns *cols, const char *const *names,
                         const char *file, int **unknown, sg_diag *diag)
 {
     if (csv->n_rows == 0) {
-        sg_diag_error(diag, &(sg_origin){file, 0, 0}, "empty file");
+        sg_diag_error(diag, &(sg_origin){file, 1, 1}, "empty file");
         return false;
     }
     if (!sg_columns_map(cols, names, &csv->rows[0], file, unknown, diag))
@@ -161,14 +161,10 @@ static bool read_tie_fields(sg_network *net, const sg_columns *c, const int *col
     text = sg_field(c, col[E_START], row, file, &at);
     ok &= sg_read_date(text, &at, "start", &e->when.start, diag);
     *set |= *text ? SG_CHANGE_START : 0;
-    sg_origin start_at = at;
     text = sg_field(c, col[E_END], row, file, &at);
     ok &= sg_read_date(text, &at, "end", &e->when.end, diag);
     *set |= *text ? SG_CHANGE_END : 0;
-    if (ok && sg_interval_is_reversed(&e->when)) {
-        sg_diag_error(diag, &at, "the tie ends before it starts (line %d column %d)", start_at.line, start_at.column);
-        ok = false;
-    }
+    ok = ok && sg_check_interval(&e->when, &at, diag);
     text = sg_field(c, col[E_CONFIDENCE], row, file, &at);
     ok &= sg_read_confidence(text, &at, &e->confidence, diag);
     *set |= *text ? SG_CHANGE_CONFIDENCE : 0;

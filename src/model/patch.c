@@ -167,8 +167,12 @@ sg_network *sg_network_apply_hypothesis(sg_network *base, const char *id, sg_dia
         GString *known = g_string_new(NULL);
         for (size_t i = 0; i < base->n_hypotheses; i++)
             g_string_append_printf(known, "%s%s", i ? ", " : "", base->hypotheses[i].id);
-        sg_diag_error(diag, NULL, "unknown hypothesis '%s' (%s: %s)", id, base->name,
-                      known->len ? known->str : "the network has no hypotheses");
+        /* Point at the manifest's list of hypotheses (its first entry), or at the network itself. */
+        sg_origin at = base->n_hypotheses ? base->hypotheses[0].origin : (sg_origin){base->name, 0, 0};
+        if (known->len)
+            sg_diag_error(diag, &at, "unknown hypothesis '%s' (the network has: %s)", id, known->str);
+        else
+            sg_diag_error(diag, &at, "unknown hypothesis '%s': the network has no hypotheses", id);
         g_string_free(known, TRUE);
         return NULL;
     }

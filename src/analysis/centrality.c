@@ -1,0 +1,398 @@
+/* centrality.c: the node centrality measures, each computed by igraph on the network's simple graph. */
+#include <glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "analysis/centrality_internal.h"
+
+/* The graphs a run needs, built once each (index: sg_reading). */
+typedef struct graph_cache {
+    sg_simple_graph graphs[3];
+    bool built[3];
+} graph_cache;
+
+/* One measure being computed. */
+typedef struct job {
+    const sg_network *net;
+    const sg_centrality_options *opts;
+    graph_cache *cache;
+    bool directed; /* the reading this measure uses */
+    const char *name;
+} job;
+
+typedef igraph_error_t measure_fn(job *j, igraph_vector_t *out);
+
+/* How a measure reads direction by default. */
+typedef enum default_direction { UNDIRECTED_BY_DEFAULT, DIRECTED_BY_DEFAULT, NEVER_DIRECTED } default_direction;
+
+typedef struct measure {
+    const char *name;
+    default_direction direction;
+    measure_fn *compute;
+} measure;
+
+void sg_centrality_options_init(sg_centrality_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->direction = SG_DIRECTION_DEFAULT;
+    o->weights = SG_WEIGHTS_NONE;
+    o->damping = 0.85;
+}
+
+/* The graph for READING, built on first use. */
+static igraph_error_t graph_for(job *j, sg_reading reading, sg_simple_graph **out)
+{
+    graph_cache *c = j->cache;
+    if (!c->built[reading]) {
+        IGRAPH_CHECK(sg_simple_graph_build(&c->graphs[reading], j->net, reading, j->opts->weights));
+        c->built[reading] = true;
+    }
+    *out = &c->graphs[reading];
+    return IGRAPH_SUCCESS;
+}
+
+static igraph_error_t graph_of(job *j, sg_simple_graph **out)
+{
+    return graph_for(j, j->directed ? SG_READ_DIRECTED : SG_READ_UNDIRECTED, out);
+}
+
+static const igraph_vector_t *weights_of(const sg_simple_graph *s)
+{
+    return s->weighted ? &s->weight : NULL;
+}
+
+/* Path lengths: 1/weight for a weighted graph, NULL (hops) otherwise. Caller destroys LENGTHS when the
+ * function returned it non-NULL. */
+static igraph_error_t lengths_of(const sg_simple_graph *s, igraph_vector_t *lengths, const igraph_vector_t **out)
+{
+    *out = NULL;
+    if (!s->weighted)
+        return IGRAPH_SUCCESS;
+    IGRAPH_CHECK(igraph_vector_init_copy(lengths, &s->weight));
+    for (igraph_integer_t e = 0; e < igraph_vector_size(lengths); e++)
+        VECTOR(*lengths)[e] = 1.0 / VECTOR(*lengths)[e];
+    *out = lengths;
+    return IGRAPH_SUCCESS;
+}
+
+static void scale(igraph_vector_t *v, double factor)
+{
+    if (factor != 1.0)
+        igraph_vector_scale(v, factor);
+}
+
+/* 1/(n-1) when --normalized asks for it and n > 1, else 1. */
+static double per_other_node(const job *j)
+{
+    size_t n = j->net->n_nodes;
+    return j->opts->normalized && n > 1 ? 1.0 / (double)(n - 1) : 1.0;
+}
+
+static double betweenness_factor(bool normalized, bool directed, size_t n)
+{
+    if (!normalized || n <= 2)
+        return 1.0;
+    double pairs = (double)(n - 1) * (double)(n - 2);
+    return directed ? 1.0 / pairs : 2.0 / pairs;
+}
+
+static igraph_error_t int_to_real(const igraph_vector_int_t *from, igraph_vector_t *to)
+{
+    igraph_integer_t n = igraph_vector_int_size(from);
+    IGRAPH_CHECK(igraph_vector_resize(to, n));
+    for (igraph_integer_t i = 0; i < n; i++)
+        VECTOR(*to)[i] = (double)VECTOR(*from)[i];
+    return IGRAPH_SUCCESS;
+}
+
+static igraph_error_t compute_degree(job *j, igraph_vector_t *out)
+{
+    sg_simple_graph *s;
+    IGRAPH_CHECK(graph_of(j, &s));
+    igraph_neimode_t mode = strcmp(j->name, "indegree") == 0    ? IGRAPH_IN
+                            : strcmp(j->name, "outdegree") == 0 ? IGRAPH_OUT
+                                                                : IGRAPH_ALL;
+    igraph_vector_int_t deg;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&deg, 0);
+    IGRAPH_CHECK(igraph_degree(&s->graph, &deg, igraph_vss_all(), mode, false));
+    IGRAPH_CHECK(int_to_real(&deg, out));
+    igraph_vector_int_destroy(&deg);
+    IGRAPH_FINALLY_CLEAN(1);
+    scale(out, per_other_node(j));
+    return IGRAPH_SUCCESS;
+}
+
+static igraph_error_t compute_strength(job *j, igraph_vector_t *out)
+{
+    sg_simple_graph *s;
+    IGRAPH_CHECK(graph_of(j, &s));
+    return igraph_strength(&s->graph, out, igraph_vss_all(), IGRAPH_ALL, false, weights_of(s));
+}
+
+static int parts_for(const job *j, const igraph_t *g)
+{
+    return sg_parallel_pays(igraph_vcount(g), igraph_ecount(g)) ? sg_parallel_jobs(j->opts->jobs) : 1;
+}
+
+static igraph_error_t compute_betweenness(job *j, igraph_vector_t *out)
+{
+    sg_simple_graph *s;
+    IGRAPH_CHECK(graph_of(j, &s));
+    igraph_vector_t buf;
+    const igraph_vector_t *lengths;
+    IGRAPH_CHECK(lengths_of(s, &buf, &lengths));
+    igraph_error_t err = sg_parallel_betweenness(&s->graph, lengths, parts_for(j, &s->graph), out);
+    if (lengths)
+        igraph_vector_destroy(&buf);
+    IGRAPH_CHECK(err);
+    scale(out, betweenness_factor(j->opts->normalized, j->directed, j->net->n_nodes));
+    return IGRAPH_SUCCESS;
+}
+
+/* NetworkX's closeness_centrality: (r / S) * (r / (n - 1)), r the nodes that reach v, S their summed
+ * distance to v (Wasserman and Faust's scaling for a disconnected graph); 0 when nothing reaches v. */
+static void closeness_from(const igraph_vector_t *inv_sum, const igraph_vector_t *reached, size_t n,
+                           igraph_vector_t *out)
+{
+    for (igraph_integer_t v = 0; v < igraph_vector_size(out); v++) {
+        double r = VECTOR(*reached)[v];
+        VECTOR(*out)[v] = r > 0 && n > 1 ? VECTOR(*inv_sum)[v] * r * (r / (double)(n - 1)) : 0.0;
+    }
+}
+
+static igraph_error_t compute_distances(job *j, igraph_vector_t *out)
+{
+    sg_simple_graph *s;
+    IGRAPH_CHECK(graph_of(j, &s));
+    bool harmonic = strcmp(j->name, "harmonic") == 0;
+    igraph_vector_t buf, inv_sum, reached;
+    const igraph_vector_t *lengths;
+    IGRAPH_CHECK(lengths_of(s, &buf, &lengths));
+    igraph_vector_init(&inv_sum, 0);
+    igraph_vector_init(&reached, 0);
+    igraph_neimode_t mode = j->directed ? IGRAPH_IN : IGRAPH_ALL; /* as NetworkX: distances to the node */
+    int parts = parts_for(j, &s->graph);
+    igraph_error_t err = harmonic ? sg_parallel_distances(&s->graph, lengths, mode, parts, NULL, NULL, out)
+                                  : sg_parallel_distances(&s->graph, lengths, mode, parts, &inv_sum, &reached, NULL);
+    if (err == IGRAPH_SUCCESS && !harmonic) {
+        err = igraph_vector_resize(out, igraph_vector_size(&inv_sum));
+        if (err == IGRAPH_SUCCESS)
+            closeness_from(&inv_sum, &reached, j->net->n_nodes, out);
+    }
+    igraph_vector_destroy(&inv_sum);
+    igraph_vector_destroy(&reached);
+    if (lengths)
+        igraph_vector_destroy(&buf);
+    IGRAPH_CHECK(err);
+    if (harmonic)
+        scale(out, per_other_node(j));
+    return IGRAPH_SUCCESS;
+}
+
+static igraph_error_t compute_eigenvector(job *j, igraph_vector_t *out)
+{
+    sg_simple_graph *s;
+    IGRAPH_CHECK(graph_of(j, &s));
+    igraph_arpack_options_t arpack;
+    igraph_arpack_options_init(&arpack);
+    return igraph_eigenvector_centrality(&s->graph, out, NULL, j->directed, true, weights_of(s), &arpack);
+}
+
+static igraph_error_t compute_pagerank(job *j, igraph_vector_t *out)
+{
+    sg_simple_graph *s;
+    IGRAPH_CHECK(graph_of(j, &s));
+    return igraph_pagerank(&s->graph, IGRAPH_PAGERANK_ALGO_PRPACK, out, NULL, igraph_vss_all(), j->directed,
+                           j->opts->damping, weights_of(s), NULL);
+}
+
+static igraph_error_t compute_hub_authority(job *j, igraph_vector_t *out)
+{
+    sg_simple_graph *s;
+    IGRAPH_CHECK(graph_of(j, &s));
+    bool hub = strcmp(j->name, "hub") == 0;
+    igraph_vector_t other;
+    IGRAPH_VECTOR_INIT_FINALLY(&other, 0);
+    igraph_arpack_options_t arpack;
+    igraph_arpack_options_init(&arpack);
+    IGRAPH_CHECK(igraph_hub_and_authority_scores(&s->graph, hub ? out : &other, hub ? &other : out, NULL, true,
+                                                 weights_of(s), &arpack));
+    igraph_vector_destroy(&other);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
+static igraph_error_t compute_coreness(job *j, igraph_vector_t *out)
+{
+    sg_simple_graph *s;
+    IGRAPH_CHECK(graph_of(j, &s));
+    igraph_vector_int_t cores;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&cores, 0);
+    IGRAPH_CHECK(igraph_coreness(&s->graph, &cores, IGRAPH_ALL));
+    IGRAPH_CHECK(int_to_real(&cores, out));
+    igraph_vector_int_destroy(&cores);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
+static igraph_error_t compute_clustering(job *j, igraph_vector_t *out)
+{
+    sg_simple_graph *s;
+    IGRAPH_CHECK(graph_of(j, &s));
+    return igraph_transitivity_local_undirected(&s->graph, out, igraph_vss_all(), IGRAPH_TRANSITIVITY_ZERO);
+}
+
+static igraph_error_t compute_cutpoint(job *j, igraph_vector_t *out)
+{
+    sg_simple_graph *s;
+    IGRAPH_CHECK(graph_of(j, &s));
+    igraph_vector_int_t points;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&points, 0);
+    IGRAPH_CHECK(igraph_articulation_points(&s->graph, &points));
+    IGRAPH_CHECK(igraph_vector_resize(out, igraph_vcount(&s->graph)));
+    igraph_vector_null(out);
+    for (igraph_integer_t i = 0; i < igraph_vector_int_size(&points); i++)
+        VECTOR(*out)[VECTOR(points)[i]] = 1.0;
+    igraph_vector_int_destroy(&points);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
+static igraph_error_t compute_constraint(job *j, igraph_vector_t *out)
+{
+    sg_simple_graph *s;
+    IGRAPH_CHECK(graph_of(j, &s));
+    IGRAPH_CHECK(igraph_constraint(&s->graph, out, igraph_vss_all(), weights_of(s)));
+    igraph_vector_int_t deg; /* Burt's constraint is undefined without ties: NaN, as NetworkX */
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&deg, 0);
+    IGRAPH_CHECK(igraph_degree(&s->graph, &deg, igraph_vss_all(), IGRAPH_ALL, false));
+    for (igraph_integer_t v = 0; v < igraph_vector_int_size(&deg); v++)
+        if (VECTOR(deg)[v] == 0)
+            VECTOR(*out)[v] = NAN;
+    igraph_vector_int_destroy(&deg);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
+static igraph_error_t compute_effsize(job *j, igraph_vector_t *out)
+{
+    sg_simple_graph *s;
+    IGRAPH_CHECK(graph_of(j, &s));
+    return sg_effective_size(s, out);
+}
+
+static igraph_error_t compute_brokerage(job *j, igraph_vector_t *out)
+{
+    const char *group = j->opts->group_by ? j->opts->group_by : sg_centrality_default_group(j->net);
+    if (!group || !sg_centrality_group_known(j->net, group))
+        IGRAPH_ERROR("brokerage needs a node attribute for groups (--group-by)", IGRAPH_EINVAL);
+    igraph_matrix_t roles;
+    IGRAPH_MATRIX_INIT_FINALLY(&roles, 0, 0);
+    IGRAPH_CHECK(sg_brokerage(j->net, group, j->opts, &roles));
+    IGRAPH_CHECK(igraph_matrix_rowsum(&roles, out));
+    igraph_matrix_destroy(&roles);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
+static const measure measures[] = {
+    {"degree", UNDIRECTED_BY_DEFAULT, compute_degree},
+    {"indegree", DIRECTED_BY_DEFAULT, compute_degree},
+    {"outdegree", DIRECTED_BY_DEFAULT, compute_degree},
+    {"strength", UNDIRECTED_BY_DEFAULT, compute_strength},
+    {"betweenness", UNDIRECTED_BY_DEFAULT, compute_betweenness},
+    {"closeness", UNDIRECTED_BY_DEFAULT, compute_distances},
+    {"harmonic", UNDIRECTED_BY_DEFAULT, compute_distances},
+    {"eigenvector", UNDIRECTED_BY_DEFAULT, compute_eigenvector},
+    {"pagerank", UNDIRECTED_BY_DEFAULT, compute_pagerank},
+    {"hub", DIRECTED_BY_DEFAULT, compute_hub_authority},
+    {"authority", DIRECTED_BY_DEFAULT, compute_hub_authority},
+    {"coreness", NEVER_DIRECTED, compute_coreness},
+    {"clustering", NEVER_DIRECTED, compute_clustering},
+    {"constraint", UNDIRECTED_BY_DEFAULT, compute_constraint},
+    {"effsize", UNDIRECTED_BY_DEFAULT, compute_effsize},
+    {"brokerage", DIRECTED_BY_DEFAULT, compute_brokerage},
+    {"cutpoint", NEVER_DIRECTED, compute_cutpoint},
+};
+
+const char *const *sg_centrality_measures(void)
+{
+    static const char *names[G_N_ELEMENTS(measures) + 1];
+    if (!names[0])
+        for (size_t i = 0; i < G_N_ELEMENTS(measures); i++)
+            names[i] = measures[i].name;
+    return names;
+}
+
+static const measure *find_measure(const char *name)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(measures); i++)
+        if (g_strcmp0(measures[i].name, name) == 0)
+            return &measures[i];
+    return NULL;
+}
+
+bool sg_centrality_measure_known(const char *name)
+{
+    return find_measure(name) != NULL;
+}
+
+bool sg_centrality_directed(const char *measure, const sg_centrality_options *opts)
+{
+    const struct measure *m = find_measure(measure);
+    if (!m || m->direction == NEVER_DIRECTED)
+        return false;
+    if (opts->direction == SG_DIRECTION_DEFAULT)
+        return m->direction == DIRECTED_BY_DEFAULT;
+    return opts->direction == SG_DIRECTION_DIRECTED;
+}
+
+static void cache_free(graph_cache *c)
+{
+    for (int r = 0; r < 3; r++)
+        if (c->built[r])
+            sg_simple_graph_destroy(&c->graphs[r]);
+}
+
+igraph_error_t sg_centrality_one(const sg_network *net, const char *name, const sg_centrality_options *opts,
+                                 igraph_vector_t *out)
+{
+    const measure *m = find_measure(name);
+    if (!m)
+        IGRAPH_ERROR("unknown centrality measure", IGRAPH_EINVAL);
+    graph_cache cache = {0};
+    job j = {net, opts, &cache, sg_centrality_directed(name, opts), m->name};
+    igraph_error_t err = m->compute(&j, out);
+    cache_free(&cache);
+    return err;
+}
+
+igraph_error_t sg_centralization(const sg_network *net, const char *measure, const sg_centrality_options *opts,
+                                 const igraph_vector_t *scores, double *out)
+{
+    bool degree = strcmp(measure, "degree") == 0, betweenness = strcmp(measure, "betweenness") == 0;
+    if (!degree && !betweenness && strcmp(measure, "closeness") != 0)
+        IGRAPH_ERROR("centralization is defined for degree, betweenness and closeness", IGRAPH_EINVAL);
+    size_t n = net->n_nodes;
+    *out = NAN;
+    if (n < 3)
+        return IGRAPH_SUCCESS;
+    bool directed = sg_centrality_directed(measure, opts);
+    igraph_t empty; /* the tmax functions read only its order and directedness */
+    IGRAPH_CHECK(igraph_empty(&empty, (igraph_integer_t)n, directed));
+    IGRAPH_FINALLY(igraph_destroy, &empty);
+    double tmax, factor = 1.0;
+    if (degree) {
+        IGRAPH_CHECK(igraph_centralization_degree_tmax(&empty, 0, IGRAPH_ALL, false, &tmax));
+        factor = opts->normalized ? 1.0 / (double)(n - 1) : 1.0;
+    } else if (betweenness) {
+        IGRAPH_CHECK(igraph_centralization_betweenness_tmax(&empty, 0, directed, &tmax));
+        factor = betweenness_factor(opts->normalized, directed, n);
+    } else {
+        IGRAPH_CHECK(igraph_centralization_closeness_tmax(&empty, 0, directed ? IGRAPH_IN : IGRAPH_ALL, &tmax));
+    }
+    igraph_destroy(&empty);
+    IGRAPH_FINALLY_CLEAN(1);
+    *out = igraph_centralization(scores, tmax * factor, true);
+    return IGRAPH_SUCCESS;
+}

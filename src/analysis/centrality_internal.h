@@ -1,0 +1,55 @@
+/* centrality_internal.h: the simple graph the centrality measures run on, and the process-parallel path sums. */
+#ifndef SPYGRAPH_CENTRALITY_INTERNAL_H
+#define SPYGRAPH_CENTRALITY_INTERNAL_H
+
+#include <igraph.h>
+#include <stdbool.h>
+
+#include "spygraph/centrality.h"
+
+/* How ties become arcs. */
+typedef enum sg_reading {
+    SG_READ_UNDIRECTED, /* one undirected edge per pair of tied nodes */
+    SG_READ_DIRECTED,   /* a directed relation gives source -> target, an undirected one both arcs */
+    SG_READ_SYMMETRIC   /* directed graph with every tie read both ways */
+} sg_reading;
+
+/* A simple graph (no loops, no parallel edges) with one merged weight per edge. */
+typedef struct sg_simple_graph {
+    igraph_t graph;
+    igraph_vector_t weight;  /* per edge: summed weights, largest confidence, or 1 */
+    bool weighted;           /* false for SG_WEIGHTS_NONE: pass NULL weights to igraph */
+} sg_simple_graph;
+
+/* Builds S from NET. Returns IGRAPH_SUCCESS or an igraph error code (nothing to free then). Free with
+ * sg_simple_graph_destroy. O(n + m log(max degree)). */
+igraph_error_t sg_simple_graph_build(sg_simple_graph *s, const sg_network *net, sg_reading reading,
+                                     sg_weights weights);
+void sg_simple_graph_destroy(sg_simple_graph *s);
+
+/* Burt's effective size of every vertex of S, as NetworkX's effective_size: the sum over v's neighbours u
+ * of 1 - sum over w of p(v,w) m(u,w), from mutual weights (both arcs summed); NaN for an isolated vertex.
+ * OUT is initialised by the caller. Returns an igraph error code. */
+igraph_error_t sg_effective_size(const sg_simple_graph *s, igraph_vector_t *out);
+
+/* Resolves a --jobs request: REQUESTED if positive, else the number of online processors (at least 1). */
+int sg_parallel_jobs(int requested);
+
+/* Raw betweenness of every vertex of G (lengths LENGTHS, NULL for hops; an undirected pair counted once),
+ * with the sources split across PARTS processes (PARTS 1: igraph_betweenness in this process). RES is
+ * initialised by the caller. Returns an igraph error code. */
+igraph_error_t sg_parallel_betweenness(const igraph_t *g, const igraph_vector_t *lengths, int parts,
+                                       igraph_vector_t *res);
+
+/* For every vertex v of G: INV_SUM[v] = 1 / (sum of distances from the vertices that reach v along MODE)
+ * (NaN when none does) and REACHED[v] = how many vertices those are; HARMONIC[v] = the sum of 1/d over
+ * them. The vertices are split across PARTS processes. Any output may be NULL. Returns an igraph error
+ * code. */
+igraph_error_t sg_parallel_distances(const igraph_t *g, const igraph_vector_t *lengths, igraph_neimode_t mode,
+                                     int parts, igraph_vector_t *inv_sum, igraph_vector_t *reached,
+                                     igraph_vector_t *harmonic);
+
+/* Whether a graph of N vertices and M edges is large enough for worker processes to pay. */
+bool sg_parallel_pays(igraph_integer_t n, igraph_integer_t m);
+
+#endif

@@ -1,0 +1,240 @@
+/* parallel.c: exact path-based measures with the work split across forked worker processes, summed in order. */
+#include <errno.h>
+#include <glib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "analysis/centrality_internal.h"
+
+/* Computes part PART of PARTS into RESULT (already sized and zeroed); the parts must add up to the
+ * whole. */
+typedef igraph_error_t part_fn(const void *ctx, int part, int parts, igraph_vector_t *result);
+
+int sg_parallel_jobs(int requested)
+{
+    if (requested > 0)
+        return requested;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    return cores > 0 ? (int)MIN(cores, 256) : 1;
+}
+
+bool sg_parallel_pays(igraph_integer_t n, igraph_integer_t m)
+{
+    /* Below about a million vertex-edge steps a serial run takes a few milliseconds, as long as forking. */
+    return n >= 64 && (double)n * (double)(m + n) >= 1e6;
+}
+
+static bool write_all(int fd, const void *data, size_t len)
+{
+    const char *p = data;
+    while (len > 0) {
+        ssize_t k = write(fd, p, len);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return false;
+        p += k;
+        len -= (size_t)k;
+    }
+    return true;
+}
+
+static bool read_all(int fd, void *data, size_t len)
+{
+    char *p = data;
+    while (len > 0) {
+        ssize_t k = read(fd, p, len);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return false;
+        p += k;
+        len -= (size_t)k;
+    }
+    return true;
+}
+
+/* In a child: computes its part, sends it down FD and exits (never returns). */
+static void run_child(part_fn *fn, const void *ctx, int part, int parts, igraph_integer_t length, int fd)
+{
+    igraph_vector_t mine;
+    bool ok = igraph_vector_init(&mine, length) == IGRAPH_SUCCESS && fn(ctx, part, parts, &mine) == IGRAPH_SUCCESS
+              && write_all(fd, VECTOR(mine), (size_t)length * sizeof(double));
+    _exit(ok ? 0 : 1);
+}
+
+/* Forks a worker for PART; returns its pid and sets *FD to the read end, or returns -1 (nothing started). */
+static pid_t start_worker(part_fn *fn, const void *ctx, int part, int parts, igraph_integer_t length, int *fd)
+{
+    int ends[2];
+    if (pipe(ends) != 0)
+        return -1;
+    fflush(NULL); /* nothing buffered may be written twice */
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(ends[0]);
+        run_child(fn, ctx, part, parts, length, ends[1]);
+    }
+    close(ends[1]);
+    if (pid < 0) {
+        close(ends[0]);
+        return -1;
+    }
+    *fd = ends[0];
+    return pid;
+}
+
+/* Collects part PART (from its worker, or computed here when no worker could start) into BUF. */
+static igraph_error_t collect_part(part_fn *fn, const void *ctx, int part, int parts, pid_t pid, int fd,
+                                   igraph_vector_t *buf)
+{
+    igraph_vector_null(buf);
+    if (pid < 0)
+        return fn(ctx, part, parts, buf);
+    bool ok = read_all(fd, VECTOR(*buf), (size_t)igraph_vector_size(buf) * sizeof(double));
+    close(fd);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    if (!ok || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        IGRAPH_ERROR("a worker process failed", IGRAPH_FAILURE);
+    return IGRAPH_SUCCESS;
+}
+
+/* RESULT (resized to LENGTH) = the sum of the PARTS parts, added in part order so the result only depends
+ * on PARTS. Parts 1.. run in forked workers while this process computes part 0. */
+static igraph_error_t sum_parts(part_fn *fn, const void *ctx, int parts, igraph_integer_t length,
+                                igraph_vector_t *result)
+{
+    IGRAPH_CHECK(igraph_vector_resize(result, length));
+    igraph_vector_null(result);
+    if (parts <= 1)
+        return fn(ctx, 0, 1, result);
+    pid_t *pids = g_new(pid_t, parts);
+    int *fds = g_new(int, parts);
+    for (int p = 1; p < parts; p++)
+        pids[p] = start_worker(fn, ctx, p, parts, length, &fds[p]);
+    igraph_error_t err = fn(ctx, 0, parts, result);
+    igraph_vector_t buf;
+    if (err == IGRAPH_SUCCESS)
+        err = igraph_vector_init(&buf, length);
+    for (int p = 1; p < parts; p++) {
+        if (err != IGRAPH_SUCCESS) { /* reap the rest */
+            if (pids[p] > 0) {
+                close(fds[p]);
+                waitpid(pids[p], NULL, 0);
+            }
+            continue;
+        }
+        err = collect_part(fn, ctx, p, parts, pids[p], fds[p], &buf);
+        if (err == IGRAPH_SUCCESS)
+            igraph_vector_add(result, &buf);
+        if (err != IGRAPH_SUCCESS || p + 1 == parts)
+            igraph_vector_destroy(&buf);
+    }
+    g_free(pids);
+    g_free(fds);
+    return err;
+}
+
+/* The vertices v with v % PARTS == PART, into VIDS (initialised by the caller). */
+static igraph_error_t part_vertices(igraph_integer_t n, int part, int parts, igraph_vector_int_t *vids)
+{
+    igraph_vector_int_clear(vids);
+    for (igraph_integer_t v = part; v < n; v += parts)
+        IGRAPH_CHECK(igraph_vector_int_push_back(vids, v));
+    return IGRAPH_SUCCESS;
+}
+
+typedef struct path_job {
+    const igraph_t *g;
+    const igraph_vector_t *lengths;
+    igraph_neimode_t mode;
+    bool closeness, harmonic;
+} path_job;
+
+static igraph_error_t betweenness_part(const void *ctx, int part, int parts, igraph_vector_t *result)
+{
+    const path_job *job = ctx;
+    igraph_bool_t directed = igraph_is_directed(job->g);
+    if (parts == 1)
+        return igraph_betweenness(job->g, result, igraph_vss_all(), directed, job->lengths);
+    igraph_vector_int_t sources;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&sources, 0);
+    IGRAPH_CHECK(part_vertices(igraph_vcount(job->g), part, parts, &sources));
+    IGRAPH_CHECK(igraph_betweenness_subset(job->g, result, igraph_vss_all(), directed, igraph_vss_vector(&sources),
+                                           igraph_vss_all(), job->lengths));
+    igraph_vector_int_destroy(&sources);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
+igraph_error_t sg_parallel_betweenness(const igraph_t *g, const igraph_vector_t *lengths, int parts,
+                                       igraph_vector_t *res)
+{
+    path_job job = {g, lengths, IGRAPH_ALL, false, false};
+    return sum_parts(betweenness_part, &job, parts, igraph_vcount(g), res);
+}
+
+/* RESULT holds three blocks of n: 1/sum of distances, reached count, harmonic sum; each part fills the
+ * entries of its own vertices. */
+static igraph_error_t distances_part(const void *ctx, int part, int parts, igraph_vector_t *result)
+{
+    const path_job *job = ctx;
+    igraph_integer_t n = igraph_vcount(job->g);
+    igraph_vector_int_t vids, reached;
+    igraph_vector_t values;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&vids, 0);
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&reached, 0);
+    IGRAPH_VECTOR_INIT_FINALLY(&values, 0);
+    IGRAPH_CHECK(part_vertices(n, part, parts, &vids));
+    igraph_integer_t k = igraph_vector_int_size(&vids);
+    if (job->closeness) {
+        IGRAPH_CHECK(igraph_closeness(job->g, &values, &reached, NULL, igraph_vss_vector(&vids), job->mode,
+                                      job->lengths, false));
+        for (igraph_integer_t i = 0; i < k; i++) {
+            igraph_integer_t v = VECTOR(vids)[i];
+            VECTOR(*result)[v] = VECTOR(values)[i];
+            VECTOR(*result)[n + v] = (double)VECTOR(reached)[i];
+        }
+    }
+    if (job->harmonic) {
+        IGRAPH_CHECK(igraph_harmonic_centrality(job->g, &values, igraph_vss_vector(&vids), job->mode, job->lengths,
+                                                false));
+        for (igraph_integer_t i = 0; i < k; i++)
+            VECTOR(*result)[2 * n + VECTOR(vids)[i]] = VECTOR(values)[i];
+    }
+    igraph_vector_destroy(&values);
+    igraph_vector_int_destroy(&reached);
+    igraph_vector_int_destroy(&vids);
+    IGRAPH_FINALLY_CLEAN(3);
+    return IGRAPH_SUCCESS;
+}
+
+/* Copies block B (of n entries) of ALL into OUT, if OUT is not NULL. */
+static igraph_error_t copy_block(const igraph_vector_t *all, igraph_integer_t n, int b, igraph_vector_t *out)
+{
+    if (!out)
+        return IGRAPH_SUCCESS;
+    IGRAPH_CHECK(igraph_vector_resize(out, n));
+    for (igraph_integer_t v = 0; v < n; v++)
+        VECTOR(*out)[v] = VECTOR(*all)[b * n + v];
+    return IGRAPH_SUCCESS;
+}
+
+igraph_error_t sg_parallel_distances(const igraph_t *g, const igraph_vector_t *lengths, igraph_neimode_t mode,
+                                     int parts, igraph_vector_t *inv_sum, igraph_vector_t *reached,
+                                     igraph_vector_t *harmonic)
+{
+    igraph_integer_t n = igraph_vcount(g);
+    path_job job = {g, lengths, mode, inv_sum || reached, harmonic != NULL};
+    igraph_vector_t all;
+    IGRAPH_VECTOR_INIT_FINALLY(&all, 0);
+    IGRAPH_CHECK(sum_parts(distances_part, &job, parts, 3 * n, &all));
+    IGRAPH_CHECK(copy_block(&all, n, 0, inv_sum));
+    IGRAPH_CHECK(copy_block(&all, n, 1, reached));
+    IGRAPH_CHECK(copy_block(&all, n, 2, harmonic));
+    igraph_vector_destroy(&all);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}

@@ -1,0 +1,205 @@
+/* test_output.c: unit tests of the writers: display width, CSV quoting (RFC 4180), number formatting
+ * (checked against Python's repr, the shortest round-trip text), the text table, and atomic output. */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "spygraph/output.h"
+
+/* Runs WRITE on a memory stream and returns what it wrote (caller g_free()s). */
+static char *capture(void (*write)(FILE *, const void *), const void *arg)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    g_assert_nonnull(f);
+    write(f, arg);
+    fclose(f);
+    char *copy = g_strndup(buf, len);
+    free(buf);
+    return copy;
+}
+
+static void write_field(FILE *f, const void *text)
+{
+    sg_csv_write_field(f, text);
+}
+
+static void test_display_width(void)
+{
+    g_assert_cmpuint(sg_display_width(""), ==, 0);
+    g_assert_cmpuint(sg_display_width("Sorge"), ==, 5);
+    g_assert_cmpuint(sg_display_width("尾崎秀実"), ==, 8);         /* four wide (CJK) characters */
+    g_assert_cmpuint(sg_display_width("Зорге"), ==, 5);           /* Cyrillic: narrow */
+    g_assert_cmpuint(sg_display_width("e\xcc\x81"), ==, 1);       /* e + COMBINING ACUTE ACCENT */
+    g_assert_cmpuint(sg_display_width("Ozaki 尾崎"), ==, 10);     /* 5 + 1 + 2 * 2 */
+    g_assert_cmpuint(sg_display_width("ゾルゲ"), ==, 6);           /* katakana: wide */
+}
+
+static void test_csv_quoting(void)
+{
+    static const struct { const char *in, *out; } cases[] = {
+        {"plain", "plain"},
+        {"", ""},
+        {"a,b", "\"a,b\""},
+        {"say \"hi\"", "\"say \"\"hi\"\"\""},
+        {"two\nlines", "\"two\nlines\""},
+        {"cr\rhere", "\"cr\rhere\""},
+        {"尾崎", "尾崎"},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *got = capture(write_field, cases[i].in);
+        g_assert_cmpstr(got, ==, cases[i].out);
+        g_free(got);
+    }
+}
+
+static void test_number_format(void)
+{
+    /* Expected texts are Python's repr() of the same doubles (shortest text that reads back exactly),
+     * written in %g style. */
+    static const struct { double v; const char *text; } cases[] = {
+        {0.1, "0.1"},
+        {2.0, "2"},
+        {20.0 / 105.0, "0.19047619047619047"}, /* Florentine density */
+        {1.0 / 3.0, "0.3333333333333333"},
+        {1e-300, "1e-300"},
+        {123456789.125, "123456789.125"},
+        {-0.5, "-0.5"},
+    };
+    char buf[32];
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_assert_cmpstr(sg_format_number(cases[i].v, buf), ==, cases[i].text);
+        g_assert_cmpfloat(g_ascii_strtod(buf, NULL), ==, cases[i].v);
+    }
+    g_assert_cmpstr(sg_format_number(NAN, buf), ==, "");
+    /* Round trip over many values. */
+    GRand *rand = g_rand_new_with_seed(42);
+    for (int i = 0; i < 10000; i++) {
+        double v = g_rand_double_range(rand, -1e6, 1e6) * (i % 2 ? 1e-9 : 1.0);
+        g_assert_cmpfloat(g_ascii_strtod(sg_format_number(v, buf), NULL), ==, v);
+    }
+    g_rand_free(rand);
+}
+
+static void write_text_table(FILE *f, const void *table)
+{
+    sg_table_write_text(table, f);
+}
+
+static void write_csv_table(FILE *f, const void *table)
+{
+    sg_table_write_csv(table, f);
+}
+
+static sg_table *names_table(void)
+{
+    static const char *const names[] = {"name", "n"};
+    sg_table *t = sg_table_new(2, names);
+    sg_table_align(t, 1, SG_ALIGN_RIGHT);
+    sg_table_add_row(t);
+    sg_table_set_text(t, 0, "尾崎秀実");
+    sg_table_set_int(t, 1, 7);
+    sg_table_add_row(t);
+    sg_table_set_text(t, 0, "Зорге, R.");
+    sg_table_set_number(t, 1, 0.125, 2);
+    return t;
+}
+
+static void test_text_table(void)
+{
+    sg_table *t = names_table();
+    /* Column 1 is as wide as "Зорге, R." (9) and 尾崎秀実 (8 columns) gets one space of padding; the
+     * right-aligned column is as wide as "0.12" (0.125 to 2 significant digits, %g). */
+    char *text = capture(write_text_table, t);
+    g_assert_cmpstr(text, ==,
+                    "name          n\n"
+                    "---------  ----\n"
+                    "尾崎秀実      7\n"
+                    "Зорге, R.  0.12\n");
+    g_free(text);
+    char *csv = capture(write_csv_table, t);
+    g_assert_cmpstr(csv, ==, "name,n\n尾崎秀実,7\n\"Зорге, R.\",0.125\n"); /* full precision in CSV */
+    g_free(csv);
+    cJSON *json = sg_table_to_json(t);
+    g_assert_cmpint(cJSON_GetArraySize(json), ==, 2);
+    const cJSON *n = cJSON_GetObjectItem(cJSON_GetArrayItem(json, 1), "n");
+    g_assert_true(cJSON_IsNumber(n));
+    g_assert_cmpfloat(n->valuedouble, ==, 0.125);
+    cJSON_Delete(json);
+    sg_table_free(t);
+}
+
+/* Number of entries in DIR. */
+static int count_entries(const char *dir)
+{
+    GDir *d = g_dir_open(dir, 0, NULL);
+    g_assert_nonnull(d);
+    int n = 0;
+    while (g_dir_read_name(d))
+        n++;
+    g_dir_close(d);
+    return n;
+}
+
+static void test_atomic_output(void)
+{
+    char *dir = g_dir_make_tmp("spygraph-output-XXXXXX", NULL);
+    g_assert_nonnull(dir);
+    char *path = g_build_filename(dir, "out.csv", NULL);
+
+    sg_output *out = sg_output_open(path);
+    g_assert_nonnull(out);
+    fputs("partial", out->stream);
+    g_assert_cmpint(count_entries(dir), ==, 1); /* the temporary file */
+    g_assert_false(g_file_test(path, G_FILE_TEST_EXISTS));
+    sg_output_abort(out);
+    g_assert_cmpint(count_entries(dir), ==, 0); /* abort leaves nothing */
+
+    out = sg_output_open(path);
+    fputs("done\n", out->stream);
+    g_assert_true(sg_output_commit(out));
+    char *text = NULL;
+    g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
+    g_assert_cmpstr(text, ==, "done\n");
+    g_free(text);
+    g_assert_cmpint(count_entries(dir), ==, 1); /* only out.csv: no temporary file left */
+
+    /* Aborting a second write keeps the first file as it was. */
+    out = sg_output_open(path);
+    fputs("half", out->stream);
+    sg_output_abort(out);
+    g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
+    g_assert_cmpstr(text, ==, "done\n");
+    g_free(text);
+
+    g_assert_cmpint(g_unlink(path), ==, 0);
+    g_assert_cmpint(g_rmdir(dir), ==, 0);
+    g_free(path);
+    g_free(dir);
+}
+
+static void test_output_unwritable(void)
+{
+    if (g_test_subprocess()) {
+        g_assert_null(sg_output_open("/nonexistent-spygraph-dir/out.csv"));
+        return;
+    }
+    g_test_trap_subprocess(NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+    g_test_trap_assert_passed();
+    g_test_trap_assert_stderr("spygraph: /nonexistent-spygraph-dir/out.csv: cannot write: No such file or directory\n");
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/output/display-width", test_display_width);
+    g_test_add_func("/output/csv-quoting", test_csv_quoting);
+    g_test_add_func("/output/number-format", test_number_format);
+    g_test_add_func("/output/text-table", test_text_table);
+    g_test_add_func("/output/atomic-output", test_atomic_output);
+    g_test_add_func("/output/output-unwritable", test_output_unwritable);
+    return g_test_run();
+}

@@ -1,0 +1,313 @@
+/* test_patch.c: unit tests of hypothesis patches and snapshots on small networks built in code (and one
+ * read from tests/data/good/tiny); every expected count is worked out by hand beside the test. */
+#include <glib.h>
+#include <string.h>
+
+#include "spygraph/loader.h"
+#include "spygraph/model.h"
+
+static sg_date date(const char *text)
+{
+    sg_date d;
+    const char *why = NULL;
+    g_assert_true(sg_date_parse(text, &d, &why));
+    return d;
+}
+
+static void add_node(sg_network *net, const char *id)
+{
+    sg_node n = {0};
+    n.id = n.label = sg_network_intern(net, id);
+    n.affiliation = n.native_name = n.note = "";
+    n.codenames = n.sources = sg_empty_list();
+    g_assert_cmpint(sg_network_add_node(net, &n), >=, 0);
+}
+
+static void add_tie(sg_network *net, const char *s, const char *t, const char *relation, const char *start,
+                    const char *end)
+{
+    sg_edge e = {0};
+    e.source = sg_network_find_node(net, s);
+    e.target = sg_network_find_node(net, t);
+    e.relation = sg_relation_find(relation);
+    e.when.start = date(start);
+    e.when.end = date(end);
+    e.confidence = 0.5;
+    e.weight = 1.0;
+    e.sources = sg_empty_list();
+    e.note = "";
+    sg_network_add_edge(net, &e);
+}
+
+/* anna -recruited-> boris (1932-12..), boris -met- cell (1930..1931), anna -met- boris (undated),
+ * boris -informed-> anna (1941-07-02). */
+static sg_network *base_network(void)
+{
+    sg_network *net = sg_network_new("base");
+    add_node(net, "anna");
+    add_node(net, "boris");
+    add_node(net, "cell");
+    add_tie(net, "anna", "boris", "recruited", "1932-12", "");
+    add_tie(net, "boris", "cell", "met", "1930", "1931");
+    add_tie(net, "anna", "boris", "met", "", "");
+    add_tie(net, "boris", "anna", "informed", "1941-07-02", "1941-07-02");
+    return net;
+}
+
+/* A patch line of hypothesis "h" read from line LINE of "h.csv". */
+static sg_patch edge_patch(sg_network *net, sg_patch_op op, const char *s, const char *t, const char *relation,
+                           int line)
+{
+    sg_patch p = {0};
+    p.op = op;
+    p.source_id = sg_network_intern(net, s);
+    p.target_id = sg_network_intern(net, t);
+    p.relation = relation ? sg_relation_find(relation) : NULL;
+    p.edge.relation = p.relation;
+    p.edge.confidence = p.edge.weight = 1.0;
+    p.edge.sources = sg_empty_list();
+    p.edge.note = "";
+    p.origin = (sg_origin){"h.csv", line, 1};
+    return p;
+}
+
+static sg_hypothesis hypothesis(sg_patch *patches, size_t n)
+{
+    sg_hypothesis h = {0};
+    h.id = "h";
+    h.label = "a test";
+    h.sources = sg_empty_list();
+    h.patches = patches;
+    h.n_patches = n;
+    return h;
+}
+
+/* Applies PATCHES to a fresh base; asserts the base is unchanged afterwards; returns the copy. */
+static sg_network *apply(sg_network *base, sg_patch *patches, size_t n, sg_diag *diag)
+{
+    size_t nodes = base->n_nodes, edges = base->n_edges;
+    sg_edge first = base->edges[0];
+    sg_hypothesis h = hypothesis(patches, n);
+    sg_network *out = sg_network_apply_patches(base, &h, diag);
+    g_assert_nonnull(out);
+    g_assert_true(out != base);
+    g_assert_cmpuint(base->n_nodes, ==, nodes);
+    g_assert_cmpuint(base->n_edges, ==, edges);
+    g_assert_true(memcmp(&base->edges[0], &first, sizeof first) == 0);
+    g_assert_cmpstr(out->applied_hypothesis, ==, "h");
+    g_assert_null(base->applied_hypothesis);
+    return out;
+}
+
+static void test_add_node_and_edge(void)
+{
+    sg_network *base = base_network();
+    sg_diag *diag = sg_diag_new();
+    sg_patch p[2] = {{0}, edge_patch(base, SG_PATCH_ADD_EDGE, "kito", "anna", "introduced", 3)};
+    p[0].op = SG_PATCH_ADD_NODE;
+    p[0].node.id = p[0].node.label = sg_network_intern(base, "kito");
+    p[0].node.affiliation = p[0].node.native_name = p[0].node.note = "";
+    p[0].node.codenames = p[0].node.sources = sg_empty_list();
+    p[0].origin = (sg_origin){"h.csv", 2, 1};
+    sg_network *out = apply(base, p, 2, diag);
+    g_assert_cmpuint(diag->count, ==, 0);
+    g_assert_cmpuint(out->n_nodes, ==, 4);
+    g_assert_cmpuint(out->n_edges, ==, 5);
+    g_assert_cmpint(sg_network_find_node(out, "kito"), ==, 3);
+    g_assert_cmpint(sg_network_find_node(base, "kito"), ==, -1);
+    g_assert_cmpstr(out->nodes[3].hypothesis, ==, "h");
+    g_assert_cmpint(out->edges[4].source, ==, 3);
+    g_assert_cmpint(out->edges[4].target, ==, 0);
+    g_assert_cmpstr(out->edges[4].relation->name, ==, "introduced");
+    sg_network_unref(out);
+    sg_diag_free(diag);
+    sg_network_unref(base);
+}
+
+static void test_remove_edge(void)
+{
+    sg_network *base = base_network();
+    sg_diag *diag = sg_diag_new();
+    /* met is undirected: "cell,boris" matches the tie written boris,cell */
+    sg_patch p = edge_patch(base, SG_PATCH_REMOVE_EDGE, "cell", "boris", "met", 2);
+    sg_network *out = apply(base, &p, 1, diag);
+    g_assert_cmpuint(diag->count, ==, 0);
+    g_assert_cmpuint(out->n_edges, ==, 3);
+    for (size_t i = 0; i < out->n_edges; i++)
+        g_assert_false(out->edges[i].target == 2 || out->edges[i].source == 2);
+    sg_network_unref(out);
+    sg_diag_free(diag);
+    sg_network_unref(base);
+}
+
+static void test_directed_needs_orientation(void)
+{
+    sg_network *base = base_network();
+    sg_diag *diag = sg_diag_new();
+    /* recruited is directed: boris,anna does not match anna -> boris */
+    sg_patch p = edge_patch(base, SG_PATCH_REMOVE_EDGE, "boris", "anna", "recruited", 4);
+    sg_network *out = apply(base, &p, 1, diag);
+    g_assert_cmpuint(diag->errors, ==, 1);
+    g_assert_cmpstr(diag->items[0].file, ==, "h.csv");
+    g_assert_cmpint(diag->items[0].line, ==, 4);
+    g_assert_nonnull(strstr(diag->items[0].message, "does not exist"));
+    g_assert_cmpuint(out->n_edges, ==, 4);
+    sg_network_unref(out);
+    sg_diag_free(diag);
+    sg_network_unref(base);
+}
+
+static void test_change_edge(void)
+{
+    sg_network *base = base_network();
+    sg_diag *diag = sg_diag_new();
+    sg_patch p = edge_patch(base, SG_PATCH_CHANGE_EDGE, "boris", "anna", "met", 2); /* undirected, reversed */
+    p.edge.confidence = 0.9;
+    p.edge.when.start = date("1933");
+    p.changes = SG_CHANGE_CONFIDENCE | SG_CHANGE_START;
+    sg_network *out = apply(base, &p, 1, diag);
+    g_assert_cmpuint(diag->count, ==, 0);
+    const sg_edge *e = &out->edges[2];
+    g_assert_cmpfloat(e->confidence, ==, 0.9);
+    g_assert_cmpint(e->when.start.year, ==, 1933);
+    g_assert_true(e->changed);
+    g_assert_cmpstr(e->hypothesis, ==, "h");
+    g_assert_cmpfloat(base->edges[2].confidence, ==, 0.5);
+    g_assert_false(base->edges[2].changed);
+    g_assert_cmpfloat(out->edges[0].confidence, ==, 0.5); /* other ties untouched */
+    sg_network_unref(out);
+    sg_diag_free(diag);
+    sg_network_unref(base);
+}
+
+static void test_change_nothing_warns(void)
+{
+    sg_network *base = base_network();
+    sg_diag *diag = sg_diag_new();
+    sg_patch p = edge_patch(base, SG_PATCH_CHANGE_EDGE, "anna", "boris", "recruited", 5);
+    p.edge.confidence = 0.5; /* what it already is */
+    p.changes = SG_CHANGE_CONFIDENCE;
+    sg_network *out = apply(base, &p, 1, diag);
+    g_assert_cmpuint(diag->errors, ==, 0);
+    g_assert_cmpuint(diag->warnings, ==, 1);
+    g_assert_cmpint(diag->items[0].line, ==, 5);
+    g_assert_nonnull(strstr(diag->items[0].message, "changes nothing"));
+    g_assert_false(out->edges[0].changed);
+    sg_network_unref(out);
+    sg_diag_free(diag);
+    sg_network_unref(base);
+}
+
+static void test_missing_ties_and_nodes(void)
+{
+    sg_network *base = base_network();
+    sg_diag *diag = sg_diag_new();
+    sg_patch p[4] = {
+        edge_patch(base, SG_PATCH_CHANGE_EDGE, "anna", "cell", "member_of", 2), /* no such tie */
+        edge_patch(base, SG_PATCH_REMOVE_EDGE, "anna", "cell", NULL, 3),        /* none, any relation */
+        edge_patch(base, SG_PATCH_REMOVE_EDGE, "anna", "boris", NULL, 4),       /* recruited and met match */
+        edge_patch(base, SG_PATCH_ADD_EDGE, "anna", "dora", "met", 5),          /* unknown node */
+    };
+    p[0].changes = SG_CHANGE_CONFIDENCE;
+    sg_network *out = apply(base, p, 4, diag);
+    g_assert_cmpuint(diag->errors, ==, 4);
+    for (int i = 0; i < 4; i++) {
+        g_assert_cmpstr(diag->items[i].file, ==, "h.csv");
+        g_assert_cmpint(diag->items[i].line, ==, i + 2);
+    }
+    g_assert_nonnull(strstr(diag->items[2].message, "matches 2 ties"));
+    g_assert_nonnull(strstr(diag->items[3].message, "unknown node 'dora'"));
+    g_assert_cmpuint(out->n_edges, ==, 4); /* nothing applied */
+    sg_network_unref(out);
+    sg_diag_free(diag);
+    sg_network_unref(base);
+}
+
+static void test_apply_hypothesis_by_id(void)
+{
+    sg_network *base = base_network();
+    sg_patch *patches = g_new0(sg_patch, 1);
+    patches[0] = edge_patch(base, SG_PATCH_REMOVE_EDGE, "anna", "boris", "recruited", 2);
+    sg_hypothesis h = hypothesis(patches, 1);
+    h.id = "kato";
+    h.origin = (sg_origin){"network.json", 9, 13};
+    g_assert_cmpint(sg_network_add_hypothesis(base, &h), ==, 0);
+    sg_diag *diag = sg_diag_new();
+    g_assert_null(sg_network_apply_hypothesis(base, "yang", diag));
+    g_assert_cmpuint(diag->errors, ==, 1);
+    g_assert_cmpstr(diag->items[0].file, ==, "network.json");
+    g_assert_nonnull(strstr(diag->items[0].message, "kato"));
+    sg_network *out = sg_network_apply_hypothesis(base, "kato", diag);
+    g_assert_nonnull(out);
+    g_assert_cmpuint(out->n_edges, ==, 3);
+    g_assert_cmpuint(base->n_edges, ==, 4);
+    sg_network_unref(base); /* the copy keeps what it shares alive */
+    g_assert_cmpstr(out->nodes[0].id, ==, "anna");
+    sg_network_unref(out);
+    sg_diag_free(diag);
+}
+
+/* Number of ties of NET kept by a snapshot at AT. */
+static size_t kept_at(sg_network *net, const char *at)
+{
+    sg_network *snap = sg_network_snapshot(net, date(at));
+    size_t n = snap->n_edges;
+    g_assert_true(snap->has_snapshot);
+    g_assert_cmpuint(snap->n_nodes, ==, net->n_nodes); /* every node is kept */
+    sg_network_unref(snap);
+    return n;
+}
+
+static void test_snapshot(void)
+{
+    sg_network *base = base_network();
+    /* ties: recruited 1932-12.., met 1930..1931, met undated, informed 1941-07-02 */
+    g_assert_cmpuint(kept_at(base, "1932"), ==, 2);       /* 1932 overlaps December 1932; + undated */
+    g_assert_cmpuint(kept_at(base, "1932-11"), ==, 1);    /* only the undated tie */
+    g_assert_cmpuint(kept_at(base, "1931-12-31"), ==, 2); /* met 1930..1931 (last day of 1931) + undated */
+    g_assert_cmpuint(kept_at(base, "1930-01"), ==, 2);
+    g_assert_cmpuint(kept_at(base, "1941-07"), ==, 3);    /* recruited (open end), undated, informed */
+    g_assert_cmpuint(kept_at(base, "1941-07-03"), ==, 2);
+    g_assert_cmpuint(base->n_edges, ==, 4);
+    g_assert_false(base->has_snapshot);
+    sg_network_unref(base);
+}
+
+static void test_patch_from_files(void)
+{
+    /* tests/data/good/tiny: anna, boris, cell; ties anna-boris met (0.5) and anna->cell member_of; the
+     * hypothesis "alt" changes anna-boris met to confidence 0.9. */
+    char *path = g_build_filename(g_getenv("SPYGRAPH_SOURCE_ROOT"), "tests", "data", "good", "tiny", NULL);
+    sg_diag *diag = sg_diag_new();
+    sg_network *base = sg_load_network(path, diag);
+    g_assert_nonnull(base);
+    g_assert_cmpuint(diag->errors, ==, 0);
+    g_assert_cmpuint(base->n_hypotheses, ==, 1);
+    sg_network *alt = sg_network_apply_hypothesis(base, "alt", diag);
+    g_assert_nonnull(alt);
+    g_assert_cmpfloat(alt->edges[0].confidence, ==, 0.9);
+    g_assert_cmpfloat(base->edges[0].confidence, ==, 0.5);
+    sg_network *snap = sg_network_snapshot(alt, date("1931"));
+    g_assert_cmpuint(snap->n_edges, ==, 1); /* met 1932..1933 is not active in 1931; member_of 1930.. is */
+    g_assert_cmpstr(snap->applied_hypothesis, ==, "alt");
+    sg_network_unref(snap);
+    sg_network_unref(alt);
+    sg_network_unref(base);
+    sg_diag_free(diag);
+    g_free(path);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/patch/add-node-and-edge", test_add_node_and_edge);
+    g_test_add_func("/patch/remove-edge", test_remove_edge);
+    g_test_add_func("/patch/directed-needs-orientation", test_directed_needs_orientation);
+    g_test_add_func("/patch/change-edge", test_change_edge);
+    g_test_add_func("/patch/change-nothing-warns", test_change_nothing_warns);
+    g_test_add_func("/patch/missing-ties-and-nodes", test_missing_ties_and_nodes);
+    g_test_add_func("/patch/apply-hypothesis-by-id", test_apply_hypothesis_by_id);
+    g_test_add_func("/patch/snapshot", test_snapshot);
+    g_test_add_func("/patch/patch-from-files", test_patch_from_files);
+    return g_test_run();
+}
