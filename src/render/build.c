@@ -77,32 +77,13 @@ static void default_attributes(Agraph_t *g)
     declare(g, AGEDGE, "style", "solid");
 }
 
-/* The hover text of a node: label, native name, codenames, affiliation, id (escaped, g_free). */
-static char *node_tooltip(const sg_node *node)
-{
-    GString *t = g_string_new(node->label);
-    if (*node->native_name)
-        g_string_append_printf(t, " (%s)", node->native_name);
-    for (size_t k = 0; node->codenames[k]; k++)
-        g_string_append_printf(t, "%s%s", k ? ", " : "; codename ", node->codenames[k]);
-    if (*node->affiliation)
-        g_string_append_printf(t, "; %s", node->affiliation);
-    g_string_append_printf(t, "; id %s", node->id);
-    char *escaped = sg_render_plain_text(t->str);
-    g_string_free(t, TRUE);
-    return escaped;
-}
-
 static Agnode_t *add_node(Agraph_t *g, const sg_network *net, const sg_render_spec *spec, const sg_view *view,
                           size_t i)
 {
     const sg_node *node = &net->nodes[i];
     Agnode_t *n = agnode(g, (char *)node->id, 1);
     char *label = sg_render_node_label(node, spec->labels);
-    char *tooltip = node_tooltip(node);
     set(n, "label", label);
-    set(n, "tooltip", tooltip);
-    g_free(tooltip);
     g_free(label);
     set(n, "shape", sg_render_kind_shape(node->kind));
     if (view->group[i] >= 0) {
@@ -133,23 +114,6 @@ static Agnode_t *add_node(Agraph_t *g, const sg_network *net, const sg_render_sp
     return n;
 }
 
-/* The hover text of a tie: ends, relation, dates, confidence, sources (escaped, g_free). */
-static char *edge_tooltip(const sg_network *net, const sg_edge *e)
-{
-    GString *t = g_string_new("");
-    g_string_append_printf(t, "%s %s %s; confidence %g", net->nodes[e->source].label, e->relation->name,
-                           net->nodes[e->target].label, e->confidence);
-    char *dates = sg_render_dates(&e->when);
-    if (*dates)
-        g_string_append_printf(t, "; %s", dates);
-    g_free(dates);
-    for (size_t k = 0; e->sources[k]; k++)
-        g_string_append_printf(t, "%s%s", k ? ", " : "; sources ", e->sources[k]);
-    char *escaped = sg_render_plain_text(t->str);
-    g_string_free(t, TRUE);
-    return escaped;
-}
-
 static void add_edge(Agraph_t *g, Agnode_t **nodes, const sg_network *net, const sg_render_spec *spec,
                      const sg_view *view, size_t i)
 {
@@ -170,9 +134,6 @@ static void add_edge(Agraph_t *g, Agnode_t **nodes, const sg_network *net, const
         set(edge, "fontcolor", colour);
     }
     g_free(label);
-    char *tooltip = edge_tooltip(net, e);
-    set(edge, "tooltip", tooltip);
-    g_free(tooltip);
 }
 
 /* True when some drawn tie is to be drawn as an arrow. */

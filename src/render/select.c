@@ -73,8 +73,12 @@ static igraph_error_t mark_route(const sg_network *net, const sg_render_spec *sp
     IGRAPH_FINALLY(igraph_vector_int_destroy, &vertices);
     IGRAPH_CHECK(igraph_vector_int_init(&edges, 0));
     IGRAPH_FINALLY(igraph_vector_int_destroy, &edges);
-    IGRAPH_CHECK(igraph_get_shortest_path(&graph, &vertices, &edges, spec->path_from, spec->path_to, IGRAPH_OUT));
-    *found = igraph_vector_int_size(&vertices) > 0;
+    /* Reachability first: igraph warns when asked for a route that does not exist. */
+    IGRAPH_CHECK(igraph_subcomponent(&graph, &vertices, spec->path_from, IGRAPH_OUT));
+    *found = igraph_vector_int_contains(&vertices, spec->path_to);
+    igraph_vector_int_clear(&vertices);
+    if (*found)
+        IGRAPH_CHECK(igraph_get_shortest_path(&graph, &vertices, &edges, spec->path_from, spec->path_to, IGRAPH_OUT));
     for (igraph_integer_t k = 0; k < igraph_vector_int_size(&vertices); k++)
         view->node_on_route[VECTOR(vertices)[k]] = true;
     for (igraph_integer_t k = 0; k < igraph_vector_int_size(&edges); k++)

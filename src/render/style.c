@@ -10,6 +10,8 @@ char *sg_render_plain_text(const char *text)
         unsigned char c = (unsigned char)*p;
         if (c == '\\')
             g_string_append(out, "\\\\");
+        else if (c == '&')
+            g_string_append(out, "&amp;"); /* Graphviz decodes entities in plain labels */
         else if (c < 0x20 || c == 0x7f)
             g_string_append_c(out, ' ');
         else
@@ -18,15 +20,24 @@ char *sg_render_plain_text(const char *text)
     return g_string_free(out, FALSE);
 }
 
-/* The codenames joined by ", ", in quotation marks, or NULL when there are none (g_free). */
+/* The codenames that the label does not already spell out, each in quotation marks, joined by ", ";
+ * NULL when there are none (g_free). */
 static char *codename_line(const sg_node *node)
 {
-    if (!node->codenames[0])
+    GString *line = g_string_new("");
+    char *label = g_utf8_casefold(node->label, -1);
+    for (size_t k = 0; node->codenames[k]; k++) {
+        char *code = g_utf8_casefold(node->codenames[k], -1);
+        if (!strstr(label, code))
+            g_string_append_printf(line, "%s\xe2\x80\x9c%s\xe2\x80\x9d", line->len ? ", " : "", node->codenames[k]);
+        g_free(code);
+    }
+    g_free(label);
+    if (!line->len) {
+        g_string_free(line, TRUE);
         return NULL;
-    char *joined = g_strjoinv("\xe2\x80\x9d, \xe2\x80\x9c", (char **)node->codenames);
-    char *line = g_strdup_printf("\xe2\x80\x9c%s\xe2\x80\x9d", joined); /* “...” */
-    g_free(joined);
-    return line;
+    }
+    return g_string_free(line, FALSE);
 }
 
 char *sg_render_node_label(const sg_node *node, sg_label_mode mode)
@@ -174,79 +185,88 @@ static void append_escaped(GString *out, const char *text)
     g_free(plain);
 }
 
-/* Opens a legend column: a table whose first row is HEADING. */
-static void column_open(GString *out, const char *heading)
+/* A legend column: its heading and its rows, each two ready cells (a swatch and a text). */
+typedef struct legend_column {
+    char *heading;   /* escaped */
+    GPtrArray *rows; /* of strings: "<TD ...>swatch</TD><TD ...>text</TD>" */
+} legend_column;
+
+static legend_column *column_new(const char *heading)
 {
-    g_string_append_printf(out, "<TD VALIGN=\"TOP\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\""
-                                " CELLPADDING=\"1\"><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>%s</B></TD></TR>",
-                           heading);
+    legend_column *c = g_new0(legend_column, 1);
+    c->heading = g_markup_escape_text(heading, -1);
+    c->rows = g_ptr_array_new_with_free_func(g_free);
+    return c;
 }
 
-static void column_close(GString *out)
+static void column_free(gpointer data)
 {
-    g_string_append(out, "</TABLE></TD>");
+    legend_column *c = data;
+    g_free(c->heading);
+    g_ptr_array_free(c->rows, TRUE);
+    g_free(c);
 }
 
-/* One legend row: a swatch cell (its attributes and raw HTML-like content) and a text cell (escaped). */
-static void legend_row(GString *out, const char *cell, const char *swatch, const char *text)
+/* Adds a row: a swatch cell (its attributes CELL and raw HTML-like content SWATCH) and TEXT (escaped here). */
+static void legend_row(legend_column *c, const char *cell, const char *swatch, const char *text)
 {
-    g_string_append_printf(out, "<TR><TD ALIGN=\"CENTER\" %s>%s</TD><TD ALIGN=\"LEFT\">", cell, swatch);
-    append_escaped(out, text);
-    g_string_append(out, "</TD></TR>");
+    GString *row = g_string_new("");
+    g_string_append_printf(row, "<TD ALIGN=\"CENTER\" %s>%s</TD><TD ALIGN=\"LEFT\">", cell, swatch);
+    append_escaped(row, text);
+    g_string_append(row, "</TD>");
+    g_ptr_array_add(c->rows, g_string_free(row, FALSE));
 }
 
 /* The attributes of a cell filled with a group's colour (g_free). */
 static char *swatch_fill(const char *fill)
 {
-    return g_strdup_printf("BGCOLOR=\"%s\" BORDER=\"1\" FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"14\"", fill);
+    return g_strdup_printf("BGCOLOR=\"%s\" BORDER=\"1\" FIXEDSIZE=\"TRUE\" WIDTH=\"26\" HEIGHT=\"15\"", fill);
 }
 
-/* The legend columns below return how many columns they added (0 or 1). */
-static int legend_groups(GString *out, const sg_render_spec *spec, const sg_view *view, bool has_ungrouped)
+static void legend_groups(GPtrArray *columns, const sg_render_spec *spec, const sg_view *view, bool has_ungrouped)
 {
     if (view->n_groups == 0 && !has_ungrouped)
-        return 0;
-    char *heading = g_markup_printf_escaped("fill: %s", spec->color_by);
-    column_open(out, heading);
+        return;
+    char *heading = g_strdup_printf("fill: %s", spec->color_by);
+    legend_column *c = column_new(heading);
     g_free(heading);
     for (size_t k = 0; k < view->n_groups; k++) {
         char *swatch = swatch_fill(view->groups[k].fill);
         char *text = g_strdup_printf("%s (%zu)", view->groups[k].name, view->groups[k].count);
-        legend_row(out, swatch, "", text);
+        legend_row(c, swatch, "", text);
         g_free(text);
         g_free(swatch);
     }
     if (has_ungrouped) {
         char *swatch = swatch_fill("white");
-        legend_row(out, swatch, "", "none given");
+        legend_row(c, swatch, "", "none given");
         g_free(swatch);
     }
-    column_close(out);
-    return 1;
+    g_ptr_array_add(columns, c);
 }
 
-static int legend_kinds(GString *out, const sg_network *net, const sg_view *view)
+static void legend_kinds(GPtrArray *columns, const sg_network *net, const sg_view *view)
 {
     bool seen[SG_KIND_PLACE + 1] = {false};
     for (size_t i = 0; i < net->n_nodes; i++)
         if (view->node_drawn[i])
             seen[net->nodes[i].kind] = true;
     if (!seen[SG_KIND_PERSON] && !seen[SG_KIND_ORGANIZATION] && !seen[SG_KIND_PLACE])
-        return 0;
-    column_open(out, "shape: kind");
+        return;
+    legend_column *c = column_new("shape: kind");
     for (int k = SG_KIND_PERSON; k <= SG_KIND_PLACE; k++)
         if (seen[k]) {
-            char *swatch = g_strdup_printf("<FONT POINT-SIZE=\"16\">%s</FONT>", kind_glyph((sg_kind)k));
-            legend_row(out, "", swatch, sg_kind_name((sg_kind)k));
+            char *swatch = g_strdup_printf("<FONT POINT-SIZE=\"18\">%s</FONT>", kind_glyph((sg_kind)k));
+            legend_row(c, "", swatch, sg_kind_name((sg_kind)k));
             g_free(swatch);
         }
     if (seen[SG_KIND_UNSPECIFIED])
-        legend_row(out, "", kind_glyph(SG_KIND_UNSPECIFIED), "kind not given");
-    column_close(out);
-    return 1;
+        legend_row(c, "", kind_glyph(SG_KIND_UNSPECIFIED), "kind not given");
+    g_ptr_array_add(columns, c);
 }
 
-static int legend_families(GString *out, const sg_network *net, const sg_view *view)
+static void legend_families(GPtrArray *columns, const sg_network *net, const sg_render_spec *spec,
+                            const sg_view *view)
 {
     bool seen[SG_FAMILY_OTHER + 1] = {false};
     bool directed = false;
@@ -255,28 +275,52 @@ static int legend_families(GString *out, const sg_network *net, const sg_view *v
             seen[net->edges[i].relation->family] = true;
             directed = directed || net->edges[i].relation->directed;
         }
-    column_open(out, "colour: tie family");
+    legend_column *c = column_new("colour: tie family");
     for (int f = SG_FAMILY_MEMBERSHIP; f <= SG_FAMILY_OTHER; f++)
         if (seen[f]) {
             char *swatch = g_strdup_printf("<FONT COLOR=\"%s\">\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81</FONT>",
                                            sg_render_family_color((sg_family)f));
-            legend_row(out, "", swatch, sg_family_name((sg_family)f));
+            legend_row(c, "", swatch, sg_family_name((sg_family)f));
             g_free(swatch);
         }
-    if (directed)
-        legend_row(out, "", "\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6", "directed relation"); /* ──▶ */
-    column_close(out);
-    return 1;
+    if (directed && spec->direction != SG_DIRECTION_UNDIRECTED)
+        legend_row(c, "", "\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6", "directed relation"); /* ──▶ */
+    g_ptr_array_add(columns, c);
 }
 
-static int legend_confidence(GString *out)
+static void legend_confidence(GPtrArray *columns)
 {
-    column_open(out, "line: confidence");
-    legend_row(out, "", "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81", "0.8 or more: solid");
-    legend_row(out, "", "\xe2\x94\x81 \xe2\x94\x81 \xe2\x94\x81", "0.5 to 0.8: dashed");
-    legend_row(out, "", "\xc2\xb7 \xc2\xb7 \xc2\xb7 \xc2\xb7 \xc2\xb7", "below 0.5: dotted");
-    column_close(out);
-    return 1;
+    legend_column *c = column_new("line: confidence");
+    legend_row(c, "", "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81", "0.8 or more: solid");
+    legend_row(c, "", "\xe2\x94\x81 \xe2\x94\x81 \xe2\x94\x81", "0.5 to 0.8: dashed");
+    legend_row(c, "", "\xc2\xb7 \xc2\xb7 \xc2\xb7 \xc2\xb7 \xc2\xb7", "below 0.5: dotted");
+    g_ptr_array_add(columns, c);
+}
+
+/* Writes the columns as one grid (headings, then row by row, a spacer between columns), so every row
+ * lines up. Returns the number of grid columns. */
+static int write_columns(GString *out, GPtrArray *columns)
+{
+    guint depth = 0;
+    g_string_append(out, "<TR>");
+    for (guint k = 0; k < columns->len; k++) {
+        legend_column *c = g_ptr_array_index(columns, k);
+        g_string_append_printf(out, "%s<TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>%s</B></TD>",
+                               k ? "<TD WIDTH=\"24\"></TD>" : "", c->heading);
+        depth = MAX(depth, c->rows->len);
+    }
+    g_string_append(out, "</TR>");
+    for (guint r = 0; r < depth; r++) {
+        g_string_append(out, "<TR>");
+        for (guint k = 0; k < columns->len; k++) {
+            legend_column *c = g_ptr_array_index(columns, k);
+            if (k)
+                g_string_append(out, "<TD></TD>");
+            g_string_append(out, r < c->rows->len ? (const char *)g_ptr_array_index(c->rows, r) : "<TD></TD><TD></TD>");
+        }
+        g_string_append(out, "</TR>");
+    }
+    return columns->len ? 3 * (int)columns->len - 1 : 1;
 }
 
 /* Opens a note row spanning SPAN columns. */
@@ -333,18 +377,21 @@ char *sg_render_legend(const sg_network *net, const sg_render_spec *spec, const 
     for (size_t i = 0; i < net->n_nodes; i++)
         has_ungrouped = has_ungrouped || (view->node_drawn[i] && view->group[i] < 0);
     has_ungrouped = has_ungrouped && strcmp(spec->color_by, "none") != 0;
-    GString *columns = g_string_new("");
-    int span = legend_groups(columns, spec, view, has_ungrouped);
-    span += legend_kinds(columns, net, view);
-    span += legend_families(columns, net, view);
-    span += legend_confidence(columns);
-    GString *out = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"8\" CELLPADDING=\"0\">");
+    GPtrArray *columns = g_ptr_array_new_with_free_func(column_free);
+    legend_groups(columns, spec, view, has_ungrouped);
+    legend_kinds(columns, net, view);
+    legend_families(columns, net, spec, view);
+    legend_confidence(columns);
+    GString *grid = g_string_new("");
+    int span = write_columns(grid, columns);
+    GString *out = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">");
     note_open(out, span);
-    g_string_append(out, "<FONT POINT-SIZE=\"20\">");
+    g_string_append(out, "<FONT POINT-SIZE=\"22\">");
     append_escaped(out, title);
-    g_string_append_printf(out, "</FONT></TD></TR><TR>%s</TR>", columns->str);
+    g_string_append_printf(out, "</FONT></TD></TR>%s", grid->str);
     legend_notes(out, net, spec, view, span);
     g_string_append(out, "</TABLE>");
-    g_string_free(columns, TRUE);
+    g_string_free(grid, TRUE);
+    g_ptr_array_free(columns, TRUE);
     return g_string_free(out, FALSE);
 }
