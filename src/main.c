@@ -12,6 +12,10 @@ static int cmd_help(const sg_command *self, int argc, char **argv);
     "NETWORK is a folder holding network.json, a network.json manifest, a CSV or TSV edge list, or - for\n" \
     "an edge list on standard input (see networks/README.md).\n"
 
+#define NODE_HELP                                                                                       \
+    "FROM and TO are node ids, labels, native-script names or codenames (any case); a name that matches\n" \
+    "no node or several is an error listing the candidates.\n"
+
 #define COMMON_HELP                                                                                     \
     "  --hypothesis ID    analyse the base network with hypothesis ID applied\n"                          \
     "  --at DATE          keep only the ties active at DATE (YYYY, YYYY-MM or YYYY-MM-DD; a tie counts\n"   \
@@ -42,6 +46,144 @@ const sg_command sg_commands[] = {
      "Warnings: a tie without a source, a source never cited, an isolated node, a duplicate tie, a self-loop,\n"
      "a patch line that changes nothing, a date outside the network's span, an unknown column.\n"
      "Exit status: 1 if there is any error, else 0.\n"},
+    {"paths", cmd_paths, "NETWORK FROM TO [options]", 3, 3,
+     "List the routes from one node to another, with the relation, dates, confidence and sources of every hop.",
+     NETWORK_HELP NODE_HELP "\noptions:\n"
+     "  --limit N          list at most N of the best paths (default 20; ignored with --k)\n"
+     "  --k N              the N shortest simple paths instead, best first (Yen's algorithm)\n"
+     "  --most-reliable    rank paths by the product of their ties' confidences (a hop's confidence is\n"
+     "                     that of its most confident tie; ties of confidence 0 are impassable)\n"
+     "  --time-respecting  keep only paths whose ties follow each other in time (see below)\n"
+     "  --directed         follow ties in their direction (an undirected relation goes both ways)\n"
+     "  --undirected       ignore the direction of ties (the default)\n"
+     COMMON_HELP
+     "\nBy default every shortest path (fewest hops) is listed; ties between the same two nodes make one\n"
+     "hop, and each of them is shown as evidence, with its citation keys; the table ends with the full\n"
+     "references of the keys cited. \"(reversed)\" marks a directed tie crossed against its direction.\n"
+     "The reliability of a path is the product of its hops' confidences.\n"
+     "\n--time-respecting: a path is kept when a day can be chosen inside each tie's period that never goes\n"
+     "back along the path, i.e. each tie ends no earlier than the latest start before it. A partial date\n"
+     "covers its whole period (1932 is 1932-01-01..1932-12-31, 1932-12 is 1932-12-01..1932-12-31), so a tie\n"
+     "dated 1932 may follow one dated 1932-12 (their periods overlap) but a tie that ended in 1932 cannot\n"
+     "follow one that began in 1933. Open ends are unbounded; undated ties fit anywhere. Each hop then\n"
+     "shows the earliest day it can be made and only the ties still usable then. Candidates are examined\n"
+     "in order of length (or reliability), at most 2000; a warning says when that cap was reached.\n"
+     "\nNo path is a result, not an error: the table says so, CSV has only its header, JSON has empty\n"
+     "lists, and the exit status is 0. CSV has one row per tie in evidence (path, hop, from, to,\n"
+     "earliest, relation, reversed, start, end, confidence, weight, sources, references, hypothesis, note).\n"
+     "JSON: \"routes\" (nodes, hops, reliability per path) and \"paths\", each an array of hops {from, to,\n"
+     "earliest, confidence, ties: [{relation, source, target, reversed, start, end, confidence, weight,\n"
+     "sources: [{key, reference, pages}], note, hypothesis}]}.\n"},
+    {"reach", cmd_reach, "NETWORK FROM [options]", 2, 2,
+     "List everyone a node could reach, with the distance in hops and one shortest route each.",
+     NETWORK_HELP NODE_HELP "\noptions:\n"
+     "  --hops K           only nodes within K hops\n"
+     "  --directed         follow ties in their direction (an undirected relation goes both ways)\n"
+     "  --undirected       ignore the direction of ties (the default)\n"
+     COMMON_HELP
+     "\nNodes are listed by distance, then id. The route shown is the one igraph's breadth-first search\n"
+     "finds first (it takes neighbours in the order of the node table), so it is always the same; other\n"
+     "routes of the same length may exist (`spygraph paths` lists them). JSON: \"reached\", each with id,\n"
+     "label, hops and route (node ids).\n"},
+    {"cut", cmd_cut, "NETWORK FROM TO [options]", 3, 3,
+     "Find the fewest nodes or links whose removal separates two nodes, and the network's weak points.",
+     NETWORK_HELP NODE_HELP "\noptions:\n"
+     "  --directed         only routes that follow ties in their direction count\n"
+     "  --undirected       ignore the direction of ties (the default)\n"
+     COMMON_HELP
+     "\nvertex_connectivity is the fewest other nodes whose removal leaves no route from FROM to TO, and\n"
+     "vertex_cut one such set (others of the same size may exist); when a tie joins FROM and TO directly\n"
+     "no removal of others separates them, which is reported, not treated as an error. edge_connectivity\n"
+     "and edge_cut do the same for links (all ties between two nodes make one link). articulation_point\n"
+     "and bridge rows list, for the whole network with direction ignored, the nodes and links whose\n"
+     "removal splits a connected part. CSV and the table have the columns item, node, other, value,\n"
+     "detail; JSON has adjacent, connected, vertex_connectivity (null when adjacent), vertex_cut,\n"
+     "edge_connectivity, edge_cut (links with their ties), articulation_points and bridges.\n"},
+    {"centrality", cmd_centrality, "NETWORK [options]", 1, 1,
+     "Rank the nodes by centrality, structural holes and Gould-Fernandez brokerage.",
+     NETWORK_HELP "\noptions:\n"
+     "  --measures LIST    comma-separated measures (default: degree, betweenness, closeness, eigenvector,\n"
+     "                     pagerank, constraint, and brokerage when the nodes have groups)\n"
+     "  --sort MEASURE     rank by this computed measure or brokerage role (default: betweenness if computed,\n"
+     "                     else the first measure); highest first, undefined values last, ties by id\n"
+     "  --top N            show the first N nodes only (every format)\n"
+     "  --normalized       degree, indegree, outdegree and harmonic / (n-1); betweenness as NetworkX\n"
+     "  --weights W        none (default), weight or confidence: what a tie's strength is read from\n"
+     "  --directed         read ties with their direction (an undirected relation gives two arcs)\n"
+     "  --undirected       ignore direction (brokerage then reads every tie both ways)\n"
+     "  --group-by ATTR    node attribute giving brokerage groups (default: affiliation, when the network has\n"
+     "                     one): affiliation, kind, label, id, native_name or an extra node column\n"
+     "  --damping X        pagerank damping factor in (0, 1] (default 0.85)\n"
+     "  --jobs N           worker processes for betweenness, closeness and harmonic on large graphs\n"
+     "                     (default: one per core; small graphs run in one process)\n"
+     COMMON_HELP
+     "\nThe graph: parallel ties between two nodes are merged into one edge (weights summed; confidence: the\n"
+     "largest), self-loops dropped. Unweighted, every edge counts 1. With --weights, strength, pagerank,\n"
+     "eigenvector, hub, authority, constraint and effsize use the weight as it is; betweenness, closeness and\n"
+     "harmonic turn it into a length, 1/weight (a strong tie is a short path).\n"
+     "\nMeasures (d(u,v): shortest-path length; direction: the default when neither --directed nor\n"
+     "--undirected is given):\n"
+     "  degree       number of neighbours (directed: in + out arcs). Undirected.\n"
+     "  indegree     arcs in; outdegree: arcs out. Directed.\n"
+     "  strength     sum of edge weights (degree when unweighted). Undirected.\n"
+     "  betweenness  sum over pairs s,t of sigma_st(v)/sigma_st, the share of shortest s-t paths through v;\n"
+     "               an undirected pair counted once (raw). --normalized: x 2/((n-1)(n-2)) undirected,\n"
+     "               x 1/((n-1)(n-2)) directed, as NetworkX. Undirected.\n"
+     "  closeness    NetworkX's closeness_centrality: (r/S) x (r/(n-1)), r the nodes that reach v and S their\n"
+     "               summed distance to v (Wasserman-Faust scaling when disconnected); 0 if none. Directed:\n"
+     "               distances towards v. Undirected.\n"
+     "  harmonic     sum over u != v of 1/d(u,v) (towards v); --normalized: / (n-1). Undirected.\n"
+     "  eigenvector  principal eigenvector of the adjacency matrix, scaled so the largest is 1 (directed:\n"
+     "               from in-arcs). Undirected.\n"
+     "  pagerank     PageRank with damping 0.85 (--damping), scores summing to 1. Undirected.\n"
+     "  hub          Kleinberg hub score, authority: authority score (HITS), largest 1. Directed.\n"
+     "  coreness     k-core number: the largest k such that v is in a subgraph of minimum degree k. Always\n"
+     "               undirected.\n"
+     "  clustering   local clustering coefficient: ties among v's neighbours / (k(k-1)/2); 0 when k < 2.\n"
+     "               Always undirected.\n"
+     "  constraint   Burt's constraint: sum over neighbours j of (p_vj + sum_q p_vq p_qj)^2, p_vj the share\n"
+     "               of v's (mutual) tie weight going to j; low = brokerage opportunity. Undefined (-) for\n"
+     "               an isolated node. Undirected.\n"
+     "  effsize      Burt's effective size: sum over neighbours j of (1 - sum_q p_vq m_jq), m_jq = j's tie to\n"
+     "               q over j's strongest tie (unweighted: k - 2t/k, t ties among the k neighbours);\n"
+     "               NetworkX's effective_size. Undefined (-) for an isolated node. Undirected.\n"
+     "  brokerage    Gould-Fernandez brokerage, as R's sna::brokerage: v brokers i -> v -> k when i, v, k\n"
+     "               are distinct and there is no tie i -> k; each such ordered pair counts once, by role:\n"
+     "               coordinator (A->A->A, sna w_I), itinerant or consultant (A->B->A, w_O), representative\n"
+     "               (A->A->B, b_OI), gatekeeper (A->B->B, b_IO), liaison (A->B->C, b_O); brokerage is the\n"
+     "               total (t). Groups from --group-by; a node without a value is a group of its own.\n"
+     "               Directed (undirected relations read both ways).\n"
+     "  cutpoint     1 for an articulation point (removing it disconnects its component), else 0. Always\n"
+     "               undirected.\n"
+     "\nThe table shows the rank by the sort measure (equal values share a rank), marks each column's top\n"
+     "value with *, and ends with Freeman's centralization of degree, betweenness and closeness (when\n"
+     "computed): sum of (max - score) over the nodes divided by its value on a star of n nodes.\n"
+     "CSV: id,label,MEASURE,... (brokerage followed by its five roles), full precision, rank order.\n"
+     "JSON: {\"network\", \"measures\", \"options\", \"nodes\": [{\"id\", \"label\", MEASURE: value, ...}],\n"
+     "\"centralization\"}; an undefined value is empty in CSV and null in JSON.\n"},
+    {"compare", cmd_compare, "NETWORK [--hypotheses ID,ID,...] [--measure M] [--top K] [--path FROM TO] [options]", 1, 1,
+     "Compare the base network and its hypotheses: changes, figures, rankings, agreement, conclusions.",
+     NETWORK_HELP "\noptions:\n"
+     "  --hypotheses IDS   the hypotheses to compare, comma-separated (default: all); the base is always in\n"
+     "  --measure M        the centrality measure to rank nodes by (default: betweenness)\n"
+     "  --top K            the size of the top list the conclusions use (default: 10)\n"
+     "  --path FROM TO     also give the shortest route from FROM to TO under each reading (ids, labels or\n"
+     "                     codenames)\n"
+     "  --render FILE.svg  also draw the union of the readings, ties coloured by where they hold\n"
+     "  --at DATE          compare snapshots at DATE (each hypothesis is applied first)\n"
+     "  --directed         read ties as directed for the measure and the route (default: undirected)\n"
+     "  -f, --format FMT   table (default), csv (the per-node table) or json (everything)\n"
+     "  -o, --output FILE  write there (atomically: a failed run leaves no file); - is standard output\n"
+     "  -h, --help         this help\n"
+     "\nA rank is 1 for the highest value; tied nodes share the best rank (1, 2, 2, 4). A rank change is the\n"
+     "places a node gains (+) or loses (-) under a hypothesis against the base. Nodes come most\n"
+     "hypothesis-dependent first: by their largest rank change, then their best rank, then id.\n"
+     "Kendall's tau-b and Spearman's rho compare two readings' values over the nodes both hold (ties\n"
+     "handled: tau-b's tie correction, rho on average ranks). The top list of a reading holds the nodes ranked\n"
+     "K or better with a value above 0 (ties at the boundary included). Robust: in the top list under every\n"
+     "reading, the base included; contested: in some top lists only (the readings are named).\n"
+     "Figures (nodes, edges, components, density, diameter, mean distance, normalised centralization) are\n"
+     "those of the simple undirected graph, as `info` gives them. Routes count ties (hops).\n"},
     {"render", cmd_render, "NETWORK -o FILE [options]", 1, 1,
      "Draw the network as a diagram (DOT, SVG, PNG or PDF) through Graphviz, with a legend.",
      NETWORK_HELP "\noptions:\n"

@@ -53,6 +53,12 @@ const char *sg_centrality_group_value(const sg_network *net, size_t i, const cha
 igraph_error_t sg_centrality_one(const sg_network *net, const char *measure, const sg_centrality_options *opts,
                                  igraph_vector_t *out);
 
+/* Computes COUNT measures at once, building each graph they need once: OUTS[i] (initialised by the caller)
+ * receives NAMES[i] exactly as sg_centrality_one would give it. Returns IGRAPH_SUCCESS or the first
+ * error (the remaining outputs are then unspecified). */
+igraph_error_t sg_centrality_many(const sg_network *net, const char *const *names, size_t count,
+                                  const sg_centrality_options *opts, igraph_vector_t *outs);
+
 /* Gould-Fernandez brokerage roles, as the columns of R's sna::brokerage raw.nli (see sg_brokerage). */
 typedef enum sg_broker_role {
     SG_BROKER_COORDINATOR,    /* A -> A -> A: broker and both ends in one group (sna w_I) */

@@ -72,8 +72,8 @@ const char *sg_format_number(double value, char buf[32]);
 /* Returns a new JSON object {"name": ..., "sha256": ..., "hypothesis": id|null, "at": date|null}
  * describing NET's input, for every JSON output. */
 cJSON *sg_json_network(const sg_network *net);
-/* Prints JSON (formatted, two-space indents, sorted as built) followed by a newline. Returns false on
- * allocation failure. */
+/* Prints JSON (formatted by cJSON: one member a line, tab indents, in the order built) and a newline.
+ * Returns false on allocation failure. */
 bool sg_json_write(const cJSON *json, FILE *stream);
 
 #endif

@@ -354,17 +354,28 @@ static void cache_free(graph_cache *c)
             sg_simple_graph_destroy(&c->graphs[r]);
 }
 
+igraph_error_t sg_centrality_many(const sg_network *net, const char *const *names, size_t count,
+                                  const sg_centrality_options *opts, igraph_vector_t *outs)
+{
+    graph_cache cache = {0};
+    igraph_error_t err = IGRAPH_SUCCESS;
+    for (size_t i = 0; i < count && err == IGRAPH_SUCCESS; i++) {
+        const measure *m = find_measure(names[i]);
+        if (!m) {
+            cache_free(&cache);
+            IGRAPH_ERROR("unknown centrality measure", IGRAPH_EINVAL);
+        }
+        job j = {net, opts, &cache, sg_centrality_directed(m->name, opts), m->name};
+        err = m->compute(&j, &outs[i]);
+    }
+    cache_free(&cache);
+    return err;
+}
+
 igraph_error_t sg_centrality_one(const sg_network *net, const char *name, const sg_centrality_options *opts,
                                  igraph_vector_t *out)
 {
-    const measure *m = find_measure(name);
-    if (!m)
-        IGRAPH_ERROR("unknown centrality measure", IGRAPH_EINVAL);
-    graph_cache cache = {0};
-    job j = {net, opts, &cache, sg_centrality_directed(name, opts), m->name};
-    igraph_error_t err = m->compute(&j, out);
-    cache_free(&cache);
-    return err;
+    return sg_centrality_many(net, &name, 1, opts, out);
 }
 
 igraph_error_t sg_centralization(const sg_network *net, const char *measure, const sg_centrality_options *opts,

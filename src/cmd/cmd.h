@@ -87,6 +87,11 @@ const sg_command *sg_command_find(const char *name);
 
 int cmd_info(const sg_command *self, int argc, char **argv);
 int cmd_validate(const sg_command *self, int argc, char **argv);
+int cmd_paths(const sg_command *self, int argc, char **argv);
+int cmd_reach(const sg_command *self, int argc, char **argv);
+int cmd_cut(const sg_command *self, int argc, char **argv);
+int cmd_centrality(const sg_command *self, int argc, char **argv);
+int cmd_compare(const sg_command *self, int argc, char **argv);
 int cmd_render(const sg_command *self, int argc, char **argv);
 
 #endif

@@ -331,33 +331,3 @@ int cmd_render(const sg_command *self, int argc, char **argv)
     g_free(args);
     return status;
 }
-
-/* Graphviz 2.43 and the font stack it loads (fontconfig, pango) keep caches and leak a few blocks of their
- * own (gvconfig in gvContext, the HTML-label parser, the spline router of neato, pango's markup parser) that no caller can free.
- * LeakSanitizer reads this list when spygraph is built with -Db_sanitize=address; leaks with any of these
- * functions or libraries on their stack are not spygraph's memory; full stacks (slow unwinding) are
- * needed to see them through libraries built without frame pointers. Unused in other builds. */
-const char *__asan_default_options(void);
-const char *__asan_default_options(void)
-{
-    return "fast_unwind_on_malloc=0";
-}
-
-const char *__lsan_default_options(void);
-const char *__lsan_default_options(void)
-{
-    return "print_suppressions=0";
-}
-
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-    return "leak:libfontconfig.so\n"
-           "leak:libpango-1.0.so\n"
-           "leak:libpangoft2-1.0.so\n"
-           "leak:libgvplugin_pango.so\n"
-           "leak:gvconfig\n"
-           "leak:htmlparse\n"
-           "leak:make_html_label\n"
-           "leak:mkSurface\n";
-}

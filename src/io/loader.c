@@ -4,6 +4,7 @@
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "fields.h"
 #include "spygraph/loader.h"
@@ -52,12 +53,20 @@ static sg_origin key_origin(const char *file, const char *text, const char *key)
 }
 
 /* Reads the whole file at PATH into *DATA (caller g_free()s it). On failure adds an error: at NAMED_AT
- * (where a manifest names the file) when given, else at the path itself, and returns false. */
+ * (where a manifest names the file) when given, else at the path itself, and returns false. A file a
+ * manifest names must be a regular file (not a device or a pipe that could be endless). */
 static bool read_file(const char *path, char **data, size_t *len, sg_diag *diag, const sg_origin *named_at)
 {
     FILE *f = fopen(path, "rb");
     GString *buf = g_string_new(NULL);
     int err = f ? 0 : errno;
+    struct stat st;
+    if (f && named_at && (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode))) {
+        sg_diag_error(diag, named_at, "cannot read '%s': not a regular file", path);
+        fclose(f);
+        g_string_free(buf, TRUE);
+        return false;
+    }
     if (f) {
         char chunk[65536];
         size_t n;
@@ -93,11 +102,11 @@ static void finish_hash(sg_network *net, GChecksum *sum)
 
 sg_network *sg_load_edge_list_bytes(const char *name, const char *data, size_t len, sg_diag *diag)
 {
-    name = g_intern_string(name); /* origins keep pointing at it */
     sg_csv *csv = sg_csv_parse(name, data, len, 0, diag);
     if (!csv)
         return NULL;
     sg_network *net = sg_network_new(name);
+    name = sg_network_intern(net, name); /* origins keep pointing at it as long as the network lives */
     char *base = g_path_get_basename(name);
     char *dot = strrchr(base, '.');
     if (dot && dot != base)
@@ -133,7 +142,7 @@ static bool load_table(sg_network *net, const char *dir, const char *mfile, cons
         return false;
     }
     char *built = g_build_filename(dir, item->valuestring, NULL);
-    const char *path = g_intern_string(built); /* origins keep pointing at it */
+    const char *path = sg_network_intern(net, built); /* origins keep pointing at it */
     g_free(built);
     char *data = NULL;
     size_t len = 0;
@@ -179,7 +188,7 @@ static void load_hypothesis(sg_network *net, const char *dir, const char *mfile,
     h.sources = sg_read_sources(net, joined->str, &h.origin, diag);
     g_string_free(joined, TRUE);
     char *built = g_build_filename(dir, h.patch_file, NULL);
-    const char *path = g_intern_string(built);
+    const char *path = sg_network_intern(net, built);
     g_free(built);
     char *data = NULL;
     size_t len = 0;
@@ -254,9 +263,8 @@ sg_network *sg_load_manifest_bytes(const char *name, const char *dir, const char
         return NULL;
     }
     char *text = g_strndup(data, len);
-    const char *mfile = g_intern_string(name);
-    name = mfile;
     sg_network *net = sg_network_new(name);
+    const char *mfile = sg_network_intern(net, name); /* origins keep pointing at it */
     net->curated = true;
     GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
     hash_bytes(sum, data, len);

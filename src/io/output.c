@@ -261,6 +261,11 @@ const char *sg_format_number(double value, char buf[32])
         buf[0] = '\0';
         return buf;
     }
+    /* Whole numbers print in full, as Python's repr does below 1e16 ("20", not "2e+01"). */
+    if (value == trunc(value) && fabs(value) < 1e16) {
+        snprintf(buf, 32, "%.0f", value);
+        return buf;
+    }
     for (int digits = 1; digits <= 17; digits++) {
         snprintf(buf, 32, "%.*g", digits, value);
         if (g_ascii_strtod(buf, NULL) == value)

@@ -68,6 +68,11 @@ static void test_number_format(void)
         {1e-300, "1e-300"},
         {123456789.125, "123456789.125"},
         {-0.5, "-0.5"},
+        {20.0, "20"},                          /* repr 20.0: whole numbers are not put in e-notation */
+        {1e15, "1000000000000000"},
+        {1e16, "1e+16"},
+        {1e21, "1e+21"},
+        {1e-05, "1e-05"},
     };
     char buf[32];
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {

@@ -1,0 +1,133 @@
+/* paths.h: routes between nodes (shortest, k shortest, most reliable, time-respecting), reach and cuts. */
+#ifndef SPYGRAPH_PATHS_H
+#define SPYGRAPH_PATHS_H
+
+#include <igraph.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "spygraph/graph.h"
+#include "spygraph/model.h"
+
+/* The graph routes are searched on: one link per ordered pair (directed) or unordered pair (undirected)
+ * of distinct nodes that at least one tie joins, with the ties behind each link. Self-loops are left
+ * out (they never shorten a route); parallel ties make one link, and every one of them is evidence for
+ * it. Links are numbered in the order of their (first, second) node indices, so results are
+ * deterministic. Vertex i is node i. */
+typedef struct sg_link_graph {
+    igraph_t graph;
+    bool directed;
+    igraph_vector_int_t tie_start; /* link e's ties are ties[tie_start[e] .. tie_start[e + 1]) */
+    igraph_vector_int_t ties;      /* indices into net->edges, in table order within a link */
+    igraph_vector_t best_confidence; /* per link: the highest confidence among its ties */
+} sg_link_graph;
+
+/* Builds LG from NET. DIRECTION DEFAULT is taken as UNDIRECTED; DIRECTED reads a directed relation
+ * from source to target and an undirected one both ways. With SKIP_UNCERTAIN, ties of confidence 0 are
+ * left out (impassable). Returns IGRAPH_SUCCESS or an igraph error code (nothing to free then). Free
+ * with sg_link_graph_destroy. O(m log m). */
+igraph_error_t sg_link_graph_build(sg_link_graph *lg, const sg_network *net, sg_direction direction,
+                                   bool skip_uncertain);
+void sg_link_graph_destroy(sg_link_graph *lg);
+
+/* The igraph edge id of the link FROM -> TO (either way when undirected), or -1 if there is none. */
+igraph_integer_t sg_link_find(const sg_link_graph *lg, int from, int to);
+
+/* What sg_paths_find looks for. */
+typedef struct sg_path_query {
+    int from, to;          /* node indices, different */
+    size_t k;              /* 0: every best path (ties of equal length); else the K best simple paths */
+    size_t limit;          /* with K == 0, list at most this many (> 0) */
+    bool most_reliable;    /* rank by the product of confidences (distance -log confidence), then hops */
+    bool time_respecting;  /* keep only paths whose ties follow each other in time */
+    size_t max_candidates; /* with TIME_RESPECTING: the most candidate paths examined (0: 100000) */
+} sg_path_query;
+
+/* One hop of a path: the link crossed and the ties in evidence for it. With time-respecting paths the
+ * ties are those still usable at that point (ending no earlier than the path's earliest possible day
+ * there), and EARLIEST is the first day the hop can be made (LONG_MIN when unconstrained). */
+typedef struct sg_hop {
+    int from, to;          /* node indices */
+    igraph_integer_t link;
+    int *ties;             /* indices into net->edges, -1 terminated, owned by the path list */
+    size_t n_ties;
+    double confidence;     /* the highest confidence among TIES */
+    long earliest;         /* day number (see date.h), LONG_MIN when no tie on the way is dated */
+} sg_hop;
+
+typedef struct sg_path {
+    sg_hop *hops;          /* n_hops entries, owned by the path list */
+    size_t n_hops;
+    double reliability;    /* product of the hops' confidences */
+} sg_path;
+
+typedef struct sg_path_list {
+    sg_path *paths;
+    size_t count;          /* paths listed */
+    size_t found;          /* best paths found in all (>= count when LIMIT cut the list) */
+    bool capped;           /* the time-respecting search stopped at MAX_CANDIDATES: there may be more */
+} sg_path_list;
+
+/* Finds the paths Q asks for in LG (built from NET with SKIP_UNCERTAIN when Q->most_reliable). With
+ * K == 0: every shortest path (fewest hops) or every most reliable one, ordered by their node
+ * sequences; with K > 0: the K shortest (or most reliable) simple paths, best first (Yen's algorithm,
+ * igraph_get_k_shortest_paths). Time-respecting paths are found by filtering candidate simple paths in
+ * order of length (or reliability). No path is not a failure: OUT->count is then 0. Returns
+ * IGRAPH_SUCCESS or an igraph error code (OUT then holds nothing to free). Free with
+ * sg_path_list_free. */
+igraph_error_t sg_paths_find(const sg_network *net, const sg_link_graph *lg, const sg_path_query *q,
+                             sg_path_list *out);
+void sg_path_list_free(sg_path_list *list);
+
+/* Checks whether the node sequence NODES (N entries) can be followed in time over LG's links, and if
+ * so fills HOPS (N - 1 entries, the caller's) with the usable ties (newly allocated, -1 terminated;
+ * the caller g_free()s each hop's TIES). A sequence of ties is time-respecting when a day can be chosen
+ * inside each tie's period, never going back: a tie may follow another if it ends no earlier than the
+ * latest start so far. Partial dates cover their whole period (1932 is 1932-01-01..1932-12-31), open
+ * ends are unbounded, undated ties always fit. Returns false (HOPS untouched) when it cannot. */
+bool sg_path_time_respecting(const sg_network *net, const sg_link_graph *lg, const igraph_integer_t *nodes,
+                             size_t n, sg_hop *hops);
+
+/* One node reached from a start node. */
+typedef struct sg_reached {
+    int node;
+    size_t hops;           /* distance in links */
+    int *route;            /* node indices from the start to NODE (hops + 1 entries) */
+} sg_reached;
+
+typedef struct sg_reach {
+    sg_reached *nodes;     /* ordered by distance, then node id */
+    size_t count;
+} sg_reach;
+
+/* Everyone FROM can reach in LG within MAX_HOPS links (0: no limit), FROM itself excluded, with one
+ * shortest route each: the one igraph's breadth-first search (igraph_get_shortest_paths) finds, which
+ * takes neighbours in node-table order. Returns IGRAPH_SUCCESS or an igraph error code (OUT then holds
+ * nothing to free). Free with sg_reach_free. O(n + m) plus the routes. */
+igraph_error_t sg_reach_find(const sg_link_graph *lg, const sg_network *net, int from, size_t max_hops,
+                             sg_reach *out);
+void sg_reach_free(sg_reach *reach);
+
+/* The cuts between two nodes, and the network's articulation points and bridges. */
+typedef struct sg_cut {
+    bool adjacent;               /* a link joins FROM to TO: no set of other nodes separates them */
+    bool connected;              /* some route leads from FROM to TO */
+    igraph_integer_t vertex_connectivity; /* -1 when ADJACENT */
+    igraph_vector_int_t vertex_cut;       /* one minimum set of nodes (empty when ADJACENT) */
+    igraph_integer_t edge_connectivity;
+    igraph_vector_int_t edge_cut;         /* one minimum set of links (link ids of the graph) */
+    igraph_vector_int_t articulation_points; /* nodes, sorted; of the undirected link graph */
+    igraph_vector_int_t bridges;             /* links of the undirected link graph, sorted */
+} sg_cut;
+
+/* Computes the cuts between FROM and TO in LG (node removal: igraph_st_vertex_connectivity, and the
+ * standard split-vertex reduction solved with igraph_st_mincut to name one minimum set; link removal:
+ * igraph_st_mincut with unit capacities). ARTICULATION_POINTS and BRIDGES are those of UNDIRECTED, the
+ * undirected link graph of the same network (igraph_articulation_points, igraph_bridges), whatever LG's
+ * direction. Returns IGRAPH_SUCCESS or an igraph error code (OUT then holds nothing to free). Free with
+ * sg_cut_free. */
+igraph_error_t sg_cut_find(const sg_link_graph *lg, const sg_link_graph *undirected, int from, int to,
+                           sg_cut *out);
+void sg_cut_free(sg_cut *cut);
+
+#endif

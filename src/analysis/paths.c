@@ -1,0 +1,611 @@
+/* paths.c: routes between nodes, reach and cuts, computed by igraph on the link graph of a network. */
+#include <glib.h>
+#include <limits.h>
+#include <math.h>
+#include <string.h>
+
+#include "spygraph/paths.h"
+
+/* ---- the link graph ---------------------------------------------------------------------------- */
+
+typedef struct arc {
+    int a, b, tie;
+} arc;
+
+static int compare_arcs(const void *x, const void *y)
+{
+    const arc *p = x, *q = y;
+    if (p->a != q->a)
+        return p->a < q->a ? -1 : 1;
+    if (p->b != q->b)
+        return p->b < q->b ? -1 : 1;
+    return (p->tie > q->tie) - (p->tie < q->tie);
+}
+
+/* Every (node, node, tie) a link stands for, sorted; self-loops and, with SKIP_UNCERTAIN, ties of
+ * confidence 0 left out. */
+static GArray *collect_arcs(const sg_network *net, bool directed, bool skip_uncertain)
+{
+    GArray *arcs = g_array_new(FALSE, FALSE, sizeof(arc));
+    for (size_t i = 0; i < net->n_edges; i++) {
+        const sg_edge *e = &net->edges[i];
+        if (e->source == e->target || (skip_uncertain && e->confidence <= 0))
+            continue;
+        arc one = {e->source, e->target, (int)i};
+        if (!directed && one.a > one.b)
+            one = (arc){e->target, e->source, (int)i};
+        g_array_append_val(arcs, one);
+        if (directed && !e->relation->directed) {
+            arc back = {e->target, e->source, (int)i};
+            g_array_append_val(arcs, back);
+        }
+    }
+    g_array_sort(arcs, compare_arcs);
+    return arcs;
+}
+
+/* Fills the link ends and LG's tie tables from the sorted ARCS. */
+static igraph_error_t group_links(sg_link_graph *lg, const sg_network *net, const GArray *arcs,
+                                  igraph_vector_int_t *ends)
+{
+    for (guint i = 0; i < arcs->len; i++) {
+        const arc *x = &g_array_index(arcs, arc, i);
+        bool new_link = i == 0 || x->a != g_array_index(arcs, arc, i - 1).a
+                        || x->b != g_array_index(arcs, arc, i - 1).b;
+        double confidence = net->edges[x->tie].confidence;
+        if (new_link) {
+            IGRAPH_CHECK(igraph_vector_int_push_back(ends, x->a));
+            IGRAPH_CHECK(igraph_vector_int_push_back(ends, x->b));
+            IGRAPH_CHECK(igraph_vector_int_push_back(&lg->tie_start, igraph_vector_int_size(&lg->ties)));
+            IGRAPH_CHECK(igraph_vector_push_back(&lg->best_confidence, confidence));
+        }
+        igraph_real_t *best = &VECTOR(lg->best_confidence)[igraph_vector_size(&lg->best_confidence) - 1];
+        if (confidence > *best)
+            *best = confidence;
+        IGRAPH_CHECK(igraph_vector_int_push_back(&lg->ties, x->tie));
+    }
+    return igraph_vector_int_push_back(&lg->tie_start, igraph_vector_int_size(&lg->ties));
+}
+
+igraph_error_t sg_link_graph_build(sg_link_graph *lg, const sg_network *net, sg_direction direction,
+                                   bool skip_uncertain)
+{
+    lg->directed = direction == SG_DIRECTION_DIRECTED;
+    GArray *arcs = collect_arcs(net, lg->directed, skip_uncertain);
+    IGRAPH_FINALLY(g_array_unref, arcs);
+    igraph_vector_int_t ends;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&ends, 0);
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&lg->tie_start, 0);
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&lg->ties, 0);
+    IGRAPH_VECTOR_INIT_FINALLY(&lg->best_confidence, 0);
+    IGRAPH_CHECK(group_links(lg, net, arcs, &ends));
+    IGRAPH_CHECK(igraph_create(&lg->graph, &ends, (igraph_integer_t)net->n_nodes,
+                               lg->directed ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED));
+    igraph_vector_int_destroy(&ends);
+    g_array_unref(arcs);
+    IGRAPH_FINALLY_CLEAN(5);
+    return IGRAPH_SUCCESS;
+}
+
+void sg_link_graph_destroy(sg_link_graph *lg)
+{
+    igraph_destroy(&lg->graph);
+    igraph_vector_int_destroy(&lg->tie_start);
+    igraph_vector_int_destroy(&lg->ties);
+    igraph_vector_destroy(&lg->best_confidence);
+}
+
+igraph_integer_t sg_link_find(const sg_link_graph *lg, int from, int to)
+{
+    igraph_integer_t eid = -1;
+    if (igraph_get_eid(&lg->graph, &eid, from, to, IGRAPH_DIRECTED, false) != IGRAPH_SUCCESS)
+        return -1;
+    return eid;
+}
+
+static igraph_neimode_t search_mode(const sg_link_graph *lg)
+{
+    return lg->directed ? IGRAPH_OUT : IGRAPH_ALL;
+}
+
+/* ---- hops and their evidence ------------------------------------------------------------------- */
+
+/* Fills HOP with every tie of LINK (no time constraint). */
+static void hop_all_ties(const sg_network *net, const sg_link_graph *lg, int from, int to,
+                         igraph_integer_t link, sg_hop *hop)
+{
+    igraph_integer_t first = VECTOR(lg->tie_start)[link], last = VECTOR(lg->tie_start)[link + 1];
+    *hop = (sg_hop){.from = from, .to = to, .link = link, .earliest = LONG_MIN};
+    hop->ties = g_new(int, last - first + 1);
+    for (igraph_integer_t i = first; i < last; i++) {
+        int tie = (int)VECTOR(lg->ties)[i];
+        hop->ties[hop->n_ties++] = tie;
+        if (hop->n_ties == 1 || net->edges[tie].confidence > hop->confidence)
+            hop->confidence = net->edges[tie].confidence;
+    }
+    hop->ties[hop->n_ties] = -1;
+}
+
+/* Fills HOP with the ties of LINK that end no earlier than day AFTER; returns false if there is none.
+ * HOP->earliest is the first day the hop can be made. */
+static bool hop_ties_after(const sg_network *net, const sg_link_graph *lg, int from, int to,
+                           igraph_integer_t link, long after, sg_hop *hop)
+{
+    hop_all_ties(net, lg, from, to, link, hop);
+    size_t kept = 0;
+    long earliest = LONG_MAX;
+    for (size_t i = 0; i < hop->n_ties; i++) {
+        const sg_edge *e = &net->edges[hop->ties[i]];
+        if (sg_interval_last_day(&e->when) < after)
+            continue;
+        long start = sg_interval_first_day(&e->when);
+        earliest = MIN(earliest, MAX(after, start));
+        if (kept == 0 || e->confidence > hop->confidence)
+            hop->confidence = e->confidence;
+        hop->ties[kept++] = hop->ties[i];
+    }
+    hop->ties[kept] = -1;
+    hop->n_ties = kept;
+    hop->earliest = earliest;
+    if (kept == 0) {
+        g_free(hop->ties);
+        hop->ties = NULL;
+    }
+    return kept > 0;
+}
+
+bool sg_path_time_respecting(const sg_network *net, const sg_link_graph *lg, const igraph_integer_t *nodes,
+                             size_t n, sg_hop *hops)
+{
+    long day = LONG_MIN;
+    for (size_t i = 0; i + 1 < n; i++) {
+        igraph_integer_t link = sg_link_find(lg, (int)nodes[i], (int)nodes[i + 1]);
+        if (link < 0 || !hop_ties_after(net, lg, (int)nodes[i], (int)nodes[i + 1], link, day, &hops[i])) {
+            for (size_t j = 0; j < i; j++)
+                g_free(hops[j].ties);
+            return false;
+        }
+        day = hops[i].earliest;
+    }
+    return true;
+}
+
+/* Makes a path of the node sequence NODES crossing every tie of each link. */
+static sg_path path_with_all_ties(const sg_network *net, const sg_link_graph *lg, const igraph_vector_int_t *nodes)
+{
+    sg_path path = {.n_hops = (size_t)igraph_vector_int_size(nodes) - 1};
+    path.hops = g_new0(sg_hop, path.n_hops + 1);
+    for (size_t i = 0; i < path.n_hops; i++) {
+        int a = (int)VECTOR(*nodes)[i], b = (int)VECTOR(*nodes)[i + 1];
+        hop_all_ties(net, lg, a, b, sg_link_find(lg, a, b), &path.hops[i]);
+    }
+    return path;
+}
+
+static void path_set_reliability(sg_path *path)
+{
+    path->reliability = 1;
+    for (size_t i = 0; i < path->n_hops; i++)
+        path->reliability *= path->hops[i].confidence;
+}
+
+/* ---- finding paths ----------------------------------------------------------------------------- */
+
+/* Paths whose node sequences compare in order of their node indices. */
+static int compare_paths(const void *x, const void *y)
+{
+    const sg_path *p = x, *q = y;
+    for (size_t i = 0; i < p->n_hops && i < q->n_hops; i++) {
+        if (p->hops[i].to != q->hops[i].to)
+            return p->hops[i].to < q->hops[i].to ? -1 : 1;
+    }
+    return (p->n_hops > q->n_hops) - (p->n_hops < q->n_hops);
+}
+
+static bool same_cost(double a, double b)
+{
+    return fabs(a - b) <= 1e-9 * fmax(1.0, fabs(a));
+}
+
+/* A cost per hop small beside any difference of -log confidence that two-decimal confidences make, so
+ * that among equally reliable paths the one with fewer hops ranks first. */
+#define HOP_PENALTY 1e-7
+
+/* Search weights: -log of each link's best confidence (0 for certainty), plus HOP_PENALTY. */
+static igraph_error_t reliability_weights(const sg_link_graph *lg, igraph_vector_t *weights)
+{
+    igraph_integer_t m = igraph_vector_size(&lg->best_confidence);
+    IGRAPH_CHECK(igraph_vector_resize(weights, m));
+    for (igraph_integer_t e = 0; e < m; e++) {
+        double c = VECTOR(lg->best_confidence)[e];
+        VECTOR(*weights)[e] = (c >= 1 ? 0.0 : -log(c)) + HOP_PENALTY;
+    }
+    return IGRAPH_SUCCESS;
+}
+
+static double path_cost(const igraph_vector_int_t *nodes, const sg_link_graph *lg, const igraph_vector_t *weights)
+{
+    igraph_integer_t n = igraph_vector_int_size(nodes);
+    if (!weights)
+        return (double)(n - 1);
+    double cost = 0;
+    for (igraph_integer_t i = 0; i + 1 < n; i++)
+        cost += VECTOR(*weights)[sg_link_find(lg, (int)VECTOR(*nodes)[i], (int)VECTOR(*nodes)[i + 1])];
+    return cost;
+}
+
+/* Every fewest-hop path (igraph_get_all_shortest_paths on the simple link graph). */
+static igraph_error_t all_shortest(const sg_network *net, const sg_link_graph *lg, const sg_path_query *q,
+                                   GArray *paths)
+{
+    igraph_vector_int_list_t found;
+    IGRAPH_CHECK(igraph_vector_int_list_init(&found, 0));
+    IGRAPH_FINALLY(igraph_vector_int_list_destroy, &found);
+    IGRAPH_CHECK(igraph_get_all_shortest_paths(&lg->graph, &found, NULL, NULL, q->from, igraph_vss_1(q->to),
+                                               search_mode(lg)));
+    for (igraph_integer_t i = 0; i < igraph_vector_int_list_size(&found); i++) {
+        sg_path path = path_with_all_ties(net, lg, igraph_vector_int_list_get_ptr(&found, i));
+        g_array_append_val(paths, path);
+    }
+    igraph_vector_int_list_destroy(&found);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
+/* The cost a path is ranked by: its hops, or (MOST_RELIABLE) -log of its reliability plus HOP_PENALTY a
+ * hop, counting for each hop the ties in evidence (with time-respecting paths, those still usable). */
+static double ranked_cost(const sg_path_query *q, const sg_path *p)
+{
+    if (!q->most_reliable)
+        return (double)p->n_hops;
+    double cost = 0;
+    for (size_t h = 0; h < p->n_hops; h++)
+        cost += (p->hops[h].confidence >= 1 ? 0.0 : -log(p->hops[h].confidence)) + HOP_PENALTY;
+    return cost;
+}
+
+/* By ranked cost, then node sequence (Q is the query). */
+static gint compare_ranked(gconstpointer x, gconstpointer y, gpointer q)
+{
+    double a = ranked_cost(q, x), b = ranked_cost(q, y);
+    if (!same_cost(a, b))
+        return a < b ? -1 : 1;
+    return compare_paths(x, y);
+}
+
+static void free_path(sg_path *p)
+{
+    for (size_t h = 0; h < p->n_hops; h++)
+        g_free(p->hops[h].ties);
+    g_free(p->hops);
+}
+
+/* The cost no better path can exceed once PATHS (sorted) are in: the best cost when every best path is
+ * wanted, the K-th best when K are; +infinity while fewer than K are in. */
+static double cost_bound(const sg_path_query *q, GArray *paths)
+{
+    size_t need = q->k ? q->k : 1;
+    if (paths->len < need)
+        return INFINITY;
+    g_array_sort_with_data(paths, compare_ranked, (gpointer)q);
+    return ranked_cost(q, &g_array_index(paths, sg_path, need - 1));
+}
+
+/* Considers one candidate of search cost OPTIMISTIC (candidates arrive in order of it, and a path's
+ * ranked cost is never below it); accepts it into PATHS if it qualifies. Returns false once no later
+ * candidate can qualify. */
+static bool consider(const sg_network *net, const sg_link_graph *lg, const sg_path_query *q,
+                     const igraph_vector_int_t *nodes, double optimistic, GArray *paths, double *bound)
+{
+    if (optimistic > *bound && !same_cost(optimistic, *bound))
+        return false;
+    sg_path path;
+    if (q->time_respecting) {
+        size_t n = (size_t)igraph_vector_int_size(nodes);
+        path = (sg_path){.n_hops = n - 1, .hops = g_new0(sg_hop, n)};
+        if (!sg_path_time_respecting(net, lg, VECTOR(*nodes), n, path.hops)) {
+            g_free(path.hops);
+            return true;
+        }
+    } else {
+        path = path_with_all_ties(net, lg, nodes);
+    }
+    g_array_append_val(paths, path);
+    *bound = cost_bound(q, paths);
+    return true;
+}
+
+/* Candidate simple paths best first (igraph_get_k_shortest_paths), asked for in growing batches until
+ * the query is answered, the candidates run out, or MAX_CANDIDATES were examined. */
+static igraph_error_t candidate_search(const sg_network *net, const sg_link_graph *lg, const sg_path_query *q,
+                                       const igraph_vector_t *weights, GArray *paths, bool *capped)
+{
+    size_t cap = q->max_candidates ? q->max_candidates : 2000;
+    size_t batch = q->time_respecting ? 16 : (q->k ? q->k + 1 : q->limit + 1);
+    size_t seen = 0;
+    double bound = INFINITY;
+    bool going = true;
+    igraph_vector_int_list_t found;
+    IGRAPH_CHECK(igraph_vector_int_list_init(&found, 0));
+    IGRAPH_FINALLY(igraph_vector_int_list_destroy, &found);
+    for (;;) {
+        batch = MIN(batch, cap);
+        IGRAPH_CHECK(igraph_get_k_shortest_paths(&lg->graph, weights, &found, NULL, (igraph_integer_t)batch, q->from,
+                                                 q->to, search_mode(lg)));
+        size_t n = (size_t)igraph_vector_int_list_size(&found);
+        for (; seen < n && going; seen++) {
+            const igraph_vector_int_t *nodes = igraph_vector_int_list_get_ptr(&found, (igraph_integer_t)seen);
+            going = consider(net, lg, q, nodes, path_cost(nodes, lg, weights), paths, &bound);
+        }
+        if (!going || n < batch)
+            break;
+        if (batch >= cap) {
+            *capped = true;
+            break;
+        }
+        batch *= 4;
+    }
+    igraph_vector_int_list_destroy(&found);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
+static void free_paths(GArray *paths)
+{
+    for (guint i = 0; i < paths->len; i++)
+        free_path(&g_array_index(paths, sg_path, i));
+    g_array_set_size(paths, 0);
+}
+
+/* Sorts the accepted paths, keeps the best (every one of the best cost, or the K best), then at most
+ * LIMIT of them, into OUT. */
+static void finish_list(const sg_path_query *q, GArray *paths, sg_path_list *out)
+{
+    for (guint i = 0; i < paths->len; i++)
+        path_set_reliability(&g_array_index(paths, sg_path, i));
+    g_array_sort_with_data(paths, compare_ranked, (gpointer)q);
+    size_t best = paths->len;
+    if (q->k)
+        best = MIN(best, q->k);
+    else if (paths->len > 0) {
+        double cost = ranked_cost(q, &g_array_index(paths, sg_path, 0));
+        for (best = 1; best < paths->len && same_cost(ranked_cost(q, &g_array_index(paths, sg_path, best)), cost); best++)
+            ;
+    }
+    out->found = best;
+    size_t keep = q->k ? best : MIN(best, q->limit);
+    while (paths->len > keep) {
+        free_path(&g_array_index(paths, sg_path, paths->len - 1));
+        g_array_set_size(paths, paths->len - 1);
+    }
+    out->count = paths->len;
+    out->paths = (sg_path *)(void *)g_array_free(paths, FALSE);
+}
+
+static void free_path_array(void *paths)
+{
+    free_paths(paths);
+    g_array_free(paths, TRUE);
+}
+
+/* Whether any route leads from FROM to TO in LG (so igraph is never asked for unreachable targets, which
+ * it warns about). */
+static igraph_error_t reachable(const sg_link_graph *lg, int from, int to, bool *res)
+{
+    igraph_matrix_t d;
+    IGRAPH_MATRIX_INIT_FINALLY(&d, 1, 1);
+    IGRAPH_CHECK(igraph_distances(&lg->graph, &d, igraph_vss_1(from), igraph_vss_1(to), search_mode(lg)));
+    *res = isfinite(MATRIX(d, 0, 0));
+    igraph_matrix_destroy(&d);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
+igraph_error_t sg_paths_find(const sg_network *net, const sg_link_graph *lg, const sg_path_query *q,
+                             sg_path_list *out)
+{
+    memset(out, 0, sizeof *out);
+    bool any = false;
+    IGRAPH_CHECK(reachable(lg, q->from, q->to, &any));
+    if (!any)
+        return IGRAPH_SUCCESS;
+    GArray *paths = g_array_new(FALSE, FALSE, sizeof(sg_path));
+    IGRAPH_FINALLY(free_path_array, paths);
+    igraph_vector_t weights;
+    IGRAPH_VECTOR_INIT_FINALLY(&weights, 0);
+    if (q->k == 0 && !q->most_reliable && !q->time_respecting) {
+        IGRAPH_CHECK(all_shortest(net, lg, q, paths));
+    } else {
+        if (q->most_reliable)
+            IGRAPH_CHECK(reliability_weights(lg, &weights));
+        IGRAPH_CHECK(candidate_search(net, lg, q, q->most_reliable ? &weights : NULL, paths, &out->capped));
+    }
+    igraph_vector_destroy(&weights);
+    IGRAPH_FINALLY_CLEAN(2);
+    finish_list(q, paths, out);
+    return IGRAPH_SUCCESS;
+}
+
+void sg_path_list_free(sg_path_list *list)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        for (size_t h = 0; h < list->paths[i].n_hops; h++)
+            g_free(list->paths[i].hops[h].ties);
+        g_free(list->paths[i].hops);
+    }
+    g_free(list->paths);
+    memset(list, 0, sizeof *list);
+}
+
+/* ---- reach ------------------------------------------------------------------------------------- */
+
+/* By distance, then node id (NET is the network). */
+static gint compare_reached(gconstpointer x, gconstpointer y, gpointer net)
+{
+    const sg_reached *p = x, *q = y;
+    const sg_network *n = net;
+    if (p->hops != q->hops)
+        return p->hops < q->hops ? -1 : 1;
+    return strcmp(n->nodes[p->node].id, n->nodes[q->node].id);
+}
+
+/* The nodes reachable from FROM, FROM excluded, sorted by index. */
+static igraph_error_t reachable_nodes(const sg_link_graph *lg, int from, igraph_vector_int_t *targets)
+{
+    IGRAPH_CHECK(igraph_subcomponent(&lg->graph, targets, from, search_mode(lg)));
+    igraph_vector_int_sort(targets);
+    igraph_integer_t pos;
+    if (igraph_vector_int_binsearch(targets, from, &pos))
+        igraph_vector_int_remove(targets, pos);
+    return IGRAPH_SUCCESS;
+}
+
+static void keep_routes(const igraph_vector_int_list_t *routes, size_t max_hops, GArray *reached)
+{
+    for (igraph_integer_t i = 0; i < igraph_vector_int_list_size(routes); i++) {
+        const igraph_vector_int_t *route = igraph_vector_int_list_get_ptr(routes, i);
+        size_t n = (size_t)igraph_vector_int_size(route);
+        if (n < 2 || (max_hops && n - 1 > max_hops))
+            continue;
+        sg_reached r = {.node = (int)VECTOR(*route)[n - 1], .hops = n - 1, .route = g_new(int, n)};
+        for (size_t j = 0; j < n; j++)
+            r.route[j] = (int)VECTOR(*route)[j];
+        g_array_append_val(reached, r);
+    }
+}
+
+igraph_error_t sg_reach_find(const sg_link_graph *lg, const sg_network *net, int from, size_t max_hops,
+                             sg_reach *out)
+{
+    memset(out, 0, sizeof *out);
+    igraph_vector_int_t targets;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&targets, 0);
+    igraph_vector_int_list_t routes;
+    IGRAPH_CHECK(igraph_vector_int_list_init(&routes, 0));
+    IGRAPH_FINALLY(igraph_vector_int_list_destroy, &routes);
+    IGRAPH_CHECK(reachable_nodes(lg, from, &targets));
+    igraph_vs_t vs;
+    IGRAPH_CHECK(igraph_vs_vector(&vs, &targets)); /* a view: nothing to destroy */
+    if (igraph_vector_int_size(&targets) > 0)
+        IGRAPH_CHECK(igraph_get_shortest_paths(&lg->graph, &routes, NULL, from, vs, search_mode(lg), NULL, NULL));
+    GArray *reached = g_array_new(FALSE, FALSE, sizeof(sg_reached));
+    keep_routes(&routes, max_hops, reached);
+    g_array_sort_with_data(reached, compare_reached, (gpointer)net);
+    out->count = reached->len;
+    out->nodes = (sg_reached *)(void *)g_array_free(reached, FALSE);
+    igraph_vector_int_list_destroy(&routes);
+    igraph_vector_int_destroy(&targets);
+    IGRAPH_FINALLY_CLEAN(2);
+    return IGRAPH_SUCCESS;
+}
+
+void sg_reach_free(sg_reach *reach)
+{
+    for (size_t i = 0; i < reach->count; i++)
+        g_free(reach->nodes[i].route);
+    g_free(reach->nodes);
+    memset(reach, 0, sizeof *reach);
+}
+
+/* ---- cuts -------------------------------------------------------------------------------------- */
+
+/* The split-vertex graph: node v becomes v (in) and n + v (out) joined by an arc of capacity 1 (FROM and
+ * TO: uncuttable); each link u -> v becomes u_out -> v_in (both ways when undirected) of capacity
+ * n + 1, which no minimum cut can afford. Arc i < n is node i's inner arc. */
+static igraph_error_t split_graph(const sg_link_graph *lg, int from, int to, igraph_t *aux,
+                                  igraph_vector_t *capacity)
+{
+    igraph_integer_t n = igraph_vcount(&lg->graph), m = igraph_ecount(&lg->graph);
+    igraph_vector_int_t ends;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&ends, 0);
+    for (igraph_integer_t v = 0; v < n; v++) {
+        IGRAPH_CHECK(igraph_vector_int_push_back(&ends, v));
+        IGRAPH_CHECK(igraph_vector_int_push_back(&ends, n + v));
+        IGRAPH_CHECK(igraph_vector_push_back(capacity, v == from || v == to ? (double)(n + 1) : 1.0));
+    }
+    for (igraph_integer_t e = 0; e < m; e++) {
+        igraph_integer_t a = IGRAPH_FROM(&lg->graph, e), b = IGRAPH_TO(&lg->graph, e);
+        for (int way = 0; way < (lg->directed ? 1 : 2); way++) {
+            IGRAPH_CHECK(igraph_vector_int_push_back(&ends, n + (way ? b : a)));
+            IGRAPH_CHECK(igraph_vector_int_push_back(&ends, way ? a : b));
+            IGRAPH_CHECK(igraph_vector_push_back(capacity, (double)(n + 1)));
+        }
+    }
+    IGRAPH_CHECK(igraph_create(aux, &ends, 2 * n, IGRAPH_DIRECTED));
+    igraph_vector_int_destroy(&ends);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
+/* One minimum set of nodes separating FROM from TO (not adjacent), through the split-vertex graph. */
+static igraph_error_t minimum_vertex_cut(const sg_link_graph *lg, int from, int to, igraph_vector_int_t *cut)
+{
+    igraph_t aux;
+    igraph_vector_t capacity;
+    IGRAPH_VECTOR_INIT_FINALLY(&capacity, 0);
+    IGRAPH_CHECK(split_graph(lg, from, to, &aux, &capacity));
+    IGRAPH_FINALLY(igraph_destroy, &aux);
+    igraph_real_t value;
+    igraph_integer_t n = igraph_vcount(&lg->graph);
+    IGRAPH_CHECK(igraph_st_mincut(&aux, &value, cut, NULL, NULL, n + from, to, &capacity));
+    for (igraph_integer_t i = 0; i < igraph_vector_int_size(cut); i++)
+        if (VECTOR(*cut)[i] >= n)
+            IGRAPH_ERROR("a minimum node cut crossed a link", IGRAPH_EINTERNAL);
+    igraph_vector_int_sort(cut);
+    igraph_destroy(&aux);
+    igraph_vector_destroy(&capacity);
+    IGRAPH_FINALLY_CLEAN(2);
+    return IGRAPH_SUCCESS;
+}
+
+static igraph_error_t cut_init(sg_cut *out)
+{
+    memset(out, 0, sizeof *out);
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&out->vertex_cut, 0);
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&out->edge_cut, 0);
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&out->articulation_points, 0);
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&out->bridges, 0);
+    IGRAPH_FINALLY_CLEAN(4);
+    return IGRAPH_SUCCESS;
+}
+
+static igraph_error_t cuts_between(const sg_link_graph *lg, int from, int to, sg_cut *out)
+{
+    igraph_real_t edge_value;
+    IGRAPH_CHECK(igraph_st_mincut(&lg->graph, &edge_value, &out->edge_cut, NULL, NULL, from, to, NULL));
+    igraph_vector_int_sort(&out->edge_cut);
+    out->edge_connectivity = (igraph_integer_t)edge_value;
+    out->connected = edge_value > 0;
+    out->adjacent = sg_link_find(lg, from, to) >= 0;
+    out->vertex_connectivity = -1;
+    if (out->adjacent)
+        return IGRAPH_SUCCESS;
+    IGRAPH_CHECK(igraph_st_vertex_connectivity(&lg->graph, &out->vertex_connectivity, from, to,
+                                               IGRAPH_VCONN_NEI_ERROR));
+    IGRAPH_CHECK(minimum_vertex_cut(lg, from, to, &out->vertex_cut));
+    if (igraph_vector_int_size(&out->vertex_cut) != out->vertex_connectivity)
+        IGRAPH_ERROR("the node cut found disagrees with the vertex connectivity", IGRAPH_EINTERNAL);
+    return IGRAPH_SUCCESS;
+}
+
+igraph_error_t sg_cut_find(const sg_link_graph *lg, const sg_link_graph *undirected, int from, int to,
+                           sg_cut *out)
+{
+    IGRAPH_CHECK(cut_init(out));
+    IGRAPH_FINALLY(sg_cut_free, out);
+    IGRAPH_CHECK(cuts_between(lg, from, to, out));
+    IGRAPH_CHECK(igraph_articulation_points(&undirected->graph, &out->articulation_points));
+    igraph_vector_int_sort(&out->articulation_points);
+    IGRAPH_CHECK(igraph_bridges(&undirected->graph, &out->bridges));
+    igraph_vector_int_sort(&out->bridges);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
+void sg_cut_free(sg_cut *cut)
+{
+    igraph_vector_int_destroy(&cut->vertex_cut);
+    igraph_vector_int_destroy(&cut->edge_cut);
+    igraph_vector_int_destroy(&cut->articulation_points);
+    igraph_vector_int_destroy(&cut->bridges);
+}

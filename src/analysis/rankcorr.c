@@ -1,0 +1,79 @@
+/* rankcorr.c: rank correlation with ties: average ranks, Kendall's tau-b and Spearman's rho. */
+#include <glib.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "spygraph/compare.h"
+
+typedef struct indexed_value {
+    double value;
+    size_t index;
+} indexed_value;
+
+static int compare_indexed(const void *a, const void *b)
+{
+    const indexed_value *x = a, *y = b;
+    if (x->value != y->value)
+        return x->value < y->value ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+void sg_rank_average(const double *values, size_t n, double *ranks)
+{
+    indexed_value *sorted = g_new(indexed_value, n ? n : 1);
+    for (size_t i = 0; i < n; i++)
+        sorted[i] = (indexed_value){values[i], i};
+    qsort(sorted, n, sizeof *sorted, compare_indexed);
+    for (size_t start = 0; start < n;) {
+        size_t end = start + 1;
+        while (end < n && sorted[end].value == sorted[start].value)
+            end++;
+        double average = (double)(start + 1 + end) / 2.0; /* mean of the 1-based positions start+1..end */
+        for (size_t k = start; k < end; k++)
+            ranks[sorted[k].index] = average;
+        start = end;
+    }
+    g_free(sorted);
+}
+
+static int sign_of(double d)
+{
+    return (d > 0) - (d < 0);
+}
+
+double sg_kendall_tau_b(const double *x, const double *y, size_t n)
+{
+    /* n0 - n1 and n0 - n2 of the tau-b formula: pairs not tied in x, pairs not tied in y. */
+    double concordant_minus_discordant = 0, untied_x = 0, untied_y = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            int sx = sign_of(x[i] - x[j]), sy = sign_of(y[i] - y[j]);
+            concordant_minus_discordant += sx * sy;
+            untied_x += sx != 0;
+            untied_y += sy != 0;
+        }
+    if (untied_x == 0 || untied_y == 0)
+        return NAN;
+    return concordant_minus_discordant / sqrt(untied_x * untied_y);
+}
+
+double sg_spearman_rho(const double *x, const double *y, size_t n)
+{
+    if (n < 2)
+        return NAN;
+    double *rx = g_new(double, n), *ry = g_new(double, n);
+    sg_rank_average(x, n, rx);
+    sg_rank_average(y, n, ry);
+    double mean = (double)(n + 1) / 2.0; /* average ranks always sum to n (n + 1) / 2 */
+    double sxy = 0, sxx = 0, syy = 0;
+    for (size_t i = 0; i < n; i++) {
+        sxy += (rx[i] - mean) * (ry[i] - mean);
+        sxx += (rx[i] - mean) * (rx[i] - mean);
+        syy += (ry[i] - mean) * (ry[i] - mean);
+    }
+    g_free(rx);
+    g_free(ry);
+    if (sxx == 0 || syy == 0)
+        return NAN;
+    return sxy / sqrt(sxx * syy);
+}

@@ -1,0 +1,502 @@
+/* centrality.c: `spygraph centrality`: who mattered, by centrality, structural holes and brokerage, ranked. */
+#include <errno.h>
+#include <glib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "spygraph/centrality.h"
+
+enum {
+    OPT_MEASURES = SG_OPT_FIRST_COMMAND_OPTION,
+    OPT_TOP,
+    OPT_SORT,
+    OPT_NORMALIZED,
+    OPT_WEIGHTS,
+    OPT_GROUP_BY,
+    OPT_DAMPING,
+    OPT_JOBS
+};
+
+static const struct option centrality_options[] = {
+    {"measures", required_argument, NULL, OPT_MEASURES}, {"top", required_argument, NULL, OPT_TOP},
+    {"sort", required_argument, NULL, OPT_SORT},         {"normalized", no_argument, NULL, OPT_NORMALIZED},
+    {"weights", required_argument, NULL, OPT_WEIGHTS},   {"group-by", required_argument, NULL, OPT_GROUP_BY},
+    {"damping", required_argument, NULL, OPT_DAMPING},   {"jobs", required_argument, NULL, OPT_JOBS},
+    {NULL, 0, NULL, 0},
+};
+
+/* The default measures, in column order; brokerage only when there are groups. */
+static const char *const default_measures[] = {"degree", "betweenness", "closeness", "eigenvector", "pagerank",
+                                               "constraint", "brokerage"};
+
+/* What the command was asked for. */
+typedef struct request {
+    GPtrArray *measures;     /* measure names (borrowed from argv or static) */
+    bool measures_given;
+    long top;                /* rows to show; 0: all */
+    const char *sort;        /* NULL: betweenness if computed, else the first measure */
+    sg_centrality_options copts;
+} request;
+
+/* One output column: a measure, or a brokerage role. */
+typedef struct column {
+    const char *name;
+    igraph_vector_t values;
+    int decimals;            /* for the text table; -1: whole numbers */
+} column;
+
+static int parse_long(const sg_command *cmd, const char *opt, const char *arg, long min, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(arg, &end, 10);
+    if (!*arg || *end || errno || v < min)
+        return sg_usage_error(cmd, "bad %s '%s': expected a whole number of at least %ld", opt, arg, min);
+    *out = v;
+    return 0;
+}
+
+static int parse_measures(const sg_command *cmd, const char *arg, request *r)
+{
+    g_ptr_array_set_size(r->measures, 0);
+    r->measures_given = true;
+    char **names = g_strsplit(arg, ",", -1);
+    int status = 0;
+    for (char **p = names; *p && status == 0; p++) {
+        const char *name = g_strstrip(*p);
+        if (!sg_centrality_measure_known(name)) {
+            char *known = g_strjoinv(", ", (char **)sg_centrality_measures());
+            status = sg_usage_error(cmd, "unknown measure '%s' (known: %s)", name, known);
+            g_free(known);
+            break;
+        }
+        const char *const *m = sg_centrality_measures();
+        while (strcmp(*m, name) != 0)
+            m++;
+        bool seen = false;
+        for (guint i = 0; i < r->measures->len; i++)
+            seen = seen || strcmp(g_ptr_array_index(r->measures, i), *m) == 0;
+        if (!seen)
+            g_ptr_array_add(r->measures, (gpointer)*m);
+    }
+    g_strfreev(names);
+    if (status == 0 && r->measures->len == 0)
+        status = sg_usage_error(cmd, "--measures needs at least one measure");
+    return status;
+}
+
+static int handle_option(const sg_command *cmd, int opt, const char *arg, void *ctx)
+{
+    request *r = ctx;
+    long v;
+    char *end;
+    switch (opt) {
+    case OPT_MEASURES:
+        return parse_measures(cmd, arg, r);
+    case OPT_TOP:
+        if (parse_long(cmd, "--top", arg, 1, &v))
+            return SG_EXIT_USAGE;
+        r->top = v;
+        return 0;
+    case OPT_SORT:
+        r->sort = arg;
+        return 0;
+    case OPT_NORMALIZED:
+        r->copts.normalized = true;
+        return 0;
+    case OPT_WEIGHTS:
+        if (!sg_weights_parse(arg, &r->copts.weights))
+            return sg_usage_error(cmd, "unknown --weights '%s' (none, weight or confidence)", arg);
+        return 0;
+    case OPT_GROUP_BY:
+        r->copts.group_by = arg;
+        return 0;
+    case OPT_DAMPING:
+        r->copts.damping = g_ascii_strtod(arg, &end);
+        if (!*arg || *end || !(r->copts.damping > 0 && r->copts.damping <= 1))
+            return sg_usage_error(cmd, "bad --damping '%s': expected a number in (0, 1]", arg);
+        return 0;
+    case OPT_JOBS:
+        if (parse_long(cmd, "--jobs", arg, 1, &v))
+            return SG_EXIT_USAGE;
+        r->copts.jobs = (int)MIN(v, 1024);
+        return 0;
+    default:
+        return sg_usage_error(cmd, "unexpected option");
+    }
+}
+
+static bool has_measure(const request *r, const char *name)
+{
+    for (guint i = 0; i < r->measures->len; i++)
+        if (strcmp(g_ptr_array_index(r->measures, i), name) == 0)
+            return true;
+    return false;
+}
+
+/* Checks the choices that depend on the network: groups for brokerage, the default set. Returns -1 to go
+ * on, or an exit code after printing the problem. */
+static int settle_groups(const sg_command *cmd, const sg_network *net, request *r)
+{
+    const char *given = r->copts.group_by;
+    if (given && !sg_centrality_group_known(net, given)) {
+        GString *known = g_string_new("affiliation, kind, label, id, native_name");
+        for (size_t k = 0; k < net->n_extra_attrs; k++)
+            g_string_append_printf(known, ", %s", net->extra_attrs[k]);
+        sg_usage_error(cmd, "unknown node attribute '%s' for --group-by (known: %s)", given, known->str);
+        g_string_free(known, TRUE);
+        return SG_EXIT_USAGE;
+    }
+    const char *group = given ? given : sg_centrality_default_group(net);
+    if (!r->measures_given) {
+        for (size_t i = 0; i < G_N_ELEMENTS(default_measures); i++)
+            if (group || strcmp(default_measures[i], "brokerage") != 0)
+                g_ptr_array_add(r->measures, (gpointer)default_measures[i]);
+    }
+    if (has_measure(r, "brokerage") && !group)
+        return sg_usage_error(cmd, "brokerage needs groups: no node of %s has an affiliation; name a node attribute "
+                                   "with --group-by",
+                              net->name);
+    r->copts.group_by = group;
+    return -1;
+}
+
+/* The decimals a column is shown with: none when every value is whole, else 3 (4 for pagerank). */
+static int column_decimals(const char *name, const igraph_vector_t *v)
+{
+    bool whole = true;
+    for (igraph_integer_t i = 0; i < igraph_vector_size(v) && whole; i++) {
+        double x = VECTOR(*v)[i];
+        whole = isnan(x) || (x == floor(x) && fabs(x) < 1e15);
+    }
+    return whole ? -1 : strcmp(name, "pagerank") == 0 ? 4 : 3;
+}
+
+/* Computes the columns: each measure, and after brokerage its five roles. */
+static int compute_columns(const sg_network *net, const request *r, GArray *columns)
+{
+    size_t count = r->measures->len;
+    igraph_vector_t *outs = g_new(igraph_vector_t, count);
+    for (size_t i = 0; i < count; i++)
+        igraph_vector_init(&outs[i], 0);
+    igraph_error_t err = sg_centrality_many(net, (const char *const *)r->measures->pdata, count, &r->copts, outs);
+    igraph_matrix_t roles;
+    igraph_matrix_init(&roles, 0, 0);
+    if (err == IGRAPH_SUCCESS && has_measure(r, "brokerage"))
+        err = sg_brokerage(net, r->copts.group_by, &r->copts, &roles);
+    for (size_t i = 0; i < count; i++) {
+        column c = {g_ptr_array_index(r->measures, i), outs[i], 0};
+        g_array_append_val(columns, c);
+        if (err != IGRAPH_SUCCESS || strcmp(c.name, "brokerage") != 0)
+            continue;
+        for (int role = 0; role < SG_BROKER_N_ROLES; role++) {
+            column rc = {sg_broker_role_name(role), {0}, 0};
+            igraph_vector_init(&rc.values, 0);
+            igraph_matrix_get_col(&roles, &rc.values, role);
+            g_array_append_val(columns, rc);
+        }
+    }
+    igraph_matrix_destroy(&roles);
+    g_free(outs);
+    for (guint i = 0; i < columns->len; i++) {
+        column *c = &g_array_index(columns, column, i);
+        c->decimals = column_decimals(c->name, &c->values);
+    }
+    return err == IGRAPH_SUCCESS ? -1 : SG_EXIT_DATA;
+}
+
+static void free_columns(GArray *columns)
+{
+    for (guint i = 0; i < columns->len; i++)
+        igraph_vector_destroy(&g_array_index(columns, column, i).values);
+    g_array_free(columns, TRUE);
+}
+
+/* The sort column's index, or -1 after printing the problem. */
+static int sort_column(const sg_command *cmd, const request *r, GArray *columns)
+{
+    const char *want = r->sort ? r->sort : has_measure(r, "betweenness") ? "betweenness"
+                                                                           : g_ptr_array_index(r->measures, 0);
+    for (guint i = 0; i < columns->len; i++)
+        if (strcmp(g_array_index(columns, column, i).name, want) == 0)
+            return (int)i;
+    if (sg_centrality_measure_known(want))
+        sg_usage_error(cmd, "cannot sort by '%s': it is not computed (add it to --measures)", want);
+    else
+        sg_usage_error(cmd, "cannot sort by '%s': not a measure or brokerage role", want);
+    return -1;
+}
+
+typedef struct sort_ctx {
+    const sg_network *net;
+    const igraph_vector_t *key;
+} sort_ctx;
+
+/* Descending by the key, undefined values last, then by node id. */
+static gint compare_nodes(gconstpointer a, gconstpointer b, gpointer data)
+{
+    const sort_ctx *s = data;
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    double x = VECTOR(*s->key)[i], y = VECTOR(*s->key)[j];
+    if (isnan(x) != isnan(y))
+        return isnan(x) ? 1 : -1;
+    if (!isnan(x) && x != y)
+        return x > y ? -1 : 1;
+    return strcmp(s->net->nodes[i].id, s->net->nodes[j].id);
+}
+
+static size_t *ranked_nodes(const sg_network *net, const igraph_vector_t *key)
+{
+    size_t *order = g_new(size_t, MAX(net->n_nodes, 1));
+    for (size_t i = 0; i < net->n_nodes; i++)
+        order[i] = i;
+    sort_ctx s = {net, key};
+    g_qsort_with_data(order, (gint)net->n_nodes, sizeof *order, compare_nodes, &s);
+    return order;
+}
+
+/* The column's top value, or NaN when there is none to mark (no defined value, or all values equal). */
+static double column_top(const igraph_vector_t *v)
+{
+    double max = NAN, min = NAN;
+    for (igraph_integer_t i = 0; i < igraph_vector_size(v); i++) {
+        double x = VECTOR(*v)[i];
+        if (isnan(x))
+            continue;
+        max = isnan(max) || x > max ? x : max;
+        min = isnan(min) || x < min ? x : min;
+    }
+    return max == min ? NAN : max;
+}
+
+/* A table cell for people: fixed decimals, '*' after the column's top value TOP, '-' when undefined. */
+static char *cell_text(const column *c, double value, double top)
+{
+    if (isnan(value))
+        return g_strdup("- ");
+    const char *mark = value == top ? "*" : " ";
+    if (c->decimals < 0)
+        return g_strdup_printf("%.0f%s", value, mark);
+    return g_strdup_printf("%.*f%s", c->decimals, value, mark);
+}
+
+static size_t shown_rows(const sg_network *net, const request *r)
+{
+    return r->top > 0 && (size_t)r->top < net->n_nodes ? (size_t)r->top : net->n_nodes;
+}
+
+static sg_table *text_table(const sg_network *net, const request *r, GArray *columns, const size_t *order, int sort)
+{
+    size_t n_cols = 3 + columns->len;
+    const char **names = g_new(const char *, n_cols);
+    names[0] = "rank";
+    names[1] = "id";
+    names[2] = "label";
+    for (guint i = 0; i < columns->len; i++)
+        names[3 + i] = g_array_index(columns, column, i).name;
+    sg_table *t = sg_table_new(n_cols, names);
+    g_free(names);
+    sg_table_align(t, 0, SG_ALIGN_RIGHT);
+    double *max = g_new(double, columns->len);
+    for (guint i = 0; i < columns->len; i++) {
+        sg_table_align(t, 3 + i, SG_ALIGN_RIGHT);
+        max[i] = column_top(&g_array_index(columns, column, i).values);
+    }
+    const igraph_vector_t *key = &g_array_index(columns, column, sort).values;
+    size_t rank = 0;
+    for (size_t row = 0; row < shown_rows(net, r); row++) {
+        size_t v = order[row];
+        /* competition ranking: equal values share the rank of the first of them */
+        if (row == 0 || !(VECTOR(*key)[v] == VECTOR(*key)[order[row - 1]]))
+            rank = row + 1;
+        sg_table_add_row(t);
+        sg_table_set_int(t, 0, (long long)rank);
+        sg_table_set_text(t, 1, net->nodes[v].id);
+        sg_table_set_text(t, 2, net->nodes[v].label);
+        for (guint i = 0; i < columns->len; i++) {
+            const column *c = &g_array_index(columns, column, i);
+            char *text = cell_text(c, VECTOR(c->values)[v], max[i]);
+            sg_table_set_text(t, 3 + i, text);
+            g_free(text);
+        }
+    }
+    g_free(max);
+    return t;
+}
+
+/* The table for programs (CSV): id, label and full-precision numbers, in rank order. */
+static sg_table *data_table(const sg_network *net, const request *r, GArray *columns, const size_t *order)
+{
+    size_t n_cols = 2 + columns->len;
+    const char **names = g_new(const char *, n_cols);
+    names[0] = "id";
+    names[1] = "label";
+    for (guint i = 0; i < columns->len; i++)
+        names[2 + i] = g_array_index(columns, column, i).name;
+    sg_table *t = sg_table_new(n_cols, names);
+    g_free(names);
+    for (size_t row = 0; row < shown_rows(net, r); row++) {
+        size_t v = order[row];
+        sg_table_add_row(t);
+        sg_table_set_text(t, 0, net->nodes[v].id);
+        sg_table_set_text(t, 1, net->nodes[v].label);
+        for (guint i = 0; i < columns->len; i++) {
+            const column *c = &g_array_index(columns, column, i);
+            double x = VECTOR(c->values)[v];
+            if (c->decimals < 0 && !isnan(x))
+                sg_table_set_int(t, 2 + i, (long long)x);
+            else
+                sg_table_set_number(t, 2 + i, x, 6);
+        }
+    }
+    return t;
+}
+
+/* Freeman centralization of the degree, betweenness and closeness columns present, into a JSON object. */
+static int centralization_json(const sg_network *net, const request *r, GArray *columns, cJSON **out)
+{
+    static const char *const which[] = {"degree", "betweenness", "closeness"};
+    cJSON *obj = cJSON_CreateObject();
+    for (size_t k = 0; k < G_N_ELEMENTS(which); k++)
+        for (guint i = 0; i < columns->len; i++) {
+            const column *c = &g_array_index(columns, column, i);
+            double value;
+            if (strcmp(c->name, which[k]) != 0)
+                continue;
+            if (sg_centralization(net, c->name, &r->copts, &c->values, &value) != IGRAPH_SUCCESS) {
+                cJSON_Delete(obj);
+                return SG_EXIT_DATA;
+            }
+            cJSON_AddItemToObject(obj, c->name, isnan(value) ? cJSON_CreateNull() : cJSON_CreateNumber(value));
+        }
+    *out = obj;
+    return -1;
+}
+
+static cJSON *options_json(const request *r)
+{
+    static const char *const weights[] = {"none", "weight", "confidence"};
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "weights", weights[r->copts.weights]);
+    cJSON_AddBoolToObject(o, "normalized", r->copts.normalized);
+    cJSON_AddNumberToObject(o, "damping", r->copts.damping);
+    if (r->copts.group_by)
+        cJSON_AddStringToObject(o, "group_by", r->copts.group_by);
+    else
+        cJSON_AddNullToObject(o, "group_by");
+    cJSON *directed = cJSON_AddArrayToObject(o, "directed");
+    for (guint i = 0; i < r->measures->len; i++)
+        if (sg_centrality_directed(g_ptr_array_index(r->measures, i), &r->copts))
+            cJSON_AddItemToArray(directed, cJSON_CreateString(g_ptr_array_index(r->measures, i)));
+    return o;
+}
+
+static int write_json(const sg_options *opts, const sg_network *net, const request *r, GArray *columns,
+                      const size_t *order, cJSON *centralization)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddItemToObject(root, "network", sg_json_network(net));
+    cJSON *measures = cJSON_AddArrayToObject(root, "measures");
+    for (guint i = 0; i < r->measures->len; i++)
+        cJSON_AddItemToArray(measures, cJSON_CreateString(g_ptr_array_index(r->measures, i)));
+    cJSON_AddItemToObject(root, "options", options_json(r));
+    sg_table *t = data_table(net, r, columns, order);
+    cJSON_AddItemToObject(root, "nodes", sg_table_to_json(t));
+    sg_table_free(t);
+    cJSON_AddItemToObject(root, "centralization", centralization);
+    return sg_cmd_write_json(opts, root);
+}
+
+/* Text table, then one line of centralization figures. */
+static int write_text(const sg_options *opts, const sg_network *net, const request *r, GArray *columns,
+                      const size_t *order, int sort, const cJSON *centralization)
+{
+    sg_output *out = sg_output_open(opts->output);
+    if (!out)
+        return SG_EXIT_DATA;
+    sg_table *t = text_table(net, r, columns, order, sort);
+    sg_table_write_text(t, out->stream);
+    sg_table_free(t);
+    const char *sep = "\nFreeman centralization: ";
+    for (const cJSON *c = centralization->child; c; c = c->next, sep = ", ") {
+        if (cJSON_IsNull(c))
+            fprintf(out->stream, "%s%s undefined", sep, c->string);
+        else
+            fprintf(out->stream, "%s%s %.3f", sep, c->string, c->valuedouble);
+    }
+    if (centralization->child)
+        fputc('\n', out->stream);
+    return sg_output_commit(out) ? SG_EXIT_OK : SG_EXIT_DATA;
+}
+
+static int report(const sg_command *self, const sg_options *opts, const sg_network *net, const request *r)
+{
+    GArray *columns = g_array_new(FALSE, TRUE, sizeof(column));
+    int status = compute_columns(net, r, columns);
+    int sort = status < 0 ? sort_column(self, r, columns) : -1;
+    if (status < 0 && sort < 0)
+        status = SG_EXIT_USAGE;
+    cJSON *centralization = NULL;
+    if (status < 0)
+        status = centralization_json(net, r, columns, &centralization);
+    if (status < 0) {
+        size_t *order = ranked_nodes(net, &g_array_index(columns, column, sort).values);
+        if (opts->format == SG_FORMAT_JSON) {
+            status = write_json(opts, net, r, columns, order, centralization);
+        } else if (opts->format == SG_FORMAT_CSV) {
+            sg_table *t = data_table(net, r, columns, order);
+            status = sg_cmd_write_table(opts, net, t, "nodes", NULL);
+            sg_table_free(t);
+            cJSON_Delete(centralization);
+        } else {
+            status = write_text(opts, net, r, columns, order, sort, centralization);
+            cJSON_Delete(centralization);
+        }
+        g_free(order);
+    }
+    free_columns(columns);
+    return status;
+}
+
+/* Checks --sort before any work where it can be checked without the network. */
+static int check_sort_early(const sg_command *cmd, const request *r)
+{
+    if (!r->sort || !r->measures_given)
+        return -1;
+    if (has_measure(r, r->sort))
+        return -1;
+    for (int role = 0; role < SG_BROKER_N_ROLES; role++)
+        if (strcmp(r->sort, sg_broker_role_name(role)) == 0 && has_measure(r, "brokerage"))
+            return -1;
+    if (sg_centrality_measure_known(r->sort))
+        return sg_usage_error(cmd, "cannot sort by '%s': it is not computed (add it to --measures)", r->sort);
+    return sg_usage_error(cmd, "cannot sort by '%s': not a measure or brokerage role", r->sort);
+}
+
+int cmd_centrality(const sg_command *self, int argc, char **argv)
+{
+    request r = {g_ptr_array_new(), false, 0, NULL, {0}};
+    sg_centrality_options_init(&r.copts);
+    sg_options opts;
+    int status = sg_parse_options(self, argc, argv, centrality_options, handle_option, &r, &opts);
+    if (status < 0)
+        status = check_sort_early(self, &r);
+    if (status >= 0) {
+        g_ptr_array_free(r.measures, TRUE);
+        return status;
+    }
+    r.copts.direction = opts.direction;
+    sg_network *net = sg_cmd_load(&opts);
+    if (!net) {
+        g_ptr_array_free(r.measures, TRUE);
+        return SG_EXIT_DATA;
+    }
+    status = settle_groups(self, net, &r);
+    if (status < 0)
+        status = report(self, &opts, net, &r);
+    sg_network_unref(net);
+    g_ptr_array_free(r.measures, TRUE);
+    return status;
+}

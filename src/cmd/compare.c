@@ -1,0 +1,646 @@
+/* compare.c: `spygraph compare`: the base network and its hypotheses side by side, with conclusions. */
+#include <glib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "spygraph/compare.h"
+#include "spygraph/compare_render.h"
+
+enum { OPT_HYPOTHESES = SG_OPT_FIRST_COMMAND_OPTION, OPT_MEASURE, OPT_TOP, OPT_PATH, OPT_RENDER };
+
+/* What the command's own options set. */
+typedef struct compare_args {
+    int argc;
+    char **argv;
+    const char *hypotheses; /* comma-separated ids, or NULL */
+    const char *measure;
+    size_t top_k;
+    const char *path_from, *path_to;
+    const char *render;     /* SVG file for the comparison picture, or NULL */
+} compare_args;
+
+static int parse_top(const sg_command *cmd, const char *arg, size_t *out)
+{
+    char *end = NULL;
+    long k = strtol(arg, &end, 10);
+    if (!*arg || *end || k < 1 || k > 100000)
+        return sg_usage_error(cmd, "--top needs a positive whole number, not '%s'", arg);
+    *out = (size_t)k;
+    return 0;
+}
+
+static int compare_option(const sg_command *cmd, int opt, const char *arg, void *ctx)
+{
+    compare_args *a = ctx;
+    switch (opt) {
+    case OPT_HYPOTHESES:
+        a->hypotheses = arg;
+        return 0;
+    case OPT_MEASURE:
+        a->measure = arg;
+        return 0;
+    case OPT_TOP:
+        return parse_top(cmd, arg, &a->top_k);
+    case OPT_PATH:
+        /* --path takes two values: FROM is the option's argument, TO the next word. */
+        if (optind >= a->argc || a->argv[optind][0] == '-')
+            return sg_usage_error(cmd, "--path needs two nodes: --path FROM TO");
+        a->path_from = arg;
+        a->path_to = a->argv[optind++];
+        return 0;
+    case OPT_RENDER:
+        if (!sg_compare_render_format(arg))
+            return sg_usage_error(cmd, "--render needs a .svg, .png, .pdf or .dot file name, not '%s'", arg);
+        a->render = arg;
+        return 0;
+    default:
+        return sg_usage_error(cmd, "unexpected option");
+    }
+}
+
+/* ---- table output ---- */
+
+static const char *tie_arrow(const sg_compare_change *c)
+{
+    const sg_relation *r = c->relation ? sg_relation_find(c->relation) : NULL;
+    return r && !r->directed ? "-" : "->";
+}
+
+static char *joined(const char *const *list, const char *sep)
+{
+    return g_strjoinv(sep, (char **)list);
+}
+
+static const char *op_name(sg_patch_op op)
+{
+    static const char *const names[] = {"add_node", "add_edge", "remove_edge", "change_edge"};
+    return names[op];
+}
+
+static char *change_subject(const sg_compare_change *c)
+{
+    if (c->op == SG_PATCH_ADD_NODE)
+        return g_strdup(c->node);
+    return g_strdup_printf("%s %s %s %s", c->source, tie_arrow(c), c->target, c->relation ? c->relation : "(any)");
+}
+
+static char *origin_text(const sg_origin *o)
+{
+    return o->file ? g_strdup_printf("%s:%d", o->file, o->line) : g_strdup("");
+}
+
+static sg_table *readings_table(const sg_comparison *cmp)
+{
+    static const char *const names[] = {"reading", "label", "citation", "sources"};
+    sg_table *t = sg_table_new(4, names);
+    for (size_t r = 0; r < cmp->n_readings; r++) {
+        const sg_compare_reading *x = &cmp->readings[r];
+        char *sources = joined(x->sources, ";");
+        sg_table_add_row(t);
+        sg_table_set_text(t, 0, x->id);
+        sg_table_set_text(t, 1, x->label);
+        sg_table_set_text(t, 2, x->citation);
+        sg_table_set_text(t, 3, sources);
+        g_free(sources);
+    }
+    return t;
+}
+
+static sg_table *changes_table(const sg_comparison *cmp)
+{
+    static const char *const names[] = {"hypothesis", "change", "tie or node", "detail", "sources", "line"};
+    sg_table *t = sg_table_new(6, names);
+    for (size_t r = 1; r < cmp->n_readings; r++)
+        for (size_t i = 0; i < cmp->readings[r].n_changes; i++) {
+            const sg_compare_change *c = &cmp->readings[r].changes[i];
+            char *subject = change_subject(c), *sources = joined(c->sources, ";"), *line = origin_text(&c->origin);
+            sg_table_add_row(t);
+            sg_table_set_text(t, 0, cmp->readings[r].id);
+            sg_table_set_text(t, 1, op_name(c->op));
+            sg_table_set_text(t, 2, subject);
+            sg_table_set_text(t, 3, c->detail);
+            sg_table_set_text(t, 4, sources);
+            sg_table_set_text(t, 5, line);
+            g_free(subject);
+            g_free(sources);
+            g_free(line);
+        }
+    return t;
+}
+
+/* A table with one column per reading after FIRST (the row-name column). */
+static sg_table *per_reading_table(const sg_comparison *cmp, const char *first)
+{
+    const char **names = g_new(const char *, cmp->n_readings + 1);
+    names[0] = first;
+    for (size_t r = 0; r < cmp->n_readings; r++)
+        names[r + 1] = cmp->readings[r].id;
+    sg_table *t = sg_table_new(cmp->n_readings + 1, names);
+    for (size_t r = 0; r < cmp->n_readings; r++)
+        sg_table_align(t, r + 1, SG_ALIGN_RIGHT);
+    g_free(names);
+    return t;
+}
+
+static void figure_row(sg_table *t, const sg_comparison *cmp, const char *name, size_t offset, bool count)
+{
+    sg_table_add_row(t);
+    sg_table_set_text(t, 0, name);
+    for (size_t r = 0; r < cmp->n_readings; r++) {
+        const char *f = (const char *)&cmp->readings[r].figures + offset;
+        if (count)
+            sg_table_set_int(t, r + 1, (long long)*(const size_t *)f);
+        else
+            sg_table_set_number(t, r + 1, *(const double *)f, 4);
+    }
+}
+
+static sg_table *figures_table(const sg_comparison *cmp)
+{
+    sg_table *t = per_reading_table(cmp, "figure");
+    figure_row(t, cmp, "nodes", offsetof(sg_compare_figures, nodes), true);
+    figure_row(t, cmp, "edges", offsetof(sg_compare_figures, edges), true);
+    figure_row(t, cmp, "components", offsetof(sg_compare_figures, components), true);
+    figure_row(t, cmp, "density", offsetof(sg_compare_figures, density), false);
+    figure_row(t, cmp, "diameter", offsetof(sg_compare_figures, diameter), false);
+    figure_row(t, cmp, "mean_distance", offsetof(sg_compare_figures, mean_distance), false);
+    char *name = g_strdup_printf("centralization (%s)", cmp->centralization_measure);
+    figure_row(t, cmp, name, offsetof(sg_compare_figures, centralization), false);
+    g_free(name);
+    return t;
+}
+
+/* "3", "3 (+2)", "3 (new)" or "-" for node I under reading R. */
+static char *rank_cell(const sg_comparison *cmp, size_t r, size_t i)
+{
+    const sg_compare_reading *x = &cmp->readings[r];
+    if (x->rank[i] == 0)
+        return g_strdup("-");
+    if (r == 0)
+        return g_strdup_printf("%d", x->rank[i]);
+    if (!x->has_change[i])
+        return g_strdup_printf("%d (new)", x->rank[i]);
+    if (x->rank_change[i] == 0)
+        return g_strdup_printf("%d", x->rank[i]);
+    return g_strdup_printf("%d (%+d)", x->rank[i], x->rank_change[i]);
+}
+
+static bool worth_showing(const sg_comparison *cmp, size_t i)
+{
+    if (cmp->max_change[i] != 0)
+        return true;
+    for (size_t r = 0; r < cmp->n_readings; r++)
+        if (cmp->readings[r].in_top[i] || cmp->readings[r].rank[i] == 0 || !cmp->readings[r].has_change[i])
+            return true;
+    return false;
+}
+
+static sg_table *ranks_table(const sg_comparison *cmp, size_t *hidden)
+{
+    sg_table *t = per_reading_table(cmp, "node");
+    *hidden = 0;
+    for (size_t k = 0; k < cmp->n_nodes; k++) {
+        size_t i = cmp->order[k];
+        if (!worth_showing(cmp, i)) {
+            (*hidden)++;
+            continue;
+        }
+        sg_table_add_row(t);
+        sg_table_set_text(t, 0, cmp->node_ids[i]);
+        for (size_t r = 0; r < cmp->n_readings; r++) {
+            char *cell = rank_cell(cmp, r, i);
+            sg_table_set_text(t, r + 1, cell);
+            g_free(cell);
+        }
+    }
+    return t;
+}
+
+typedef enum agreement_kind { AGREE_TAU, AGREE_RHO, AGREE_TOP } agreement_kind;
+
+static const sg_compare_pair *find_pair(const sg_comparison *cmp, size_t a, size_t b)
+{
+    for (size_t p = 0; p < cmp->n_pairs; p++)
+        if ((cmp->pairs[p].a == a && cmp->pairs[p].b == b) || (cmp->pairs[p].a == b && cmp->pairs[p].b == a))
+            return &cmp->pairs[p];
+    return NULL;
+}
+
+static size_t top_size(const sg_comparison *cmp, size_t r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < cmp->n_nodes; i++)
+        n += cmp->readings[r].in_top[i];
+    return n;
+}
+
+static sg_table *agreement_table(const sg_comparison *cmp, agreement_kind kind)
+{
+    sg_table *t = per_reading_table(cmp, "");
+    for (size_t a = 0; a < cmp->n_readings; a++) {
+        sg_table_add_row(t);
+        sg_table_set_text(t, 0, cmp->readings[a].id);
+        for (size_t b = 0; b < cmp->n_readings; b++) {
+            const sg_compare_pair *p = find_pair(cmp, a, b);
+            if (kind == AGREE_TOP)
+                sg_table_set_int(t, b + 1, (long long)(p ? p->top_overlap : top_size(cmp, a)));
+            else if (!p)
+                sg_table_set_number(t, b + 1, 1, 3);
+            else
+                sg_table_set_number(t, b + 1, kind == AGREE_TAU ? p->tau_b : p->rho, 3);
+        }
+    }
+    return t;
+}
+
+static char *top_under(const sg_comparison *cmp, size_t i)
+{
+    GString *s = g_string_new(NULL);
+    for (size_t r = 0; r < cmp->n_readings; r++)
+        if (cmp->readings[r].in_top[i])
+            g_string_append_printf(s, "%s%s", s->len ? ", " : "", cmp->readings[r].id);
+    return g_string_free(s, FALSE);
+}
+
+static sg_table *conclusions_table(const sg_comparison *cmp)
+{
+    static const char *const names[] = {"node", "label", "verdict", "in the top list under"};
+    sg_table *t = sg_table_new(4, names);
+    for (size_t k = 0; k < cmp->n_robust + cmp->n_contested; k++) {
+        bool robust = k < cmp->n_robust;
+        size_t i = robust ? cmp->robust[k] : cmp->contested[k - cmp->n_robust];
+        char *under = robust ? g_strdup("every reading") : top_under(cmp, i);
+        sg_table_add_row(t);
+        sg_table_set_text(t, 0, cmp->node_ids[i]);
+        sg_table_set_text(t, 1, cmp->node_labels[i]);
+        sg_table_set_text(t, 2, robust ? "robust" : "contested");
+        sg_table_set_text(t, 3, under);
+        g_free(under);
+    }
+    return t;
+}
+
+static char *route_text(const sg_comparison *cmp, const sg_compare_reading *r)
+{
+    if (!r->path_ends_present)
+        return g_strdup("(an end is not in this reading)");
+    if (r->path_nodes == 0)
+        return g_strdup("(no route)");
+    GString *s = g_string_new(NULL);
+    for (size_t k = 0; k < r->path_nodes; k++)
+        g_string_append_printf(s, "%s%s", k ? " - " : "", cmp->node_ids[r->path[k]]);
+    return g_string_free(s, FALSE);
+}
+
+static sg_table *path_table(const sg_comparison *cmp)
+{
+    static const char *const names[] = {"reading", "length", "route"};
+    sg_table *t = sg_table_new(3, names);
+    sg_table_align(t, 1, SG_ALIGN_RIGHT);
+    for (size_t r = 0; r < cmp->n_readings; r++) {
+        const sg_compare_reading *x = &cmp->readings[r];
+        char *route = route_text(cmp, x);
+        sg_table_add_row(t);
+        sg_table_set_text(t, 0, x->id);
+        if (x->path_nodes)
+            sg_table_set_int(t, 1, (long long)x->path_nodes - 1);
+        sg_table_set_text(t, 2, route);
+        g_free(route);
+    }
+    return t;
+}
+
+static void write_section(FILE *out, const char *heading, sg_table *t)
+{
+    fprintf(out, "\n%s\n\n", heading);
+    sg_table_write_text(t, out);
+    sg_table_free(t);
+}
+
+static void write_text(const sg_comparison *cmp, const sg_network *net, FILE *out)
+{
+    fprintf(out, "%s: the base and %zu hypotheses compared by %s, ties read %s, top %zu\n", net->id,
+            cmp->n_readings - 1, cmp->measure, cmp->directed ? "directed" : "undirected", cmp->top_k);
+    write_section(out, "Readings", readings_table(cmp));
+    write_section(out, "What each hypothesis changes", changes_table(cmp));
+    write_section(out, "Network figures (of the simple undirected graph)", figures_table(cmp));
+    size_t hidden = 0;
+    sg_table *ranks = ranks_table(cmp, &hidden);
+    char *heading = g_strdup_printf("Ranks by %s (1 = highest; in brackets the places gained (+) or lost (-) "
+                                    "against the base; most hypothesis-dependent first)", cmp->measure);
+    write_section(out, heading, ranks);
+    g_free(heading);
+    if (hidden)
+        fprintf(out, "(%zu more node%s: the same rank under every reading, outside every top %zu)\n", hidden,
+                hidden == 1 ? "" : "s", cmp->top_k);
+    write_section(out, "Agreement of the rankings: Kendall's tau-b", agreement_table(cmp, AGREE_TAU));
+    write_section(out, "Agreement of the rankings: Spearman's rho", agreement_table(cmp, AGREE_RHO));
+    heading = g_strdup_printf("Agreement of the rankings: nodes shared by the two top-%zu lists", cmp->top_k);
+    write_section(out, heading, agreement_table(cmp, AGREE_TOP));
+    g_free(heading);
+    heading = g_strdup_printf("Conclusions: robust = in the top %zu under every reading; contested = under some",
+                              cmp->top_k);
+    write_section(out, heading, conclusions_table(cmp));
+    g_free(heading);
+    if (cmp->path_from) {
+        heading = g_strdup_printf("Shortest route from %s to %s (length in ties)", cmp->path_from, cmp->path_to);
+        write_section(out, heading, path_table(cmp));
+        g_free(heading);
+    }
+}
+
+/* ---- CSV: the per-node table ---- */
+
+static sg_table *nodes_table(const sg_comparison *cmp)
+{
+    size_t n_columns = 3 + 3 * cmp->n_readings;
+    char **names = g_new0(char *, n_columns + 1);
+    names[0] = g_strdup("id");
+    names[1] = g_strdup("label");
+    names[2] = g_strdup("max_rank_change");
+    for (size_t r = 0; r < cmp->n_readings; r++) {
+        names[3 + 3 * r] = g_strdup_printf("value.%s", cmp->readings[r].id);
+        names[4 + 3 * r] = g_strdup_printf("rank.%s", cmp->readings[r].id);
+        names[5 + 3 * r] = g_strdup_printf("change.%s", cmp->readings[r].id);
+    }
+    sg_table *t = sg_table_new(n_columns, (const char *const *)names);
+    g_strfreev(names);
+    for (size_t k = 0; k < cmp->n_nodes; k++) {
+        size_t i = cmp->order[k];
+        sg_table_add_row(t);
+        sg_table_set_text(t, 0, cmp->node_ids[i]);
+        sg_table_set_text(t, 1, cmp->node_labels[i]);
+        sg_table_set_int(t, 2, cmp->max_change[i]);
+        for (size_t r = 0; r < cmp->n_readings; r++) {
+            const sg_compare_reading *x = &cmp->readings[r];
+            sg_table_set_number(t, 3 + 3 * r, x->value[i], 6);
+            if (x->rank[i])
+                sg_table_set_int(t, 4 + 3 * r, x->rank[i]);
+            if (x->has_change[i])
+                sg_table_set_int(t, 5 + 3 * r, x->rank_change[i]);
+        }
+    }
+    return t;
+}
+
+/* ---- JSON: everything ---- */
+
+static cJSON *number_or_null(double v)
+{
+    return isnan(v) ? cJSON_CreateNull() : cJSON_CreateNumber(v);
+}
+
+static cJSON *string_list(const char *const *list)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (size_t i = 0; list[i]; i++)
+        cJSON_AddItemToArray(a, cJSON_CreateString(list[i]));
+    return a;
+}
+
+static cJSON *change_json(const sg_compare_change *c)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "op", op_name(c->op));
+    cJSON_AddItemToObject(o, "node", c->node ? cJSON_CreateString(c->node) : cJSON_CreateNull());
+    cJSON_AddItemToObject(o, "source", c->source ? cJSON_CreateString(c->source) : cJSON_CreateNull());
+    cJSON_AddItemToObject(o, "target", c->target ? cJSON_CreateString(c->target) : cJSON_CreateNull());
+    cJSON_AddItemToObject(o, "relation", c->relation ? cJSON_CreateString(c->relation) : cJSON_CreateNull());
+    cJSON_AddStringToObject(o, "detail", c->detail);
+    cJSON_AddItemToObject(o, "sources", string_list(c->sources));
+    cJSON_AddItemToObject(o, "file", c->origin.file ? cJSON_CreateString(c->origin.file) : cJSON_CreateNull());
+    cJSON_AddNumberToObject(o, "line", c->origin.line);
+    return o;
+}
+
+static cJSON *figures_json(const sg_compare_figures *f)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "nodes", (double)f->nodes);
+    cJSON_AddNumberToObject(o, "edges", (double)f->edges);
+    cJSON_AddNumberToObject(o, "components", (double)f->components);
+    cJSON_AddItemToObject(o, "density", number_or_null(f->density));
+    cJSON_AddItemToObject(o, "diameter", number_or_null(f->diameter));
+    cJSON_AddItemToObject(o, "mean_distance", number_or_null(f->mean_distance));
+    cJSON_AddItemToObject(o, "centralization", number_or_null(f->centralization));
+    return o;
+}
+
+static cJSON *top_json(const sg_comparison *cmp, const sg_compare_reading *x)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (size_t k = 0; k < cmp->n_nodes; k++)
+        if (x->in_top[cmp->order[k]])
+            cJSON_AddItemToArray(a, cJSON_CreateString(cmp->node_ids[cmp->order[k]]));
+    return a;
+}
+
+static cJSON *route_json(const sg_comparison *cmp, const sg_compare_reading *x)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "reading", x->id);
+    cJSON_AddBoolToObject(o, "ends_present", x->path_ends_present);
+    cJSON_AddItemToObject(o, "length", x->path_nodes ? cJSON_CreateNumber((double)x->path_nodes - 1) : cJSON_CreateNull());
+    cJSON *route = cJSON_AddArrayToObject(o, "route");
+    for (size_t k = 0; k < x->path_nodes; k++)
+        cJSON_AddItemToArray(route, cJSON_CreateString(cmp->node_ids[x->path[k]]));
+    return o;
+}
+
+static cJSON *readings_json(const sg_comparison *cmp)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (size_t r = 0; r < cmp->n_readings; r++) {
+        const sg_compare_reading *x = &cmp->readings[r];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "id", x->id);
+        cJSON_AddStringToObject(o, "label", x->label);
+        cJSON_AddStringToObject(o, "citation", x->citation);
+        cJSON_AddItemToObject(o, "sources", string_list(x->sources));
+        cJSON *changes = cJSON_AddArrayToObject(o, "changes");
+        for (size_t i = 0; i < x->n_changes; i++)
+            cJSON_AddItemToArray(changes, change_json(&x->changes[i]));
+        cJSON_AddItemToObject(o, "figures", figures_json(&x->figures));
+        cJSON_AddItemToObject(o, "top", top_json(cmp, x));
+        cJSON_AddItemToArray(a, o);
+    }
+    return a;
+}
+
+static cJSON *node_json(const sg_comparison *cmp, size_t i)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "id", cmp->node_ids[i]);
+    cJSON_AddStringToObject(o, "label", cmp->node_labels[i]);
+    cJSON_AddNumberToObject(o, "max_rank_change", cmp->max_change[i]);
+    cJSON_AddNumberToObject(o, "rank_spread", cmp->rank_spread[i]);
+    cJSON *values = cJSON_AddObjectToObject(o, "value");
+    cJSON *ranks = cJSON_AddObjectToObject(o, "rank");
+    cJSON *changes = cJSON_AddObjectToObject(o, "rank_change");
+    for (size_t r = 0; r < cmp->n_readings; r++) {
+        const sg_compare_reading *x = &cmp->readings[r];
+        cJSON_AddItemToObject(values, x->id, number_or_null(x->value[i]));
+        cJSON_AddItemToObject(ranks, x->id, x->rank[i] ? cJSON_CreateNumber(x->rank[i]) : cJSON_CreateNull());
+        if (r > 0)
+            cJSON_AddItemToObject(changes, x->id,
+                                  x->has_change[i] ? cJSON_CreateNumber(x->rank_change[i]) : cJSON_CreateNull());
+    }
+    return o;
+}
+
+static cJSON *agreement_json(const sg_comparison *cmp)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (size_t p = 0; p < cmp->n_pairs; p++) {
+        const sg_compare_pair *x = &cmp->pairs[p];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "a", cmp->readings[x->a].id);
+        cJSON_AddStringToObject(o, "b", cmp->readings[x->b].id);
+        cJSON_AddNumberToObject(o, "common_nodes", (double)x->common);
+        cJSON_AddItemToObject(o, "kendall_tau_b", number_or_null(x->tau_b));
+        cJSON_AddItemToObject(o, "spearman_rho", number_or_null(x->rho));
+        cJSON_AddNumberToObject(o, "top_overlap", (double)x->top_overlap);
+        cJSON_AddItemToArray(a, o);
+    }
+    return a;
+}
+
+static cJSON *conclusions_json(const sg_comparison *cmp)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON *robust = cJSON_AddArrayToObject(o, "robust");
+    for (size_t k = 0; k < cmp->n_robust; k++)
+        cJSON_AddItemToArray(robust, cJSON_CreateString(cmp->node_ids[cmp->robust[k]]));
+    cJSON *contested = cJSON_AddArrayToObject(o, "contested");
+    for (size_t k = 0; k < cmp->n_contested; k++) {
+        size_t i = cmp->contested[k];
+        cJSON *c = cJSON_CreateObject();
+        cJSON_AddStringToObject(c, "id", cmp->node_ids[i]);
+        cJSON *under = cJSON_AddArrayToObject(c, "top_under");
+        for (size_t r = 0; r < cmp->n_readings; r++)
+            if (cmp->readings[r].in_top[i])
+                cJSON_AddItemToArray(under, cJSON_CreateString(cmp->readings[r].id));
+        cJSON_AddItemToArray(contested, c);
+    }
+    if (!cmp->path_from) {
+        cJSON_AddNullToObject(o, "path");
+        return o;
+    }
+    cJSON *path = cJSON_AddObjectToObject(o, "path");
+    cJSON_AddStringToObject(path, "from", cmp->path_from);
+    cJSON_AddStringToObject(path, "to", cmp->path_to);
+    cJSON *routes = cJSON_AddArrayToObject(path, "routes");
+    for (size_t r = 0; r < cmp->n_readings; r++)
+        cJSON_AddItemToArray(routes, route_json(cmp, &cmp->readings[r]));
+    return o;
+}
+
+static cJSON *comparison_json(const sg_comparison *cmp, const sg_network *net)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddItemToObject(root, "network", sg_json_network(net));
+    cJSON_AddStringToObject(root, "measure", cmp->measure);
+    cJSON_AddStringToObject(root, "centralization_measure", cmp->centralization_measure);
+    cJSON_AddStringToObject(root, "ties", cmp->directed ? "directed" : "undirected");
+    cJSON_AddNumberToObject(root, "top", (double)cmp->top_k);
+    cJSON_AddItemToObject(root, "readings", readings_json(cmp));
+    cJSON *nodes = cJSON_AddArrayToObject(root, "nodes");
+    for (size_t k = 0; k < cmp->n_nodes; k++)
+        cJSON_AddItemToArray(nodes, node_json(cmp, cmp->order[k]));
+    cJSON_AddItemToObject(root, "agreement", agreement_json(cmp));
+    cJSON_AddItemToObject(root, "conclusions", conclusions_json(cmp));
+    return root;
+}
+
+/* ---- the command ---- */
+
+static int write_comparison(const sg_comparison *cmp, const sg_network *net, const sg_options *opts)
+{
+    if (opts->format == SG_FORMAT_JSON)
+        return sg_cmd_write_json(opts, comparison_json(cmp, net));
+    if (opts->format == SG_FORMAT_CSV) {
+        sg_table *t = nodes_table(cmp);
+        int status = sg_cmd_write_table(opts, net, t, "nodes", NULL);
+        sg_table_free(t);
+        return status;
+    }
+    sg_output *out = sg_output_open(opts->output);
+    if (!out)
+        return SG_EXIT_DATA;
+    write_text(cmp, net, out->stream);
+    return sg_output_commit(out) ? SG_EXIT_OK : SG_EXIT_DATA;
+}
+
+/* Draws the comparison picture into PATH, atomically. Returns an exit code. */
+static int render_comparison(const sg_comparison *cmp, const char *path)
+{
+    sg_output *out = sg_output_open(path);
+    if (!out)
+        return SG_EXIT_DATA;
+    sg_diag *diag = sg_diag_new();
+    bool ok = sg_compare_render(cmp, sg_compare_render_format(path), 1, out->stream, diag);
+    sg_diag_print(diag, false);
+    sg_diag_free(diag);
+    if (!ok) {
+        sg_output_abort(out);
+        return SG_EXIT_DATA;
+    }
+    return sg_output_commit(out) ? SG_EXIT_OK : SG_EXIT_DATA;
+}
+
+/* Runs the comparison on the loaded NET; returns an exit code. */
+static int compare_network(sg_network *net, const sg_options *opts, const compare_args *a)
+{
+    sg_compare_options co;
+    sg_compare_options_init(&co);
+    if (a->measure)
+        co.measure = a->measure;
+    if (a->top_k)
+        co.top_k = a->top_k;
+    co.centrality.direction = opts->direction;
+    co.has_at = opts->has_at;
+    co.at = opts->at;
+    co.path_from = a->path_from;
+    co.path_to = a->path_to;
+    char **ids = a->hypotheses ? g_strsplit(a->hypotheses, ",", -1) : NULL;
+    for (size_t i = 0; ids && ids[i]; i++)
+        g_strstrip(ids[i]);
+    co.hypotheses = (const char *const *)ids;
+    sg_diag *diag = sg_diag_new();
+    sg_comparison *cmp = sg_compare(net, &co, diag);
+    sg_diag_print(diag, false);
+    sg_diag_free(diag);
+    int status = cmp ? write_comparison(cmp, net, opts) : SG_EXIT_DATA;
+    if (status == SG_EXIT_OK && a->render)
+        status = render_comparison(cmp, a->render);
+    sg_comparison_free(cmp);
+    g_strfreev(ids);
+    return status;
+}
+
+int cmd_compare(const sg_command *self, int argc, char **argv)
+{
+    static const struct option extra[] = {
+        {"hypotheses", required_argument, NULL, OPT_HYPOTHESES}, {"measure", required_argument, NULL, OPT_MEASURE},
+        {"top", required_argument, NULL, OPT_TOP},         {"path", required_argument, NULL, OPT_PATH},
+        {"render", required_argument, NULL, OPT_RENDER},   {NULL, 0, NULL, 0}};
+    compare_args a = {.argc = argc, .argv = argv};
+    sg_options opts;
+    int status = sg_parse_options(self, argc, argv, extra, compare_option, &a, &opts);
+    if (status >= 0)
+        return status;
+    if (opts.hypothesis)
+        return sg_usage_error(self, "compare takes --hypotheses ID,ID,... (it applies each to the base itself)");
+    if (a.hypotheses && !*a.hypotheses)
+        return sg_usage_error(self, "--hypotheses needs at least one id");
+    sg_options load = opts;
+    load.has_at = false; /* the snapshot is taken after each patch, in the comparison */
+    sg_network *net = sg_cmd_load(&load);
+    if (!net)
+        return SG_EXIT_DATA;
+    status = compare_network(net, &opts, &a);
+    sg_network_unref(net);
+    return status;
+}

@@ -1,0 +1,326 @@
+/* paths.c: `spygraph paths`: the routes from one node to another, with the evidence for every hop. */
+#include <glib.h>
+#include <limits.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "evidence.h"
+#include "spygraph/paths.h"
+
+enum { OPT_LIMIT = SG_OPT_FIRST_COMMAND_OPTION, OPT_K, OPT_MOST_RELIABLE, OPT_TIME_RESPECTING };
+
+typedef struct paths_args {
+    size_t limit, k;
+    bool most_reliable, time_respecting;
+} paths_args;
+
+static int paths_option(const sg_command *cmd, int opt, const char *arg, void *ctx)
+{
+    paths_args *a = ctx;
+    switch (opt) {
+    case OPT_LIMIT:
+        return sg_cmd_positive_arg(cmd, "--limit", arg, &a->limit) ? 0 : SG_EXIT_USAGE;
+    case OPT_K:
+        return sg_cmd_positive_arg(cmd, "--k", arg, &a->k) ? 0 : SG_EXIT_USAGE;
+    case OPT_MOST_RELIABLE:
+        a->most_reliable = true;
+        return 0;
+    case OPT_TIME_RESPECTING:
+        a->time_respecting = true;
+        return 0;
+    default:
+        return sg_usage_error(cmd, "option not accepted by this command");
+    }
+}
+
+/* What the search looked for, in words: "shortest paths", "the 3 most reliable time-respecting paths". */
+static char *mode_text(const sg_path_query *q)
+{
+    const char *what = q->most_reliable ? "most reliable" : "shortest";
+    const char *when = q->time_respecting ? " time-respecting" : "";
+    if (q->k)
+        return g_strdup_printf("the %zu %s%s path%s", q->k, what, when, q->k == 1 ? "" : "s");
+    return g_strdup_printf("%s%s paths", what, when);
+}
+
+/* "ozaki -> sorge -> gru" */
+static char *route_text(const sg_network *net, const sg_path *p)
+{
+    GString *s = g_string_new(net->nodes[p->hops[0].from].id);
+    for (size_t h = 0; h < p->n_hops; h++)
+        g_string_append_printf(s, " -> %s", net->nodes[p->hops[h].to].id);
+    return g_string_free(s, FALSE);
+}
+
+/* ---- table and CSV ----------------------------------------------------------------------------- */
+
+enum { C_PATH, C_HOP, C_FROM, C_TO, C_EARLIEST, C_RELATION, C_REVERSED, C_START, C_END, C_CONFIDENCE,
+       C_WEIGHT, C_SOURCES, C_REFERENCES, C_HYPOTHESIS, C_NOTE, N_COLUMNS };
+
+static const char *const column_names[N_COLUMNS] = {
+    "path", "hop", "from", "to", "earliest", "relation", "reversed", "start", "end", "confidence", "weight",
+    "sources", "references", "hypothesis", "note"};
+
+/* One row per tie in evidence, for CSV: every column. */
+static void add_tie_row(sg_table *t, const sg_network *net, size_t path, size_t hop, const sg_hop *h, int tie)
+{
+    const sg_edge *e = &net->edges[tie];
+    char day[11], a[11], b[11];
+    char *keys = sg_cmd_tie_keys(e), *refs = sg_cmd_tie_references(net, e);
+    sg_table_add_row(t);
+    sg_table_set_int(t, C_PATH, (long long)path);
+    sg_table_set_int(t, C_HOP, (long long)hop);
+    sg_table_set_text(t, C_FROM, net->nodes[h->from].id);
+    sg_table_set_text(t, C_TO, net->nodes[h->to].id);
+    sg_table_set_text(t, C_EARLIEST, sg_cmd_day_text(h->earliest, day));
+    sg_table_set_text(t, C_RELATION, e->relation->name);
+    sg_table_set_text(t, C_REVERSED, e->relation->directed && e->source != h->from ? "yes" : "no");
+    sg_table_set_text(t, C_START, sg_date_format(e->when.start, a));
+    sg_table_set_text(t, C_END, sg_date_format(e->when.end, b));
+    sg_table_set_number(t, C_CONFIDENCE, e->confidence, 3);
+    sg_table_set_number(t, C_WEIGHT, e->weight, 3);
+    sg_table_set_text(t, C_SOURCES, keys);
+    sg_table_set_text(t, C_REFERENCES, refs);
+    sg_table_set_text(t, C_HYPOTHESIS, e->hypothesis ? e->hypothesis : "");
+    sg_table_set_text(t, C_NOTE, e->note);
+    g_free(keys);
+    g_free(refs);
+}
+
+static sg_table *csv_table(const sg_network *net, const sg_path_list *list)
+{
+    sg_table *t = sg_table_new(N_COLUMNS, column_names);
+    for (size_t p = 0; p < list->count; p++)
+        for (size_t h = 0; h < list->paths[p].n_hops; h++) {
+            const sg_hop *hop = &list->paths[p].hops[h];
+            for (size_t i = 0; i < hop->n_ties; i++)
+                add_tie_row(t, net, p + 1, h + 1, hop, hop->ties[i]);
+        }
+    return t;
+}
+
+/* The table people read: one row per tie; path, hop and ends shown on a hop's first row only; the
+ * "earliest" column only for time-respecting paths. Cited keys are added to KEYS. */
+static sg_table *text_table(const sg_network *net, const sg_path_list *list, bool timed, GHashTable *keys)
+{
+    static const char *const timed_names[] = {"path", "hop", "from", "to", "earliest", "relation", "period",
+                                              "confidence", "sources"};
+    static const char *const plain_names[] = {"path", "hop", "from", "to", "relation", "period", "confidence",
+                                              "sources"};
+    size_t n = timed ? 9 : 8, tie_col = timed ? 5 : 4;
+    sg_table *t = sg_table_new(n, timed ? timed_names : plain_names);
+    sg_table_align(t, 0, SG_ALIGN_RIGHT);
+    sg_table_align(t, 1, SG_ALIGN_RIGHT);
+    sg_table_align(t, tie_col + 2, SG_ALIGN_RIGHT);
+    for (size_t p = 0; p < list->count; p++)
+        for (size_t h = 0; h < list->paths[p].n_hops; h++) {
+            const sg_hop *hop = &list->paths[p].hops[h];
+            for (size_t i = 0; i < hop->n_ties; i++) {
+                sg_table_add_row(t);
+                if (i == 0) {
+                    char day[11];
+                    sg_table_set_int(t, 0, (long long)p + 1);
+                    sg_table_set_int(t, 1, (long long)h + 1);
+                    sg_table_set_text(t, 2, net->nodes[hop->from].id);
+                    sg_table_set_text(t, 3, net->nodes[hop->to].id);
+                    if (timed)
+                        sg_table_set_text(t, 4, sg_cmd_day_text(hop->earliest, day));
+                }
+                const sg_edge *e = &net->edges[hop->ties[i]];
+                char *rel = sg_cmd_tie_relation(e, hop->from), *period = sg_cmd_tie_period(e);
+                char *tie_keys = sg_cmd_tie_keys(e);
+                sg_table_set_text(t, tie_col, rel);
+                sg_table_set_text(t, tie_col + 1, period);
+                sg_table_set_number(t, tie_col + 2, e->confidence, 3);
+                sg_table_set_text(t, tie_col + 3, tie_keys);
+                sg_cmd_keys_add(keys, e);
+                g_free(rel);
+                g_free(period);
+                g_free(tie_keys);
+            }
+        }
+    return t;
+}
+
+static const char *direction_text(const sg_path_query *q, bool directed)
+{
+    (void)q;
+    return directed ? "ties followed in their direction" : "direction ignored";
+}
+
+/* "2 paths of 5 hops" / "1 path of 5 hops, reliability 0.405" ... */
+static void write_found(FILE *f, const sg_path_query *q, const sg_path_list *list)
+{
+    if (list->count == 0) {
+        fprintf(f, "no path found\n");
+        return;
+    }
+    if (q->k)
+        fprintf(f, "found %zu of the %zu asked for\n", list->count, q->k);
+    else if (q->most_reliable)
+        fprintf(f, "found %zu path%s of reliability %.3g\n", list->found, list->found == 1 ? "" : "s",
+                list->paths[0].reliability);
+    else
+        fprintf(f, "found %zu path%s of %zu hop%s\n", list->found, list->found == 1 ? "" : "s",
+                list->paths[0].n_hops, list->paths[0].n_hops == 1 ? "" : "s");
+    if (list->count < list->found)
+        fprintf(f, "listing the first %zu (--limit)\n", list->count);
+    if (list->capped)
+        fprintf(f, "the search stopped after %zu candidate paths: there may be more\n", q->max_candidates);
+}
+
+static void write_text(FILE *f, const sg_network *net, const sg_path_query *q, bool directed,
+                       const sg_path_list *list)
+{
+    char *from = sg_cmd_node_name(net, q->from), *to = sg_cmd_node_name(net, q->to), *mode = mode_text(q);
+    fprintf(f, "from %s to %s: %s, %s\n", from, to, mode, direction_text(q, directed));
+    write_found(f, q, list);
+    for (size_t p = 0; p < list->count; p++) {
+        char *route = route_text(net, &list->paths[p]);
+        fprintf(f, "%s%zu. %s (%zu hop%s, reliability %.3g)\n", p ? "" : "\n", p + 1, route,
+                list->paths[p].n_hops, list->paths[p].n_hops == 1 ? "" : "s", list->paths[p].reliability);
+        g_free(route);
+    }
+    if (list->count) {
+        GHashTable *keys = g_hash_table_new(g_str_hash, g_str_equal);
+        sg_table *t = text_table(net, list, q->time_respecting, keys);
+        fputc('\n', f);
+        sg_table_write_text(t, f);
+        sg_cmd_write_references(f, net, keys);
+        sg_table_free(t);
+        g_hash_table_destroy(keys);
+    }
+    g_free(from);
+    g_free(to);
+    g_free(mode);
+}
+
+/* ---- JSON -------------------------------------------------------------------------------------- */
+
+static cJSON *hop_json(const sg_network *net, const sg_hop *h)
+{
+    char day[11];
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "from", net->nodes[h->from].id);
+    cJSON_AddStringToObject(o, "to", net->nodes[h->to].id);
+    cJSON_AddItemToObject(o, "earliest", h->earliest == LONG_MIN ? cJSON_CreateNull()
+                                                                 : cJSON_CreateString(sg_cmd_day_text(h->earliest, day)));
+    cJSON_AddNumberToObject(o, "confidence", h->confidence);
+    cJSON *ties = cJSON_AddArrayToObject(o, "ties");
+    for (size_t i = 0; i < h->n_ties; i++)
+        cJSON_AddItemToArray(ties, sg_cmd_tie_json(net, h->ties[i], h->from));
+    return o;
+}
+
+static cJSON *route_json(const sg_network *net, const sg_path *p)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON *nodes = cJSON_AddArrayToObject(o, "nodes");
+    cJSON_AddItemToArray(nodes, cJSON_CreateString(net->nodes[p->hops[0].from].id));
+    for (size_t h = 0; h < p->n_hops; h++)
+        cJSON_AddItemToArray(nodes, cJSON_CreateString(net->nodes[p->hops[h].to].id));
+    cJSON_AddNumberToObject(o, "hops", (double)p->n_hops);
+    cJSON_AddNumberToObject(o, "reliability", p->reliability);
+    return o;
+}
+
+static cJSON *paths_json(const sg_network *net, const sg_path_query *q, bool directed, const sg_path_list *list)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddItemToObject(root, "network", sg_json_network(net));
+    cJSON_AddItemToObject(root, "from", sg_cmd_node_json(net, q->from));
+    cJSON_AddItemToObject(root, "to", sg_cmd_node_json(net, q->to));
+    cJSON_AddBoolToObject(root, "directed", directed);
+    cJSON_AddStringToObject(root, "rank", q->most_reliable ? "reliability" : "hops");
+    cJSON_AddItemToObject(root, "k", q->k ? cJSON_CreateNumber((double)q->k) : cJSON_CreateNull());
+    cJSON_AddBoolToObject(root, "time_respecting", q->time_respecting);
+    cJSON_AddNumberToObject(root, "found", (double)list->found);
+    cJSON_AddBoolToObject(root, "capped", list->capped);
+    cJSON *routes = cJSON_AddArrayToObject(root, "routes");
+    cJSON *paths = cJSON_AddArrayToObject(root, "paths");
+    for (size_t p = 0; p < list->count; p++) {
+        cJSON_AddItemToArray(routes, route_json(net, &list->paths[p]));
+        cJSON *hops = cJSON_CreateArray();
+        for (size_t h = 0; h < list->paths[p].n_hops; h++)
+            cJSON_AddItemToArray(hops, hop_json(net, &list->paths[p].hops[h]));
+        cJSON_AddItemToArray(paths, hops);
+    }
+    return root;
+}
+
+/* ---- the command ------------------------------------------------------------------------------- */
+
+static int write_paths(const sg_options *opts, const sg_network *net, const sg_path_query *q, bool directed,
+                       const sg_path_list *list)
+{
+    if (opts->format == SG_FORMAT_JSON)
+        return sg_cmd_write_json(opts, paths_json(net, q, directed, list));
+    if (opts->format == SG_FORMAT_CSV) {
+        sg_table *t = csv_table(net, list);
+        int status = sg_cmd_write_table(opts, net, t, "paths", NULL);
+        sg_table_free(t);
+        return status;
+    }
+    sg_output *out = sg_output_open(opts->output);
+    if (!out)
+        return SG_EXIT_DATA;
+    write_text(out->stream, net, q, directed, list);
+    return sg_output_commit(out) ? SG_EXIT_OK : SG_EXIT_DATA;
+}
+
+/* Resolves FROM and TO into Q; returns an exit code, or -1 to go on. */
+static int resolve_ends(const sg_command *self, const sg_network *net, const sg_options *opts, sg_path_query *q)
+{
+    q->from = sg_cmd_node_arg(net, opts->args[1]);
+    q->to = q->from < 0 ? -1 : sg_cmd_node_arg(net, opts->args[2]);
+    if (q->from < 0 || q->to < 0)
+        return SG_EXIT_DATA;
+    if (q->from == q->to)
+        return sg_usage_error(self, "FROM and TO are the same node (%s)", net->nodes[q->from].id);
+    return -1;
+}
+
+static int run_paths(const sg_command *self, const sg_options *opts, const sg_network *net, sg_path_query *q)
+{
+    int status = resolve_ends(self, net, opts, q);
+    if (status >= 0)
+        return status;
+    sg_link_graph lg;
+    if (sg_link_graph_build(&lg, net, opts->direction, q->most_reliable) != IGRAPH_SUCCESS)
+        return SG_EXIT_DATA;
+    sg_path_list list;
+    if (sg_paths_find(net, &lg, q, &list) != IGRAPH_SUCCESS) {
+        sg_link_graph_destroy(&lg);
+        return SG_EXIT_DATA;
+    }
+    if (list.capped)
+        sg_warning("the time-respecting search stopped after %zu candidate paths: there may be more",
+                   q->max_candidates);
+    status = write_paths(opts, net, q, lg.directed, &list);
+    sg_path_list_free(&list);
+    sg_link_graph_destroy(&lg);
+    return status;
+}
+
+int cmd_paths(const sg_command *self, int argc, char **argv)
+{
+    static const struct option extra[] = {
+        {"limit", required_argument, NULL, OPT_LIMIT},
+        {"k", required_argument, NULL, OPT_K},
+        {"most-reliable", no_argument, NULL, OPT_MOST_RELIABLE},
+        {"time-respecting", no_argument, NULL, OPT_TIME_RESPECTING},
+        {NULL, 0, NULL, 0}};
+    paths_args a = {.limit = 20};
+    sg_options opts;
+    int status = sg_parse_options(self, argc, argv, extra, paths_option, &a, &opts);
+    if (status >= 0)
+        return status;
+    sg_network *net = sg_cmd_load(&opts);
+    if (!net)
+        return SG_EXIT_DATA;
+    sg_path_query q = {.k = a.k, .limit = a.limit, .most_reliable = a.most_reliable,
+                       .time_respecting = a.time_respecting, .max_candidates = 2000};
+    status = run_paths(self, &opts, net, &q);
+    sg_network_unref(net);
+    return status;
+}
