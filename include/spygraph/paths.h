@@ -40,7 +40,7 @@ typedef struct sg_path_query {
     size_t limit;          /* with K == 0, list at most this many (> 0) */
     bool most_reliable;    /* rank by the product of confidences (distance -log confidence), then hops */
     bool time_respecting;  /* keep only paths whose ties follow each other in time */
-    size_t max_candidates; /* with TIME_RESPECTING: the most candidate paths examined (0: 100000) */
+    size_t max_candidates; /* the most candidate paths examined (0: 2000) */
 } sg_path_query;
 
 /* One hop of a path: the link crossed and the ties in evidence for it. With time-respecting paths the
@@ -65,16 +65,19 @@ typedef struct sg_path_list {
     sg_path *paths;
     size_t count;          /* paths listed */
     size_t found;          /* best paths found in all (>= count when LIMIT cut the list) */
-    bool capped;           /* the time-respecting search stopped at MAX_CANDIDATES: there may be more */
+    bool capped;           /* the search stopped at MAX_CANDIDATES: there may be more or better paths */
 } sg_path_list;
 
 /* Finds the paths Q asks for in LG (built from NET with SKIP_UNCERTAIN when Q->most_reliable). With
- * K == 0: every shortest path (fewest hops) or every most reliable one, ordered by their node
- * sequences; with K > 0: the K shortest (or most reliable) simple paths, best first (Yen's algorithm,
- * igraph_get_k_shortest_paths). Time-respecting paths are found by filtering candidate simple paths in
- * order of length (or reliability). No path is not a failure: OUT->count is then 0. Returns
- * IGRAPH_SUCCESS or an igraph error code (OUT then holds nothing to free). Free with
- * sg_path_list_free. */
+ * K == 0: every shortest path (fewest hops) or every most reliable one (then fewest hops), at most
+ * LIMIT of them (FOUND says how many there are); with K > 0: the K shortest (or most reliable) simple
+ * paths. Paths are ordered by length (or reliability), then by their node sequences in node-table
+ * order, which also decides ties at the K-th place. Fewest-hop paths come from
+ * igraph_get_all_shortest_paths; the rest from candidates in order of length or reliability
+ * (igraph_get_k_shortest_paths, Yen's algorithm), filtered for time-respecting paths after an exact
+ * test that one exists (earliest arrival over time-respecting walks). No path is not a failure:
+ * OUT->count is then 0. Returns IGRAPH_SUCCESS or an igraph error code (OUT then holds nothing to
+ * free). Free with sg_path_list_free. */
 igraph_error_t sg_paths_find(const sg_network *net, const sg_link_graph *lg, const sg_path_query *q,
                              sg_path_list *out);
 void sg_path_list_free(sg_path_list *list);

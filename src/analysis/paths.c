@@ -401,13 +401,61 @@ static igraph_error_t reachable(const sg_link_graph *lg, int from, int to, bool 
     return IGRAPH_SUCCESS;
 }
 
+/* Lowers ARRIVAL[V] (the earliest day V is reached) through link E entered at U; returns true if it did. */
+static bool relax(const sg_network *net, const sg_link_graph *lg, igraph_integer_t e, int u, int v, long *arrival,
+                  bool *reached)
+{
+    if (!reached[u])
+        return false;
+    bool any = false;
+    long best = LONG_MAX;
+    for (igraph_integer_t i = VECTOR(lg->tie_start)[e]; i < VECTOR(lg->tie_start)[e + 1]; i++) {
+        const sg_interval *when = &net->edges[VECTOR(lg->ties)[i]].when;
+        if (sg_interval_last_day(when) < arrival[u])
+            continue;
+        best = MIN(best, MAX(arrival[u], sg_interval_first_day(when)));
+        any = true;
+    }
+    if (!any || (reached[v] && arrival[v] <= best))
+        return false;
+    arrival[v] = best;
+    reached[v] = true;
+    return true;
+}
+
+/* Whether a time-respecting path leads from FROM to TO: the earliest day each node can be reached along
+ * time-respecting walks, relaxing every link until nothing changes (arrival days only fall, so this
+ * ends; O(n m)). A walk suffices: cutting a cycle out of a time-respecting walk leaves a
+ * time-respecting path, since arriving earlier never hurts. */
+static bool time_reachable(const sg_network *net, const sg_link_graph *lg, int from, int to)
+{
+    igraph_integer_t n = igraph_vcount(&lg->graph), m = igraph_ecount(&lg->graph);
+    long *arrival = g_new(long, n);
+    bool *reached = g_new0(bool, n);
+    arrival[from] = LONG_MIN;
+    reached[from] = true;
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (igraph_integer_t e = 0; e < m; e++) {
+            int a = (int)IGRAPH_FROM(&lg->graph, e), b = (int)IGRAPH_TO(&lg->graph, e);
+            changed |= relax(net, lg, e, a, b, arrival, reached);
+            if (!lg->directed)
+                changed |= relax(net, lg, e, b, a, arrival, reached);
+        }
+    }
+    bool result = reached[to];
+    g_free(arrival);
+    g_free(reached);
+    return result;
+}
+
 igraph_error_t sg_paths_find(const sg_network *net, const sg_link_graph *lg, const sg_path_query *q,
                              sg_path_list *out)
 {
     memset(out, 0, sizeof *out);
     bool any = false;
     IGRAPH_CHECK(reachable(lg, q->from, q->to, &any));
-    if (!any)
+    if (!any || (q->time_respecting && !time_reachable(net, lg, q->from, q->to)))
         return IGRAPH_SUCCESS;
     GArray *paths = g_array_new(FALSE, FALSE, sizeof(sg_path));
     IGRAPH_FINALLY(free_path_array, paths);

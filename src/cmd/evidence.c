@@ -42,7 +42,7 @@ static bool node_resembles(const sg_node *n, const char *folded)
     return false;
 }
 
-/* "a (A), b (B)" for the nodes in INDICES (-1 terminated, or the first MAX of a GArray). */
+/* "a (A), b (B)" for the first N nodes of INDICES; the caller g_free()s it. */
 static char *name_list(const sg_network *net, const int *indices, size_t n)
 {
     GString *s = g_string_new(NULL);

@@ -142,9 +142,8 @@ static sg_table *text_table(const sg_network *net, const sg_path_list *list, boo
     return t;
 }
 
-static const char *direction_text(const sg_path_query *q, bool directed)
+static const char *direction_text(bool directed)
 {
-    (void)q;
     return directed ? "ties followed in their direction" : "direction ignored";
 }
 
@@ -173,7 +172,7 @@ static void write_text(FILE *f, const sg_network *net, const sg_path_query *q, b
                        const sg_path_list *list)
 {
     char *from = sg_cmd_node_name(net, q->from), *to = sg_cmd_node_name(net, q->to), *mode = mode_text(q);
-    fprintf(f, "from %s to %s: %s, %s\n", from, to, mode, direction_text(q, directed));
+    fprintf(f, "from %s to %s: %s, %s\n", from, to, mode, direction_text(directed));
     write_found(f, q, list);
     for (size_t p = 0; p < list->count; p++) {
         char *route = route_text(net, &list->paths[p]);
@@ -294,7 +293,7 @@ static int run_paths(const sg_command *self, const sg_options *opts, const sg_ne
         return SG_EXIT_DATA;
     }
     if (list.capped)
-        sg_warning("the time-respecting search stopped after %zu candidate paths: there may be more",
+        sg_warning("the search stopped after %zu candidate paths: there may be more",
                    q->max_candidates);
     status = write_paths(opts, net, q, lg.directed, &list);
     sg_path_list_free(&list);

@@ -166,6 +166,15 @@ static void test_time_respecting_longer(void)
     g_assert_cmpint(list.paths[0].hops[2].earliest, ==, first_day("1932-12"));
     g_assert_false(list.capped);
     sg_path_list_free(&list);
+    /* t-late ended in 1930, before any route reaches t (1932-12-01 at the earliest): connected, but no
+     * time-respecting path (by hand). */
+    list = find(net, SG_DIRECTION_UNDIRECTED, "s", "late", (sg_path_query){.time_respecting = true});
+    g_assert_cmpuint(list.count, ==, 0);
+    g_assert_false(list.capped);
+    sg_path_list_free(&list);
+    list = find(net, SG_DIRECTION_UNDIRECTED, "s", "late", (sg_path_query){0});
+    g_assert_cmpuint(list.count, ==, 2);
+    sg_path_list_free(&list);
     sg_network_unref(net);
 }
 
