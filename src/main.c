@@ -71,6 +71,8 @@ const sg_command sg_commands[] = {
      "\nPaths are listed by length (or reliability), then by their node sequences in node-table order,\n"
      "which also settles ties at the K-th place. With --k, --most-reliable or --time-respecting, candidate\n"
      "paths are examined best first, at most 2000; a warning says when that cap was reached.\n"
+     "The number of shortest paths is always counted; beyond 100000 they are not all built, and those\n"
+     "listed are the first Yen's algorithm finds.\n"
      "\nNo path is a result, not an error: the table says so, CSV has only its header, JSON has empty\n"
      "lists, and the exit status is 0. FROM equal to TO is a usage error. CSV has one row per tie in\n"
      "evidence (path, hop, from, to, earliest, relation, reversed, start, end, confidence, weight,\n"
