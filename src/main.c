@@ -71,6 +71,8 @@ const sg_command sg_commands[] = {
      "\nPaths are listed by length (or reliability), then by their node sequences in node-table order,\n"
      "which also settles ties at the K-th place. With --k, --most-reliable or --time-respecting, candidate\n"
      "paths are examined best first, at most 2000; a warning says when that cap was reached.\n"
+     "The number of shortest paths is always counted; beyond 100000 they are not all built, and those\n"
+     "listed are the first Yen's algorithm finds.\n"
      "\nNo path is a result, not an error: the table says so, CSV has only its header, JSON has empty\n"
      "lists, and the exit status is 0. FROM equal to TO is a usage error. CSV has one row per tie in\n"
      "evidence (path, hop, from, to, earliest, relation, reversed, start, end, confidence, weight,\n"
@@ -194,6 +196,39 @@ const sg_command sg_commands[] = {
      "Figures (nodes, edges, components, density, diameter, mean distance) are those of the simple\n"
      "undirected graph, as `info` gives them; centralization is Freeman's, of the measure (of degree for a\n"
      "measure without one). Routes count ties (hops).\n"},
+    {"render", cmd_render, "NETWORK -o FILE [options]", 1, 1,
+     "Draw the network as a diagram (DOT, SVG, PNG or PDF) through Graphviz, with a legend.",
+     NETWORK_HELP "\noptions:\n"
+     "  -o, --output FILE      the diagram's file (required; written atomically); - is standard output\n"
+     "  -f, --format FMT       svg, png, pdf, dot (laid out, with positions) or canon (the graph as built,\n"
+     "                         before layout); default: from FILE's extension (.svg .png .pdf .dot .gv),\n"
+     "                         svg for standard output\n"
+     "  --layout ENGINE        dot, neato, fdp, sfdp, circo or twopi; default neato, or sfdp past 300 nodes\n"
+     "                         drawn; dot draws command chains top-down\n"
+     "  --size-by MEASURE      node size (area) grows with a centrality measure (e.g. betweenness)\n"
+     "  --color-by ATTRIBUTE   fill colour by affiliation (default), kind, community (Louvain, seeded by\n"
+     "                         --seed), none, or any extra node column\n"
+     "  --labels MODE          label (default: the name, with codenames beneath), id, codename or none\n"
+     "  --edge-labels MODE     none (default), relation or dates\n"
+     "  --highlight-path FROM TO  draw one shortest route between two nodes in red, fade the rest\n"
+     "  --focus NODE           draw only NODE's neighbourhood ...\n"
+     "  --hops K               ... of K hops (default 1)\n"
+     "  --min-confidence X     leave out ties whose confidence is below X\n"
+     "  --title TEXT           the caption (default: the network's title, hypothesis and date)\n"
+     "  --seed N               seed of the layout and of the communities (default 1)\n"
+     "  --directed             the highlighted route follows the ties' direction\n"
+     "  --undirected           draw no arrows\n"
+     "  --hypothesis ID        draw the network with hypothesis ID applied\n"
+     "  --at DATE              draw the ties active at DATE (YYYY, YYYY-MM or YYYY-MM-DD)\n"
+     "  -h, --help             this help\n"
+     "\nNodes are named by id, label, native name or codename (Invest finds Ozaki).\n"
+     "Encoding, all shown in the legend under the drawing: shape by kind (person oval, organization box,\n"
+     "place parallelogram); fill by the --color-by groups, largest first, in Brewer's Set2 for up to 8\n"
+     "groups, Paired past 8 (dark fills take white text), the smallest groups beyond 11 merged as \"other\";\n"
+     "ties coloured by relation family (Brewer Dark2), arrows on directed relations, solid at confidence\n"
+     "0.8 or more, dashed from 0.5, dotted below 0.5. Labels use the font Noto Sans CJK JP (Latin, Cyrillic\n"
+     "and CJK). The same input and --seed give byte-identical output.\n",
+     true},
     {"help", cmd_help, "[COMMAND|relations]", 0, 1, "Show the help of spygraph, of a command, or the relation vocabulary.", ""},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

@@ -72,8 +72,8 @@ typedef struct sg_path_list {
  * K == 0: every shortest path (fewest hops) or every most reliable one (then fewest hops), at most
  * LIMIT of them (FOUND says how many there are); with K > 0: the K shortest (or most reliable) simple
  * paths. Paths are ordered by length (or reliability), then by their node sequences in node-table
- * order, which also decides ties at the K-th place. Fewest-hop paths come from
- * igraph_get_all_shortest_paths; the rest from candidates in order of length or reliability
+ * order, which also decides ties at the K-th place. Fewest-hop paths are counted exactly and come
+ * from igraph_get_all_shortest_paths (beyond 100000 of them, the first LIMIT Yen's algorithm finds); the rest from candidates in order of length or reliability
  * (igraph_get_k_shortest_paths, Yen's algorithm), filtered for time-respecting paths after an exact
  * test that one exists (earliest arrival over time-respecting walks). No path is not a failure:
  * OUT->count is then 0. Returns IGRAPH_SUCCESS or an igraph error code (OUT then holds nothing to

@@ -5,6 +5,10 @@
 
 #include "analysis/centrality_internal.h"
 
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
 /* The graphs a run needs, built once each (index: sg_reading). */
 typedef struct graph_cache {
     sg_simple_graph graphs[3];
@@ -202,6 +206,9 @@ static igraph_error_t compute_pagerank(job *j, igraph_vector_t *out)
 {
     sg_simple_graph *s;
     IGRAPH_CHECK(graph_of(j, &s));
+#ifdef _OPENMP
+    omp_set_num_threads(1); /* PRPACK's threads add in an order that varies from run to run: keep output stable */
+#endif
     return igraph_pagerank(&s->graph, IGRAPH_PAGERANK_ALGO_PRPACK, out, NULL, igraph_vss_all(), j->directed,
                            j->opts->damping, weights_of(s), NULL);
 }

@@ -388,6 +388,57 @@ static void free_path_array(void *paths)
     g_array_free(paths, TRUE);
 }
 
+/* Beyond this many shortest paths, only the first LIMIT that Yen's algorithm finds are listed, rather
+ * than all of them being built to choose from. */
+#define ALL_PATHS_MAX 100000.0
+
+/* Counts the fewest-hop paths from FROM to TO (a double: the count can be astronomical, as in a grid),
+ * adding up, layer by layer of igraph's breadth-first distances, the counts of each node's neighbours
+ * one layer nearer FROM. O(n log n + m). */
+static igraph_error_t count_shortest(const sg_link_graph *lg, int from, int to, double *count)
+{
+    igraph_integer_t n = igraph_vcount(&lg->graph);
+    igraph_matrix_t d;
+    IGRAPH_MATRIX_INIT_FINALLY(&d, 1, n);
+    IGRAPH_CHECK(igraph_distances(&lg->graph, &d, igraph_vss_1(from), igraph_vss_all(), search_mode(lg)));
+    igraph_vector_t dist;
+    igraph_vector_view(&dist, &MATRIX(d, 0, 0), n);
+    igraph_vector_int_t order, near;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&order, 0);
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&near, 0);
+    IGRAPH_CHECK(igraph_vector_qsort_ind(&dist, &order, IGRAPH_ASCENDING));
+    double *paths = g_new0(double, n);
+    IGRAPH_FINALLY(g_free, paths);
+    paths[from] = 1;
+    igraph_neimode_t back = lg->directed ? IGRAPH_IN : IGRAPH_ALL;
+    for (igraph_integer_t i = 0; i < n; i++) {
+        igraph_integer_t v = VECTOR(order)[i];
+        if (v == from || !isfinite(VECTOR(dist)[v]))
+            continue;
+        IGRAPH_CHECK(igraph_neighbors(&lg->graph, &near, v, back));
+        for (igraph_integer_t j = 0; j < igraph_vector_int_size(&near); j++)
+            if (VECTOR(dist)[VECTOR(near)[j]] == VECTOR(dist)[v] - 1)
+                paths[v] += paths[VECTOR(near)[j]];
+    }
+    *count = paths[to];
+    g_free(paths);
+    igraph_vector_int_destroy(&near);
+    igraph_vector_int_destroy(&order);
+    igraph_matrix_destroy(&d);
+    IGRAPH_FINALLY_CLEAN(4);
+    return IGRAPH_SUCCESS;
+}
+
+/* The first LIMIT fewest-hop paths Yen's algorithm finds (when there are too many to build them all). */
+static igraph_error_t first_shortest(const sg_network *net, const sg_link_graph *lg, const sg_path_query *q,
+                                     GArray *paths)
+{
+    sg_path_query first = *q;
+    first.k = first.max_candidates = q->limit;
+    bool capped = false; /* expected: the search is stopped at LIMIT on purpose */
+    return candidate_search(net, lg, &first, NULL, paths, &capped);
+}
+
 /* Whether any route leads from FROM to TO in LG (so igraph is never asked for unreachable targets, which
  * it warns about). */
 static igraph_error_t reachable(const sg_link_graph *lg, int from, int to, bool *res)
@@ -461,8 +512,11 @@ igraph_error_t sg_paths_find(const sg_network *net, const sg_link_graph *lg, con
     IGRAPH_FINALLY(free_path_array, paths);
     igraph_vector_t weights;
     IGRAPH_VECTOR_INIT_FINALLY(&weights, 0);
-    if (q->k == 0 && !q->most_reliable && !q->time_respecting) {
-        IGRAPH_CHECK(all_shortest(net, lg, q, paths));
+    double count = 0;
+    bool plain = q->k == 0 && !q->most_reliable && !q->time_respecting;
+    if (plain) {
+        IGRAPH_CHECK(count_shortest(lg, q->from, q->to, &count));
+        IGRAPH_CHECK(count <= ALL_PATHS_MAX ? all_shortest(net, lg, q, paths) : first_shortest(net, lg, q, paths));
     } else {
         if (q->most_reliable)
             IGRAPH_CHECK(reliability_weights(lg, &weights));
@@ -471,6 +525,8 @@ igraph_error_t sg_paths_find(const sg_network *net, const sg_link_graph *lg, con
     igraph_vector_destroy(&weights);
     IGRAPH_FINALLY_CLEAN(2);
     finish_list(q, paths, out);
+    if (plain)
+        out->found = count < (double)SIZE_MAX ? (size_t)count : SIZE_MAX;
     return IGRAPH_SUCCESS;
 }
 

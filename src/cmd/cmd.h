@@ -18,6 +18,7 @@ struct sg_command {
     int max_args;
     const char *summary; /* one line for `spygraph --help` */
     const char *help;    /* options, defaults and conventions for `spygraph help NAME` */
+    bool own_format;     /* the command reads -f/--format itself (through its option handler) */
 };
 
 /* Exit codes. */
@@ -91,5 +92,6 @@ int cmd_reach(const sg_command *self, int argc, char **argv);
 int cmd_cut(const sg_command *self, int argc, char **argv);
 int cmd_centrality(const sg_command *self, int argc, char **argv);
 int cmd_compare(const sg_command *self, int argc, char **argv);
+int cmd_render(const sg_command *self, int argc, char **argv);
 
 #endif

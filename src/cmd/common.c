@@ -60,6 +60,8 @@ static int common_option(const sg_command *cmd, int opt, const char *arg, sg_opt
         o->direction = SG_DIRECTION_UNDIRECTED;
         return 0;
     case 'f':
+        if (cmd->own_format)
+            return -1;
         if (!sg_format_parse(arg, &o->format))
             return sg_usage_error(cmd, "unknown format '%s' (table, csv or json)", arg);
         o->format_given = true;

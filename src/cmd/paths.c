@@ -99,6 +99,31 @@ static sg_table *csv_table(const sg_network *net, const sg_path_list *list)
     return t;
 }
 
+/* Fills the hop columns (path, hop, from, to, and earliest when TIMED) of the current row. */
+static void set_hop_cells(sg_table *t, const sg_network *net, size_t path, size_t hop, const sg_hop *h, bool timed)
+{
+    char day[11];
+    sg_table_set_int(t, 0, (long long)path);
+    sg_table_set_int(t, 1, (long long)hop);
+    sg_table_set_text(t, 2, net->nodes[h->from].id);
+    sg_table_set_text(t, 3, net->nodes[h->to].id);
+    if (timed)
+        sg_table_set_text(t, 4, sg_cmd_day_text(h->earliest, day));
+}
+
+/* Fills the tie columns (relation, period, confidence, sources) from column COL of the current row. */
+static void set_tie_cells(sg_table *t, size_t col, const sg_edge *e, int from)
+{
+    char *rel = sg_cmd_tie_relation(e, from), *period = sg_cmd_tie_period(e), *keys = sg_cmd_tie_keys(e);
+    sg_table_set_text(t, col, rel);
+    sg_table_set_text(t, col + 1, period);
+    sg_table_set_number(t, col + 2, e->confidence, 3);
+    sg_table_set_text(t, col + 3, keys);
+    g_free(rel);
+    g_free(period);
+    g_free(keys);
+}
+
 /* The table people read: one row per tie; path, hop and ends shown on a hop's first row only; the
  * "earliest" column only for time-respecting paths. Cited keys are added to KEYS. */
 static sg_table *text_table(const sg_network *net, const sg_path_list *list, bool timed, GHashTable *keys)
@@ -107,8 +132,8 @@ static sg_table *text_table(const sg_network *net, const sg_path_list *list, boo
                                               "confidence", "sources"};
     static const char *const plain_names[] = {"path", "hop", "from", "to", "relation", "period", "confidence",
                                               "sources"};
-    size_t n = timed ? 9 : 8, tie_col = timed ? 5 : 4;
-    sg_table *t = sg_table_new(n, timed ? timed_names : plain_names);
+    size_t tie_col = timed ? 5 : 4;
+    sg_table *t = sg_table_new(tie_col + 4, timed ? timed_names : plain_names);
     sg_table_align(t, 0, SG_ALIGN_RIGHT);
     sg_table_align(t, 1, SG_ALIGN_RIGHT);
     sg_table_align(t, tie_col + 2, SG_ALIGN_RIGHT);
@@ -117,26 +142,10 @@ static sg_table *text_table(const sg_network *net, const sg_path_list *list, boo
             const sg_hop *hop = &list->paths[p].hops[h];
             for (size_t i = 0; i < hop->n_ties; i++) {
                 sg_table_add_row(t);
-                if (i == 0) {
-                    char day[11];
-                    sg_table_set_int(t, 0, (long long)p + 1);
-                    sg_table_set_int(t, 1, (long long)h + 1);
-                    sg_table_set_text(t, 2, net->nodes[hop->from].id);
-                    sg_table_set_text(t, 3, net->nodes[hop->to].id);
-                    if (timed)
-                        sg_table_set_text(t, 4, sg_cmd_day_text(hop->earliest, day));
-                }
-                const sg_edge *e = &net->edges[hop->ties[i]];
-                char *rel = sg_cmd_tie_relation(e, hop->from), *period = sg_cmd_tie_period(e);
-                char *tie_keys = sg_cmd_tie_keys(e);
-                sg_table_set_text(t, tie_col, rel);
-                sg_table_set_text(t, tie_col + 1, period);
-                sg_table_set_number(t, tie_col + 2, e->confidence, 3);
-                sg_table_set_text(t, tie_col + 3, tie_keys);
-                sg_cmd_keys_add(keys, e);
-                g_free(rel);
-                g_free(period);
-                g_free(tie_keys);
+                if (i == 0)
+                    set_hop_cells(t, net, p + 1, h + 1, hop, timed);
+                set_tie_cells(t, tie_col, &net->edges[hop->ties[i]], hop->from);
+                sg_cmd_keys_add(keys, &net->edges[hop->ties[i]]);
             }
         }
     return t;

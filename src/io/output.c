@@ -266,7 +266,9 @@ const char *sg_format_number(double value, char buf[32])
         snprintf(buf, 32, "%.0f", value);
         return buf;
     }
-    for (int digits = 1; digits <= 17; digits++) {
+    /* A decimal of k <= 15 significant digits that reads back to VALUE is what %.15g prints (trailing zeros
+     * dropped), so the search for the shortest text can start at 15 digits. */
+    for (int digits = 15; digits <= 17; digits++) {
         snprintf(buf, 32, "%.*g", digits, value);
         if (g_ascii_strtod(buf, NULL) == value)
             break;

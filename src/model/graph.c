@@ -73,7 +73,14 @@ static void report_igraph_error(const char *reason, const char *file, int line, 
 {
     (void)file;
     (void)line;
-    sg_error("analysis failed: %s (%s)", reason, igraph_strerror(err));
+    /* IGRAPH_CHECK passes an error up by raising it again with an empty reason: report that only if
+     * nothing was reported before */
+    static bool reported = false;
+    if (reason && *reason)
+        sg_error("analysis failed: %s (%s)", reason, igraph_strerror(err));
+    else if (!reported)
+        sg_error("analysis failed (%s)", igraph_strerror(err));
+    reported = true;
     IGRAPH_FINALLY_FREE();
 }
 

@@ -87,6 +87,25 @@ static void test_all_shortest_equal_length(void)
     sg_network_unref(net);
 }
 
+/* A 12 x 12 grid (paths-grid.csv): C(22, 11) = 705432 fewest-hop paths join opposite corners, and
+ * C(6, 3) = 20 join v0_0 to v3_3 (binomial coefficients: choose which of the steps go down). The first
+ * count is too many to build, so only LIMIT paths are listed, of the right length. */
+static void test_count_many_shortest(void)
+{
+    sg_network *net = load("tests/data/good/paths-grid.csv");
+    sg_path_list list = find(net, SG_DIRECTION_UNDIRECTED, "v0_0", "v11_11", (sg_path_query){.limit = 5});
+    g_assert_cmpuint(list.found, ==, 705432);
+    g_assert_cmpuint(list.count, ==, 5);
+    for (size_t i = 0; i < list.count; i++)
+        g_assert_cmpuint(list.paths[i].n_hops, ==, 22);
+    sg_path_list_free(&list);
+    list = find(net, SG_DIRECTION_UNDIRECTED, "v0_0", "v3_3", (sg_path_query){.limit = 100});
+    g_assert_cmpuint(list.found, ==, 20);
+    g_assert_cmpuint(list.count, ==, 20);
+    sg_path_list_free(&list);
+    sg_network_unref(net);
+}
+
 /* Only two simple paths join a and e (NetworkX shortest_simple_paths lists two): asking for 4 gives 2. */
 static void test_k_shortest(void)
 {
@@ -293,6 +312,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/paths/all-shortest-equal-length", test_all_shortest_equal_length);
     g_test_add_func("/paths/k-shortest", test_k_shortest);
+    g_test_add_func("/paths/count-many-shortest", test_count_many_shortest);
     g_test_add_func("/paths/disconnected-and-direction", test_disconnected_and_direction);
     g_test_add_func("/paths/most-reliable", test_most_reliable);
     g_test_add_func("/paths/time-respecting-diamond", test_time_respecting_diamond);

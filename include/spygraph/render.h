@@ -1,0 +1,82 @@
+/* render.h: diagrams through Graphviz: the network as a cgraph graph, laid out and rendered by gvc. */
+#ifndef SPYGRAPH_RENDER_H
+#define SPYGRAPH_RENDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "spygraph/graph.h"
+#include "spygraph/message.h"
+#include "spygraph/model.h"
+
+/* What is written. DOT is the laid-out graph (positions included, as `dot -Tdot` writes it); CANON is the
+ * graph as built, before layout (cgraph's own writer): the same attributes, no positions, so it does not
+ * depend on the layout engine's arithmetic. */
+typedef enum sg_render_format {
+    SG_RENDER_DOT,
+    SG_RENDER_CANON,
+    SG_RENDER_SVG,
+    SG_RENDER_PNG,
+    SG_RENDER_PDF
+} sg_render_format;
+
+/* Parses "dot", "canon", "svg", "png", "pdf"; returns false if unknown. */
+bool sg_render_format_parse(const char *text, sg_render_format *out);
+/* The format a file name's extension names (.dot/.gv, .svg, .png, .pdf, any case); false if none. */
+bool sg_render_format_from_path(const char *path, sg_render_format *out);
+
+/* The layout engines offered: dot, neato, fdp, sfdp, circo, twopi. True if NAME is one. */
+bool sg_render_layout_known(const char *name);
+
+typedef enum sg_label_mode { SG_LABELS_LABEL, SG_LABELS_ID, SG_LABELS_CODENAME, SG_LABELS_NONE } sg_label_mode;
+/* Parses "label", "id", "codename", "none"; false if unknown. */
+bool sg_label_mode_parse(const char *text, sg_label_mode *out);
+
+typedef enum sg_edge_label_mode { SG_EDGE_LABELS_NONE, SG_EDGE_LABELS_RELATION, SG_EDGE_LABELS_DATES } sg_edge_label_mode;
+/* Parses "none", "relation", "dates"; false if unknown. */
+bool sg_edge_label_mode_parse(const char *text, sg_edge_label_mode *out);
+
+/* Confidence thresholds of the tie styles: solid at or above CERTAIN, dashed at or above DOUBTFUL, dotted
+ * below. */
+#define SG_RENDER_CERTAIN 0.8
+#define SG_RENDER_DOUBTFUL 0.5
+
+/* Past this many drawn nodes the automatic layout is sfdp rather than neato. */
+#define SG_RENDER_LARGE 300
+
+/* Everything a diagram depends on besides the network. Start from sg_render_spec_init. */
+typedef struct sg_render_spec {
+    sg_render_format format;
+    const char *layout;             /* NULL: neato, or sfdp past SG_RENDER_LARGE drawn nodes */
+    sg_label_mode labels;
+    sg_edge_label_mode edge_labels;
+    const char *color_by;           /* "affiliation" (default), "kind", "community", "none", or an extra
+                                       node column of the network */
+    const char *size_by;            /* the measure's name, for the legend; NULL: uniform sizes */
+    const double *size_values;      /* one value per node of the network (borrowed), when size_by */
+    double min_confidence;          /* ties below are not drawn (0: all) */
+    int focus;                      /* node index whose neighbourhood is drawn, or -1 */
+    int hops;                       /* the neighbourhood's radius (with focus) */
+    int path_from, path_to;         /* node indices of the route to highlight, or -1 */
+    sg_direction direction;         /* DEFAULT: arrows as each relation says; DIRECTED: every tie an arrow
+                                       (and routes follow arrows); UNDIRECTED: no arrows */
+    const char *title;              /* NULL: the network's title, hypothesis and date */
+    unsigned long seed;             /* for the layout's start and the community detection */
+} sg_render_spec;
+
+/* Fills SPEC with the defaults: SVG, automatic layout, labels, no edge labels, colour by affiliation,
+ * uniform sizes, every tie, no focus, no route, seed 1. */
+void sg_render_spec_init(sg_render_spec *spec);
+
+/* Checks that COLOR_BY names something NET has ("affiliation", "kind", "community", "none" or an extra
+ * node column). Returns false otherwise. */
+bool sg_render_color_by_known(const sg_network *net, const char *color_by);
+
+/* Draws NET as SPEC says and writes the result to STREAM. On failure (no route between the path's ends,
+ * a Graphviz layout or rendering failure, an igraph error) adds an error to DIAG and returns false; then
+ * part of the output may have been written, so write to an sg_output and abort it. NET is not changed;
+ * nothing is kept. */
+bool sg_render_write(const sg_network *net, const sg_render_spec *spec, FILE *stream, sg_diag *diag);
+
+#endif

@@ -1,0 +1,333 @@
+/* render.c: `spygraph render`: a diagram of the network (DOT, SVG, PNG or PDF) through Graphviz. */
+#include <errno.h>
+#include <glib.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "spygraph/centrality.h"
+#include "spygraph/render.h"
+
+enum {
+    OPT_LAYOUT = SG_OPT_FIRST_COMMAND_OPTION,
+    OPT_SIZE_BY,
+    OPT_COLOR_BY,
+    OPT_LABELS,
+    OPT_EDGE_LABELS,
+    OPT_HIGHLIGHT_PATH,
+    OPT_HIGHLIGHT_PATH_TO,
+    OPT_FOCUS,
+    OPT_HOPS,
+    OPT_MIN_CONFIDENCE,
+    OPT_TITLE,
+    OPT_SEED,
+};
+
+static const struct option render_options[] = {
+    {"layout", required_argument, NULL, OPT_LAYOUT},
+    {"size-by", required_argument, NULL, OPT_SIZE_BY},
+    {"color-by", required_argument, NULL, OPT_COLOR_BY},
+    {"colour-by", required_argument, NULL, OPT_COLOR_BY},
+    {"labels", required_argument, NULL, OPT_LABELS},
+    {"edge-labels", required_argument, NULL, OPT_EDGE_LABELS},
+    {"highlight-path", required_argument, NULL, OPT_HIGHLIGHT_PATH},
+    {"highlight-path-to", required_argument, NULL, OPT_HIGHLIGHT_PATH_TO}, /* made from the second value */
+    {"focus", required_argument, NULL, OPT_FOCUS},
+    {"hops", required_argument, NULL, OPT_HOPS},
+    {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
+    {"title", required_argument, NULL, OPT_TITLE},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {NULL, 0, NULL, 0},
+};
+
+/* One value of MEASURE per node of NET (g_free), from the centrality library, or NULL after an error. */
+static double *size_values(const sg_network *net, const char *measure, sg_direction direction)
+{
+    sg_centrality_options o;
+    sg_centrality_options_init(&o);
+    o.direction = direction;
+    igraph_vector_t values;
+    if (igraph_vector_init(&values, 0) != IGRAPH_SUCCESS)
+        return NULL;
+    double *out = NULL;
+    if (sg_centrality_one(net, measure, &o, &values) == IGRAPH_SUCCESS) {
+        out = g_new(double, net->n_nodes + 1);
+        for (size_t i = 0; i < net->n_nodes; i++)
+            out[i] = VECTOR(values)[(igraph_integer_t)i];
+    } else {
+        sg_error("cannot compute %s for the node sizes", measure);
+    }
+    igraph_vector_destroy(&values);
+    return out;
+}
+
+/* The measure names joined by ", " (g_free). */
+static char *measure_list(void)
+{
+    return g_strjoinv(", ", (char **)sg_centrality_measures());
+}
+
+/* The command's own options, before the network is read (names are resolved against it later). */
+typedef struct render_args {
+    sg_render_spec spec;
+    const char *format;
+    const char *size_by;
+    const char *path_from, *path_to;
+    const char *focus;
+    bool hops_given;
+} render_args;
+
+static bool parse_double(const char *text, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (!*text || *end || errno || !isfinite(v))
+        return false;
+    *out = v;
+    return true;
+}
+
+static bool parse_count(const char *text, long max, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(text, &end, 10);
+    if (!*text || *end || errno || v < 0 || v > max)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* Handles the options about what is drawn and how it is labelled. */
+static int drawing_option(const sg_command *cmd, int opt, const char *arg, render_args *a)
+{
+    switch (opt) {
+    case OPT_LAYOUT:
+        if (!sg_render_layout_known(arg))
+            return sg_usage_error(cmd, "unknown layout '%s' (dot, neato, fdp, sfdp, circo or twopi)", arg);
+        a->spec.layout = arg;
+        return 0;
+    case OPT_LABELS:
+        if (!sg_label_mode_parse(arg, &a->spec.labels))
+            return sg_usage_error(cmd, "unknown --labels '%s' (label, id, codename or none)", arg);
+        return 0;
+    case OPT_EDGE_LABELS:
+        if (!sg_edge_label_mode_parse(arg, &a->spec.edge_labels))
+            return sg_usage_error(cmd, "unknown --edge-labels '%s' (relation, dates or none)", arg);
+        return 0;
+    case OPT_SIZE_BY:
+        if (!sg_centrality_measure_known(arg)) {
+            char *list = measure_list();
+            int r = sg_usage_error(cmd, "unknown measure '%s' (%s)", arg, list);
+            g_free(list);
+            return r;
+        }
+        a->size_by = arg;
+        return 0;
+    case OPT_COLOR_BY:
+        a->spec.color_by = arg; /* checked against the network once it is read */
+        return 0;
+    case OPT_TITLE:
+        a->spec.title = arg;
+        return 0;
+    default:
+        return -1;
+    }
+}
+
+/* Handles the options about which part is drawn, the seed and the format. */
+static int selection_option(const sg_command *cmd, int opt, const char *arg, render_args *a)
+{
+    long n;
+    switch (opt) {
+    case OPT_HIGHLIGHT_PATH:
+        a->path_from = arg;
+        return 0;
+    case OPT_HIGHLIGHT_PATH_TO:
+        a->path_to = arg;
+        return 0;
+    case OPT_FOCUS:
+        a->focus = arg;
+        return 0;
+    case OPT_HOPS:
+        if (!parse_count(arg, 1000000, &n))
+            return sg_usage_error(cmd, "bad --hops '%s': not a whole number of 0 or more", arg);
+        a->spec.hops = (int)n;
+        a->hops_given = true;
+        return 0;
+    case OPT_MIN_CONFIDENCE:
+        if (!parse_double(arg, &a->spec.min_confidence) || a->spec.min_confidence < 0 || a->spec.min_confidence > 1)
+            return sg_usage_error(cmd, "bad --min-confidence '%s': not a number in [0, 1]", arg);
+        return 0;
+    case OPT_SEED:
+        if (!parse_count(arg, LONG_MAX, &n))
+            return sg_usage_error(cmd, "bad --seed '%s': not a whole number of 0 or more", arg);
+        a->spec.seed = (unsigned long)n;
+        return 0;
+    case 'f':
+        if (!sg_render_format_parse(arg, &a->spec.format))
+            return sg_usage_error(cmd, "unknown format '%s' (dot, canon, svg, png or pdf)", arg);
+        a->format = arg;
+        return 0;
+    default:
+        return sg_usage_error(cmd, "unexpected option");
+    }
+}
+
+static int render_option(const sg_command *cmd, int opt, const char *arg, void *ctx)
+{
+    int r = drawing_option(cmd, opt, arg, ctx);
+    return r >= 0 ? r : selection_option(cmd, opt, arg, ctx);
+}
+
+/* Rewrites `--highlight-path FROM TO` (two values) as `--highlight-path FROM --highlight-path-to TO`, so
+ * getopt can read it. Returns a new argv (g_free; the strings are borrowed or static), or NULL after a
+ * usage error when TO is missing. */
+static char **expand_two_valued(const sg_command *cmd, int *argc, char **argv)
+{
+    char **out = g_new0(char *, 2 * (size_t)*argc + 1);
+    int n = 0;
+    for (int i = 0; i < *argc; i++) {
+        out[n++] = argv[i];
+        if (strcmp(argv[i], "--") == 0) {
+            while (++i < *argc)
+                out[n++] = argv[i];
+            break;
+        }
+        bool joined = g_str_has_prefix(argv[i], "--highlight-path=");
+        if (strcmp(argv[i], "--highlight-path") != 0 && !joined)
+            continue;
+        int needed = joined ? 1 : 2;
+        if (i + needed >= *argc) {
+            g_free(out);
+            sg_usage_error(cmd, "--highlight-path needs two nodes: FROM TO");
+            return NULL;
+        }
+        if (!joined)
+            out[n++] = argv[++i];
+        out[n++] = (char *)"--highlight-path-to";
+        out[n++] = argv[++i];
+    }
+    *argc = n;
+    return out;
+}
+
+/* Chooses the image format from --format or the output's extension. Returns -1 or a usage exit code. */
+static int settle_format(const sg_command *cmd, const sg_options *opts, render_args *a)
+{
+    if (!opts->output)
+        return sg_usage_error(cmd, "missing -o FILE (the diagram's file; - for standard output)");
+    if (a->format)
+        return -1;
+    if (strcmp(opts->output, "-") == 0) {
+        a->spec.format = SG_RENDER_SVG;
+        return -1;
+    }
+    if (!sg_render_format_from_path(opts->output, &a->spec.format))
+        return sg_usage_error(cmd, "cannot tell the format from '%s': name it .dot, .svg, .png or .pdf, or give "
+                                   "--format", opts->output);
+    return -1;
+}
+
+/* Resolves a node named on the command line (id, label, native name or codename). Returns its index, or
+ * -1 after printing the problem (unknown, or ambiguous with the candidates). */
+static int resolve(const sg_network *net, const char *option, const char *name)
+{
+    int *candidates = NULL;
+    int index = sg_network_resolve_node(net, name, &candidates);
+    if (index == -1)
+        sg_error("no node '%s' in %s (%s)", name, net->name, option);
+    if (index == -2) {
+        GString *list = g_string_new("");
+        for (int *c = candidates; *c >= 0; c++)
+            g_string_append_printf(list, "%s%s (%s)", c == candidates ? "" : ", ", net->nodes[*c].id,
+                                   net->nodes[*c].label);
+        sg_error("'%s' is ambiguous (%s): %s", name, option, list->str);
+        g_string_free(list, TRUE);
+        g_free(candidates);
+        index = -1;
+    }
+    return index;
+}
+
+/* Resolves the node names and checks --color-by against the network. Returns -1 or an exit code. */
+static int settle_names(const sg_command *cmd, const sg_network *net, render_args *a)
+{
+    if (!sg_render_color_by_known(net, a->spec.color_by))
+        return sg_usage_error(cmd, "unknown --color-by '%s' (affiliation, kind, community, none%s%s)",
+                              a->spec.color_by, net->n_extra_attrs ? ", or a node column such as " : "",
+                              net->n_extra_attrs ? net->extra_attrs[0] : "");
+    if (a->hops_given && !a->focus)
+        return sg_usage_error(cmd, "--hops needs --focus NODE");
+    if (a->focus && (a->spec.focus = resolve(net, "--focus", a->focus)) < 0)
+        return SG_EXIT_DATA;
+    if (a->focus && !a->hops_given)
+        a->spec.hops = 1;
+    if (a->path_from) {
+        a->spec.path_from = resolve(net, "--highlight-path", a->path_from);
+        a->spec.path_to = a->spec.path_from < 0 ? -1 : resolve(net, "--highlight-path", a->path_to);
+        if (a->spec.path_to < 0)
+            return SG_EXIT_DATA;
+    }
+    return -1;
+}
+
+/* Draws the loaded network to the chosen output, atomically. Returns an exit code. */
+static int draw(const sg_options *opts, const sg_network *net, const render_args *a)
+{
+    sg_output *out = sg_output_open(opts->output);
+    if (!out)
+        return SG_EXIT_DATA;
+    sg_diag *diag = sg_diag_new();
+    bool ok = sg_render_write(net, &a->spec, out->stream, diag);
+    sg_diag_print(diag, false);
+    sg_diag_free(diag);
+    if (!ok) {
+        sg_output_abort(out);
+        return SG_EXIT_DATA;
+    }
+    return sg_output_commit(out) ? SG_EXIT_OK : SG_EXIT_DATA;
+}
+
+/* Loads the network, works out names and sizes, and draws. Returns an exit code. */
+static int load_and_draw(const sg_command *self, const sg_options *opts, render_args *a)
+{
+    sg_network *net = sg_cmd_load(opts);
+    if (!net)
+        return SG_EXIT_DATA;
+    int status = settle_names(self, net, a);
+    double *sizes = NULL;
+    if (status < 0 && a->size_by) {
+        sizes = size_values(net, a->size_by, opts->direction);
+        if (!sizes)
+            status = SG_EXIT_DATA;
+        a->spec.size_by = a->size_by;
+        a->spec.size_values = sizes;
+    }
+    a->spec.direction = opts->direction;
+    if (status < 0)
+        status = draw(opts, net, a);
+    g_free(sizes);
+    sg_network_unref(net);
+    return status;
+}
+
+int cmd_render(const sg_command *self, int argc, char **argv)
+{
+    char **args = expand_two_valued(self, &argc, argv);
+    if (!args)
+        return SG_EXIT_USAGE;
+    render_args a = {0};
+    sg_render_spec_init(&a.spec);
+    sg_options opts;
+    int status = sg_parse_options(self, argc, args, render_options, render_option, &a, &opts);
+    if (status < 0)
+        status = settle_format(self, &opts, &a);
+    if (status < 0)
+        status = load_and_draw(self, &opts, &a);
+    g_free(args);
+    return status;
+}

@@ -1,0 +1,170 @@
+/* build.c: the cgraph graph of a diagram: nodes, ties and graph attributes, set through cgraph's API. */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* Sets attribute NAME of OBJ (cgraph's char * API does not change the strings it is given). */
+static void set(void *obj, const char *name, const char *value)
+{
+    agsafeset(obj, (char *)name, (char *)value, "");
+}
+
+static void set_number(void *obj, const char *name, double value)
+{
+    char text[32];
+    snprintf(text, sizeof text, "%.3g", value);
+    set(obj, name, text);
+}
+
+/* Declares the default of attribute NAME for KIND (AGRAPH, AGNODE, AGEDGE) objects of G. */
+static void declare(Agraph_t *g, int kind, const char *name, const char *value)
+{
+    agattr(g, kind, (char *)name, (char *)value);
+}
+
+/* Sets the graph's HTML-like label (the legend). */
+static void set_html_label(Agraph_t *g, const char *html)
+{
+    char *text = agstrdup_html(g, (char *)html);
+    agattr(g, AGRAPH, "label", text);
+    agstrfree(g, text);
+}
+
+static bool engine_uses_start(const char *layout)
+{
+    return strcmp(layout, "neato") == 0 || strcmp(layout, "fdp") == 0 || strcmp(layout, "sfdp") == 0;
+}
+
+static void graph_attributes(Agraph_t *g, const sg_render_spec *spec, const char *layout)
+{
+    declare(g, AGRAPH, "layout", layout);
+    declare(g, AGRAPH, "fontname", SG_RENDER_FONT);
+    declare(g, AGRAPH, "bgcolor", "white");
+    declare(g, AGRAPH, "pad", "0.3");
+    declare(g, AGRAPH, "outputorder", "edgesfirst");
+    declare(g, AGRAPH, "splines", "true");
+    declare(g, AGRAPH, "labelloc", "b");
+    declare(g, AGRAPH, "labeljust", "l");
+    if (strcmp(layout, "dot") != 0) {
+        declare(g, AGRAPH, "overlap", "false");
+        declare(g, AGRAPH, "sep", "+10");
+    } else {
+        declare(g, AGRAPH, "ranksep", "0.6");
+        declare(g, AGRAPH, "nodesep", "0.3");
+    }
+    if (engine_uses_start(layout)) {
+        char seed[32];
+        snprintf(seed, sizeof seed, "%lu", spec->seed);
+        declare(g, AGRAPH, "start", seed);
+    }
+}
+
+static void default_attributes(Agraph_t *g)
+{
+    declare(g, AGNODE, "fontname", SG_RENDER_FONT);
+    declare(g, AGNODE, "fontsize", "12");
+    declare(g, AGNODE, "style", "filled");
+    declare(g, AGNODE, "fillcolor", "white");
+    declare(g, AGNODE, "fontcolor", "black");
+    declare(g, AGNODE, "color", "#404040");
+    declare(g, AGNODE, "shape", "ellipse");
+    declare(g, AGNODE, "margin", "0.08,0.04");
+    declare(g, AGEDGE, "fontname", SG_RENDER_FONT);
+    declare(g, AGEDGE, "fontsize", "9");
+    declare(g, AGEDGE, "penwidth", "1.3");
+    declare(g, AGEDGE, "arrowsize", "0.7");
+    declare(g, AGEDGE, "style", "solid");
+}
+
+static Agnode_t *add_node(Agraph_t *g, const sg_network *net, const sg_render_spec *spec, const sg_view *view,
+                          size_t i)
+{
+    const sg_node *node = &net->nodes[i];
+    Agnode_t *n = agnode(g, (char *)node->id, 1);
+    char *label = sg_render_node_label(node, spec->labels);
+    set(n, "label", label);
+    g_free(label);
+    set(n, "shape", sg_render_kind_shape(node->kind));
+    if (view->group[i] >= 0) {
+        set(n, "fillcolor", view->groups[view->group[i]].fill);
+        set(n, "fontcolor", view->groups[view->group[i]].font);
+    }
+    if (view->size) {
+        double s = view->size[i];
+        set_number(n, "fontsize", 11 + 11 * s);
+        set_number(n, "penwidth", 1 + 2 * s);
+    }
+    if (spec->labels == SG_LABELS_NONE) {
+        double s = view->size ? view->size[i] : 0;
+        set_number(n, "width", 0.25 + 0.75 * s);
+        set_number(n, "height", 0.25 + 0.75 * s);
+    }
+    if ((int)i == spec->focus) {
+        set(n, "peripheries", "2");
+    }
+    if (view->has_route && view->node_on_route[i]) {
+        set(n, "color", SG_RENDER_ROUTE_COLOR);
+        set(n, "penwidth", "3.5");
+    } else if (view->has_route) {
+        set(n, "fillcolor", SG_RENDER_FADED_FILL);
+        set(n, "fontcolor", SG_RENDER_FADED_TEXT);
+        set(n, "color", SG_RENDER_FADED_COLOR);
+    }
+    return n;
+}
+
+static void add_edge(Agraph_t *g, Agnode_t **nodes, const sg_network *net, const sg_render_spec *spec,
+                     const sg_view *view, size_t i)
+{
+    const sg_edge *e = &net->edges[i];
+    Agedge_t *edge = agedge(g, nodes[e->source], nodes[e->target], NULL, 1);
+    const char *colour = sg_render_family_color(e->relation->family);
+    if (view->has_route)
+        colour = view->edge_on_route[i] ? SG_RENDER_ROUTE_COLOR : SG_RENDER_FADED_COLOR;
+    set(edge, "color", colour);
+    set(edge, "style", sg_render_confidence_style(e->confidence));
+    if (agisdirected(g) && (!e->relation->directed || spec->direction == SG_DIRECTION_UNDIRECTED))
+        set(edge, "dir", "none");
+    if (view->has_route && view->edge_on_route[i])
+        set(edge, "penwidth", "4");
+    char *label = sg_render_edge_label(e, spec->edge_labels);
+    if (*label) {
+        set(edge, "label", label);
+        set(edge, "fontcolor", colour);
+    }
+    g_free(label);
+}
+
+/* True when some drawn tie is to be drawn as an arrow. */
+static bool any_arrow(const sg_network *net, const sg_render_spec *spec, const sg_view *view)
+{
+    if (spec->direction == SG_DIRECTION_UNDIRECTED)
+        return false;
+    for (size_t i = 0; i < net->n_edges; i++)
+        if (view->edge_drawn[i] && net->edges[i].relation->directed)
+            return true;
+    return false;
+}
+
+Agraph_t *sg_render_build(const sg_network *net, const sg_render_spec *spec, const sg_view *view,
+                          const char *layout)
+{
+    Agraph_t *g = agopen((char *)net->id, any_arrow(net, spec, view) ? Agdirected : Agundirected, NULL);
+    graph_attributes(g, spec, layout);
+    default_attributes(g);
+    char *title = spec->title ? g_strdup(spec->title) : sg_render_default_title(net);
+    char *legend = sg_render_legend(net, spec, view, title);
+    set_html_label(g, legend);
+    g_free(legend);
+    g_free(title);
+    Agnode_t **nodes = g_new0(Agnode_t *, net->n_nodes + 1);
+    for (size_t i = 0; i < net->n_nodes; i++)
+        if (view->node_drawn[i])
+            nodes[i] = add_node(g, net, spec, view, i);
+    for (size_t i = 0; i < net->n_edges; i++)
+        if (view->edge_drawn[i])
+            add_edge(g, nodes, net, spec, view, i);
+    g_free(nodes);
+    return g;
+}

@@ -1,0 +1,222 @@
+/* groups.c: the fill colours of a diagram (groups of an attribute or communities, Brewer palettes) and node sizes. */
+#include <math.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* Colour-blind-friendlier Brewer schemes built into Graphviz: Set2 for up to 8 groups, Paired for more
+ * (its light/dark pairs differ in lightness as well as hue); past 12 groups the smallest share "other". */
+static const char *const set2[] = {"/set28/1", "/set28/2", "/set28/3", "/set28/4",
+                                   "/set28/5", "/set28/6", "/set28/7", "/set28/8"};
+/* Paired, dark members first so the largest groups differ in hue; dark fills take white text. */
+static const char *const paired[] = {"/paired12/2", "/paired12/4", "/paired12/6", "/paired12/8",
+                                     "/paired12/10", "/paired12/12", "/paired12/1", "/paired12/3",
+                                     "/paired12/5", "/paired12/7", "/paired12/9", "/paired12/11"};
+static const bool paired_dark[] = {true, true, true, false, true, true, false, false, false, false, false, false};
+#define OTHER_FILL "#bdbdbd"
+
+/* The value of the colour attribute of node I ("" when it has none). */
+static const char *attribute_value(const sg_network *net, const char *color_by, size_t i)
+{
+    const sg_node *node = &net->nodes[i];
+    if (strcmp(color_by, "affiliation") == 0)
+        return node->affiliation;
+    if (strcmp(color_by, "kind") == 0)
+        return sg_kind_name(node->kind);
+    for (size_t k = 0; k < net->n_extra_attrs; k++)
+        if (strcmp(net->extra_attrs[k], color_by) == 0)
+            return node->extra && node->extra[k] ? node->extra[k] : "";
+    return "";
+}
+
+bool sg_render_color_by_known(const sg_network *net, const char *color_by)
+{
+    static const char *const builtin[] = {"affiliation", "kind", "community", "none"};
+    for (size_t k = 0; k < G_N_ELEMENTS(builtin); k++)
+        if (strcmp(color_by, builtin[k]) == 0)
+            return true;
+    for (size_t k = 0; k < net->n_extra_attrs; k++)
+        if (strcmp(net->extra_attrs[k], color_by) == 0)
+            return true;
+    return false;
+}
+
+/* Community labels (1-based by decreasing size, then first node) of the drawn nodes, written as text
+ * into NAMES[i] (g_free each; NULL for nodes not drawn). */
+static igraph_error_t community_names(const sg_network *net, const sg_render_spec *spec, const sg_view *view,
+                                      char **names)
+{
+    igraph_t graph;
+    igraph_vector_int_t tie_of, membership;
+    IGRAPH_CHECK(igraph_vector_int_init(&tie_of, 0));
+    IGRAPH_FINALLY(igraph_vector_int_destroy, &tie_of);
+    IGRAPH_CHECK(sg_view_graph(net, view, false, &graph, &tie_of));
+    IGRAPH_FINALLY(igraph_destroy, &graph);
+    IGRAPH_CHECK(igraph_vector_int_init(&membership, 0));
+    IGRAPH_FINALLY(igraph_vector_int_destroy, &membership);
+    igraph_rng_seed(igraph_rng_default(), spec->seed);
+    IGRAPH_CHECK(igraph_community_multilevel(&graph, NULL, 1.0, &membership, NULL, NULL));
+    /* Renumber: size among drawn nodes, then first drawn node, so the numbering does not depend on
+     * igraph's internal order. */
+    igraph_integer_t n_comm = igraph_vector_int_size(&membership) ? igraph_vector_int_max(&membership) + 1 : 0;
+    size_t *size = g_new0(size_t, (size_t)n_comm + 1);
+    long *first = g_new(long, (size_t)n_comm + 1);
+    for (igraph_integer_t c = 0; c < n_comm; c++)
+        first[c] = -1;
+    for (size_t i = 0; i < net->n_nodes; i++) {
+        if (!view->node_drawn[i])
+            continue;
+        igraph_integer_t c = VECTOR(membership)[i];
+        size[c]++;
+        if (first[c] < 0)
+            first[c] = (long)i;
+    }
+    for (size_t i = 0; i < net->n_nodes; i++) {
+        if (!view->node_drawn[i])
+            continue;
+        igraph_integer_t c = VECTOR(membership)[i];
+        size_t rank = 1;
+        for (igraph_integer_t d = 0; d < n_comm; d++)
+            if (size[d] > size[c] || (size[d] == size[c] && first[d] >= 0 && first[d] < first[c]))
+                rank++;
+        names[i] = g_strdup_printf("community %zu", rank);
+    }
+    g_free(size);
+    g_free(first);
+    igraph_vector_int_destroy(&membership);
+    igraph_destroy(&graph);
+    igraph_vector_int_destroy(&tie_of);
+    IGRAPH_FINALLY_CLEAN(3);
+    return IGRAPH_SUCCESS;
+}
+
+/* Orders groups by decreasing size, then by name (bytewise, so the order is the same everywhere). */
+static gint group_order(gconstpointer a, gconstpointer b)
+{
+    const sg_group *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return strcmp(x->name, y->name);
+}
+
+/* Past the palette, merges the smallest groups (from index KEEP on) into one "other" group named with
+ * its members. */
+static void merge_other(sg_view *view, size_t keep)
+{
+    if (view->n_groups <= keep + 1)
+        return;
+    GString *name = g_string_new("other (");
+    size_t count = 0;
+    for (size_t k = keep; k < view->n_groups; k++) {
+        g_string_append_printf(name, "%s%s", k > keep ? ", " : "", view->groups[k].name);
+        count += view->groups[k].count;
+        g_free(view->groups[k].name);
+    }
+    g_string_append_c(name, ')');
+    sg_group *other = &view->groups[keep];
+    other->name = g_string_free(name, FALSE);
+    other->count = count;
+    other->fill = OTHER_FILL;
+    other->font = "black";
+    view->n_groups = keep + 1;
+}
+
+/* Gives each group its fill and label colours in order; KEEP groups get a palette colour. */
+static void assign_colours(sg_view *view)
+{
+    bool few = view->n_groups <= G_N_ELEMENTS(set2);
+    for (size_t k = 0; k < view->n_groups; k++) {
+        sg_group *g = &view->groups[k];
+        g->fill = few ? set2[k] : k < G_N_ELEMENTS(paired) ? paired[k] : OTHER_FILL;
+        g->font = !few && k < G_N_ELEMENTS(paired) && paired_dark[k] ? "white" : "black";
+    }
+}
+
+/* Collects the distinct non-empty VALUES of the drawn nodes into groups (largest first) and sets
+ * view->group; past 12 groups the smallest share an "other" group. */
+static void group_values(const sg_network *net, sg_view *view, char **values)
+{
+    GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
+    GArray *groups = g_array_new(FALSE, TRUE, sizeof(sg_group));
+    for (size_t i = 0; i < net->n_nodes; i++) {
+        if (!view->node_drawn[i] || !values[i] || !*values[i])
+            continue;
+        gpointer found = g_hash_table_lookup(index, values[i]);
+        if (!found) {
+            sg_group g = {.name = g_strdup(values[i])};
+            g_array_append_val(groups, g);
+            found = GSIZE_TO_POINTER(groups->len);
+            g_hash_table_insert(index, g.name, found);
+        }
+        g_array_index(groups, sg_group, GPOINTER_TO_SIZE(found) - 1).count++;
+    }
+    g_array_sort(groups, group_order);
+    g_hash_table_remove_all(index);
+    for (guint k = 0; k < groups->len; k++)
+        g_hash_table_insert(index, g_array_index(groups, sg_group, k).name, GSIZE_TO_POINTER(k + 1));
+    view->n_groups = groups->len;
+    view->groups = (sg_group *)(void *)g_array_free(groups, FALSE);
+    size_t keep = G_N_ELEMENTS(paired) - 1;
+    for (size_t i = 0; i < net->n_nodes; i++) {
+        size_t k = view->node_drawn[i] && values[i] ? GPOINTER_TO_SIZE(g_hash_table_lookup(index, values[i])) : 0;
+        view->group[i] = k == 0 ? -1 : (int)(view->n_groups > keep + 1 && k - 1 > keep ? keep : k - 1);
+    }
+    g_hash_table_destroy(index);
+    assign_colours(view);
+    merge_other(view, keep);
+}
+
+/* Groups the drawn nodes by the colour attribute or by community. */
+static bool assign_groups(const sg_network *net, const sg_render_spec *spec, sg_view *view, sg_diag *diag)
+{
+    view->group = g_new(int, net->n_nodes);
+    for (size_t i = 0; i < net->n_nodes; i++)
+        view->group[i] = -1;
+    if (strcmp(spec->color_by, "none") == 0)
+        return true;
+    char **values = g_new0(char *, net->n_nodes + 1);
+    bool ok = true;
+    if (strcmp(spec->color_by, "community") == 0) {
+        ok = community_names(net, spec, view, values) == IGRAPH_SUCCESS;
+        if (!ok)
+            sg_diag_error(diag, NULL, "cannot find the communities");
+    } else {
+        for (size_t i = 0; i < net->n_nodes; i++)
+            values[i] = g_strdup(attribute_value(net, spec->color_by, i));
+    }
+    if (ok)
+        group_values(net, view, values);
+    for (size_t i = 0; i < net->n_nodes; i++)
+        g_free(values[i]);
+    g_free(values);
+    return ok;
+}
+
+/* Scales the measure of the drawn nodes to [0, 1] by the square root of value over the largest value, so
+ * a node's area grows with its value. Negative and NaN values count as 0. */
+static void assign_sizes(const sg_network *net, const sg_render_spec *spec, sg_view *view)
+{
+    if (!spec->size_values)
+        return;
+    double top = 0;
+    for (size_t i = 0; i < net->n_nodes; i++) {
+        double v = spec->size_values[i];
+        if (view->node_drawn[i] && v > top) {
+            top = v;
+            view->size_top = (int)i;
+        }
+    }
+    view->size = g_new0(double, net->n_nodes);
+    for (size_t i = 0; i < net->n_nodes; i++) {
+        double v = spec->size_values[i];
+        view->size[i] = top > 0 && v > 0 ? sqrt(v / top) : 0;
+    }
+}
+
+bool sg_view_style(const sg_network *net, const sg_render_spec *spec, sg_view *view, sg_diag *diag)
+{
+    if (!assign_groups(net, spec, view, diag))
+        return false;
+    assign_sizes(net, spec, view);
+    return true;
+}

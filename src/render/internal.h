@@ -1,0 +1,87 @@
+/* internal.h: what the render modules share: the view (what is drawn, highlighted, coloured, sized). */
+#ifndef SPYGRAPH_RENDER_INTERNAL_H
+#define SPYGRAPH_RENDER_INTERNAL_H
+
+#include <glib.h>
+#include <graphviz/cgraph.h>
+#include <igraph.h>
+
+#include "spygraph/render.h"
+
+/* One colour group of the legend (an affiliation, a kind, a community, or "other"). */
+typedef struct sg_group {
+    char *name;        /* owned: the value, "community N", "other" or "(none)" */
+    const char *fill;  /* static: a Graphviz colour such as "/paired12/2" */
+    const char *font;  /* static: the label colour that reads on FILL */
+    size_t count;      /* drawn nodes in the group */
+} sg_group;
+
+/* What a diagram shows, worked out from the network and the spec before anything is drawn. */
+typedef struct sg_view {
+    size_t n_nodes, n_edges;
+    bool *node_drawn;      /* per node */
+    bool *edge_drawn;      /* per tie */
+    size_t drawn_nodes, drawn_edges;
+    bool has_route;
+    bool *node_on_route;   /* per node, when has_route */
+    bool *edge_on_route;   /* per tie, when has_route */
+    int *group;            /* per node: index into groups, -1 for no colour */
+    sg_group *groups;
+    size_t n_groups;
+    double *size;          /* per node in [0, 1] (the measure over its largest drawn value), or NULL */
+    int size_top;          /* the drawn node with the largest value, or -1 */
+} sg_view;
+
+/* Works out which nodes and ties are drawn (--min-confidence, --focus) and the highlighted route. Returns
+ * false with an error in DIAG (no route, igraph failure); VIEW is then freed. */
+bool sg_view_select(const sg_network *net, const sg_render_spec *spec, sg_view *view, sg_diag *diag);
+
+/* Assigns colour groups to the drawn nodes (attribute values or communities) and sizes. Returns false with
+ * an error in DIAG on an igraph failure. */
+bool sg_view_style(const sg_network *net, const sg_render_spec *spec, sg_view *view, sg_diag *diag);
+
+void sg_view_free(sg_view *view);
+
+/* Builds the igraph graph of the drawn ties: vertex i is node i; with DIRECTED, a directed relation gives
+ * one arc and an undirected one two, as sg_graph_build does. TIE_OF[e] (initialised by the caller) gets
+ * the tie of edge e. Returns an igraph error code. */
+igraph_error_t sg_view_graph(const sg_network *net, const sg_view *view, bool directed, igraph_t *graph,
+                             igraph_vector_int_t *tie_of);
+
+/* Text of a plain (escString) Graphviz label: backslashes doubled, control characters made spaces.
+ * Returns a new string (g_free). */
+char *sg_render_plain_text(const char *text);
+/* The node's label text for MODE, already escaped for a plain label (g_free). */
+char *sg_render_node_label(const sg_node *node, sg_label_mode mode);
+/* A tie's period as text ("1932-06–1939", "from 1936", "until 1940", "1933", "" when undated); g_free. */
+char *sg_render_dates(const sg_interval *when);
+/* The tie's label for MODE, escaped (g_free); "" for none. */
+char *sg_render_edge_label(const sg_edge *edge, sg_edge_label_mode mode);
+/* The Graphviz colour of a relation family's ties (static). */
+const char *sg_render_family_color(sg_family family);
+/* The Graphviz shape of a node kind (static). */
+const char *sg_render_kind_shape(sg_kind kind);
+/* The line style of a tie of confidence C (static): "solid", "dashed" or "dotted". */
+const char *sg_render_confidence_style(double c);
+
+/* The legend and caption as an HTML-like label (g_free): the title, then tables of colours, shapes, tie
+ * families, confidence styles, size and route. Everything from the data is XML-escaped. */
+char *sg_render_legend(const sg_network *net, const sg_render_spec *spec, const sg_view *view,
+                       const char *title);
+
+/* The default title: the network's title (or id), the hypothesis, the date (g_free). */
+char *sg_render_default_title(const sg_network *net);
+
+/* Builds the cgraph graph of VIEW (caller agclose()s it). Never fails short of memory exhaustion. */
+Agraph_t *sg_render_build(const sg_network *net, const sg_render_spec *spec, const sg_view *view,
+                          const char *layout);
+
+/* The font used for every label: one with Latin, Cyrillic and CJK glyphs (fonts-noto-cjk). */
+#define SG_RENDER_FONT "Noto Sans CJK JP"
+/* The colour of the highlighted route and of faded parts. */
+#define SG_RENDER_ROUTE_COLOR "#d7191c"
+#define SG_RENDER_FADED_COLOR "#d9d9d9"
+#define SG_RENDER_FADED_FILL "#f4f4f4"
+#define SG_RENDER_FADED_TEXT "#a0a0a0"
+
+#endif

@@ -1,0 +1,397 @@
+/* style.c: the visual vocabulary of diagrams: label texts, shapes, tie colours and styles, the legend. */
+#include <string.h>
+
+#include "internal.h"
+
+char *sg_render_plain_text(const char *text)
+{
+    GString *out = g_string_sized_new(strlen(text) + 8);
+    for (const char *p = text; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c == '\\')
+            g_string_append(out, "\\\\");
+        else if (c == '&')
+            g_string_append(out, "&amp;"); /* Graphviz decodes entities in plain labels */
+        else if (c < 0x20 || c == 0x7f)
+            g_string_append_c(out, ' ');
+        else
+            g_string_append_c(out, (char)c);
+    }
+    return g_string_free(out, FALSE);
+}
+
+/* The codenames that the label does not already spell out, each in quotation marks, joined by ", ";
+ * NULL when there are none (g_free). */
+static char *codename_line(const sg_node *node)
+{
+    GString *line = g_string_new("");
+    char *label = g_utf8_casefold(node->label, -1);
+    for (size_t k = 0; node->codenames[k]; k++) {
+        char *code = g_utf8_casefold(node->codenames[k], -1);
+        if (!strstr(label, code))
+            g_string_append_printf(line, "%s\xe2\x80\x9c%s\xe2\x80\x9d", line->len ? ", " : "", node->codenames[k]);
+        g_free(code);
+    }
+    g_free(label);
+    if (!line->len) {
+        g_string_free(line, TRUE);
+        return NULL;
+    }
+    return g_string_free(line, FALSE);
+}
+
+char *sg_render_node_label(const sg_node *node, sg_label_mode mode)
+{
+    char *text = NULL;
+    char *codes = codename_line(node);
+    switch (mode) {
+    case SG_LABELS_NONE:
+        text = g_strdup("");
+        break;
+    case SG_LABELS_ID:
+        text = g_strdup(node->id);
+        break;
+    case SG_LABELS_CODENAME:
+        text = g_strdup(node->codenames[0] ? node->codenames[0] : node->label);
+        break;
+    case SG_LABELS_LABEL:
+        text = g_strdup(node->label);
+        break;
+    }
+    char *label = sg_render_plain_text(text);
+    if (mode == SG_LABELS_LABEL && codes) {
+        char *second = sg_render_plain_text(codes);
+        char *both = g_strdup_printf("%s\\n%s", label, second); /* \n: a centred line break */
+        g_free(second);
+        g_free(label);
+        label = both;
+    }
+    g_free(codes);
+    g_free(text);
+    return label;
+}
+
+char *sg_render_dates(const sg_interval *when)
+{
+    char a[11], b[11];
+    sg_date_format(when->start, a);
+    sg_date_format(when->end, b);
+    if (sg_interval_is_timeless(when))
+        return g_strdup("");
+    if (!*b)
+        return g_strdup_printf("from %s", a);
+    if (!*a)
+        return g_strdup_printf("until %s", b);
+    if (strcmp(a, b) == 0)
+        return g_strdup(a);
+    return g_strdup_printf("%s\xe2\x80\x93%s", a, b); /* en dash */
+}
+
+char *sg_render_edge_label(const sg_edge *edge, sg_edge_label_mode mode)
+{
+    switch (mode) {
+    case SG_EDGE_LABELS_RELATION:
+        return sg_render_plain_text(edge->relation->name);
+    case SG_EDGE_LABELS_DATES:
+        return sg_render_dates(&edge->when);
+    case SG_EDGE_LABELS_NONE:
+        break;
+    }
+    return g_strdup("");
+}
+
+/* Tie colours by family, from Brewer's Dark2 (dark enough to read as lines on white). */
+const char *sg_render_family_color(sg_family family)
+{
+    switch (family) {
+    case SG_FAMILY_MEMBERSHIP:
+        return "/dark28/8"; /* grey: structure, not action */
+    case SG_FAMILY_COMMAND:
+        return "/dark28/2"; /* orange */
+    case SG_FAMILY_INFORMATION:
+        return "/dark28/3"; /* violet */
+    case SG_FAMILY_PERSONAL:
+        return "/dark28/1"; /* teal */
+    case SG_FAMILY_DIPLOMATIC:
+        return "/dark28/6"; /* mustard */
+    case SG_FAMILY_HOSTILE:
+        return "/dark28/4"; /* magenta */
+    case SG_FAMILY_OTHER:
+        break;
+    }
+    return "/dark28/7"; /* brown */
+}
+
+const char *sg_render_kind_shape(sg_kind kind)
+{
+    switch (kind) {
+    case SG_KIND_ORGANIZATION:
+        return "box";
+    case SG_KIND_PLACE:
+        return "parallelogram";
+    case SG_KIND_PERSON:
+    case SG_KIND_UNSPECIFIED:
+        break;
+    }
+    return "ellipse";
+}
+
+/* A glyph that looks like the kind's shape, for the legend. */
+static const char *kind_glyph(sg_kind kind)
+{
+    switch (kind) {
+    case SG_KIND_ORGANIZATION:
+        return "\xe2\x96\xa1"; /* □ */
+    case SG_KIND_PLACE:
+        return "\xe2\x96\xb1"; /* ▱ */
+    case SG_KIND_PERSON:
+    case SG_KIND_UNSPECIFIED:
+        break;
+    }
+    return "\xe2\x97\xaf"; /* ◯ */
+}
+
+const char *sg_render_confidence_style(double c)
+{
+    return c >= SG_RENDER_CERTAIN ? "solid" : c >= SG_RENDER_DOUBTFUL ? "dashed" : "dotted";
+}
+
+char *sg_render_default_title(const sg_network *net)
+{
+    GString *t = g_string_new(*net->title ? net->title : net->id);
+    if (net->applied_hypothesis) {
+        const sg_hypothesis *h = sg_network_find_hypothesis(net, net->applied_hypothesis);
+        g_string_append_printf(t, " \xe2\x80\x94 hypothesis %s", net->applied_hypothesis);
+        if (h && *h->label)
+            g_string_append_printf(t, ": %s", h->label);
+    }
+    if (net->has_snapshot) {
+        char d[11];
+        g_string_append_printf(t, " \xe2\x80\x94 ties active in %s", sg_date_format(net->snapshot, d));
+    }
+    return g_string_free(t, FALSE);
+}
+
+/* Appends TEXT XML-escaped (for HTML-like labels); control characters become spaces. */
+static void append_escaped(GString *out, const char *text)
+{
+    char *plain = g_strdup(text);
+    for (char *p = plain; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            *p = ' ';
+    char *escaped = g_markup_escape_text(plain, -1);
+    g_string_append(out, escaped);
+    g_free(escaped);
+    g_free(plain);
+}
+
+/* A legend column: its heading and its rows, each two ready cells (a swatch and a text). */
+typedef struct legend_column {
+    char *heading;   /* escaped */
+    GPtrArray *rows; /* of strings: "<TD ...>swatch</TD><TD ...>text</TD>" */
+} legend_column;
+
+static legend_column *column_new(const char *heading)
+{
+    legend_column *c = g_new0(legend_column, 1);
+    c->heading = g_markup_escape_text(heading, -1);
+    c->rows = g_ptr_array_new_with_free_func(g_free);
+    return c;
+}
+
+static void column_free(gpointer data)
+{
+    legend_column *c = data;
+    g_free(c->heading);
+    g_ptr_array_free(c->rows, TRUE);
+    g_free(c);
+}
+
+/* Adds a row: a swatch cell (its attributes CELL and raw HTML-like content SWATCH) and TEXT (escaped here). */
+static void legend_row(legend_column *c, const char *cell, const char *swatch, const char *text)
+{
+    GString *row = g_string_new("");
+    g_string_append_printf(row, "<TD ALIGN=\"CENTER\" %s>%s</TD><TD ALIGN=\"LEFT\">", cell, swatch);
+    append_escaped(row, text);
+    g_string_append(row, "</TD>");
+    g_ptr_array_add(c->rows, g_string_free(row, FALSE));
+}
+
+/* The attributes of a cell filled with a group's colour (g_free). */
+static char *swatch_fill(const char *fill)
+{
+    return g_strdup_printf("BGCOLOR=\"%s\" BORDER=\"1\" FIXEDSIZE=\"TRUE\" WIDTH=\"26\" HEIGHT=\"15\"", fill);
+}
+
+static void legend_groups(GPtrArray *columns, const sg_render_spec *spec, const sg_view *view, bool has_ungrouped)
+{
+    if (view->n_groups == 0 && !has_ungrouped)
+        return;
+    char *heading = g_strdup_printf("fill: %s", spec->color_by);
+    legend_column *c = column_new(heading);
+    g_free(heading);
+    for (size_t k = 0; k < view->n_groups; k++) {
+        char *swatch = swatch_fill(view->groups[k].fill);
+        char *text = g_strdup_printf("%s (%zu)", view->groups[k].name, view->groups[k].count);
+        legend_row(c, swatch, "", text);
+        g_free(text);
+        g_free(swatch);
+    }
+    if (has_ungrouped) {
+        char *swatch = swatch_fill("white");
+        legend_row(c, swatch, "", "none given");
+        g_free(swatch);
+    }
+    g_ptr_array_add(columns, c);
+}
+
+static void legend_kinds(GPtrArray *columns, const sg_network *net, const sg_view *view)
+{
+    bool seen[SG_KIND_PLACE + 1] = {false};
+    for (size_t i = 0; i < net->n_nodes; i++)
+        if (view->node_drawn[i])
+            seen[net->nodes[i].kind] = true;
+    if (!seen[SG_KIND_PERSON] && !seen[SG_KIND_ORGANIZATION] && !seen[SG_KIND_PLACE])
+        return;
+    legend_column *c = column_new("shape: kind");
+    for (int k = SG_KIND_PERSON; k <= SG_KIND_PLACE; k++)
+        if (seen[k]) {
+            char *swatch = g_strdup_printf("<FONT POINT-SIZE=\"18\">%s</FONT>", kind_glyph((sg_kind)k));
+            legend_row(c, "", swatch, sg_kind_name((sg_kind)k));
+            g_free(swatch);
+        }
+    if (seen[SG_KIND_UNSPECIFIED])
+        legend_row(c, "", kind_glyph(SG_KIND_UNSPECIFIED), "kind not given");
+    g_ptr_array_add(columns, c);
+}
+
+static void legend_families(GPtrArray *columns, const sg_network *net, const sg_render_spec *spec,
+                            const sg_view *view)
+{
+    bool seen[SG_FAMILY_OTHER + 1] = {false};
+    bool directed = false;
+    for (size_t i = 0; i < net->n_edges; i++)
+        if (view->edge_drawn[i]) {
+            seen[net->edges[i].relation->family] = true;
+            directed = directed || net->edges[i].relation->directed;
+        }
+    legend_column *c = column_new("colour: tie family");
+    for (int f = SG_FAMILY_MEMBERSHIP; f <= SG_FAMILY_OTHER; f++)
+        if (seen[f]) {
+            char *swatch = g_strdup_printf("<FONT COLOR=\"%s\">\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81</FONT>",
+                                           sg_render_family_color((sg_family)f));
+            legend_row(c, "", swatch, sg_family_name((sg_family)f));
+            g_free(swatch);
+        }
+    if (directed && spec->direction != SG_DIRECTION_UNDIRECTED)
+        legend_row(c, "", "\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6", "directed relation"); /* ──▶ */
+    g_ptr_array_add(columns, c);
+}
+
+static void legend_confidence(GPtrArray *columns)
+{
+    legend_column *c = column_new("line: confidence");
+    legend_row(c, "", "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81", "0.8 or more: solid");
+    legend_row(c, "", "\xe2\x94\x81 \xe2\x94\x81 \xe2\x94\x81", "0.5 to 0.8: dashed");
+    legend_row(c, "", "\xc2\xb7 \xc2\xb7 \xc2\xb7 \xc2\xb7 \xc2\xb7", "below 0.5: dotted");
+    g_ptr_array_add(columns, c);
+}
+
+/* Writes the columns as one grid (headings, then row by row, a spacer between columns), so every row
+ * lines up. Returns the number of grid columns. */
+static int write_columns(GString *out, GPtrArray *columns)
+{
+    guint depth = 0;
+    g_string_append(out, "<TR>");
+    for (guint k = 0; k < columns->len; k++) {
+        legend_column *c = g_ptr_array_index(columns, k);
+        g_string_append_printf(out, "%s<TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>%s</B></TD>",
+                               k ? "<TD WIDTH=\"24\"></TD>" : "", c->heading);
+        depth = MAX(depth, c->rows->len);
+    }
+    g_string_append(out, "</TR>");
+    for (guint r = 0; r < depth; r++) {
+        g_string_append(out, "<TR>");
+        for (guint k = 0; k < columns->len; k++) {
+            legend_column *c = g_ptr_array_index(columns, k);
+            if (k)
+                g_string_append(out, "<TD></TD>");
+            g_string_append(out, r < c->rows->len ? (const char *)g_ptr_array_index(c->rows, r) : "<TD></TD><TD></TD>");
+        }
+        g_string_append(out, "</TR>");
+    }
+    return columns->len ? 3 * (int)columns->len - 1 : 1;
+}
+
+/* Opens a note row spanning SPAN columns. */
+static void note_open(GString *out, int span)
+{
+    g_string_append_printf(out, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"%d\">", span);
+}
+
+/* Notes under the columns: the size measure, the route, the ties left out. */
+static void legend_notes(GString *out, const sg_network *net, const sg_render_spec *spec, const sg_view *view,
+                         int span)
+{
+    if (spec->size_by) {
+        note_open(out, span);
+        char *text = view->size_top >= 0
+                         ? g_strdup_printf("size: %s (area grows with the value; largest: %s, %.4g)",
+                                           spec->size_by, net->nodes[view->size_top].label,
+                                           spec->size_values[view->size_top])
+                         : g_strdup_printf("size: %s (all zero)", spec->size_by);
+        append_escaped(out, text);
+        g_free(text);
+        g_string_append(out, "</TD></TR>");
+    }
+    if (view->has_route) {
+        note_open(out, span);
+        g_string_append_printf(out, "<FONT COLOR=\"%s\">\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81</FONT> ",
+                               SG_RENDER_ROUTE_COLOR);
+        char *text = g_strdup_printf("a shortest route from %s to %s%s", net->nodes[spec->path_from].label,
+                                     net->nodes[spec->path_to].label,
+                                     spec->direction == SG_DIRECTION_DIRECTED ? " (following arrows)" : "");
+        append_escaped(out, text);
+        g_free(text);
+        g_string_append(out, "</TD></TR>");
+    }
+    if (spec->min_confidence > 0 || spec->focus >= 0) {
+        note_open(out, span);
+        GString *note = g_string_new("");
+        if (spec->focus >= 0)
+            g_string_append_printf(note, "within %d hop%s of %s; ", spec->hops, spec->hops == 1 ? "" : "s",
+                                   net->nodes[spec->focus].label);
+        if (spec->min_confidence > 0)
+            g_string_append_printf(note, "ties of confidence below %g left out; ", spec->min_confidence);
+        g_string_append_printf(note, "%zu of %zu nodes, %zu of %zu ties drawn", view->drawn_nodes, net->n_nodes,
+                               view->drawn_edges, net->n_edges);
+        append_escaped(out, note->str);
+        g_string_free(note, TRUE);
+        g_string_append(out, "</TD></TR>");
+    }
+}
+
+char *sg_render_legend(const sg_network *net, const sg_render_spec *spec, const sg_view *view, const char *title)
+{
+    bool has_ungrouped = false;
+    for (size_t i = 0; i < net->n_nodes; i++)
+        has_ungrouped = has_ungrouped || (view->node_drawn[i] && view->group[i] < 0);
+    has_ungrouped = has_ungrouped && strcmp(spec->color_by, "none") != 0;
+    GPtrArray *columns = g_ptr_array_new_with_free_func(column_free);
+    legend_groups(columns, spec, view, has_ungrouped);
+    legend_kinds(columns, net, view);
+    legend_families(columns, net, spec, view);
+    legend_confidence(columns);
+    GString *grid = g_string_new("");
+    int span = write_columns(grid, columns);
+    GString *out = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">");
+    note_open(out, span);
+    g_string_append(out, "<FONT POINT-SIZE=\"22\">");
+    append_escaped(out, title);
+    g_string_append_printf(out, "</FONT></TD></TR>%s", grid->str);
+    legend_notes(out, net, spec, view, span);
+    g_string_append(out, "</TABLE>");
+    g_string_free(grid, TRUE);
+    g_ptr_array_free(columns, TRUE);
+    return g_string_free(out, FALSE);
+}
