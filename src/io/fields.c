@@ -98,10 +98,11 @@ bool sg_check_interval(const sg_interval *iv, const sg_origin *at, sg_diag *diag
     return false;
 }
 
-/* Parses a whole field as a finite double; returns false if it is not a number. */
+/* Parses a whole field as a finite decimal double (1, 0.5, 2e3); returns false if it is not one
+ * (g_ascii_strtod alone would also take hexadecimal and "infinity"). */
 static bool parse_number(const char *text, double *out)
 {
-    if (!*text)
+    if (!*text || text[strspn(text, "0123456789+-.eE")] != '\0')
         return false;
     char *end = NULL;
     double v = g_ascii_strtod(text, &end);

@@ -278,13 +278,16 @@ sg_network *sg_load_manifest_bytes(const char *name, const char *dir, const char
     read_span(net, root, mfile, text, diag);
     load_table(net, dir, mfile, text, root, "sources", false, sg_read_sources_table, sum, diag);
     /* Without the nodes every tie would name an unknown node: report the one cause, not a cascade. */
-    if (load_table(net, dir, mfile, text, root, "nodes", true, sg_read_nodes_table, sum, diag))
+    size_t errors_before_nodes = diag->errors;
+    bool nodes_read = load_table(net, dir, mfile, text, root, "nodes", true, sg_read_nodes_table, sum, diag);
+    if (nodes_read && (net->n_nodes > 0 || diag->errors == errors_before_nodes))
         load_table(net, dir, mfile, text, root, "edges", true, sg_read_edges_table, sum, diag);
     size_t base_errors = diag->errors - errors_before;
     const cJSON *hyps = cJSON_GetObjectItemCaseSensitive(root, "hypotheses");
     if (hyps && !cJSON_IsArray(hyps)) {
         sg_origin at = key_origin(mfile, text, "hypotheses");
         sg_diag_error(diag, &at, "the manifest's \"hypotheses\" must be a list");
+        hyps = NULL;
     }
     const cJSON *entry;
     const char *list = strstr(text, "\"hypotheses\"");
