@@ -4,6 +4,7 @@
 
 #include <glib.h>
 #include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
 #include <igraph.h>
 
 #include "spygraph/render.h"
@@ -75,6 +76,10 @@ char *sg_render_default_title(const sg_network *net);
 /* Builds the cgraph graph of VIEW (caller agclose()s it). Never fails short of memory exhaustion. */
 Agraph_t *sg_render_build(const sg_network *net, const sg_render_spec *spec, const sg_view *view,
                           const char *layout);
+
+/* The process's one Graphviz context, made on first use and never freed (Graphviz's font cache outlives a
+ * freed context, so every drawing of a process must share one). */
+GVC_t *sg_render_context(void);
 
 /* The font used for every label: one with Latin, Cyrillic and CJK glyphs (fonts-noto-cjk). */
 #define SG_RENDER_FONT "Noto Sans CJK JP,sans-serif"
