@@ -48,7 +48,8 @@ bool sg_edge_label_mode_parse(const char *text, sg_edge_label_mode *out);
 /* Everything a diagram depends on besides the network. Start from sg_render_spec_init. */
 typedef struct sg_render_spec {
     sg_render_format format;
-    const char *layout;             /* NULL: neato, or sfdp past SG_RENDER_LARGE drawn nodes */
+    const char *layout;             /* NULL: neato for up to SG_RENDER_LARGE drawn nodes and no arrows,
+                                       else sfdp */
     sg_label_mode labels;
     sg_edge_label_mode edge_labels;
     const char *color_by;           /* "affiliation" (default), "kind", "community", "none", or an extra
@@ -63,10 +64,14 @@ typedef struct sg_render_spec {
                                        (and routes follow arrows); UNDIRECTED: no arrows */
     const char *title;              /* NULL: the network's title, hypothesis and date */
     unsigned long seed;             /* for the layout's start and the community detection */
+    const sg_network *layout_of;    /* NULL: NET is laid out. Else a network holding NET's nodes (such as
+                                       sg_network_union_of_hypotheses of its base, compare.h): it is laid out
+                                       whole instead, with the seed, and each node of NET is pinned where its
+                                       id falls there, so pictures of several hypotheses share positions */
 } sg_render_spec;
 
 /* Fills SPEC with the defaults: SVG, automatic layout, labels, no edge labels, colour by affiliation,
- * uniform sizes, every tie, no focus, no route, seed 1. */
+ * uniform sizes, every tie, no focus, no route, seed 1, no shared layout. */
 void sg_render_spec_init(sg_render_spec *spec);
 
 /* Checks that COLOR_BY names something NET has ("affiliation", "kind", "community", "none" or an extra

@@ -8,6 +8,7 @@
 
 #include "cmd.h"
 #include "spygraph/centrality.h"
+#include "spygraph/compare.h"
 #include "spygraph/render.h"
 
 enum {
@@ -23,6 +24,7 @@ enum {
     OPT_MIN_CONFIDENCE,
     OPT_TITLE,
     OPT_SEED,
+    OPT_OWN_LAYOUT,
 };
 
 static const struct option render_options[] = {
@@ -39,6 +41,7 @@ static const struct option render_options[] = {
     {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
     {"title", required_argument, NULL, OPT_TITLE},
     {"seed", required_argument, NULL, OPT_SEED},
+    {"own-layout", no_argument, NULL, OPT_OWN_LAYOUT},
     {NULL, 0, NULL, 0},
 };
 
@@ -77,6 +80,7 @@ typedef struct render_args {
     const char *path_from, *path_to;
     const char *focus;
     bool hops_given;
+    bool own_layout;        /* --own-layout: lay the drawn network out alone, not on the union's positions */
 } render_args;
 
 static bool parse_double(const char *text, double *out)
@@ -161,6 +165,9 @@ static int selection_option(const sg_command *cmd, int opt, const char *arg, ren
     case OPT_MIN_CONFIDENCE:
         if (!parse_double(arg, &a->spec.min_confidence) || a->spec.min_confidence < 0 || a->spec.min_confidence > 1)
             return sg_usage_error(cmd, "bad --min-confidence '%s': not a number in [0, 1]", arg);
+        return 0;
+    case OPT_OWN_LAYOUT:
+        a->own_layout = true;
         return 0;
     case OPT_SEED:
         if (!parse_count(arg, LONG_MAX, &n))
@@ -292,6 +299,27 @@ static int draw(const sg_options *opts, const sg_network *net, const render_args
     return sg_output_commit(out) ? SG_EXIT_OK : SG_EXIT_DATA;
 }
 
+/* The union of the base network and all its hypotheses, on which every reading is laid out so pictures of
+ * different hypotheses share positions; NULL (nothing shared) when the network has no hypotheses or after
+ * printing an error, when *FAILED is set. The caller unrefs it. */
+static sg_network *shared_layout(const sg_options *opts, const sg_network *net, bool *failed)
+{
+    *failed = false;
+    if (net->n_hypotheses == 0)
+        return NULL;
+    sg_options base_opts = *opts;
+    base_opts.hypothesis = NULL;
+    base_opts.has_at = false;
+    sg_network *base = sg_cmd_load(&base_opts);
+    sg_diag *diag = sg_diag_new();
+    sg_network *all = base ? sg_network_union_of_hypotheses(base, diag) : NULL;
+    sg_diag_print(diag, false);
+    sg_diag_free(diag);
+    sg_network_unref(base);
+    *failed = all == NULL;
+    return all;
+}
+
 /* Loads the network, works out names and sizes, and draws. Returns an exit code. */
 static int load_and_draw(const sg_command *self, const sg_options *opts, render_args *a)
 {
@@ -308,8 +336,14 @@ static int load_and_draw(const sg_command *self, const sg_options *opts, render_
         a->spec.size_values = sizes;
     }
     a->spec.direction = opts->direction;
+    bool failed = false;
+    sg_network *all = status < 0 && !a->own_layout ? shared_layout(opts, net, &failed) : NULL;
+    a->spec.layout_of = all;
+    if (failed)
+        status = SG_EXIT_DATA;
     if (status < 0)
         status = draw(opts, net, a);
+    sg_network_unref(all);
     g_free(sizes);
     sg_network_unref(net);
     return status;

@@ -3,9 +3,10 @@
 #include <graphviz/gvc.h>
 #include <string.h>
 
+#include "internal.h"
 #include "spygraph/compare_render.h"
 
-#define FONT "Noto Sans CJK JP"
+#define FONT SG_RENDER_FONT
 
 /* Colours of the tie statuses (ColorBrewer RdYlBu/PiYG-like, readable by most colour-blind readers). */
 static const struct {
@@ -273,11 +274,9 @@ bool sg_compare_render(const sg_comparison *cmp, const char *format, unsigned lo
 {
     messages = g_string_new(NULL);
     agusererrf previous = agseterrf(collect);
-    GVC_t *gvc = gvContext();
     Agraph_t *g = build(cmp, seed);
-    bool ok = layout_and_write(gvc, g, format, stream, diag);
+    bool ok = layout_and_write(sg_render_context(), g, format, stream, diag);
     agclose(g);
-    gvFreeContext(gvc);
     agseterrf(previous);
     g_string_free(messages, TRUE);
     messages = NULL;

@@ -4,6 +4,7 @@
 
 #include <glib.h>
 #include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
 #include <igraph.h>
 
 #include "spygraph/render.h"
@@ -76,8 +77,12 @@ char *sg_render_default_title(const sg_network *net);
 Agraph_t *sg_render_build(const sg_network *net, const sg_render_spec *spec, const sg_view *view,
                           const char *layout);
 
+/* The process's one Graphviz context, made on first use and never freed (Graphviz's font cache outlives a
+ * freed context, so every drawing of a process must share one). */
+GVC_t *sg_render_context(void);
+
 /* The font used for every label: one with Latin, Cyrillic and CJK glyphs (fonts-noto-cjk). */
-#define SG_RENDER_FONT "Noto Sans CJK JP"
+#define SG_RENDER_FONT "Noto Sans CJK JP,sans-serif"
 /* The colour of the highlighted route and of faded parts. */
 #define SG_RENDER_ROUTE_COLOR "#d7191c"
 #define SG_RENDER_FADED_COLOR "#d9d9d9"

@@ -1,5 +1,7 @@
 /* render.c: the public face of diagrams: formats, layouts, spec defaults, and layout + rendering through gvc. */
 #include <graphviz/gvc.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -116,11 +118,18 @@ static void report_graphviz_messages(void)
     g_string_truncate(graphviz_messages, 0);
 }
 
-/* Lays G out with LAYOUT and renders it in FORMAT to STREAM. */
-static bool layout_and_render(Agraph_t *g, const char *layout, sg_render_format format, FILE *stream,
+GVC_t *sg_render_context(void)
+{
+    static GVC_t *gvc; /* never freed: Graphviz's font cache outlives a freed context */
+    if (!gvc)
+        gvc = gvContext();
+    return gvc;
+}
+
+/* Lays G out with LAYOUT and renders it in FORMAT to STREAM, in GVC. */
+static bool layout_and_render(GVC_t *gvc, Agraph_t *g, const char *layout, sg_render_format format, FILE *stream,
                               sg_diag *diag)
 {
-    GVC_t *gvc = gvContext();
     bool ok = gvLayout(gvc, g, layout) == 0;
     if (!ok) {
         sg_diag_error(diag, NULL, "graphviz cannot lay the graph out with '%s'", layout);
@@ -136,16 +145,121 @@ static bool layout_and_render(Agraph_t *g, const char *layout, sg_render_format 
             gvFreeRenderData(data);
         gvFreeLayout(gvc, g);
     }
-    gvFreeContext(gvc);
     return ok;
 }
 
-/* The layout to use: the spec's, else neato, or sfdp for a large drawing. */
-static const char *choose_layout(const sg_render_spec *spec, const sg_view *view)
+/* The layout to use: the spec's; else neato for a small drawing whose ties are all undirected (stress
+ * majorization keeps distances faithful), sfdp for a large one or one with arrows (its multilevel spring
+ * model pulls each side's nodes together, so the groups and the nodes between them show). */
+static const char *choose_layout(const sg_network *net, const sg_render_spec *spec, const sg_view *view)
 {
     if (spec->layout)
         return spec->layout;
-    return view->drawn_nodes > SG_RENDER_LARGE ? "sfdp" : "neato";
+    if (view->drawn_nodes > SG_RENDER_LARGE)
+        return "sfdp";
+    for (size_t i = 0; i < net->n_edges; i++)
+        if (view->edge_drawn[i] && net->edges[i].relation->directed && spec->direction != SG_DIRECTION_UNDIRECTED)
+            return "sfdp";
+    return "neato";
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Lays SPEC->layout_of out whole with LAYOUT (nothing highlighted; with --size-by, every node at the
+ * largest size) and returns each node's
+ * position by id, as Graphviz writes "pos" (points), in a new table the caller destroys; NULL after adding
+ * an error to DIAG. */
+static GHashTable *shared_positions(GVC_t *gvc, const sg_render_spec *spec, const char *layout, sg_diag *diag)
+{
+    sg_render_spec whole = *spec;
+    whole.layout_of = NULL;
+    whole.focus = whole.path_from = whole.path_to = -1;
+    double *largest = NULL; /* with --size-by, room for every node at the largest size any reading gives */
+    if (spec->size_by) {
+        largest = g_new(double, spec->layout_of->n_nodes + 1);
+        for (size_t i = 0; i < spec->layout_of->n_nodes; i++)
+            largest[i] = 1.0;
+        whole.size_values = largest;
+    }
+    sg_view view;
+    if (!sg_view_select(spec->layout_of, &whole, &view, diag)) {
+        g_free(largest);
+        return NULL;
+    }
+    GHashTable *positions = NULL;
+    if (sg_view_style(spec->layout_of, &whole, &view, diag)) {
+        Agraph_t *g = sg_render_build(spec->layout_of, &whole, &view, layout);
+        agattr(g, AGRAPH, "splines", "false"); /* only the node positions are wanted: route no ties */
+        char *data = NULL;
+        unsigned int length = 0;
+        /* rendering as DOT writes each node's "pos" back into the graph */
+        if (gvLayout(gvc, g, layout) == 0 && gvRenderData(gvc, g, "dot", &data, &length) == 0) {
+            positions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+            for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+                g_hash_table_insert(positions, g_strdup(agnameof(n)), g_strdup(agget(n, "pos")));
+            gvFreeLayout(gvc, g);
+        } else {
+            sg_diag_error(diag, NULL, "graphviz cannot lay out the union of the hypotheses with '%s'", layout);
+        }
+        if (data)
+            gvFreeRenderData(data);
+        agclose(g);
+    }
+    sg_view_free(&view);
+    g_free(largest);
+    return positions;
+}
+
+/* Adds an invisible, unlabelled point at POS (a union node the drawn network lacks). Graphviz centres a
+ * drawing of pinned nodes on their mean position, so every reading must hold the same set of points for
+ * the pictures to share coordinates. */
+static void add_placeholder(Agraph_t *g, const char *pos, unsigned *count)
+{
+    char name[48];
+    do
+        snprintf(name, sizeof name, "_placeholder_%u", (*count)++);
+    while (agnode(g, name, 0));
+    Agnode_t *n = agnode(g, name, 1);
+    char *pinned = g_strdup_printf("%s!", pos);
+    agsafeset(n, "pos", pinned, "");
+    g_free(pinned);
+    agsafeset(n, "shape", "point", "");
+    agsafeset(n, "width", "0.01", "");
+    agsafeset(n, "style", "invis", "");
+    agsafeset(n, "label", "", "");
+    agsafeset(n, "tooltip", " ", "");
+}
+
+/* Pins every node of G at its position in POSITIONS ("x,y!" in points, no overlap removal) and adds a
+ * placeholder for each position no node of G takes, for the "nop" engine (neato -n: the nodes stay where
+ * they are, the ties are routed). */
+static void pin_nodes(Agraph_t *g, GHashTable *positions)
+{
+    /* gvLayout takes the graph's own "layout" attribute over its engine argument: name nop2 there too */
+    agattr(g, AGRAPH, "layout", "nop2");
+    agattr(g, AGRAPH, "overlap", "true");
+    agattr(g, AGRAPH, "notranslate", "true");
+    guint n_ids = 0;
+    gpointer *ids = g_hash_table_get_keys_as_array(positions, &n_ids);
+    qsort(ids, n_ids, sizeof *ids, compare_names); /* placeholders in a fixed order */
+    unsigned count = 0;
+    for (guint k = 0; k < n_ids; k++) {
+        const char *pos = g_hash_table_lookup(positions, ids[k]);
+        if (!pos || !*pos)
+            continue;
+        Agnode_t *n = agnode(g, (char *)ids[k], 0);
+        if (!n) {
+            add_placeholder(g, pos, &count);
+            continue;
+        }
+        char *pinned = g_strdup_printf("%s!", pos);
+        agsafeset(n, "pos", pinned, "");
+        g_free(pinned);
+    }
+    g_free(ids);
 }
 
 bool sg_render_write(const sg_network *net, const sg_render_spec *spec, FILE *stream, sg_diag *diag)
@@ -159,13 +273,22 @@ bool sg_render_write(const sg_network *net, const sg_render_spec *spec, FILE *st
     }
     graphviz_messages = g_string_new("");
     agusererrf previous = agseterrf(collect_graphviz_message);
-    const char *layout = choose_layout(spec, &view);
+    const char *layout = choose_layout(net, spec, &view);
     Agraph_t *g = sg_render_build(net, spec, &view, layout);
     bool ok;
-    if (spec->format == SG_RENDER_CANON)
+    if (spec->format == SG_RENDER_CANON) {
         ok = agwrite(g, stream) != EOF;
-    else
-        ok = layout_and_render(g, layout, spec->format, stream, diag);
+    } else {
+        GVC_t *gvc = sg_render_context();
+        GHashTable *positions = spec->layout_of ? shared_positions(gvc, spec, layout, diag) : NULL;
+        ok = !spec->layout_of || positions;
+        if (positions)
+            pin_nodes(g, positions);
+        if (ok)
+            ok = layout_and_render(gvc, g, positions ? "nop2" : layout, spec->format, stream, diag);
+        if (positions)
+            g_hash_table_destroy(positions);
+    }
     agclose(g);
     report_graphviz_messages();
     agseterrf(previous);

@@ -321,6 +321,78 @@ static void test_mini_chosen_hypotheses(void)
     sg_network_unref(net);
 }
 
+static const sg_compare_tie *tie_between(const sg_comparison *cmp, const char *s, const char *t)
+{
+    int a = node_of(cmp, s), b = node_of(cmp, t);
+    for (size_t k = 0; k < cmp->n_ties; k++)
+        if ((cmp->ties[k].source == a && cmp->ties[k].target == b) ||
+            (cmp->ties[k].source == b && cmp->ties[k].target == a))
+            return &cmp->ties[k];
+    g_assert_not_reached();
+    return NULL;
+}
+
+static void test_mini_tie_statuses(void)
+{
+    /* By the patches: shortcut adds b-d and changes a-b; split removes c-d and adds e-f; b-c and d-e
+     * are untouched. 4 base ties + 2 added = 6 union ties. */
+    sg_network *net = load_mini();
+    sg_comparison *cmp = compare_mini(net, NULL, NULL);
+    g_assert_cmpuint(cmp->n_ties, ==, 6);
+    g_assert_cmpint(sg_compare_tie_status(cmp, tie_between(cmp, "a", "b")), ==, SG_TIE_ALTERED);
+    g_assert_cmpint(sg_compare_tie_status(cmp, tie_between(cmp, "b", "c")), ==, SG_TIE_BASE);
+    g_assert_cmpint(sg_compare_tie_status(cmp, tie_between(cmp, "c", "d")), ==, SG_TIE_REMOVED);
+    g_assert_cmpint(sg_compare_tie_status(cmp, tie_between(cmp, "d", "e")), ==, SG_TIE_BASE);
+    const sg_compare_tie *bd = tie_between(cmp, "b", "d"), *ef = tie_between(cmp, "e", "f");
+    g_assert_cmpint(sg_compare_tie_status(cmp, bd), ==, SG_TIE_ADDED);
+    g_assert_true(bd->present[1]);  /* shortcut */
+    g_assert_false(bd->present[2]); /* split */
+    g_assert_true(ef->present[2]);
+    g_assert_true(tie_between(cmp, "a", "b")->altered[1]);
+    g_assert_false(tie_between(cmp, "c", "d")->present[2]);
+    sg_comparison_free(cmp);
+    sg_network_unref(net);
+}
+
+static void test_mini_union(void)
+{
+    /* The union keeps every base node and tie (c-d too, though split removes it) and adds f, b-d, e-f. */
+    sg_network *net = load_mini();
+    sg_diag *diag = sg_diag_new();
+    sg_network *u = sg_network_union_of_hypotheses(net, diag);
+    g_assert_nonnull(u);
+    g_assert_cmpuint(diag->errors, ==, 0);
+    g_assert_cmpuint(u->n_nodes, ==, 6);
+    g_assert_cmpuint(u->n_edges, ==, 6);
+    g_assert_cmpint(sg_network_find_node(u, "f"), >=, 0);
+    g_assert_null(u->applied_hypothesis);
+    g_assert_cmpuint(net->n_edges, ==, 4); /* the base is untouched */
+    sg_network_unref(u);
+    sg_diag_free(diag);
+    sg_network_unref(net);
+}
+
+static void test_mini_snapshot(void)
+{
+    /* At 1933 the base has a-b (from 1931), b-c (1932), c-d (1933), not d-e (1934): 3 ties. The shortcut's
+     * b-d starts in 1935, so it too has 3; split removes c-d: 2. Each patch is applied before the date. */
+    sg_network *net = load_mini();
+    sg_compare_options opts;
+    sg_compare_options_init(&opts);
+    opts.has_at = true;
+    opts.at = (sg_date){1933, 0, 0};
+    sg_diag *diag = sg_diag_new();
+    sg_comparison *cmp = sg_compare(net, &opts, diag);
+    g_assert_nonnull(cmp);
+    g_assert_cmpuint(cmp->readings[0].figures.edges, ==, 3);
+    g_assert_cmpuint(reading_of(cmp, "shortcut")->figures.edges, ==, 3);
+    g_assert_cmpuint(reading_of(cmp, "split")->figures.edges, ==, 2);
+    g_assert_cmpuint(cmp->readings[0].figures.components, ==, 2); /* e stands alone */
+    sg_comparison_free(cmp);
+    sg_diag_free(diag);
+    sg_network_unref(net);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -336,5 +408,8 @@ int main(int argc, char **argv)
     g_test_add_func("/compare/mini/conclusions", test_mini_conclusions);
     g_test_add_func("/compare/mini/errors", test_mini_errors);
     g_test_add_func("/compare/mini/chosen-hypotheses", test_mini_chosen_hypotheses);
+    g_test_add_func("/compare/mini/tie-statuses", test_mini_tie_statuses);
+    g_test_add_func("/compare/mini/union", test_mini_union);
+    g_test_add_func("/compare/mini/snapshot", test_mini_snapshot);
     return g_test_run();
 }
