@@ -315,7 +315,10 @@ static sg_table *path_table(const sg_comparison *cmp)
 static void write_section(FILE *out, const char *heading, sg_table *t)
 {
     fprintf(out, "\n%s\n\n", heading);
-    sg_table_write_text(t, out);
+    if (sg_table_rows(t))
+        sg_table_write_text(t, out);
+    else
+        fputs("(none)\n", out);
     sg_table_free(t);
 }
 
