@@ -203,8 +203,8 @@ const sg_command sg_commands[] = {
      "  -f, --format FMT       svg, png, pdf, dot (laid out, with positions) or canon (the graph as built,\n"
      "                         before layout); default: from FILE's extension (.svg .png .pdf .dot .gv),\n"
      "                         svg for standard output\n"
-     "  --layout ENGINE        dot, neato, fdp, sfdp, circo or twopi; default neato, or sfdp past 300 nodes\n"
-     "                         drawn; dot draws command chains top-down\n"
+     "  --layout ENGINE        dot, neato, fdp, sfdp, circo or twopi; default: neato for up to 300 nodes\n"
+     "                         drawn and no arrows, else sfdp; dot draws command chains top-down\n"
      "  --size-by MEASURE      node size (area) grows with a centrality measure (e.g. betweenness)\n"
      "  --color-by ATTRIBUTE   fill colour by affiliation (default), kind, community (Louvain, seeded by\n"
      "                         --seed), none, or any extra node column\n"
@@ -229,9 +229,11 @@ const sg_command sg_commands[] = {
      "Encoding, all shown in the legend under the drawing: shape by kind (person oval, organization box,\n"
      "place parallelogram); fill by the --color-by groups, largest first, in Brewer's Set2 for up to 8\n"
      "groups, Paired past 8 (dark fills take white text), the smallest groups beyond 11 merged as \"other\";\n"
-     "ties coloured by relation family (Brewer Dark2), arrows on directed relations, solid at confidence\n"
-     "0.8 or more, dashed from 0.5, dotted below 0.5. Labels use the font Noto Sans CJK JP (Latin, Cyrillic\n"
-     "and CJK). The same input and --seed give byte-identical output.\n",
+     "ties coloured by relation family (command near black, membership light grey, the rest Brewer Dark2),\n"
+     "arrows on directed relations, solid at confidence 0.8 or more, dashed from 0.5, dotted below 0.5.\n"
+     "Labels use the font Noto Sans CJK JP (Latin, Cyrillic and CJK). Overlaps removed, splines on (past\n"
+     "300 nodes: straight lines, overlaps removed by scaling).\n"
+     "The same input and --seed give byte-identical output.\n",
      true},
     {"help", cmd_help, "[COMMAND|relations]", 0, 1, "Show the help of spygraph, of a command, or the relation vocabulary.", ""},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},

@@ -48,7 +48,8 @@ bool sg_edge_label_mode_parse(const char *text, sg_edge_label_mode *out);
 /* Everything a diagram depends on besides the network. Start from sg_render_spec_init. */
 typedef struct sg_render_spec {
     sg_render_format format;
-    const char *layout;             /* NULL: neato, or sfdp past SG_RENDER_LARGE drawn nodes */
+    const char *layout;             /* NULL: neato for up to SG_RENDER_LARGE drawn nodes and no arrows,
+                                       else sfdp */
     sg_label_mode labels;
     sg_edge_label_mode edge_labels;
     const char *color_by;           /* "affiliation" (default), "kind", "community", "none", or an extra

@@ -8,10 +8,12 @@
  * (its light/dark pairs differ in lightness as well as hue); past 12 groups the smallest share "other". */
 static const char *const set2[] = {"/set28/1", "/set28/2", "/set28/3", "/set28/4",
                                    "/set28/5", "/set28/6", "/set28/7", "/set28/8"};
-/* Paired, dark members first so the largest groups differ in hue; dark fills take white text. */
+/* Paired, dark members first so the six largest groups differ in hue, then the light members in reverse
+ * order, so a light colour goes to a group far in size from the group holding its dark partner (and the
+ * pair that looks least alike, brown and light yellow, meets in the middle); dark fills take white text. */
 static const char *const paired[] = {"/paired12/2", "/paired12/4", "/paired12/6", "/paired12/8",
-                                     "/paired12/10", "/paired12/12", "/paired12/1", "/paired12/3",
-                                     "/paired12/5", "/paired12/7", "/paired12/9", "/paired12/11"};
+                                     "/paired12/10", "/paired12/12", "/paired12/11", "/paired12/9",
+                                     "/paired12/7", "/paired12/5", "/paired12/3", "/paired12/1"};
 static const bool paired_dark[] = {true, true, true, false, true, true, false, false, false, false, false, false};
 #define OTHER_FILL "#bdbdbd"
 

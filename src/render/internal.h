@@ -82,7 +82,7 @@ Agraph_t *sg_render_build(const sg_network *net, const sg_render_spec *spec, con
 GVC_t *sg_render_context(void);
 
 /* The font used for every label: one with Latin, Cyrillic and CJK glyphs (fonts-noto-cjk). */
-#define SG_RENDER_FONT "Noto Sans CJK JP"
+#define SG_RENDER_FONT "Noto Sans CJK JP,sans-serif"
 /* The colour of the highlighted route and of faded parts. */
 #define SG_RENDER_ROUTE_COLOR "#d7191c"
 #define SG_RENDER_FADED_COLOR "#d9d9d9"

@@ -148,12 +148,19 @@ static bool layout_and_render(GVC_t *gvc, Agraph_t *g, const char *layout, sg_re
     return ok;
 }
 
-/* The layout to use: the spec's, else neato, or sfdp for a large drawing. */
-static const char *choose_layout(const sg_render_spec *spec, const sg_view *view)
+/* The layout to use: the spec's; else neato for a small drawing whose ties are all undirected (stress
+ * majorization keeps distances faithful), sfdp for a large one or one with arrows (its multilevel spring
+ * model pulls each side's nodes together, so the groups and the nodes between them show). */
+static const char *choose_layout(const sg_network *net, const sg_render_spec *spec, const sg_view *view)
 {
     if (spec->layout)
         return spec->layout;
-    return view->drawn_nodes > SG_RENDER_LARGE ? "sfdp" : "neato";
+    if (view->drawn_nodes > SG_RENDER_LARGE)
+        return "sfdp";
+    for (size_t i = 0; i < net->n_edges; i++)
+        if (view->edge_drawn[i] && net->edges[i].relation->directed && spec->direction != SG_DIRECTION_UNDIRECTED)
+            return "sfdp";
+    return "neato";
 }
 
 static int compare_names(const void *a, const void *b)
@@ -265,7 +272,7 @@ bool sg_render_write(const sg_network *net, const sg_render_spec *spec, FILE *st
     }
     graphviz_messages = g_string_new("");
     agusererrf previous = agseterrf(collect_graphviz_message);
-    const char *layout = choose_layout(spec, &view);
+    const char *layout = choose_layout(net, spec, &view);
     Agraph_t *g = sg_render_build(net, spec, &view, layout);
     bool ok;
     if (spec->format == SG_RENDER_CANON) {

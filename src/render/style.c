@@ -100,14 +100,15 @@ char *sg_render_edge_label(const sg_edge *edge, sg_edge_label_mode mode)
     return g_strdup("");
 }
 
-/* Tie colours by family, from Brewer's Dark2 (dark enough to read as lines on white). */
+/* Tie colours by family: Brewer's Dark2 (dark enough to read as lines on white) for the families of
+ * action, and greys for structure: command and reporting near black, membership light grey. */
 const char *sg_render_family_color(sg_family family)
 {
     switch (family) {
     case SG_FAMILY_MEMBERSHIP:
-        return "/dark28/8"; /* grey: structure, not action */
+        return "/greys9/5"; /* light grey: structure, not action */
     case SG_FAMILY_COMMAND:
-        return "/dark28/2"; /* orange */
+        return "/greys9/8"; /* near black */
     case SG_FAMILY_INFORMATION:
         return "/dark28/3"; /* violet */
     case SG_FAMILY_PERSONAL:
@@ -225,7 +226,7 @@ static char *swatch_fill(const char *fill)
 
 static void legend_groups(GPtrArray *columns, const sg_render_spec *spec, const sg_view *view, bool has_ungrouped)
 {
-    if (view->n_groups == 0 && !has_ungrouped)
+    if (view->n_groups == 0) /* nobody has a value: no colour to explain */
         return;
     char *heading = g_strdup_printf("fill: %s", spec->color_by);
     legend_column *c = column_new(heading);

@@ -29,8 +29,8 @@ RELATIONS = {
     "friend": (False, "personal"), "married": (False, "personal"), "business": (False, "personal"),
     "negotiated_with": (False, "diplomatic"), "allied_with": (False, "diplomatic"), "tie": (False, "other"),
 }
-# `spygraph help render`: tie colour by family (Brewer Dark2), shape by kind, style by confidence.
-FAMILY_COLOUR = {"membership": "/dark28/8", "command": "/dark28/2", "information": "/dark28/3",
+# `spygraph help render`: tie colour by family, shape by kind, style by confidence.
+FAMILY_COLOUR = {"membership": "/greys9/5", "command": "/greys9/8", "information": "/dark28/3",
                  "personal": "/dark28/1", "diplomatic": "/dark28/6", "hostile": "/dark28/4", "other": "/dark28/7"}
 SHAPE = {"person": "ellipse", "organization": "box", "place": "parallelogram", "": "ellipse"}
 ROUTE = "#d7191c"
