@@ -237,8 +237,9 @@ static void add_placeholder(Agraph_t *g, const char *pos, unsigned *count)
  * they are, the ties are routed). */
 static void pin_nodes(Agraph_t *g, GHashTable *positions)
 {
+    /* gvLayout takes the graph's own "layout" attribute over its engine argument: name nop2 there too */
+    agattr(g, AGRAPH, "layout", "nop2");
     agattr(g, AGRAPH, "overlap", "true");
-    agattr(g, AGRAPH, "inputscale", "72");
     agattr(g, AGRAPH, "notranslate", "true");
     guint n_ids = 0;
     gpointer *ids = g_hash_table_get_keys_as_array(positions, &n_ids);
