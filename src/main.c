@@ -222,7 +222,7 @@ const sg_command sg_commands[] = {
      "                         laid out once on the union of all of them (with --seed) and every reading\n"
      "                         drawn on those positions, so two pictures differ only where the\n"
      "                         hypotheses do\n"
-     "  --own-layout           lay the drawn network out alone instead\n"
+     "  --own-layout           lay the drawn network out alone instead (always so with --focus)\n"
      "  --at DATE              draw the ties active at DATE (YYYY, YYYY-MM or YYYY-MM-DD)\n"
      "  -h, --help             this help\n"
      "\nNodes are named by id, label, native name or codename (Invest finds Ozaki).\n"
