@@ -209,6 +209,7 @@ const sg_command sg_commands[] = {
      "  --color-by ATTRIBUTE   fill colour by affiliation (default), kind, community (Louvain, seeded by\n"
      "                         --seed), none, or any extra node column\n"
      "  --labels MODE          label (default: the name, with codenames beneath), id, codename or none\n"
+     "                         (none draws the ties curved)\n"
      "  --edge-labels MODE     none (default), relation or dates\n"
      "  --highlight-path FROM TO  draw one shortest route between two nodes in red, fade the rest\n"
      "  --focus NODE           draw only NODE's neighbourhood ...\n"
