@@ -11,7 +11,8 @@
 typedef enum sg_direction {
     SG_DIRECTION_DEFAULT,    /* the command's documented default */
     SG_DIRECTION_DIRECTED,   /* directed graph: a directed relation gives one arc source->target, an
-                                undirected relation gives two arcs, one each way */
+                                undirected relation gives two arcs, one each way, except a bare
+                                edge list's unspecified `tie`, read from source to target */
     SG_DIRECTION_UNDIRECTED  /* undirected graph: one edge per tie, direction ignored */
 } sg_direction;
 

@@ -15,11 +15,11 @@ bool sg_format_parse(const char *text, sg_format *out);
 
 /* An output destination. With a path, data goes to a temporary file in the same folder, renamed into
  * place by sg_output_commit; sg_output_abort (or a commit that fails) removes it, so a failed run leaves
- * no partial file. */
+ * no partial file. A path naming a device or a pipe (/dev/null, a FIFO) is written in place. */
 typedef struct sg_output {
     FILE *stream;   /* write here */
     char *path;     /* final path, NULL for standard output */
-    char *tmp_path; /* temporary path, NULL for standard output */
+    char *tmp_path; /* temporary path, NULL for standard output or a device written in place */
 } sg_output;
 
 /* Opens PATH ("-" or NULL: standard output). Returns NULL after printing an error when the temporary

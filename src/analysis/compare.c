@@ -219,18 +219,28 @@ static void collect_nodes(sg_comparison *cmp, GHashTable *index)
 
 /* ---- values and ranks ---- */
 
-/* Ranks the values present (not NaN): 1 for the highest, ties sharing the best rank. */
+static int compare_values_descending(const void *a, const void *b, void *data)
+{
+    const double *value = data;
+    double x = value[*(const size_t *)a], y = value[*(const size_t *)b];
+    return (x < y) - (x > y);
+}
+
+/* Ranks the values present (not NaN): 1 for the highest, ties sharing the best rank. O(n log n). */
 static void competition_ranks(const double *value, size_t n, int *rank)
 {
+    size_t *present = g_new(size_t, n + 1), count = 0;
     for (size_t i = 0; i < n; i++) {
         rank[i] = 0;
-        if (isnan(value[i]))
-            continue;
-        int higher = 0;
-        for (size_t j = 0; j < n; j++)
-            higher += !isnan(value[j]) && value[j] > value[i];
-        rank[i] = higher + 1;
+        if (!isnan(value[i]))
+            present[count++] = i;
     }
+    g_qsort_with_data(present, (gint)count, sizeof *present, compare_values_descending, (gpointer)value);
+    for (size_t k = 0; k < count; k++) {
+        bool tied = k > 0 && value[present[k]] == value[present[k - 1]];
+        rank[present[k]] = tied ? rank[present[k - 1]] : (int)k + 1;
+    }
+    g_free(present);
 }
 
 static igraph_error_t rank_reading(sg_comparison *cmp, sg_compare_reading *r, const sg_compare_options *opts,

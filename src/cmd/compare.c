@@ -315,7 +315,10 @@ static sg_table *path_table(const sg_comparison *cmp)
 static void write_section(FILE *out, const char *heading, sg_table *t)
 {
     fprintf(out, "\n%s\n\n", heading);
-    sg_table_write_text(t, out);
+    if (sg_table_rows(t))
+        sg_table_write_text(t, out);
+    else
+        fputs("(none)\n", out);
     sg_table_free(t);
 }
 
@@ -537,6 +540,37 @@ static cJSON *conclusions_json(const sg_comparison *cmp)
     return o;
 }
 
+static const char *status_name(sg_tie_status status)
+{
+    static const char *const names[] = {[SG_TIE_BASE] = "base", [SG_TIE_ALTERED] = "altered",
+                                        [SG_TIE_REMOVED] = "removed", [SG_TIE_ADDED] = "added"};
+    return names[status];
+}
+
+/* The union's ties: ends, relation, status and the readings that hold (and that alter) each. */
+static cJSON *ties_json(const sg_comparison *cmp)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (size_t k = 0; k < cmp->n_ties; k++) {
+        const sg_compare_tie *t = &cmp->ties[k];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "source", cmp->node_ids[t->source]);
+        cJSON_AddStringToObject(o, "target", cmp->node_ids[t->target]);
+        cJSON_AddStringToObject(o, "relation", t->relation->name);
+        cJSON_AddStringToObject(o, "status", status_name(sg_compare_tie_status(cmp, t)));
+        cJSON *in = cJSON_AddArrayToObject(o, "in");
+        cJSON *altered = cJSON_AddArrayToObject(o, "altered_by");
+        for (size_t r = 0; r < cmp->n_readings; r++) {
+            if (t->present[r])
+                cJSON_AddItemToArray(in, cJSON_CreateString(cmp->readings[r].id));
+            if (t->altered[r])
+                cJSON_AddItemToArray(altered, cJSON_CreateString(cmp->readings[r].id));
+        }
+        cJSON_AddItemToArray(a, o);
+    }
+    return a;
+}
+
 static cJSON *comparison_json(const sg_comparison *cmp, const sg_network *net)
 {
     cJSON *root = cJSON_CreateObject();
@@ -551,6 +585,7 @@ static cJSON *comparison_json(const sg_comparison *cmp, const sg_network *net)
         cJSON_AddItemToArray(nodes, node_json(cmp, cmp->order[k]));
     cJSON_AddItemToObject(root, "agreement", agreement_json(cmp));
     cJSON_AddItemToObject(root, "conclusions", conclusions_json(cmp));
+    cJSON_AddItemToObject(root, "ties", ties_json(cmp));
     return root;
 }
 

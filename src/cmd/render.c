@@ -337,7 +337,8 @@ static int load_and_draw(const sg_command *self, const sg_options *opts, render_
     }
     a->spec.direction = opts->direction;
     bool failed = false;
-    sg_network *all = status < 0 && !a->own_layout ? shared_layout(opts, net, &failed) : NULL;
+    /* a --focus picture is a close-up, not a reading to set beside others: laid out alone */
+    sg_network *all = status < 0 && !a->own_layout && !a->focus ? shared_layout(opts, net, &failed) : NULL;
     a->spec.layout_of = all;
     if (failed)
         status = SG_EXIT_DATA;

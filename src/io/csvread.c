@@ -6,6 +6,8 @@
 
 #include "spygraph/csvread.h"
 
+enum { CHUNK = 1 << 16 }; /* the most bytes handed to libcsv at once */
+
 /* Parser state passed to libcsv's callbacks. */
 typedef struct reader {
     const char *file;
@@ -182,10 +184,11 @@ sg_csv *sg_csv_parse(const char *file, const char *data, size_t len, char delimi
                 .line = 1, .column = 1, .start_line = 1, .start_column = 1, .need_start = true};
     size_t i = begin;
     while (i < len) {
-        size_t j = i;
-        while (j < len && !is_special((unsigned char)data[j], delimiter))
+        /* A chunk runs to its first special byte, or is cut at CHUNK bytes inside a long field. */
+        size_t j = i, limit = len - i > CHUNK ? i + CHUNK : len;
+        while (j < limit && !is_special((unsigned char)data[j], delimiter))
             j++;
-        if (j < len)
+        if (j < limit)
             j++; /* the chunk ends with its special byte */
         /* A field starts here, unless this is a line end outside a row (a blank line or the LF of a
          * CRLF); after a delimiter a line end starts the row's empty last field. */
@@ -194,6 +197,9 @@ sg_csv *sg_csv_parse(const char *file, const char *data, size_t len, char delimi
             r.start_column = r.column;
             r.need_start = false;
         }
+        /* libcsv grows a field's buffer by blk_size at a time: growing by its current size instead
+         * keeps a long field linear, not quadratic, in its length. */
+        csv_set_blk_size(&p, MAX((size_t)CHUNK, p.entry_size));
         size_t done = csv_parse(&p, data + i, j - i, on_field, on_row, &r);
         if (done != j - i) {
             report_parse_error(&r, &p, data, i + done, diag);

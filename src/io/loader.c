@@ -25,13 +25,6 @@ static sg_origin position_of(const char *file, const char *text, size_t offset)
     return at;
 }
 
-/* The position of the first occurrence of NEEDLE in TEXT (1:1 if absent). */
-static sg_origin find_in_text(const char *file, const char *text, const char *needle)
-{
-    const char *hit = strstr(text, needle);
-    return position_of(file, text, hit ? (size_t)(hit - text) : 0);
-}
-
 /* The position of the first occurrence of NEEDLE at or after *CURSOR (an offset into TEXT), which then
  * moves past it, so entries with the same text are told apart in order. 1:1 if absent. */
 static sg_origin find_next_in_text(const char *file, const char *text, const char *needle, size_t *cursor)
@@ -43,13 +36,24 @@ static sg_origin find_next_in_text(const char *file, const char *text, const cha
     return position_of(file, text, (size_t)(hit - text));
 }
 
-/* Where "KEY" appears in the manifest text. */
+/* Where "KEY" appears as a key (followed by a colon) in the manifest text; else where it first appears
+ * at all, else 1:1. */
 static sg_origin key_origin(const char *file, const char *text, const char *key)
 {
     char *quoted = g_strdup_printf("\"%s\"", key);
-    sg_origin at = find_in_text(file, text, quoted);
+    size_t n = strlen(quoted);
+    const char *hit = strstr(text, quoted);
+    for (const char *p = hit; p; p = strstr(p + 1, quoted)) {
+        const char *after = p + n;
+        while (g_ascii_isspace(*after))
+            after++;
+        if (*after == ':' && (p == text || p[-1] != '\\')) {
+            hit = p;
+            break;
+        }
+    }
     g_free(quoted);
-    return at;
+    return position_of(file, text, hit ? (size_t)(hit - text) : 0);
 }
 
 /* Reads the whole file at PATH into *DATA (caller g_free()s it). On failure adds an error: at NAMED_AT

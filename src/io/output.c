@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "spygraph/message.h"
@@ -28,6 +29,19 @@ sg_output *sg_output_open(const char *path)
     sg_output *out = g_new0(sg_output, 1);
     if (!path || strcmp(path, "-") == 0) {
         out->stream = stdout;
+        return out;
+    }
+    /* A device or a pipe (/dev/null, a FIFO) is written in place: renaming a file over it would
+     * replace it, and it holds no partial file to protect anyway. */
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        out->stream = fopen(path, "w");
+        if (!out->stream) {
+            sg_error("%s: cannot write: %s", path, g_strerror(errno));
+            g_free(out);
+            return NULL;
+        }
+        out->path = g_strdup(path);
         return out;
     }
     char *dir = g_path_get_dirname(path);
@@ -65,6 +79,12 @@ bool sg_output_commit(sg_output *out)
     }
     bool ok = fflush(out->stream) == 0 && !ferror(out->stream);
     ok = fclose(out->stream) == 0 && ok;
+    if (!out->tmp_path) { /* written in place */
+        if (!ok)
+            sg_error("%s: cannot write: %s", out->path, g_strerror(errno));
+        output_free(out);
+        return ok;
+    }
     /* mkstemp makes the file 0600; give it the permissions a plain fopen would. */
     mode_t mask = umask(0);
     umask(mask);
@@ -86,7 +106,8 @@ void sg_output_abort(sg_output *out)
         return;
     if (out->path) {
         fclose(out->stream);
-        g_unlink(out->tmp_path);
+        if (out->tmp_path)
+            g_unlink(out->tmp_path);
     }
     output_free(out);
 }

@@ -1,6 +1,7 @@
 /* graph.c: building the igraph graph of a network in one call, and igraph's error handlers. */
 #include <glib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "spygraph/graph.h"
 #include "spygraph/message.h"
@@ -18,12 +19,19 @@ bool sg_weights_parse(const char *text, sg_weights *out)
     return true;
 }
 
+/* True when tie E becomes two arcs, one each way, in a directed graph: a mutual relation (met, friend).
+ * A bare edge list's unspecified `tie` is read as written, from source to target (networks/README.md). */
+static bool reads_both_ways(const sg_network *net, const sg_edge *e)
+{
+    return !e->relation->directed && (net->curated || strcmp(e->relation->name, "tie") != 0);
+}
+
 igraph_error_t sg_graph_build(sg_graph *g, const sg_network *net, sg_direction direction)
 {
     g->directed = direction == SG_DIRECTION_DIRECTED;
     size_t arcs = 0;
     for (size_t i = 0; i < net->n_edges; i++)
-        arcs += g->directed && !net->edges[i].relation->directed ? 2 : 1;
+        arcs += g->directed && reads_both_ways(net, &net->edges[i]) ? 2 : 1;
 
     igraph_vector_int_t ends;
     IGRAPH_CHECK(igraph_vector_int_init(&ends, (igraph_integer_t)(2 * arcs)));
@@ -37,7 +45,7 @@ igraph_error_t sg_graph_build(sg_graph *g, const sg_network *net, sg_direction d
         VECTOR(ends)[2 * k] = e->source;
         VECTOR(ends)[2 * k + 1] = e->target;
         VECTOR(g->edge_tie)[k++] = (igraph_integer_t)i;
-        if (g->directed && !e->relation->directed) {
+        if (g->directed && reads_both_ways(net, e)) {
             VECTOR(ends)[2 * k] = e->target;
             VECTOR(ends)[2 * k + 1] = e->source;
             VECTOR(g->edge_tie)[k++] = (igraph_integer_t)i;

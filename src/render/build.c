@@ -47,7 +47,10 @@ static void graph_attributes(Agraph_t *g, const sg_render_spec *spec, const sg_v
     /* Past SG_RENDER_LARGE nodes, spline routing and prism overlap removal take minutes (measured: a
      * 10,000-node edge list did not finish in 12 minutes with both): straight lines, overlaps removed by
      * scaling the layout. */
-    declare(g, AGRAPH, "splines", large ? "false" : "true");
+    /* Unlabelled nodes are small, and on small nodes Graphviz 2.43's router for parallel ties
+     * (makeMultiSpline) writes past its buffers (seen with valgrind on the Sorge ring): curved ties there,
+     * which do not go through the router. */
+    declare(g, AGRAPH, "splines", large ? "false" : spec->labels == SG_LABELS_NONE ? "curved" : "true");
     declare(g, AGRAPH, "labelloc", "b");
     declare(g, AGRAPH, "labeljust", "l");
     if (strcmp(layout, "dot") != 0) {

@@ -43,8 +43,38 @@ bool sg_render_color_by_known(const sg_network *net, const char *color_by)
     return false;
 }
 
-/* Community labels (1-based by decreasing size, then first node) of the drawn nodes, written as text
- * into NAMES[i] (g_free each; NULL for nodes not drawn). */
+/* Names the community of each drawn node "community K", K ranking the communities of MEMBERSHIP (one entry
+ * per node) by decreasing size among the drawn nodes, then by their first drawn node, so the numbering
+ * does not depend on igraph's internal order. NAMES[i] is set for drawn nodes (g_free each). */
+static void name_communities(const sg_network *net, const sg_view *view, const igraph_vector_int_t *membership,
+                             char **names)
+{
+    igraph_integer_t n_comm = igraph_vector_int_size(membership) ? igraph_vector_int_max(membership) + 1 : 0;
+    size_t *size = g_new0(size_t, (size_t)n_comm + 1);
+    long *first = g_new(long, (size_t)n_comm + 1);
+    for (igraph_integer_t c = 0; c < n_comm; c++)
+        first[c] = -1;
+    for (size_t i = 0; i < net->n_nodes; i++) {
+        igraph_integer_t c = VECTOR(*membership)[(igraph_integer_t)i];
+        if (view->node_drawn[i] && size[c]++ == 0)
+            first[c] = (long)i;
+    }
+    for (size_t i = 0; i < net->n_nodes; i++) {
+        if (!view->node_drawn[i])
+            continue;
+        igraph_integer_t c = VECTOR(*membership)[(igraph_integer_t)i];
+        size_t rank = 1;
+        for (igraph_integer_t d = 0; d < n_comm; d++)
+            if (size[d] > size[c] || (size[d] == size[c] && first[d] >= 0 && first[d] < first[c]))
+                rank++;
+        names[i] = g_strdup_printf("community %zu", rank);
+    }
+    g_free(size);
+    g_free(first);
+}
+
+/* Finds the communities of the drawn ties (igraph's multilevel modularity optimisation, Louvain, seeded
+ * with SPEC->seed) and names them into NAMES (see name_communities). Returns an igraph error code. */
 static igraph_error_t community_names(const sg_network *net, const sg_render_spec *spec, const sg_view *view,
                                       char **names)
 {
@@ -58,33 +88,7 @@ static igraph_error_t community_names(const sg_network *net, const sg_render_spe
     IGRAPH_FINALLY(igraph_vector_int_destroy, &membership);
     igraph_rng_seed(igraph_rng_default(), spec->seed);
     IGRAPH_CHECK(igraph_community_multilevel(&graph, NULL, 1.0, &membership, NULL, NULL));
-    /* Renumber: size among drawn nodes, then first drawn node, so the numbering does not depend on
-     * igraph's internal order. */
-    igraph_integer_t n_comm = igraph_vector_int_size(&membership) ? igraph_vector_int_max(&membership) + 1 : 0;
-    size_t *size = g_new0(size_t, (size_t)n_comm + 1);
-    long *first = g_new(long, (size_t)n_comm + 1);
-    for (igraph_integer_t c = 0; c < n_comm; c++)
-        first[c] = -1;
-    for (size_t i = 0; i < net->n_nodes; i++) {
-        if (!view->node_drawn[i])
-            continue;
-        igraph_integer_t c = VECTOR(membership)[i];
-        size[c]++;
-        if (first[c] < 0)
-            first[c] = (long)i;
-    }
-    for (size_t i = 0; i < net->n_nodes; i++) {
-        if (!view->node_drawn[i])
-            continue;
-        igraph_integer_t c = VECTOR(membership)[i];
-        size_t rank = 1;
-        for (igraph_integer_t d = 0; d < n_comm; d++)
-            if (size[d] > size[c] || (size[d] == size[c] && first[d] >= 0 && first[d] < first[c]))
-                rank++;
-        names[i] = g_strdup_printf("community %zu", rank);
-    }
-    g_free(size);
-    g_free(first);
+    name_communities(net, view, &membership, names);
     igraph_vector_int_destroy(&membership);
     igraph_destroy(&graph);
     igraph_vector_int_destroy(&tie_of);

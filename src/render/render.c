@@ -192,7 +192,6 @@ static GHashTable *shared_positions(GVC_t *gvc, const sg_render_spec *spec, cons
     GHashTable *positions = NULL;
     if (sg_view_style(spec->layout_of, &whole, &view, diag)) {
         Agraph_t *g = sg_render_build(spec->layout_of, &whole, &view, layout);
-        agattr(g, AGRAPH, "splines", "false"); /* only the node positions are wanted: route no ties */
         char *data = NULL;
         unsigned int length = 0;
         /* rendering as DOT writes each node's "pos" back into the graph */

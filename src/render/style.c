@@ -46,7 +46,8 @@ char *sg_render_node_label(const sg_node *node, sg_label_mode mode)
     char *codes = codename_line(node);
     switch (mode) {
     case SG_LABELS_NONE:
-        text = g_strdup("");
+        text = g_strdup(" "); /* not "": cgraph's writer leaves an empty label out, and a reader of the DOT
+                                 would then show Graphviz's default, the node's name */
         break;
     case SG_LABELS_ID:
         text = g_strdup(node->id);

@@ -178,6 +178,23 @@ static void test_megabyte_field(void)
     g_string_free(text, TRUE);
 }
 
+static void test_long_unbroken_field(void)
+{
+    /* 70,000 × 尾 (3 bytes each, 210,000 bytes with no delimiter, quote or line break) then `,b`: the
+     * reader hands such a field to libcsv in pieces, which may cut a character in two; b is still
+     * character 70,002 of the line. */
+    GString *text = g_string_new(NULL);
+    for (int i = 0; i < 70000; i++)
+        g_string_append(text, "尾");
+    g_string_append(text, ",b\n");
+    sg_csv *csv = parse_ok(text->str, text->len);
+    g_assert_cmpuint(csv->rows[0].fields[0].length, ==, 210000);
+    g_assert_true(g_utf8_validate(csv->rows[0].fields[0].text, -1, NULL));
+    assert_field(csv, 0, 1, "b", 1, 70002);
+    sg_csv_free(csv);
+    g_string_free(text, TRUE);
+}
+
 static void test_hundred_thousand_columns(void)
 {
     size_t n = 100000;
@@ -230,6 +247,7 @@ int main(int argc, char **argv)
     g_test_add_func("/csvread/delimiter-detection", test_delimiter_detection);
     g_test_add_func("/csvread/column-lookup", test_column_lookup);
     g_test_add_func("/csvread/megabyte-field", test_megabyte_field);
+    g_test_add_func("/csvread/long-unbroken-field", test_long_unbroken_field);
     g_test_add_func("/csvread/hundred-thousand-columns", test_hundred_thousand_columns);
     g_test_add_func("/csvread/errors", test_errors);
     g_test_add_func("/csvread/check-text", test_check_text);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "spygraph/graph.h"
+#include "spygraph/loader.h"
 #include "spygraph/model.h"
 
 /* Adds a node with ID, LABEL, CODENAMES (`;` list) and NATIVE name; returns its index. */
@@ -199,6 +200,33 @@ static void test_graph_undirected(void)
     sg_network_unref(net);
 }
 
+static void test_graph_edge_list_directed(void)
+{
+    /* A bare edge list's unspecified ties are read as written under --directed; a named mutual relation
+     * (met) still gives two arcs. Hand count: a->b, b->c, then c->a and a->c = 4 arcs. */
+    static const char text[] = "source,target,relation\na,b,\nb,c,tie\nc,a,met\n";
+    sg_diag *diag = sg_diag_new();
+    sg_network *net = sg_load_edge_list_bytes("plain.csv", text, strlen(text), diag);
+    g_assert_nonnull(net);
+    g_assert_cmpint(diag->errors, ==, 0);
+    sg_graph g;
+    g_assert_cmpint(sg_graph_build(&g, net, SG_DIRECTION_DIRECTED), ==, IGRAPH_SUCCESS);
+    static const igraph_integer_t from[] = {0, 1, 2, 0}, to[] = {1, 2, 0, 2};
+    g_assert_cmpint(igraph_ecount(&g.graph), ==, 4);
+    for (igraph_integer_t e = 0; e < 4; e++) {
+        g_assert_cmpint(IGRAPH_FROM(&g.graph, e), ==, from[e]);
+        g_assert_cmpint(IGRAPH_TO(&g.graph, e), ==, to[e]);
+    }
+    sg_graph_destroy(&g);
+    /* In a curated network `tie` is a mutual relation like met: 2 + 2 + 2 arcs. */
+    net->curated = true;
+    g_assert_cmpint(sg_graph_build(&g, net, SG_DIRECTION_DIRECTED), ==, IGRAPH_SUCCESS);
+    g_assert_cmpint(igraph_ecount(&g.graph), ==, 6);
+    sg_graph_destroy(&g);
+    sg_network_unref(net);
+    sg_diag_free(diag);
+}
+
 static void test_same_tie(void)
 {
     sg_network *net = small_network();
@@ -223,6 +251,7 @@ int main(int argc, char **argv)
     g_test_add_func("/model/kinds", test_kinds);
     g_test_add_func("/model/graph-directed", test_graph_directed);
     g_test_add_func("/model/graph-undirected", test_graph_undirected);
+    g_test_add_func("/model/graph-edge-list-directed", test_graph_edge_list_directed);
     g_test_add_func("/model/same-tie", test_same_tie);
     return g_test_run();
 }

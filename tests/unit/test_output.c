@@ -1,7 +1,10 @@
 /* test_output.c: unit tests of the writers: display width, CSV quoting (RFC 4180), number formatting
  * (checked against Python's repr, the shortest round-trip text), the text table, and atomic output. */
+#include <fcntl.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -186,6 +189,32 @@ static void test_atomic_output(void)
     g_free(dir);
 }
 
+static void test_output_to_fifo(void)
+{
+    /* A FIFO (like /dev/null, a device) is written in place, not replaced by a renamed file. */
+    char *dir = g_dir_make_tmp("spygraph-output-XXXXXX", NULL);
+    char *path = g_build_filename(dir, "pipe", NULL);
+    g_assert_cmpint(mkfifo(path, 0600), ==, 0);
+    int reader = open(path, O_RDONLY | O_NONBLOCK); /* so that opening for writing does not block */
+    g_assert_cmpint(reader, >=, 0);
+    sg_output *out = sg_output_open(path);
+    g_assert_nonnull(out);
+    fputs("through\n", out->stream);
+    g_assert_true(sg_output_commit(out));
+    char buf[16] = {0};
+    g_assert_cmpint(read(reader, buf, sizeof buf - 1), ==, 8);
+    g_assert_cmpstr(buf, ==, "through\n");
+    close(reader);
+    struct stat st;
+    g_assert_cmpint(stat(path, &st), ==, 0);
+    g_assert_true(S_ISFIFO(st.st_mode));
+    g_assert_cmpint(count_entries(dir), ==, 1); /* no temporary file beside it */
+    g_assert_cmpint(g_unlink(path), ==, 0);
+    g_assert_cmpint(g_rmdir(dir), ==, 0);
+    g_free(path);
+    g_free(dir);
+}
+
 static void test_output_unwritable(void)
 {
     if (g_test_subprocess()) {
@@ -205,6 +234,7 @@ int main(int argc, char **argv)
     g_test_add_func("/output/number-format", test_number_format);
     g_test_add_func("/output/text-table", test_text_table);
     g_test_add_func("/output/atomic-output", test_atomic_output);
+    g_test_add_func("/output/output-to-fifo", test_output_to_fifo);
     g_test_add_func("/output/output-unwritable", test_output_unwritable);
     return g_test_run();
 }

@@ -72,8 +72,8 @@ static void test_node_labels(void)
     l = sg_render_node_label(&net->nodes[sorge], SG_LABELS_ID);
     g_assert_cmpstr(l, ==, "sorge");
     g_free(l);
-    l = sg_render_node_label(&net->nodes[sorge], SG_LABELS_NONE);
-    g_assert_cmpstr(l, ==, "");
+    l = sg_render_node_label(&net->nodes[sorge], SG_LABELS_NONE); /* a space: DOT writers drop "" */
+    g_assert_cmpstr(l, ==, " ");
     g_free(l);
     sg_network_unref(net);
 }
@@ -171,6 +171,37 @@ static void test_route(void)
     sg_network_unref(net);
 }
 
+/* Two triangles joined by one tie: the partition of best modularity is the two triangles (by hand:
+ * Q = 2 * (3/7 - (7/14)^2) = 0.357, above any other split), numbered by size, then by first node. */
+static void test_communities(void)
+{
+    sg_network *net = sg_network_new("t");
+    for (int i = 0; i < 6; i++) {
+        char id[4];
+        snprintf(id, sizeof id, "n%d", i);
+        add_node(net, id, id, "", "");
+    }
+    static const int ties[][2] = {{0, 1}, {1, 2}, {0, 2}, {3, 4}, {4, 5}, {3, 5}, {2, 3}};
+    for (size_t k = 0; k < G_N_ELEMENTS(ties); k++)
+        add_tie(net, ties[k][0], ties[k][1], "met", 1);
+    sg_render_spec spec;
+    sg_render_spec_init(&spec);
+    spec.color_by = "community";
+    sg_view view;
+    g_assert_true(sg_view_select(net, &spec, &view, NULL));
+    g_assert_true(sg_view_style(net, &spec, &view, NULL));
+    g_assert_cmpuint(view.n_groups, ==, 2);
+    g_assert_cmpstr(view.groups[view.group[0]].name, ==, "community 1");
+    g_assert_cmpstr(view.groups[view.group[5]].name, ==, "community 2");
+    g_assert_cmpint(view.group[1], ==, view.group[0]);
+    g_assert_cmpint(view.group[2], ==, view.group[0]);
+    g_assert_cmpint(view.group[3], ==, view.group[5]);
+    g_assert_cmpint(view.group[4], ==, view.group[5]);
+    g_assert_cmpstr(view.groups[0].fill, ==, "/set28/1");
+    sg_view_free(&view);
+    sg_network_unref(net);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -181,5 +212,6 @@ int main(int argc, char **argv)
     g_test_add_func("/render/dates", test_dates);
     g_test_add_func("/render/groups-past-the-palette", test_groups_past_the_palette);
     g_test_add_func("/render/route", test_route);
+    g_test_add_func("/render/communities", test_communities);
     return g_test_run();
 }
