@@ -211,6 +211,10 @@ sg_network *sg_network_apply_patches(sg_network *base, const sg_hypothesis *hyp,
  * caller unrefs it. Never fails. */
 sg_network *sg_network_snapshot(sg_network *net, sg_date at);
 
+/* True when tie E joins nodes S and T with RELATION (NULL: any relation): as written, or either way round
+ * when the relation is undirected. This is how a patch line finds the tie it removes or changes. */
+bool sg_edge_matches(const sg_edge *e, int s, int t, const sg_relation *relation);
+
 /* True when edges A and B are the same tie: same relation and same ends (either orientation when the
  * relation is undirected). */
 bool sg_edge_same_tie(const sg_edge *a, const sg_edge *b);

@@ -51,22 +51,11 @@ static igraph_error_t compute_figures(const sg_network *net, const char *measure
 
 /* ---- what a patch changes ---- */
 
-/* True when tie E joins S and T with RELATION (NULL: any), in either orientation if undirected. */
-static bool tie_matches(const sg_edge *e, int s, int t, const sg_relation *relation)
-{
-    if (relation && e->relation != relation)
-        return false;
-    if (e->source == s && e->target == t)
-        return true;
-    bool undirected = relation ? !relation->directed : !e->relation->directed;
-    return undirected && e->source == t && e->target == s;
-}
-
 static const sg_edge *find_base_tie(const sg_network *base, const sg_patch *p)
 {
     int s = sg_network_find_node(base, p->source_id), t = sg_network_find_node(base, p->target_id);
     for (size_t i = 0; s >= 0 && t >= 0 && i < base->n_edges; i++)
-        if (tie_matches(&base->edges[i], s, t, p->relation))
+        if (sg_edge_matches(&base->edges[i], s, t, p->relation))
             return &base->edges[i];
     return NULL;
 }

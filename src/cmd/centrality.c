@@ -1,6 +1,7 @@
 /* centrality.c: `spygraph centrality`: who mattered, by centrality, structural holes and brokerage, ranked. */
 #include <errno.h>
 #include <glib.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,17 +48,6 @@ typedef struct column {
     int decimals;            /* for the text table; -1: whole numbers */
 } column;
 
-static int parse_long(const sg_command *cmd, const char *opt, const char *arg, long min, long *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(arg, &end, 10);
-    if (!*arg || *end || errno || v < min)
-        return sg_usage_error(cmd, "bad %s '%s': expected a whole number of at least %ld", opt, arg, min);
-    *out = v;
-    return 0;
-}
-
 static int parse_measures(const sg_command *cmd, const char *arg, request *r)
 {
     g_ptr_array_set_size(r->measures, 0);
@@ -96,7 +86,7 @@ static int handle_option(const sg_command *cmd, int opt, const char *arg, void *
     case OPT_MEASURES:
         return parse_measures(cmd, arg, r);
     case OPT_TOP:
-        if (parse_long(cmd, "--top", arg, 1, &v))
+        if (sg_parse_whole(cmd, "--top", arg, 1, LONG_MAX, &v))
             return SG_EXIT_USAGE;
         r->top = v;
         return 0;
@@ -119,7 +109,7 @@ static int handle_option(const sg_command *cmd, int opt, const char *arg, void *
             return sg_usage_error(cmd, "bad --damping '%s': expected a number in (0, 1]", arg);
         return 0;
     case OPT_JOBS:
-        if (parse_long(cmd, "--jobs", arg, 1, &v))
+        if (sg_parse_whole(cmd, "--jobs", arg, 1, LONG_MAX, &v))
             return SG_EXIT_USAGE;
         r->copts.jobs = (int)MIN(v, 1024);
         return 0;

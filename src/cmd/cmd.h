@@ -64,6 +64,10 @@ typedef int (*sg_option_handler)(const sg_command *cmd, int opt, const char *arg
 int sg_parse_options(const sg_command *cmd, int argc, char **argv, const struct option *extra,
                      sg_option_handler handler, void *ctx, sg_options *opts);
 
+/* Parses ARG, the value of OPTION, as a whole number in [MIN, MAX] into *OUT. Returns 0, or SG_EXIT_USAGE
+ * after printing `bad OPTION 'ARG': expected a whole number ...` and the usage. */
+int sg_parse_whole(const sg_command *cmd, const char *option, const char *arg, long min, long max, long *out);
+
 /* Prints `spygraph: PROBLEM` and the command's usage to standard error; returns SG_EXIT_USAGE. */
 int sg_usage_error(const sg_command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints the command's full help to STREAM. */

@@ -1,5 +1,8 @@
 /* common.c: option parsing, network loading and output shared by every command. */
+#include <errno.h>
 #include <glib.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -22,6 +25,20 @@ int sg_usage_error(const sg_command *cmd, const char *fmt, ...)
     va_end(ap);
     fprintf(stderr, "usage: spygraph %s %s\n(see `spygraph help %s`)\n", cmd->name, cmd->args, cmd->name);
     return SG_EXIT_USAGE;
+}
+
+int sg_parse_whole(const sg_command *cmd, const char *option, const char *arg, long min, long max, long *out)
+{
+    char *end = NULL;
+    errno = 0;
+    long v = strtol(arg, &end, 10);
+    if (*arg && !*end && !errno && v >= min && v <= max) {
+        *out = v;
+        return 0;
+    }
+    if (max == LONG_MAX)
+        return sg_usage_error(cmd, "bad %s '%s': expected a whole number of at least %ld", option, arg, min);
+    return sg_usage_error(cmd, "bad %s '%s': expected a whole number from %ld to %ld", option, arg, min, max);
 }
 
 /* Joins the common options and EXTRA into one getopt_long table (caller g_free()s it). */

@@ -21,16 +21,6 @@ typedef struct compare_args {
     const char *render;     /* SVG file for the comparison picture, or NULL */
 } compare_args;
 
-static int parse_top(const sg_command *cmd, const char *arg, size_t *out)
-{
-    char *end = NULL;
-    long k = strtol(arg, &end, 10);
-    if (!*arg || *end || k < 1 || k > 100000)
-        return sg_usage_error(cmd, "--top needs a positive whole number, not '%s'", arg);
-    *out = (size_t)k;
-    return 0;
-}
-
 static int compare_option(const sg_command *cmd, int opt, const char *arg, void *ctx)
 {
     compare_args *a = ctx;
@@ -42,7 +32,13 @@ static int compare_option(const sg_command *cmd, int opt, const char *arg, void 
         a->measure = arg;
         return 0;
     case OPT_TOP:
-        return parse_top(cmd, arg, &a->top_k);
+    {
+        long k;
+        if (sg_parse_whole(cmd, "--top", arg, 1, 100000, &k))
+            return SG_EXIT_USAGE;
+        a->top_k = (size_t)k;
+        return 0;
+    }
     case OPT_PATH:
         /* --path takes two values: FROM is the option's argument, TO the next word. */
         if (optind >= a->argc || a->argv[optind][0] == '-')

@@ -228,13 +228,9 @@ const char *sg_cmd_day_text(long day, char buf[11])
 
 bool sg_cmd_positive_arg(const sg_command *cmd, const char *name, const char *text, size_t *out)
 {
-    char *end = NULL;
-    errno = 0;
-    long long value = strtoll(text, &end, 10);
-    if (!*text || *end || errno || value < 1 || value > 1000000) {
-        sg_usage_error(cmd, "bad %s '%s': expected a whole number from 1 to 1000000", name, text);
+    long value;
+    if (sg_parse_whole(cmd, name, text, 1, 1000000, &value))
         return false;
-    }
     *out = (size_t)value;
     return true;
 }

@@ -94,17 +94,6 @@ static bool parse_double(const char *text, double *out)
     return true;
 }
 
-static bool parse_count(const char *text, long max, long *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(text, &end, 10);
-    if (!*text || *end || errno || v < 0 || v > max)
-        return false;
-    *out = v;
-    return true;
-}
-
 /* Handles the options about what is drawn and how it is labelled. */
 static int drawing_option(const sg_command *cmd, int opt, const char *arg, render_args *a)
 {
@@ -157,8 +146,8 @@ static int selection_option(const sg_command *cmd, int opt, const char *arg, ren
         a->focus = arg;
         return 0;
     case OPT_HOPS:
-        if (!parse_count(arg, 1000000, &n))
-            return sg_usage_error(cmd, "bad --hops '%s': not a whole number of 0 or more", arg);
+        if (sg_parse_whole(cmd, "--hops", arg, 0, 1000000, &n))
+            return SG_EXIT_USAGE;
         a->spec.hops = (int)n;
         a->hops_given = true;
         return 0;
@@ -170,8 +159,8 @@ static int selection_option(const sg_command *cmd, int opt, const char *arg, ren
         a->own_layout = true;
         return 0;
     case OPT_SEED:
-        if (!parse_count(arg, LONG_MAX, &n))
-            return sg_usage_error(cmd, "bad --seed '%s': not a whole number of 0 or more", arg);
+        if (sg_parse_whole(cmd, "--seed", arg, 0, LONG_MAX, &n))
+            return SG_EXIT_USAGE;
         a->spec.seed = (unsigned long)n;
         return 0;
     case 'f':

@@ -291,13 +291,19 @@ void sg_network_keep(sg_network *net, void *memory)
     g_ptr_array_add(net->priv->allocations, memory);
 }
 
+bool sg_edge_matches(const sg_edge *e, int s, int t, const sg_relation *relation)
+{
+    if (relation && e->relation != relation)
+        return false;
+    if (e->source == s && e->target == t)
+        return true;
+    bool undirected = relation ? !relation->directed : !e->relation->directed;
+    return undirected && e->source == t && e->target == s;
+}
+
 bool sg_edge_same_tie(const sg_edge *a, const sg_edge *b)
 {
-    if (a->relation != b->relation)
-        return false;
-    if (a->source == b->source && a->target == b->target)
-        return true;
-    return !a->relation->directed && a->source == b->target && a->target == b->source;
+    return sg_edge_matches(a, b->source, b->target, b->relation);
 }
 
 /* A derived copy of NET: its own node and edge arrays (copies), the rest shared with the root. */

@@ -6,17 +6,6 @@
 #include "internal.h"
 #include "spygraph/model.h"
 
-/* True when tie E joins S and T with RELATION (NULL: any), in either orientation if undirected. */
-static bool tie_matches(const sg_edge *e, int s, int t, const sg_relation *relation)
-{
-    if (relation && e->relation != relation)
-        return false;
-    if (e->source == s && e->target == t)
-        return true;
-    bool undirected = relation ? !relation->directed : !e->relation->directed;
-    return undirected && e->source == t && e->target == s;
-}
-
 /* Resolves an end of an edge patch; adds an error and returns -1 when the node does not exist. */
 static int patch_end(const sg_network *net, const sg_patch *p, const char *id, const char *hyp, sg_diag *diag)
 {
@@ -55,7 +44,7 @@ static size_t count_matches(const sg_network *net, const sg_patch *p, int s, int
 {
     size_t n = 0;
     for (size_t i = 0; i < net->n_edges; i++)
-        n += tie_matches(&net->edges[i], s, t, p->relation);
+        n += sg_edge_matches(&net->edges[i], s, t, p->relation);
     const char *what = p->op == SG_PATCH_REMOVE_EDGE ? "removes" : "changes";
     if (n == 0)
         sg_diag_error(diag, &p->origin, "hypothesis '%s' %s a %s tie %s-%s that does not exist", hyp, what,
@@ -73,7 +62,7 @@ static void apply_remove_edge(sg_network *net, const sg_patch *p, int s, int t, 
         return;
     size_t kept = 0;
     for (size_t i = 0; i < net->n_edges; i++)
-        if (!tie_matches(&net->edges[i], s, t, p->relation))
+        if (!sg_edge_matches(&net->edges[i], s, t, p->relation))
             net->edges[kept++] = net->edges[i];
     net->n_edges = kept;
 }
@@ -120,7 +109,7 @@ static void apply_change_edge(sg_network *net, const sg_patch *p, int s, int t, 
     bool any = false;
     for (size_t i = 0; i < net->n_edges; i++) {
         sg_edge *e = &net->edges[i];
-        if (!tie_matches(e, s, t, p->relation) || !change_tie(e, p))
+        if (!sg_edge_matches(e, s, t, p->relation) || !change_tie(e, p))
             continue;
         any = true;
         e->changed = true;
