@@ -42,6 +42,8 @@ typedef struct sg_relation {
 const sg_relation *sg_relations(void);
 /* Looks a relation up by name; NULL if it is not in the vocabulary. */
 const sg_relation *sg_relation_find(const char *name);
+/* The unspecified relation `tie`, a bare edge list's default (static, never NULL). */
+const sg_relation *sg_relation_unspecified(void);
 /* Returns the family's name ("membership", "command", ...). */
 const char *sg_family_name(sg_family family);
 

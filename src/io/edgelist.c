@@ -64,7 +64,7 @@ static void read_plain_row(sg_network *net, const sg_csv_row *row, const char *f
     }
     e.source = intern_node(net, s, &s_at);
     e.target = intern_node(net, t, &t_at);
-    e.relation = sg_relation_find("tie");
+    e.relation = sg_relation_unspecified();
     e.sources = sg_empty_list();
     e.note = "";
     sg_network_add_edge(net, &e);
@@ -83,7 +83,7 @@ static void read_named_row(sg_network *net, const sg_columns *c, const sg_csv_ro
         sg_diag_error(diag, !*s ? &s_at : &t_at, "missing %s node", !*s ? "source" : "target");
         return;
     }
-    bool ok = sg_read_relation(sg_field(c, E_RELATION, row, file, &at), &at, sg_relation_find("tie"), &e.relation, diag);
+    bool ok = sg_read_relation(sg_field(c, E_RELATION, row, file, &at), &at, sg_relation_unspecified(), &e.relation, diag);
     ok &= sg_read_date(sg_field(c, E_START, row, file, &at), &at, "start", &e.when.start, diag);
     ok &= sg_read_date(sg_field(c, E_END, row, file, &at), &at, "end", &e.when.end, diag);
     ok = ok && sg_check_interval(&e.when, &at, diag);

@@ -23,7 +23,7 @@ bool sg_weights_parse(const char *text, sg_weights *out)
  * A bare edge list's unspecified `tie` is read as written, from source to target (networks/README.md). */
 static bool reads_both_ways(const sg_network *net, const sg_edge *e)
 {
-    return !e->relation->directed && (net->curated || strcmp(e->relation->name, "tie") != 0);
+    return !e->relation->directed && (net->curated || e->relation != sg_relation_unspecified());
 }
 
 igraph_error_t sg_graph_build(sg_graph *g, const sg_network *net, sg_direction direction)

@@ -53,6 +53,11 @@ const sg_relation *sg_relation_find(const char *name)
     return NULL;
 }
 
+const sg_relation *sg_relation_unspecified(void)
+{
+    return &relations[G_N_ELEMENTS(relations) - 2]; /* `tie`, just before the terminator */
+}
+
 const char *sg_family_name(sg_family family)
 {
     static const char *const names[] = {"membership", "command", "information", "personal",

@@ -209,6 +209,8 @@ static void test_graph_edge_list_directed(void)
     sg_network *net = sg_load_edge_list_bytes("plain.csv", text, strlen(text), diag);
     g_assert_nonnull(net);
     g_assert_cmpint(diag->errors, ==, 0);
+    g_assert_cmpstr(sg_relation_unspecified()->name, ==, "tie");
+    g_assert_true(net->edges[0].relation == sg_relation_unspecified()); /* an empty relation field */
     sg_graph g;
     g_assert_cmpint(sg_graph_build(&g, net, SG_DIRECTION_DIRECTED), ==, IGRAPH_SUCCESS);
     static const igraph_integer_t from[] = {0, 1, 2, 0}, to[] = {1, 2, 0, 2};
