@@ -32,6 +32,10 @@ typedef struct sg_csv {
  * comma. */
 char sg_csv_detect_delimiter(const char *data, size_t len);
 
+/* Sets *LINE and *COLUMN (1-based; columns count characters, and LF, CRLF or a lone CR ends a line) to the
+ * position of byte OFFSET of DATA. Every reader reports positions this way. */
+void sg_text_position(const char *data, size_t offset, int *line, int *column);
+
 /* Checks that DATA is non-empty UTF-8 without NUL bytes. On failure adds an error at the offending
  * FILE:LINE:COLUMN to DIAG and returns false. */
 bool sg_csv_check_text(const char *file, const char *data, size_t len, sg_diag *diag);

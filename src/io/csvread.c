@@ -97,8 +97,7 @@ char sg_csv_detect_delimiter(const char *data, size_t len)
     return comma || !semicolon ? ',' : ';';
 }
 
-/* The line and column of byte OFFSET in DATA. */
-static void locate(const char *data, size_t offset, int *line, int *column)
+void sg_text_position(const char *data, size_t offset, int *line, int *column)
 {
     reader r = {.line = 1, .column = 1};
     for (size_t i = 0; i < offset; i++)
@@ -118,7 +117,7 @@ bool sg_csv_check_text(const char *file, const char *data, size_t len, sg_diag *
     if (g_utf8_validate_len(data, len, &end))
         return true;
     size_t offset = (size_t)(end - data);
-    locate(data, offset, &at.line, &at.column);
+    sg_text_position(data, offset, &at.line, &at.column);
     if (data[offset] == '\0')
         sg_diag_error(diag, &at, "NUL byte in text");
     else
@@ -154,11 +153,11 @@ static void report_parse_error(reader *r, struct csv_parser *p, const char *data
     sg_origin at = {r->file, 0, 0};
     int err = csv_error(p);
     if (err == CSV_EPARSE) {
-        locate(data, offset, &at.line, &at.column);
+        sg_text_position(data, offset, &at.line, &at.column);
         sg_diag_error(diag, &at, "malformed quoted field: a quote inside a field must be doubled, and a "
                                  "quoted field must end at a delimiter or a line end");
     } else {
-        locate(data, offset, &at.line, &at.column);
+        sg_text_position(data, offset, &at.line, &at.column);
         sg_diag_error(diag, &at, "cannot read the table: %s", csv_strerror(err));
     }
 }

@@ -10,18 +10,11 @@
 #include "spygraph/loader.h"
 #include "tables.h"
 
-/* The line and column of byte OFFSET of TEXT. */
+/* The position of byte OFFSET of TEXT in FILE. */
 static sg_origin position_of(const char *file, const char *text, size_t offset)
 {
     sg_origin at = {file, 1, 1};
-    for (const char *p = text; p < text + offset; p++) {
-        if (*p == '\n') {
-            at.line++;
-            at.column = 1;
-        } else if ((*p & 0xC0) != 0x80) {
-            at.column++;
-        }
-    }
+    sg_text_position(text, offset, &at.line, &at.column);
     return at;
 }
 
