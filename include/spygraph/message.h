@@ -55,6 +55,8 @@ void sg_diag_print(const sg_diag *diag, bool with_warnings);
  * string the caller frees with g_free. */
 char *sg_diagnostic_position(const sg_diagnostic *d);
 
+/* Prints `spygraph: message` to standard error, from a va_list (for wrappers such as usage errors). */
+void sg_verror(const char *fmt, va_list ap);
 /* Prints `spygraph: message` to standard error (for errors without a position). */
 void sg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints `spygraph: warning: message` to standard error. */

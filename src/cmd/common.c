@@ -19,9 +19,7 @@ int sg_usage_error(const sg_command *cmd, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("spygraph: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    sg_verror(fmt, ap);
     va_end(ap);
     fprintf(stderr, "usage: spygraph %s %s\n(see `spygraph help %s`)\n", cmd->name, cmd->args, cmd->name);
     return SG_EXIT_USAGE;

@@ -102,13 +102,18 @@ void sg_diag_print(const sg_diag *diag, bool with_warnings)
     }
 }
 
+void sg_verror(const char *fmt, va_list ap)
+{
+    fputs("spygraph: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
 void sg_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("spygraph: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    sg_verror(fmt, ap);
     va_end(ap);
 }
 
