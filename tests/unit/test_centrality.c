@@ -7,6 +7,7 @@
 #include "analysis/centrality_internal.h"
 #include "spygraph/centrality.h"
 #include "spygraph/loader.h"
+#include "testdata.h"
 
 /* ---- building small networks ---- */
 
@@ -89,14 +90,7 @@ static sg_centrality_options defaults(void)
 
 static sg_network *florentine(void)
 {
-    const char *root = g_getenv("SPYGRAPH_SOURCE_ROOT");
-    char *path = g_build_filename(root ? root : ".", "networks", "florentine", NULL);
-    sg_diag *diag = sg_diag_new();
-    sg_network *net = sg_load_network(path, diag);
-    g_assert_nonnull(net);
-    g_assert_cmpuint(diag->errors, ==, 0);
-    sg_diag_free(diag);
-    g_free(path);
+    sg_network *net = test_load_network("networks/florentine");
     g_assert_cmpuint(net->n_nodes, ==, 15);
     g_assert_cmpstr(net->nodes[8].id, ==, "medici");
     return net;

@@ -8,6 +8,7 @@
 
 #include "spygraph/compare.h"
 #include "spygraph/loader.h"
+#include "testdata.h"
 
 #define EPS 1e-6
 
@@ -75,15 +76,7 @@ static void test_undefined(void)
 
 static sg_network *load_mini(void)
 {
-    const char *root = g_getenv("SPYGRAPH_SOURCE_ROOT");
-    char *path = g_build_filename(root ? root : ".", "tests", "data", "good", "compare-mini", NULL);
-    sg_diag *diag = sg_diag_new();
-    sg_network *net = sg_load_network(path, diag);
-    g_assert_nonnull(net);
-    g_assert_cmpuint(diag->errors, ==, 0);
-    sg_diag_free(diag);
-    g_free(path);
-    return net;
+    return test_load_network("tests/data/good/compare-mini");
 }
 
 static sg_comparison *compare_mini(sg_network *net, const char *from, const char *to)

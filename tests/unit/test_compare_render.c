@@ -6,18 +6,11 @@
 #include "spygraph/compare.h"
 #include "spygraph/loader.h"
 #include "spygraph/render.h"
+#include "testdata.h"
 
 static sg_network *load_mini(void)
 {
-    const char *root = g_getenv("SPYGRAPH_SOURCE_ROOT");
-    char *path = g_build_filename(root ? root : ".", "tests", "data", "good", "compare-mini", NULL);
-    sg_diag *diag = sg_diag_new();
-    sg_network *net = sg_load_network(path, diag);
-    g_assert_nonnull(net);
-    g_assert_cmpuint(diag->errors, ==, 0);
-    sg_diag_free(diag);
-    g_free(path);
-    return net;
+    return test_load_network("tests/data/good/compare-mini");
 }
 
 /* The laid-out DOT of READING (a hypothesis id, or NULL for the base) drawn on the union's positions

@@ -5,19 +5,7 @@
 
 #include "spygraph/loader.h"
 #include "spygraph/paths.h"
-
-static sg_network *load(const char *relative)
-{
-    const char *root = g_getenv("SPYGRAPH_SOURCE_ROOT");
-    char *path = g_build_filename(root ? root : ".", relative, NULL);
-    sg_diag *diag = sg_diag_new();
-    sg_network *net = sg_load_network(path, diag);
-    g_assert_nonnull(net);
-    g_assert_cmpuint(diag->errors, ==, 0);
-    sg_diag_free(diag);
-    g_free(path);
-    return net;
-}
+#include "testdata.h"
 
 static int node(const sg_network *net, const char *id)
 {
@@ -70,7 +58,7 @@ static long first_day(const char *text)
  * both ties as evidence. */
 static void test_all_shortest_equal_length(void)
 {
-    sg_network *net = load("tests/data/good/paths-diamond.csv");
+    sg_network *net = test_load_network("tests/data/good/paths-diamond.csv");
     sg_path_list list = find(net, SG_DIRECTION_UNDIRECTED, "a", "e", (sg_path_query){0});
     g_assert_cmpuint(list.count, ==, 2);
     g_assert_cmpuint(list.found, ==, 2);
@@ -92,7 +80,7 @@ static void test_all_shortest_equal_length(void)
  * count is too many to build, so only LIMIT paths are listed, of the right length. */
 static void test_count_many_shortest(void)
 {
-    sg_network *net = load("tests/data/good/paths-grid.csv");
+    sg_network *net = test_load_network("tests/data/good/paths-grid.csv");
     sg_path_list list = find(net, SG_DIRECTION_UNDIRECTED, "v0_0", "v11_11", (sg_path_query){.limit = 5});
     g_assert_cmpuint(list.found, ==, 705432);
     g_assert_cmpuint(list.count, ==, 5);
@@ -109,7 +97,7 @@ static void test_count_many_shortest(void)
 /* Only two simple paths join a and e (NetworkX shortest_simple_paths lists two): asking for 4 gives 2. */
 static void test_k_shortest(void)
 {
-    sg_network *net = load("tests/data/good/paths-diamond.csv");
+    sg_network *net = test_load_network("tests/data/good/paths-diamond.csv");
     sg_path_list list = find(net, SG_DIRECTION_UNDIRECTED, "a", "e", (sg_path_query){.k = 4});
     g_assert_cmpuint(list.count, ==, 2);
     g_assert_cmpuint(list.paths[0].n_hops, ==, 3);
@@ -120,7 +108,7 @@ static void test_k_shortest(void)
 
 static void test_disconnected_and_direction(void)
 {
-    sg_network *net = load("tests/data/good/paths-diamond.csv");
+    sg_network *net = test_load_network("tests/data/good/paths-diamond.csv");
     sg_path_list list = find(net, SG_DIRECTION_UNDIRECTED, "a", "g", (sg_path_query){0});
     g_assert_cmpuint(list.count, ==, 0); /* g-h is a component of its own */
     sg_path_list_free(&list);
@@ -141,7 +129,7 @@ static void test_disconnected_and_direction(void)
 /* a-b-d-e: 0.9 * max(0.8, 1) * 0.9 = 0.81 beats a-c-d-e: 0.5 * 1 * 0.9 = 0.45 (by hand). */
 static void test_most_reliable(void)
 {
-    sg_network *net = load("tests/data/good/paths-diamond.csv");
+    sg_network *net = test_load_network("tests/data/good/paths-diamond.csv");
     sg_path_list list = find(net, SG_DIRECTION_UNDIRECTED, "a", "e", (sg_path_query){.most_reliable = true});
     g_assert_cmpuint(list.count, ==, 1);
     assert_path(net, &list.paths[0], "a b d e");
@@ -158,7 +146,7 @@ static void test_most_reliable(void)
  * time-respecting, with earliest days 1930-01-01, 1932-01-01, 1932-12-01 (by hand). */
 static void test_time_respecting_diamond(void)
 {
-    sg_network *net = load("tests/data/good/paths-diamond.csv");
+    sg_network *net = test_load_network("tests/data/good/paths-diamond.csv");
     sg_path_list list = find(net, SG_DIRECTION_UNDIRECTED, "a", "e", (sg_path_query){.time_respecting = true});
     g_assert_cmpuint(list.count, ==, 1);
     assert_path(net, &list.paths[0], "a b d e");
@@ -174,7 +162,7 @@ static void test_time_respecting_diamond(void)
  * the two periods overlap (by hand). */
 static void test_time_respecting_longer(void)
 {
-    sg_network *net = load("tests/data/good/paths-time.csv");
+    sg_network *net = test_load_network("tests/data/good/paths-time.csv");
     sg_path_list list = find(net, SG_DIRECTION_UNDIRECTED, "s", "t", (sg_path_query){0});
     g_assert_cmpuint(list.count, ==, 2);
     g_assert_cmpuint(list.paths[0].n_hops, ==, 2);
@@ -203,7 +191,7 @@ static void test_time_respecting_longer(void)
  * agree). */
 static void test_cut_hand(void)
 {
-    sg_network *net = load("tests/data/good/paths-cut.csv");
+    sg_network *net = test_load_network("tests/data/good/paths-cut.csv");
     sg_link_graph lg;
     g_assert_cmpint(sg_link_graph_build(&lg, net, SG_DIRECTION_UNDIRECTED, false), ==, IGRAPH_SUCCESS);
     sg_cut cut;
@@ -238,7 +226,7 @@ static void test_cut_hand(void)
 /* The Sorge set read in the direction of its ties, values from NetworkX (paths_reference.py). */
 static void test_sorge_routes(void)
 {
-    sg_network *net = load("networks/sorge");
+    sg_network *net = test_load_network("networks/sorge");
     sg_path_list list = find(net, SG_DIRECTION_DIRECTED, "ozaki", "stalin", (sg_path_query){0});
     g_assert_cmpuint(list.count, ==, 2);
     assert_path(net, &list.paths[0], "ozaki sorge gru stalin");
@@ -263,7 +251,7 @@ static void test_sorge_routes(void)
 
 static void test_sorge_cut(void)
 {
-    sg_network *net = load("networks/sorge");
+    sg_network *net = test_load_network("networks/sorge");
     sg_link_graph lg, und;
     g_assert_cmpint(sg_link_graph_build(&lg, net, SG_DIRECTION_DIRECTED, false), ==, IGRAPH_SUCCESS);
     g_assert_cmpint(sg_link_graph_build(&und, net, SG_DIRECTION_UNDIRECTED, false), ==, IGRAPH_SUCCESS);
@@ -288,7 +276,7 @@ static void test_sorge_cut(void)
 /* From Ozaki along the ties' direction: 24 nodes within 2 hops, 46 in all (NetworkX). */
 static void test_sorge_reach(void)
 {
-    sg_network *net = load("networks/sorge");
+    sg_network *net = test_load_network("networks/sorge");
     sg_link_graph lg;
     g_assert_cmpint(sg_link_graph_build(&lg, net, SG_DIRECTION_DIRECTED, false), ==, IGRAPH_SUCCESS);
     sg_reach reach;

@@ -1,0 +1,11 @@
+/* testdata.h: loading the project's bundled networks and test data from the unit tests. */
+#ifndef SPYGRAPH_TESTS_TESTDATA_H
+#define SPYGRAPH_TESTS_TESTDATA_H
+
+#include "spygraph/model.h"
+
+/* Loads the network at RELATIVE (a path below $SPYGRAPH_SOURCE_ROOT, or below the current folder when it
+ * is unset) and asserts it reads without an error. Never returns NULL; the caller unrefs the result. */
+sg_network *test_load_network(const char *relative);
+
+#endif
