@@ -34,6 +34,8 @@ typedef enum sg_family {
 typedef struct sg_relation {
     const char *name;     /* member_of, recruited, ... */
     bool directed;        /* read from source to target */
+    bool channel;         /* information or orders can travel along it (paths, reach and cut follow only
+                             channel relations by default) */
     sg_family family;
     const char *reading;  /* one line: what a tie of this relation means */
 } sg_relation;
@@ -58,7 +60,10 @@ typedef struct sg_node {
     const char *note;          /* "" when none */
     const char **sources;      /* NULL-terminated citation keys, never NULL itself */
     const char **extra;        /* values of the network's extra node columns (n_extra_attrs), or NULL */
-    const char *hypothesis;    /* id of the hypothesis that added the node, NULL for a base node */
+    const char *hypothesis;    /* id of the hypothesis that added or last changed the node, NULL for a base
+                                  node */
+    sg_interval when;          /* the node's lifetime (an organisation founded or dissolved, a person
+                                  executed); timeless when not given */
     sg_origin origin;
 } sg_node;
 
@@ -88,7 +93,11 @@ typedef enum sg_patch_op {
     SG_PATCH_ADD_NODE,
     SG_PATCH_ADD_EDGE,
     SG_PATCH_REMOVE_EDGE,
-    SG_PATCH_CHANGE_EDGE
+    SG_PATCH_CHANGE_EDGE,
+    SG_PATCH_REMOVE_NODE,      /* removes the node NODE.id and every tie it has */
+    SG_PATCH_CHANGE_NODE,      /* sets NODE's fields named in NODE_CHANGES on the node NODE.id */
+    SG_PATCH_MERGE_NODES       /* SOURCE_ID and TARGET_ID are one person: TARGET_ID's ties move to SOURCE_ID,
+                                  TARGET_ID is removed */
 } sg_patch_op;
 
 /* Which fields a change_edge sets. */
@@ -99,6 +108,15 @@ enum {
     SG_CHANGE_WEIGHT = 1 << 3,
     SG_CHANGE_SOURCES = 1 << 4,
     SG_CHANGE_NOTE = 1 << 5
+};
+
+/* Which fields a change_node sets. */
+enum {
+    SG_CHANGE_NODE_LABEL = 1 << 0,
+    SG_CHANGE_NODE_KIND = 1 << 1,
+    SG_CHANGE_NODE_AFFILIATION = 1 << 2,
+    SG_CHANGE_NODE_START = 1 << 3,
+    SG_CHANGE_NODE_END = 1 << 4
 };
 
 /* One line of a hypothesis patch. For add_node, NODE holds the new node. For edges, SOURCE_ID and
@@ -112,6 +130,7 @@ typedef struct sg_patch {
     const sg_relation *relation;
     sg_edge edge;
     unsigned changes;          /* SG_CHANGE_* for change_edge */
+    unsigned node_changes;     /* SG_CHANGE_NODE_* for change_node */
     sg_origin origin;
 } sg_patch;
 
@@ -123,8 +142,20 @@ typedef struct sg_hypothesis {
     const char *patch_file;    /* as named in the manifest */
     sg_patch *patches;
     size_t n_patches;
+    double credence;           /* how likely the curator holds it, in [0, 1]; NaN when not given */
+    const char *credence_note; /* why ("" when none) */
+    int question;              /* index into net->questions of the question it answers, -1: independent */
     sg_origin origin;
 } sg_hypothesis;
+
+/* A question that several hypotheses answer; its answers exclude each other (who first connected Sorge
+ * and Ozaki). */
+typedef struct sg_question {
+    const char *id;
+    const char *label;
+    const char **hypotheses;   /* NULL-terminated hypothesis ids, the alternative answers */
+    sg_origin origin;
+} sg_question;
 
 typedef struct sg_network sg_network;
 
@@ -148,10 +179,12 @@ struct sg_network {
     size_t n_sources;
     sg_hypothesis *hypotheses;
     size_t n_hypotheses;
+    sg_question *questions;
+    size_t n_questions;
     const char **extra_attrs;  /* names of extra node columns */
     size_t n_extra_attrs;
 
-    const char *applied_hypothesis; /* id of the hypothesis applied, NULL for the base */
+    const char *applied_hypothesis; /* ids of the hypotheses applied joined by '+', NULL for the base */
     bool has_snapshot;
     sg_date snapshot;          /* the --at date when has_snapshot */
 
@@ -204,10 +237,18 @@ int sg_network_resolve_node(const sg_network *net, const char *name, int **candi
  * problems in DIAG (unknown hypothesis, a patch naming a missing node or tie). The caller unrefs it. */
 sg_network *sg_network_apply_hypothesis(sg_network *base, const char *id, sg_diag *diag);
 
+/* Returns a copy of BASE with the N hypotheses IDS applied in the order given, or NULL with the problems
+ * in DIAG: an unknown hypothesis, one named twice, a patch naming a missing node or tie, or two hypotheses
+ * that touch the same tie or node incompatibly (different values for one field, or one removes what the
+ * other changes), which is an error naming both patch lines. N == 0 gives a new reference to BASE. The
+ * caller unrefs the result. */
+sg_network *sg_network_apply_hypotheses(sg_network *base, const char *const *ids, size_t n, sg_diag *diag);
+
 /* Applies the patches of HYP to a copy of BASE, adding every problem to DIAG (errors for missing nodes
  * or ties, warnings for patch lines that change nothing). Returns the copy (even when there were errors,
  * so validate can go on), or NULL if BASE is NULL. */
 sg_network *sg_network_apply_patches(sg_network *base, const sg_hypothesis *hyp, sg_diag *diag);
+
 
 /* Returns a copy of NET keeping every node and only the ties active at AT (sg_interval_active_at). The
  * caller unrefs it. Never fails. */

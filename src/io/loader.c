@@ -2,6 +2,7 @@
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <glib.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -164,7 +165,7 @@ static const char *string_member(sg_network *net, const cJSON *obj, const char *
 static void load_hypothesis(sg_network *net, const char *dir, const char *mfile, const char *mtext, const cJSON *entry,
                             size_t *cursor, GChecksum *sum, sg_diag *diag)
 {
-    sg_hypothesis h = {0};
+    sg_hypothesis h = {.credence = NAN, .credence_note = "", .question = -1};
     h.id = string_member(net, entry, "id");
     h.label = string_member(net, entry, "label");
     h.citation = string_member(net, entry, "citation");

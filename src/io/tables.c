@@ -265,7 +265,7 @@ static bool read_patch(sg_network *net, const sg_columns *c, const sg_csv_row *r
         return false;
     }
     unsigned set = 0;
-    static const sg_relation any_relation = {NULL, false, SG_FAMILY_OTHER, NULL};
+    static const sg_relation any_relation = {NULL, false, false, SG_FAMILY_OTHER, NULL};
     bool ok = read_tie_fields(net, c, tie_col, row, file, p->op == SG_PATCH_ADD_EDGE ? NULL : &any_relation,
                               &p->edge, &set, diag);
     if (p->edge.relation == &any_relation)
