@@ -32,7 +32,7 @@ const sg_command sg_commands[] = {
      "merged, direction ignored, self-loops dropped); the diameter is the longest shortest path within a\n"
      "component, in hops. The time span runs from the earliest start to the latest date among dated ties.\n"
      "JSON holds \"nodes\" and \"edges\" (counts), \"by_kind\", \"by_relation\", and \"hypotheses\" (id, label,\n"
-     "citation, patch lines).\n"},
+     "citation, patch lines).\n", false, true, false, NULL},
     {"validate", cmd_validate, "NETWORK [options]", 1, 1,
      "Check a network and list every problem, errors and warnings, with FILE:LINE:COLUMN.",
      NETWORK_HELP "\noptions:\n"
@@ -79,7 +79,7 @@ const sg_command sg_commands[] = {
      "sources, references, hypothesis, note).\n"
      "JSON: \"routes\" (nodes, hops, reliability per path) and \"paths\", each an array of hops {from, to,\n"
      "earliest, confidence, ties: [{relation, source, target, reversed, start, end, confidence, weight,\n"
-     "sources: [{key, reference, pages}], note, hypothesis}]}.\n"},
+     "sources: [{key, reference, pages}], note, hypothesis}]}.\n", false, true, true, NULL},
     {"reach", cmd_reach, "NETWORK FROM [options]", 2, 2,
      "List everyone a node could reach, with the distance in hops and one shortest route each.",
      NETWORK_HELP NODE_HELP "\noptions:\n"
@@ -90,7 +90,7 @@ const sg_command sg_commands[] = {
      "\nNodes are listed by distance, then id. The route shown is the one igraph's breadth-first search\n"
      "finds first (it takes neighbours in the order of the node table), so it is always the same; other\n"
      "routes of the same length may exist (`spygraph paths` lists them). JSON: \"reached\", each with id,\n"
-     "label, hops and route (node ids).\n"},
+     "label, hops and route (node ids).\n", false, true, true, NULL},
     {"cut", cmd_cut, "NETWORK FROM TO [options]", 3, 3,
      "Find the fewest nodes or links whose removal separates two nodes, and the network's weak points.",
      NETWORK_HELP NODE_HELP "\noptions:\n"
@@ -104,7 +104,7 @@ const sg_command sg_commands[] = {
      "and bridge rows list, for the whole network with direction ignored, the nodes and links whose\n"
      "removal splits a connected part. CSV and the table have the columns item, node, other, value,\n"
      "detail; JSON has adjacent, connected, vertex_connectivity (null when adjacent), vertex_cut,\n"
-     "edge_connectivity, edge_cut (links with their ties), articulation_points and bridges.\n"},
+     "edge_connectivity, edge_cut (links with their ties), articulation_points and bridges.\n", false, true, true, NULL},
     {"centrality", cmd_centrality, "NETWORK [options]", 1, 1,
      "Rank the nodes by centrality, structural holes and Gould-Fernandez brokerage.",
      NETWORK_HELP "\noptions:\n"
@@ -166,7 +166,7 @@ const sg_command sg_commands[] = {
      "computed): sum of (max - score) over the nodes divided by its value on a star of n nodes.\n"
      "CSV: id,label,MEASURE,... (brokerage followed by its five roles), full precision, rank order.\n"
      "JSON: {\"network\", \"measures\", \"options\", \"nodes\": [{\"id\", \"label\", MEASURE: value, ...}],\n"
-     "\"centralization\"}; an undefined value is empty in CSV and null in JSON.\n"},
+     "\"centralization\"}; an undefined value is empty in CSV and null in JSON.\n", false, true, false, NULL},
     {"compare", cmd_compare, "NETWORK [--hypotheses ID,ID,...] [--measure M] [--top K] [--path FROM TO] [options]", 1, 1,
      "Compare the base network and its hypotheses: changes, figures, rankings, agreement, conclusions.",
      NETWORK_HELP "\noptions:\n"
@@ -195,7 +195,7 @@ const sg_command sg_commands[] = {
      "reading, the base included; contested: in some top lists only (the readings are named).\n"
      "Figures (nodes, edges, components, density, diameter, mean distance) are those of the simple\n"
      "undirected graph, as `info` gives them; centralization is Freeman's, of the measure (of degree for a\n"
-     "measure without one). Routes count ties (hops).\n"},
+     "measure without one). Routes count ties (hops).\n", false, true, false, NULL},
     {"render", cmd_render, "NETWORK -o FILE [options]", 1, 1,
      "Draw the network as a diagram (DOT, SVG, PNG or PDF) through Graphviz, with a legend.",
      NETWORK_HELP "\noptions:\n"
@@ -236,7 +236,7 @@ const sg_command sg_commands[] = {
      "300 nodes: straight lines, overlaps removed by scaling).\n"
      "The same input and --seed give byte-identical output with the dot, neato and sfdp layouts; Graphviz\n"
      "2.43's fdp varies in about one run in a hundred.\n",
-     true},
+     true, true, false, NULL},
     {"help", cmd_help, "[COMMAND|relations]", 0, 1, "Show the help of spygraph, of a command, or the relation vocabulary.", ""},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

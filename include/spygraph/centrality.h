@@ -6,24 +6,27 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "spygraph/graph.h"
+#include "spygraph/reading.h"
 #include "spygraph/model.h"
 
-/* How the measures are computed. Every measure works on the simple graph of the network: parallel ties
- * between the same two nodes (in the same direction, for a directed reading) are merged into one edge
- * whose weight is the sum of the ties' weights (SG_WEIGHTS_WEIGHT), the largest confidence
- * (SG_WEIGHTS_CONFIDENCE) or 1 (SG_WEIGHTS_NONE); self-loops are dropped. */
+/* How the measures are computed. Every measure works on the graph sg_graph_build makes of the read
+ * network with READING's direction (DEFAULT: each measure's own, sg_centrality_directed), weights and tie
+ * mask, parallel ties merged: one edge per pair (in the same direction, for a directed reading) whose
+ * weight is the sum of the ties' weights (SG_WEIGHTS_WEIGHT), the largest confidence
+ * (SG_WEIGHTS_CONFIDENCE, where a tie of confidence 0 is no edge) or 1 (SG_WEIGHTS_NONE); self-loops
+ * dropped. */
 typedef struct sg_centrality_options {
-    sg_direction direction; /* SG_DIRECTION_DEFAULT: each measure's own default (sg_centrality_directed) */
-    sg_weights weights;     /* strength, pagerank, eigenvector, hub, authority, constraint and effsize use the
-                               weight as it is; betweenness, closeness and harmonic use 1/weight as length */
+    sg_reading reading;     /* direction, weights and tie mask of the graph (its network-level fields are
+                               not used: the network given is already read). Strength, pagerank,
+                               eigenvector, hub, authority, constraint and effsize use the weight as it is;
+                               betweenness, closeness and harmonic use 1/weight as length */
     bool normalized;        /* degree, indegree, outdegree, harmonic: / (n-1); betweenness: as NetworkX */
     double damping;         /* pagerank damping factor, in (0, 1] */
     const char *group_by;   /* node attribute giving brokerage groups; NULL: sg_centrality_default_group */
     int jobs;               /* worker processes for betweenness, closeness and harmonic; 0: one per core */
 } sg_centrality_options;
 
-/* Sets the defaults: direction DEFAULT, no weights, raw values, damping 0.85, group_by NULL, jobs 0. */
+/* Sets the defaults: sg_reading_init (direction DEFAULT, no weights), raw values, damping 0.85, group_by NULL, jobs 0. */
 void sg_centrality_options_init(sg_centrality_options *o);
 
 /* The measure names (static), in the order `help` lists them, terminated by NULL. */
@@ -31,7 +34,7 @@ const char *const *sg_centrality_measures(void);
 /* True when NAME is one of sg_centrality_measures(). */
 bool sg_centrality_measure_known(const char *name);
 /* True when MEASURE is computed on the directed reading of the network under OPTS (its default when
- * OPTS->direction is DEFAULT). Measures that always ignore direction (clustering, coreness, cutpoint)
+ * OPTS->reading.direction is DEFAULT). Measures that always ignore direction (clustering, coreness, cutpoint)
  * return false. */
 bool sg_centrality_directed(const char *measure, const sg_centrality_options *opts);
 
@@ -74,7 +77,7 @@ const char *sg_broker_role_name(sg_broker_role role);
 
 /* Counts, for every node j, the open two-paths i -> j -> k (i, j, k distinct, no tie i -> k) it brokers,
  * by role, on the directed simple graph of NET (undirected ties read both ways, or every tie both ways
- * when OPTS->direction is UNDIRECTED), with groups from node attribute GROUP_BY; a node with an empty
+ * when OPTS->reading.direction is UNDIRECTED), with groups from node attribute GROUP_BY; a node with an empty
  * value is a group of its own. ROLES (initialised by the caller) is resized to n x SG_BROKER_N_ROLES.
  * Returns IGRAPH_SUCCESS or an igraph error code. O(sum over j of indeg(j) outdeg(j) log n). */
 igraph_error_t sg_brokerage(const sg_network *net, const char *group_by, const sg_centrality_options *opts,

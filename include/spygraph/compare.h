@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 #include "spygraph/centrality.h"
-#include "spygraph/graph.h"
+#include "spygraph/reading.h"
 #include "spygraph/message.h"
 #include "spygraph/model.h"
 
@@ -30,18 +30,19 @@ double sg_spearman_rho(const double *x, const double *y, size_t n);
 
 typedef struct sg_compare_options {
     const char *measure;        /* a sg_centrality_measures() name; NULL: "betweenness" */
-    sg_centrality_options centrality; /* how the measure is computed (its direction also reads the ties
-                                         for the path: DEFAULT is undirected there) */
+    sg_reading reading;         /* how every reading reads the network (period, relations, kinds, folding,
+                                   direction, weights) and the hypotheses every reading applies first; each
+                                   compared reading adds its own hypotheses after them. Its direction also
+                                   reads the ties for the path (DEFAULT is undirected there) */
+    sg_centrality_options centrality; /* how the measure is computed (its reading is replaced by READING) */
     size_t top_k;               /* size of the top list; 0: 10 */
     const char *const *hypotheses; /* NULL-terminated ids to compare, or NULL for all of the network's */
     const char *path_from;      /* node names for the shortest route, or NULL for none */
     const char *path_to;
-    bool has_at;                /* read every reading as a snapshot at AT (after its patch) */
-    sg_date at;
 } sg_compare_options;
 
-/* Fills OPTS with the defaults (betweenness, sg_centrality_options_init, top 10, every hypothesis, no path,
- * no snapshot). */
+/* Fills OPTS with the defaults (betweenness, sg_reading_init, sg_centrality_options_init, top 10, every
+ * hypothesis, no path). */
 void sg_compare_options_init(sg_compare_options *opts);
 
 /* One line of a hypothesis patch, as the comparison reports it. Strings are borrowed from the network
@@ -56,9 +57,10 @@ typedef struct sg_compare_change {
     sg_origin origin;           /* the patch file's line */
 } sg_compare_change;
 
-/* Network-level figures of one reading (of the simple undirected graph, as `info` computes them). */
+/* Network-level figures of one reading (as `info` computes them: ties counted, the rest of the simple graph
+ * read as the comparison's direction). */
 typedef struct sg_compare_figures {
-    size_t nodes, edges, components;
+    size_t nodes, ties, links, components;
     double density, diameter, mean_distance;
     double centralization;      /* Freeman centralization (sg_centralization) of the measure named in
                                    sg_comparison.centralization_measure; NaN below three nodes */

@@ -44,6 +44,14 @@ bool sg_interval_is_timeless(const sg_interval *iv);
  * every date. */
 bool sg_interval_active_at(const sg_interval *iv, sg_date at);
 
+/* True when the two intervals share at least one day (open ends unbounded, so a timeless interval
+ * overlaps everything). */
+bool sg_interval_overlaps(const sg_interval *a, const sg_interval *b);
+
+/* The days both A and B cover (call only when they overlap): the later start and the earlier end, each
+ * kept as the partial date it was written as. */
+sg_interval sg_interval_intersection(const sg_interval *a, const sg_interval *b);
+
 /* True when the end lies before the start (both given): the last day of END is before the first day of
  * START. */
 bool sg_interval_is_reversed(const sg_interval *iv);

@@ -158,6 +158,7 @@ typedef struct sg_question {
 } sg_question;
 
 typedef struct sg_network sg_network;
+struct sg_reading;
 
 /* A network. The arrays are owned by the network; all strings are borrowed from its pool, which a
  * derived network (hypothesis applied, snapshot) shares with its base by holding a reference. */
@@ -185,8 +186,8 @@ struct sg_network {
     size_t n_extra_attrs;
 
     const char *applied_hypothesis; /* ids of the hypotheses applied joined by '+', NULL for the base */
-    bool has_snapshot;
-    sg_date snapshot;          /* the --at date when has_snapshot */
+    const struct sg_reading *reading; /* how the network was read (sg_reading_network; owned by the
+                                         network), NULL for a network as loaded */
 
     struct sg_network_private *priv; /* pool, id index, reference count */
 };
@@ -249,10 +250,6 @@ sg_network *sg_network_apply_hypotheses(sg_network *base, const char *const *ids
  * so validate can go on), or NULL if BASE is NULL. */
 sg_network *sg_network_apply_patches(sg_network *base, const sg_hypothesis *hyp, sg_diag *diag);
 
-
-/* Returns a copy of NET keeping every node and only the ties active at AT (sg_interval_active_at). The
- * caller unrefs it. Never fails. */
-sg_network *sg_network_snapshot(sg_network *net, sg_date at);
 
 /* True when tie E joins nodes S and T with RELATION (NULL: any relation): as written, or either way round
  * when the relation is undirected. This is how a patch line finds the tie it removes or changes. */

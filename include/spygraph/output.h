@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "spygraph/model.h"
+#include "spygraph/reading.h"
 
 typedef enum sg_format { SG_FORMAT_TABLE, SG_FORMAT_CSV, SG_FORMAT_JSON } sg_format;
 
@@ -69,9 +70,13 @@ void sg_csv_write_field(FILE *stream, const char *text);
  * into BUF of 32 bytes. */
 const char *sg_format_number(double value, char buf[32]);
 
-/* Returns a new JSON object {"name": ..., "sha256": ..., "hypothesis": id|null, "at": date|null}
- * describing NET's input, for every JSON output. */
+/* Returns a new JSON object {"name", "id", "sha256", "hypothesis": ids joined by '+' | null, "reading":
+ * sg_json_reading} describing NET's input and how it was read, for every JSON output. */
 cJSON *sg_json_network(const sg_network *net);
+/* Returns a new JSON object describing reading R (NULL: the base network as loaded): {"hypotheses":
+ * [ids], "at": date|null, "between": {"from", "to"}|null, "fold": [kinds], "relations": "all" |
+ * "channels" | "name,name", "kinds": [kinds]}. */
+cJSON *sg_json_reading(const sg_reading *r);
 /* Prints JSON (formatted by cJSON: one member a line, tab indents, in the order built) and a newline.
  * Returns false on allocation failure. */
 bool sg_json_write(const cJSON *json, FILE *stream);

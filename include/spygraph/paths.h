@@ -6,32 +6,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "spygraph/graph.h"
+#include "spygraph/reading.h"
 #include "spygraph/model.h"
 
-/* The graph routes are searched on: one link per ordered pair (directed) or unordered pair (undirected)
- * of distinct nodes that at least one tie joins, with the ties behind each link. Self-loops are left
- * out (they never shorten a route); parallel ties make one link, and every one of them is evidence for
- * it. Links are numbered in the order of their (first, second) node indices, so results are
- * deterministic. Vertex i is node i. */
-typedef struct sg_link_graph {
-    igraph_t graph;
-    bool directed;
-    igraph_vector_int_t tie_start; /* link e's ties are ties[tie_start[e] .. tie_start[e + 1]) */
-    igraph_vector_int_t ties;      /* indices into net->edges, in table order within a link */
-    igraph_vector_t best_confidence; /* per link: the highest confidence among its ties */
-} sg_link_graph;
-
-/* Builds LG from NET. DIRECTION DEFAULT is taken as UNDIRECTED; DIRECTED reads a directed relation
- * from source to target and an undirected one both ways. With SKIP_UNCERTAIN, ties of confidence 0 are
- * left out (impassable). Returns IGRAPH_SUCCESS or an igraph error code (nothing to free then). Free
- * with sg_link_graph_destroy. O(m log m). */
-igraph_error_t sg_link_graph_build(sg_link_graph *lg, const sg_network *net, sg_direction direction,
-                                   bool skip_uncertain);
-void sg_link_graph_destroy(sg_link_graph *lg);
-
-/* The igraph edge id of the link FROM -> TO (either way when undirected), or -1 if there is none. */
-igraph_integer_t sg_link_find(const sg_link_graph *lg, int from, int to);
+/* Routes are searched on the graph sg_graph_build makes of a read network with parallel ties merged
+ * (SG_MERGE_PARALLEL): one edge (a "link") per ordered pair (directed) or unordered pair (undirected) of
+ * distinct nodes that at least one tie joins, every tie behind it being evidence for it. Self-loops are
+ * left out (they never shorten a route). Links are numbered in the order of their (first, second) node
+ * indices, so results are deterministic. With --most-reliable the graph is read with confidence weights,
+ * which leaves out ties of confidence 0 (impassable). */
 
 /* What sg_paths_find looks for. */
 typedef struct sg_path_query {
@@ -78,7 +61,7 @@ typedef struct sg_path_list {
  * test that one exists (earliest arrival over time-respecting walks). No path is not a failure:
  * OUT->count is then 0. Returns IGRAPH_SUCCESS or an igraph error code (OUT then holds nothing to
  * free). Free with sg_path_list_free. */
-igraph_error_t sg_paths_find(const sg_network *net, const sg_link_graph *lg, const sg_path_query *q,
+igraph_error_t sg_paths_find(const sg_network *net, const sg_graph *lg, const sg_path_query *q,
                              sg_path_list *out);
 void sg_path_list_free(sg_path_list *list);
 
@@ -88,7 +71,7 @@ void sg_path_list_free(sg_path_list *list);
  * inside each tie's period, never going back: a tie may follow another if it ends no earlier than the
  * latest start so far. Partial dates cover their whole period (1932 is 1932-01-01..1932-12-31), open
  * ends are unbounded, undated ties always fit. Returns false (HOPS untouched) when it cannot. */
-bool sg_path_time_respecting(const sg_network *net, const sg_link_graph *lg, const igraph_integer_t *nodes,
+bool sg_path_time_respecting(const sg_network *net, const sg_graph *lg, const igraph_integer_t *nodes,
                              size_t n, sg_hop *hops);
 
 /* One node reached from a start node. */
@@ -107,7 +90,7 @@ typedef struct sg_reach {
  * shortest route each: the one igraph's breadth-first search (igraph_get_shortest_paths) finds, which
  * takes neighbours in node-table order. Returns IGRAPH_SUCCESS or an igraph error code (OUT then holds
  * nothing to free). Free with sg_reach_free. O(n + m) plus the routes. */
-igraph_error_t sg_reach_find(const sg_link_graph *lg, const sg_network *net, int from, size_t max_hops,
+igraph_error_t sg_reach_find(const sg_graph *lg, const sg_network *net, int from, size_t max_hops,
                              sg_reach *out);
 void sg_reach_free(sg_reach *reach);
 
@@ -129,7 +112,7 @@ typedef struct sg_cut {
  * undirected link graph of the same network (igraph_articulation_points, igraph_bridges), whatever LG's
  * direction. Returns IGRAPH_SUCCESS or an igraph error code (OUT then holds nothing to free). Free with
  * sg_cut_free. */
-igraph_error_t sg_cut_find(const sg_link_graph *lg, const sg_link_graph *undirected, int from, int to,
+igraph_error_t sg_cut_find(const sg_graph *lg, const sg_graph *undirected, int from, int to,
                            sg_cut *out);
 void sg_cut_free(sg_cut *cut);
 

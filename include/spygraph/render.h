@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "spygraph/graph.h"
+#include "spygraph/reading.h"
 #include "spygraph/message.h"
 #include "spygraph/model.h"
 

@@ -5,7 +5,7 @@
 #define SPYGRAPH_VERSION "0.1.0"
 
 #include "spygraph/date.h"
-#include "spygraph/graph.h"
+#include "spygraph/reading.h"
 #include "spygraph/loader.h"
 #include "spygraph/message.h"
 #include "spygraph/model.h"

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "spygraph/graph.h"
+#include "spygraph/reading.h"
 #include "spygraph/model.h"
 
 typedef struct sg_count {
@@ -13,17 +13,23 @@ typedef struct sg_count {
 } sg_count;
 
 typedef struct sg_summary {
-    size_t nodes, edges;
+    size_t nodes;
+    size_t ties;             /* ties in the table (parallel ties and self-loops counted) */
+    size_t links;            /* edges of the simple graph: pairs of distinct nodes joined by at least one
+                                tie (ordered pairs, arcs, when DIRECTED) */
+    bool directed;           /* the figures below follow the ties' direction */
     sg_count *by_kind;       /* sorted by name; n_kinds entries */
     size_t n_kinds;
     sg_count *by_relation;   /* sorted by name */
     size_t n_relations;
     size_t components;       /* weakly connected components */
+    size_t strong_components;/* strongly connected components when DIRECTED, else = components */
     size_t largest_component;
     size_t isolates;
-    double density;          /* of the undirected simple graph: distinct pairs / (n (n-1) / 2) */
-    double diameter;         /* longest shortest path (hops) within components; NaN without edges */
-    double mean_distance;    /* over connected pairs, undirected; NaN without connected pairs */
+    double density;          /* links / (n (n-1) / 2), or links / (n (n-1)) when DIRECTED */
+    double diameter;         /* longest shortest path (hops) between nodes that reach each other
+                                (following direction when DIRECTED); NaN without links */
+    double mean_distance;    /* over the ordered pairs that reach each other; NaN without such pairs */
     sg_interval span;        /* earliest start and latest end among dated ties (timeless if none) */
     size_t dated_edges;
     size_t sources;
@@ -31,9 +37,11 @@ typedef struct sg_summary {
     size_t multi_edges;      /* ties beyond the first between the same pair with the same relation */
 } sg_summary;
 
-/* Computes the summary of NET read as an undirected graph. Returns IGRAPH_SUCCESS or an igraph error
- * code (then OUT holds nothing to free). Free with sg_summary_free. O(n m) for the diameter. */
-igraph_error_t sg_summary_compute(const sg_network *net, sg_summary *out);
+/* Computes the summary of NET (a read network) on its simple graph read as DIRECTION (DEFAULT:
+ * undirected; sg_graph_build, parallel ties merged, self-loops dropped). Returns IGRAPH_SUCCESS or an
+ * igraph error code (then OUT holds nothing to free). Free with sg_summary_free. O(n m) for the
+ * diameter. */
+igraph_error_t sg_summary_compute(const sg_network *net, sg_direction direction, sg_summary *out);
 void sg_summary_free(sg_summary *s);
 
 #endif

@@ -125,17 +125,20 @@ igraph_error_t sg_brokerage(const sg_network *net, const char *group_by, const s
 {
     if (!group_by || !sg_centrality_group_known(net, group_by))
         IGRAPH_ERROR("brokerage needs a node attribute for groups", IGRAPH_EINVAL);
-    sg_reading reading = opts->direction == SG_DIRECTION_UNDIRECTED ? SG_READ_SYMMETRIC : SG_READ_DIRECTED;
-    sg_simple_graph s;
-    IGRAPH_CHECK(sg_simple_graph_build(&s, net, reading, SG_WEIGHTS_NONE));
-    IGRAPH_FINALLY(sg_simple_graph_destroy, &s);
+    sg_reading reading = opts->reading;
+    reading.direction = reading.direction == SG_DIRECTION_UNDIRECTED ? SG_DIRECTION_MUTUAL : SG_DIRECTION_DIRECTED;
+    reading.weights = SG_WEIGHTS_NONE;
+    reading.merge = SG_MERGE_PARALLEL;
+    sg_graph s;
+    IGRAPH_CHECK(sg_graph_build(&s, net, &reading));
+    IGRAPH_FINALLY(sg_graph_destroy, &s);
     IGRAPH_CHECK(igraph_matrix_resize(roles, (igraph_integer_t)net->n_nodes, SG_BROKER_N_ROLES));
     igraph_matrix_null(roles);
     igraph_integer_t *group = group_numbers(net, group_by);
     igraph_error_t err = count_two_paths(&s.graph, group, roles);
     g_free(group);
     IGRAPH_CHECK(err);
-    sg_simple_graph_destroy(&s);
+    sg_graph_destroy(&s);
     IGRAPH_FINALLY_CLEAN(1);
     return IGRAPH_SUCCESS;
 }

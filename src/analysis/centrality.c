@@ -9,10 +9,10 @@
 #include <omp.h>
 #endif
 
-/* The graphs a run needs, built once each (index: sg_reading). */
+/* The graphs a run needs, built once each: [0] undirected, [1] directed. */
 typedef struct graph_cache {
-    sg_simple_graph graphs[3];
-    bool built[3];
+    sg_graph graphs[2];
+    bool built[2];
 } graph_cache;
 
 /* One measure being computed. */
@@ -38,36 +38,34 @@ typedef struct measure {
 void sg_centrality_options_init(sg_centrality_options *o)
 {
     memset(o, 0, sizeof *o);
-    o->direction = SG_DIRECTION_DEFAULT;
-    o->weights = SG_WEIGHTS_NONE;
+    sg_reading_init(&o->reading);
     o->damping = 0.85;
 }
 
-/* The graph for READING, built on first use. */
-static igraph_error_t graph_for(job *j, sg_reading reading, sg_simple_graph **out)
+/* The graph of the job's reading (directed or not), built on first use. */
+static igraph_error_t graph_of(job *j, sg_graph **out)
 {
     graph_cache *c = j->cache;
-    if (!c->built[reading]) {
-        IGRAPH_CHECK(sg_simple_graph_build(&c->graphs[reading], j->net, reading, j->opts->weights));
-        c->built[reading] = true;
+    int which = j->directed ? 1 : 0;
+    if (!c->built[which]) {
+        sg_reading reading = j->opts->reading;
+        reading.direction = j->directed ? SG_DIRECTION_DIRECTED : SG_DIRECTION_UNDIRECTED;
+        reading.merge = SG_MERGE_PARALLEL;
+        IGRAPH_CHECK(sg_graph_build(&c->graphs[which], j->net, &reading));
+        c->built[which] = true;
     }
-    *out = &c->graphs[reading];
+    *out = &c->graphs[which];
     return IGRAPH_SUCCESS;
 }
 
-static igraph_error_t graph_of(job *j, sg_simple_graph **out)
+static const igraph_vector_t *weights_of(const sg_graph *s)
 {
-    return graph_for(j, j->directed ? SG_READ_DIRECTED : SG_READ_UNDIRECTED, out);
-}
-
-static const igraph_vector_t *weights_of(const sg_simple_graph *s)
-{
-    return s->weighted ? &s->weight : NULL;
+    return sg_graph_weights(s);
 }
 
 /* Path lengths: 1/weight for a weighted graph, NULL (hops) otherwise. Caller destroys LENGTHS when the
  * function returned it non-NULL. */
-static igraph_error_t lengths_of(const sg_simple_graph *s, igraph_vector_t *lengths, const igraph_vector_t **out)
+static igraph_error_t lengths_of(const sg_graph *s, igraph_vector_t *lengths, const igraph_vector_t **out)
 {
     *out = NULL;
     if (!s->weighted)
@@ -111,7 +109,7 @@ static igraph_error_t int_to_real(const igraph_vector_int_t *from, igraph_vector
 
 static igraph_error_t compute_degree(job *j, igraph_vector_t *out)
 {
-    sg_simple_graph *s;
+    sg_graph *s;
     IGRAPH_CHECK(graph_of(j, &s));
     igraph_neimode_t mode = strcmp(j->name, "indegree") == 0    ? IGRAPH_IN
                             : strcmp(j->name, "outdegree") == 0 ? IGRAPH_OUT
@@ -128,7 +126,7 @@ static igraph_error_t compute_degree(job *j, igraph_vector_t *out)
 
 static igraph_error_t compute_strength(job *j, igraph_vector_t *out)
 {
-    sg_simple_graph *s;
+    sg_graph *s;
     IGRAPH_CHECK(graph_of(j, &s));
     return igraph_strength(&s->graph, out, igraph_vss_all(), IGRAPH_ALL, false, weights_of(s));
 }
@@ -140,7 +138,7 @@ static int parts_for(const job *j, const igraph_t *g)
 
 static igraph_error_t compute_betweenness(job *j, igraph_vector_t *out)
 {
-    sg_simple_graph *s;
+    sg_graph *s;
     IGRAPH_CHECK(graph_of(j, &s));
     igraph_vector_t buf;
     const igraph_vector_t *lengths;
@@ -166,7 +164,7 @@ static void closeness_from(const igraph_vector_t *inv_sum, const igraph_vector_t
 
 static igraph_error_t compute_distances(job *j, igraph_vector_t *out)
 {
-    sg_simple_graph *s;
+    sg_graph *s;
     IGRAPH_CHECK(graph_of(j, &s));
     bool harmonic = strcmp(j->name, "harmonic") == 0;
     igraph_vector_t buf, inv_sum, reached;
@@ -195,7 +193,7 @@ static igraph_error_t compute_distances(job *j, igraph_vector_t *out)
 
 static igraph_error_t compute_eigenvector(job *j, igraph_vector_t *out)
 {
-    sg_simple_graph *s;
+    sg_graph *s;
     IGRAPH_CHECK(graph_of(j, &s));
     igraph_arpack_options_t arpack;
     igraph_arpack_options_init(&arpack);
@@ -204,7 +202,7 @@ static igraph_error_t compute_eigenvector(job *j, igraph_vector_t *out)
 
 static igraph_error_t compute_pagerank(job *j, igraph_vector_t *out)
 {
-    sg_simple_graph *s;
+    sg_graph *s;
     IGRAPH_CHECK(graph_of(j, &s));
 #ifdef _OPENMP
     omp_set_num_threads(1); /* PRPACK's threads add in an order that varies from run to run: keep output stable */
@@ -215,7 +213,7 @@ static igraph_error_t compute_pagerank(job *j, igraph_vector_t *out)
 
 static igraph_error_t compute_hub_authority(job *j, igraph_vector_t *out)
 {
-    sg_simple_graph *s;
+    sg_graph *s;
     IGRAPH_CHECK(graph_of(j, &s));
     bool hub = strcmp(j->name, "hub") == 0;
     igraph_vector_t other;
@@ -231,7 +229,7 @@ static igraph_error_t compute_hub_authority(job *j, igraph_vector_t *out)
 
 static igraph_error_t compute_coreness(job *j, igraph_vector_t *out)
 {
-    sg_simple_graph *s;
+    sg_graph *s;
     IGRAPH_CHECK(graph_of(j, &s));
     igraph_vector_int_t cores;
     IGRAPH_VECTOR_INT_INIT_FINALLY(&cores, 0);
@@ -244,14 +242,14 @@ static igraph_error_t compute_coreness(job *j, igraph_vector_t *out)
 
 static igraph_error_t compute_clustering(job *j, igraph_vector_t *out)
 {
-    sg_simple_graph *s;
+    sg_graph *s;
     IGRAPH_CHECK(graph_of(j, &s));
     return igraph_transitivity_local_undirected(&s->graph, out, igraph_vss_all(), IGRAPH_TRANSITIVITY_ZERO);
 }
 
 static igraph_error_t compute_cutpoint(job *j, igraph_vector_t *out)
 {
-    sg_simple_graph *s;
+    sg_graph *s;
     IGRAPH_CHECK(graph_of(j, &s));
     igraph_vector_int_t points;
     IGRAPH_VECTOR_INT_INIT_FINALLY(&points, 0);
@@ -267,7 +265,7 @@ static igraph_error_t compute_cutpoint(job *j, igraph_vector_t *out)
 
 static igraph_error_t compute_constraint(job *j, igraph_vector_t *out)
 {
-    sg_simple_graph *s;
+    sg_graph *s;
     IGRAPH_CHECK(graph_of(j, &s));
     IGRAPH_CHECK(igraph_constraint(&s->graph, out, igraph_vss_all(), weights_of(s)));
     igraph_vector_int_t deg; /* Burt's constraint is undefined without ties: NaN, as NetworkX */
@@ -283,7 +281,7 @@ static igraph_error_t compute_constraint(job *j, igraph_vector_t *out)
 
 static igraph_error_t compute_effsize(job *j, igraph_vector_t *out)
 {
-    sg_simple_graph *s;
+    sg_graph *s;
     IGRAPH_CHECK(graph_of(j, &s));
     return sg_effective_size(s, out);
 }
@@ -349,16 +347,16 @@ bool sg_centrality_directed(const char *measure, const sg_centrality_options *op
     const struct measure *m = find_measure(measure);
     if (!m || m->direction == NEVER_DIRECTED)
         return false;
-    if (opts->direction == SG_DIRECTION_DEFAULT)
+    if (opts->reading.direction == SG_DIRECTION_DEFAULT)
         return m->direction == DIRECTED_BY_DEFAULT;
-    return opts->direction == SG_DIRECTION_DIRECTED;
+    return opts->reading.direction == SG_DIRECTION_DIRECTED || opts->reading.direction == SG_DIRECTION_MUTUAL;
 }
 
 static void cache_free(graph_cache *c)
 {
-    for (int r = 0; r < 3; r++)
+    for (int r = 0; r < 2; r++)
         if (c->built[r])
-            sg_simple_graph_destroy(&c->graphs[r]);
+            sg_graph_destroy(&c->graphs[r]);
 }
 
 igraph_error_t sg_centrality_many(const sg_network *net, const char *const *names, size_t count,

@@ -1,4 +1,4 @@
-/* centrality_internal.h: the simple graph the centrality measures run on, and the process-parallel path sums. */
+/* centrality_internal.h: structural holes and the process-parallel path sums the centrality measures share. */
 #ifndef SPYGRAPH_CENTRALITY_INTERNAL_H
 #define SPYGRAPH_CENTRALITY_INTERNAL_H
 
@@ -7,30 +7,10 @@
 
 #include "spygraph/centrality.h"
 
-/* How ties become arcs. */
-typedef enum sg_reading {
-    SG_READ_UNDIRECTED, /* one undirected edge per pair of tied nodes */
-    SG_READ_DIRECTED,   /* a directed relation gives source -> target, an undirected one both arcs */
-    SG_READ_SYMMETRIC   /* directed graph with every tie read both ways */
-} sg_reading;
-
-/* A simple graph (no loops, no parallel edges) with one merged weight per edge. */
-typedef struct sg_simple_graph {
-    igraph_t graph;
-    igraph_vector_t weight;  /* per edge: summed weights, largest confidence, or 1 */
-    bool weighted;           /* false for SG_WEIGHTS_NONE: pass NULL weights to igraph */
-} sg_simple_graph;
-
-/* Builds S from NET. Returns IGRAPH_SUCCESS or an igraph error code (nothing to free then). Free with
- * sg_simple_graph_destroy. O(n + m log(max degree)). */
-igraph_error_t sg_simple_graph_build(sg_simple_graph *s, const sg_network *net, sg_reading reading,
-                                     sg_weights weights);
-void sg_simple_graph_destroy(sg_simple_graph *s);
-
 /* Burt's effective size of every vertex of S, as NetworkX's effective_size: the sum over v's neighbours u
  * of 1 - sum over w of p(v,w) m(u,w), from mutual weights (both arcs summed); NaN for an isolated vertex.
  * OUT is initialised by the caller. Returns an igraph error code. */
-igraph_error_t sg_effective_size(const sg_simple_graph *s, igraph_vector_t *out);
+igraph_error_t sg_effective_size(const sg_graph *s, igraph_vector_t *out);
 
 /* Resolves a --jobs request: REQUESTED if positive, else the number of online processors (at least 1). */
 int sg_parallel_jobs(int requested);

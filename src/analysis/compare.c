@@ -10,6 +10,7 @@ void sg_compare_options_init(sg_compare_options *opts)
 {
     memset(opts, 0, sizeof *opts);
     opts->measure = "betweenness";
+    sg_reading_init(&opts->reading);
     sg_centrality_options_init(&opts->centrality);
     opts->top_k = 10;
 }
@@ -43,8 +44,8 @@ static igraph_error_t compute_figures(const sg_network *net, const char *measure
                                       sg_compare_figures *f)
 {
     sg_summary s;
-    IGRAPH_CHECK(sg_summary_compute(net, &s));
-    *f = (sg_compare_figures){s.nodes, s.edges, s.components, s.density, s.diameter, s.mean_distance, NAN};
+    IGRAPH_CHECK(sg_summary_compute(net, o->reading.direction, &s));
+    *f = (sg_compare_figures){s.nodes, s.ties, s.links, s.components, s.density, s.diameter, s.mean_distance, NAN};
     sg_summary_free(&s);
     return centralization_of(net, measure, o, &f->centralization);
 }
@@ -146,12 +147,20 @@ static void describe_changes(sg_compare_reading *r, const sg_network *base, cons
 
 /* ---- readings and the union of their nodes ---- */
 
-/* Replaces NET by its snapshot at AT (dropping the reference to NET). */
-static sg_network *snapshot(sg_network *net, sg_date at)
+/* The network read as OPTS->reading says, with the hypothesis ID (NULL: none) applied after the reading's
+ * own. Returns NULL after adding to DIAG. */
+static sg_network *read_with(sg_network *base, const sg_compare_options *opts, const char *id, sg_diag *diag)
 {
-    sg_network *snap = sg_network_snapshot(net, at);
-    sg_network_unref(net);
-    return snap;
+    sg_reading r = opts->reading;
+    const char **ids = g_new0(const char *, r.n_hypotheses + 2);
+    for (size_t i = 0; i < r.n_hypotheses; i++)
+        ids[i] = r.hypotheses[i];
+    if (id)
+        ids[r.n_hypotheses++] = id;
+    r.hypotheses = ids;
+    sg_network *net = sg_reading_network(base, &r, diag);
+    g_free(ids);
+    return net;
 }
 
 /* Adds the readings: the base, then each hypothesis asked for. Returns false after adding to DIAG. */
@@ -166,18 +175,18 @@ static bool add_readings(sg_comparison *cmp, sg_network *base, const sg_compare_
     sg_compare_reading *r0 = &cmp->readings[cmp->n_readings++];
     *r0 = (sg_compare_reading){.id = "base", .label = *base->title ? base->title : base->id, .citation = "",
                                .sources = sg_empty_list(),
-                               .net = opts->has_at ? sg_network_snapshot(base, opts->at) : sg_network_ref(base)};
+                               .net = read_with(base, opts, NULL, diag)};
+    if (!r0->net)
+        return false;
     for (size_t i = 0; i < wanted; i++) {
         const char *id = opts->hypotheses ? opts->hypotheses[i] : base->hypotheses[i].id;
         if (sg_comparison_find_reading(cmp, id) >= 0) {
             sg_diag_error(diag, NULL, "hypothesis '%s' is named twice", id);
             return false;
         }
-        sg_network *net = sg_network_apply_hypothesis(base, id, diag);
+        sg_network *net = read_with(base, opts, id, diag);
         if (!net)
             return false;
-        if (opts->has_at)
-            net = snapshot(net, opts->at);
         const sg_hypothesis *h = sg_network_find_hypothesis(base, id);
         sg_compare_reading *r = &cmp->readings[cmp->n_readings++];
         *r = (sg_compare_reading){.id = h->id, .label = h->label, .citation = h->citation,
@@ -421,7 +430,7 @@ static igraph_error_t route_in(sg_compare_reading *r, const sg_comparison *cmp, 
     if (!r->path_ends_present)
         return IGRAPH_SUCCESS;
     sg_graph g;
-    IGRAPH_CHECK(sg_graph_build(&g, r->net, opts->centrality.direction));
+    IGRAPH_CHECK(sg_graph_build(&g, r->net, &opts->reading));
     IGRAPH_FINALLY(sg_graph_destroy, &g);
     igraph_vector_int_t vertices;
     IGRAPH_CHECK(igraph_vector_int_init(&vertices, 0));
@@ -604,10 +613,11 @@ sg_comparison *sg_compare(sg_network *base, const sg_compare_options *opts, sg_d
     }
     sg_compare_options o = *opts;
     o.measure = measure;
+    o.centrality.reading = opts->reading;
     sg_comparison *cmp = g_new0(sg_comparison, 1);
     cmp->measure = measure;
     cmp->centralization_measure = centralization_measure(measure);
-    cmp->directed = sg_centrality_directed(measure, &opts->centrality);
+    cmp->directed = sg_centrality_directed(measure, &o.centrality);
     cmp->top_k = opts->top_k ? opts->top_k : defaults.top_k;
     GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
     bool ok = add_readings(cmp, base, &o, diag) && resolve_path(cmp, &o, diag);

@@ -65,7 +65,7 @@ static double redundancy(const igraph_inclist_t *inc, const igraph_t *g, const i
     return r / max[v];
 }
 
-igraph_error_t sg_effective_size(const sg_simple_graph *s, igraph_vector_t *out)
+igraph_error_t sg_effective_size(const sg_graph *s, igraph_vector_t *out)
 {
     const igraph_t *g = &s->graph;
     igraph_integer_t n = igraph_vcount(g);

@@ -1,4 +1,4 @@
-/* paths.c: routes between nodes, reach and cuts, computed by igraph on the link graph of a network. */
+/* paths.c: routes between nodes, reach and cuts, computed by igraph on the merged graph of a read network. */
 #include <glib.h>
 #include <limits.h>
 #include <math.h>
@@ -6,104 +6,7 @@
 
 #include "spygraph/paths.h"
 
-/* ---- the link graph ---------------------------------------------------------------------------- */
-
-typedef struct arc {
-    int a, b, tie;
-} arc;
-
-static int compare_arcs(const void *x, const void *y)
-{
-    const arc *p = x, *q = y;
-    if (p->a != q->a)
-        return p->a < q->a ? -1 : 1;
-    if (p->b != q->b)
-        return p->b < q->b ? -1 : 1;
-    return (p->tie > q->tie) - (p->tie < q->tie);
-}
-
-/* Every (node, node, tie) a link stands for, sorted; self-loops and, with SKIP_UNCERTAIN, ties of
- * confidence 0 left out. */
-static GArray *collect_arcs(const sg_network *net, bool directed, bool skip_uncertain)
-{
-    GArray *arcs = g_array_new(FALSE, FALSE, sizeof(arc));
-    for (size_t i = 0; i < net->n_edges; i++) {
-        const sg_edge *e = &net->edges[i];
-        if (e->source == e->target || (skip_uncertain && e->confidence <= 0))
-            continue;
-        arc one = {e->source, e->target, (int)i};
-        if (!directed && one.a > one.b)
-            one = (arc){e->target, e->source, (int)i};
-        g_array_append_val(arcs, one);
-        if (directed && !e->relation->directed) {
-            arc back = {e->target, e->source, (int)i};
-            g_array_append_val(arcs, back);
-        }
-    }
-    g_array_sort(arcs, compare_arcs);
-    return arcs;
-}
-
-/* Fills the link ends and LG's tie tables from the sorted ARCS. */
-static igraph_error_t group_links(sg_link_graph *lg, const sg_network *net, const GArray *arcs,
-                                  igraph_vector_int_t *ends)
-{
-    for (guint i = 0; i < arcs->len; i++) {
-        const arc *x = &g_array_index(arcs, arc, i);
-        bool new_link = i == 0 || x->a != g_array_index(arcs, arc, i - 1).a
-                        || x->b != g_array_index(arcs, arc, i - 1).b;
-        double confidence = net->edges[x->tie].confidence;
-        if (new_link) {
-            IGRAPH_CHECK(igraph_vector_int_push_back(ends, x->a));
-            IGRAPH_CHECK(igraph_vector_int_push_back(ends, x->b));
-            IGRAPH_CHECK(igraph_vector_int_push_back(&lg->tie_start, igraph_vector_int_size(&lg->ties)));
-            IGRAPH_CHECK(igraph_vector_push_back(&lg->best_confidence, confidence));
-        }
-        igraph_real_t *best = &VECTOR(lg->best_confidence)[igraph_vector_size(&lg->best_confidence) - 1];
-        if (confidence > *best)
-            *best = confidence;
-        IGRAPH_CHECK(igraph_vector_int_push_back(&lg->ties, x->tie));
-    }
-    return igraph_vector_int_push_back(&lg->tie_start, igraph_vector_int_size(&lg->ties));
-}
-
-igraph_error_t sg_link_graph_build(sg_link_graph *lg, const sg_network *net, sg_direction direction,
-                                   bool skip_uncertain)
-{
-    lg->directed = direction == SG_DIRECTION_DIRECTED;
-    GArray *arcs = collect_arcs(net, lg->directed, skip_uncertain);
-    IGRAPH_FINALLY(g_array_unref, arcs);
-    igraph_vector_int_t ends;
-    IGRAPH_VECTOR_INT_INIT_FINALLY(&ends, 0);
-    IGRAPH_VECTOR_INT_INIT_FINALLY(&lg->tie_start, 0);
-    IGRAPH_VECTOR_INT_INIT_FINALLY(&lg->ties, 0);
-    IGRAPH_VECTOR_INIT_FINALLY(&lg->best_confidence, 0);
-    IGRAPH_CHECK(group_links(lg, net, arcs, &ends));
-    IGRAPH_CHECK(igraph_create(&lg->graph, &ends, (igraph_integer_t)net->n_nodes,
-                               lg->directed ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED));
-    igraph_vector_int_destroy(&ends);
-    g_array_unref(arcs);
-    IGRAPH_FINALLY_CLEAN(5);
-    return IGRAPH_SUCCESS;
-}
-
-void sg_link_graph_destroy(sg_link_graph *lg)
-{
-    igraph_destroy(&lg->graph);
-    igraph_vector_int_destroy(&lg->tie_start);
-    igraph_vector_int_destroy(&lg->ties);
-    igraph_vector_destroy(&lg->best_confidence);
-}
-
-igraph_integer_t sg_link_find(const sg_link_graph *lg, int from, int to)
-{
-    igraph_integer_t eid = -1;
-    if (igraph_get_eid(&lg->graph, &eid, from, to, IGRAPH_DIRECTED, false) != IGRAPH_SUCCESS)
-        return -1;
-    return eid;
-}
-
-static igraph_neimode_t search_mode(const sg_link_graph *lg)
+static igraph_neimode_t search_mode(const sg_graph *lg)
 {
     return lg->directed ? IGRAPH_OUT : IGRAPH_ALL;
 }
@@ -111,7 +14,7 @@ static igraph_neimode_t search_mode(const sg_link_graph *lg)
 /* ---- hops and their evidence ------------------------------------------------------------------- */
 
 /* Fills HOP with every tie of LINK (no time constraint). */
-static void hop_all_ties(const sg_network *net, const sg_link_graph *lg, int from, int to,
+static void hop_all_ties(const sg_network *net, const sg_graph *lg, int from, int to,
                          igraph_integer_t link, sg_hop *hop)
 {
     igraph_integer_t first = VECTOR(lg->tie_start)[link], last = VECTOR(lg->tie_start)[link + 1];
@@ -128,7 +31,7 @@ static void hop_all_ties(const sg_network *net, const sg_link_graph *lg, int fro
 
 /* Fills HOP with the ties of LINK that end no earlier than day AFTER; returns false if there is none.
  * HOP->earliest is the first day the hop can be made. */
-static bool hop_ties_after(const sg_network *net, const sg_link_graph *lg, int from, int to,
+static bool hop_ties_after(const sg_network *net, const sg_graph *lg, int from, int to,
                            igraph_integer_t link, long after, sg_hop *hop)
 {
     hop_all_ties(net, lg, from, to, link, hop);
@@ -154,12 +57,12 @@ static bool hop_ties_after(const sg_network *net, const sg_link_graph *lg, int f
     return kept > 0;
 }
 
-bool sg_path_time_respecting(const sg_network *net, const sg_link_graph *lg, const igraph_integer_t *nodes,
+bool sg_path_time_respecting(const sg_network *net, const sg_graph *lg, const igraph_integer_t *nodes,
                              size_t n, sg_hop *hops)
 {
     long day = LONG_MIN;
     for (size_t i = 0; i + 1 < n; i++) {
-        igraph_integer_t link = sg_link_find(lg, (int)nodes[i], (int)nodes[i + 1]);
+        igraph_integer_t link = sg_graph_find_edge(lg, (int)nodes[i], (int)nodes[i + 1]);
         if (link < 0 || !hop_ties_after(net, lg, (int)nodes[i], (int)nodes[i + 1], link, day, &hops[i])) {
             for (size_t j = 0; j < i; j++)
                 g_free(hops[j].ties);
@@ -171,13 +74,13 @@ bool sg_path_time_respecting(const sg_network *net, const sg_link_graph *lg, con
 }
 
 /* Makes a path of the node sequence NODES crossing every tie of each link. */
-static sg_path path_with_all_ties(const sg_network *net, const sg_link_graph *lg, const igraph_vector_int_t *nodes)
+static sg_path path_with_all_ties(const sg_network *net, const sg_graph *lg, const igraph_vector_int_t *nodes)
 {
     sg_path path = {.n_hops = (size_t)igraph_vector_int_size(nodes) - 1};
     path.hops = g_new0(sg_hop, path.n_hops + 1);
     for (size_t i = 0; i < path.n_hops; i++) {
         int a = (int)VECTOR(*nodes)[i], b = (int)VECTOR(*nodes)[i + 1];
-        hop_all_ties(net, lg, a, b, sg_link_find(lg, a, b), &path.hops[i]);
+        hop_all_ties(net, lg, a, b, sg_graph_find_edge(lg, a, b), &path.hops[i]);
     }
     return path;
 }
@@ -212,30 +115,30 @@ static bool same_cost(double a, double b)
 #define HOP_PENALTY 1e-7
 
 /* Search weights: -log of each link's best confidence (0 for certainty), plus HOP_PENALTY. */
-static igraph_error_t reliability_weights(const sg_link_graph *lg, igraph_vector_t *weights)
+static igraph_error_t reliability_weights(const sg_graph *lg, igraph_vector_t *weights)
 {
-    igraph_integer_t m = igraph_vector_size(&lg->best_confidence);
+    igraph_integer_t m = igraph_vector_size(&lg->confidence);
     IGRAPH_CHECK(igraph_vector_resize(weights, m));
     for (igraph_integer_t e = 0; e < m; e++) {
-        double c = VECTOR(lg->best_confidence)[e];
+        double c = VECTOR(lg->confidence)[e];
         VECTOR(*weights)[e] = (c >= 1 ? 0.0 : -log(c)) + HOP_PENALTY;
     }
     return IGRAPH_SUCCESS;
 }
 
-static double path_cost(const igraph_vector_int_t *nodes, const sg_link_graph *lg, const igraph_vector_t *weights)
+static double path_cost(const igraph_vector_int_t *nodes, const sg_graph *lg, const igraph_vector_t *weights)
 {
     igraph_integer_t n = igraph_vector_int_size(nodes);
     if (!weights)
         return (double)(n - 1);
     double cost = 0;
     for (igraph_integer_t i = 0; i + 1 < n; i++)
-        cost += VECTOR(*weights)[sg_link_find(lg, (int)VECTOR(*nodes)[i], (int)VECTOR(*nodes)[i + 1])];
+        cost += VECTOR(*weights)[sg_graph_find_edge(lg, (int)VECTOR(*nodes)[i], (int)VECTOR(*nodes)[i + 1])];
     return cost;
 }
 
 /* Every fewest-hop path (igraph_get_all_shortest_paths on the simple link graph). */
-static igraph_error_t all_shortest(const sg_network *net, const sg_link_graph *lg, const sg_path_query *q,
+static igraph_error_t all_shortest(const sg_network *net, const sg_graph *lg, const sg_path_query *q,
                                    GArray *paths)
 {
     igraph_vector_int_list_t found;
@@ -294,7 +197,7 @@ static double cost_bound(const sg_path_query *q, GArray *paths)
 /* Considers one candidate of search cost OPTIMISTIC (candidates arrive in order of it, and a path's
  * ranked cost is never below it); accepts it into PATHS if it qualifies. Returns false once no later
  * candidate can qualify. */
-static bool consider(const sg_network *net, const sg_link_graph *lg, const sg_path_query *q,
+static bool consider(const sg_network *net, const sg_graph *lg, const sg_path_query *q,
                      const igraph_vector_int_t *nodes, double optimistic, GArray *paths, double *bound)
 {
     if (optimistic > *bound && !same_cost(optimistic, *bound))
@@ -317,7 +220,7 @@ static bool consider(const sg_network *net, const sg_link_graph *lg, const sg_pa
 
 /* Candidate simple paths best first (igraph_get_k_shortest_paths), asked for in growing batches until
  * the query is answered, the candidates run out, or MAX_CANDIDATES were examined. */
-static igraph_error_t candidate_search(const sg_network *net, const sg_link_graph *lg, const sg_path_query *q,
+static igraph_error_t candidate_search(const sg_network *net, const sg_graph *lg, const sg_path_query *q,
                                        const igraph_vector_t *weights, GArray *paths, bool *capped)
 {
     size_t cap = q->max_candidates ? q->max_candidates : 2000;
@@ -395,7 +298,7 @@ static void free_path_array(void *paths)
 /* Counts the fewest-hop paths from FROM to TO (a double: the count can be astronomical, as in a grid),
  * adding up, layer by layer of igraph's breadth-first distances, the counts of each node's neighbours
  * one layer nearer FROM. O(n log n + m). */
-static igraph_error_t count_shortest(const sg_link_graph *lg, int from, int to, double *count)
+static igraph_error_t count_shortest(const sg_graph *lg, int from, int to, double *count)
 {
     igraph_integer_t n = igraph_vcount(&lg->graph);
     igraph_matrix_t d;
@@ -430,7 +333,7 @@ static igraph_error_t count_shortest(const sg_link_graph *lg, int from, int to, 
 }
 
 /* The first LIMIT fewest-hop paths Yen's algorithm finds (when there are too many to build them all). */
-static igraph_error_t first_shortest(const sg_network *net, const sg_link_graph *lg, const sg_path_query *q,
+static igraph_error_t first_shortest(const sg_network *net, const sg_graph *lg, const sg_path_query *q,
                                      GArray *paths)
 {
     sg_path_query first = *q;
@@ -441,7 +344,7 @@ static igraph_error_t first_shortest(const sg_network *net, const sg_link_graph 
 
 /* Whether any route leads from FROM to TO in LG (so igraph is never asked for unreachable targets, which
  * it warns about). */
-static igraph_error_t reachable(const sg_link_graph *lg, int from, int to, bool *res)
+static igraph_error_t reachable(const sg_graph *lg, int from, int to, bool *res)
 {
     igraph_matrix_t d;
     IGRAPH_MATRIX_INIT_FINALLY(&d, 1, 1);
@@ -453,7 +356,7 @@ static igraph_error_t reachable(const sg_link_graph *lg, int from, int to, bool 
 }
 
 /* Lowers ARRIVAL[V] (the earliest day V is reached) through link E entered at U; returns true if it did. */
-static bool relax(const sg_network *net, const sg_link_graph *lg, igraph_integer_t e, int u, int v, long *arrival,
+static bool relax(const sg_network *net, const sg_graph *lg, igraph_integer_t e, int u, int v, long *arrival,
                   bool *reached)
 {
     if (!reached[u])
@@ -478,7 +381,7 @@ static bool relax(const sg_network *net, const sg_link_graph *lg, igraph_integer
  * time-respecting walks, relaxing every link until nothing changes (arrival days only fall, so this
  * ends; O(n m)). A walk suffices: cutting a cycle out of a time-respecting walk leaves a
  * time-respecting path, since arriving earlier never hurts. */
-static bool time_reachable(const sg_network *net, const sg_link_graph *lg, int from, int to)
+static bool time_reachable(const sg_network *net, const sg_graph *lg, int from, int to)
 {
     igraph_integer_t n = igraph_vcount(&lg->graph), m = igraph_ecount(&lg->graph);
     long *arrival = g_new(long, n);
@@ -500,7 +403,7 @@ static bool time_reachable(const sg_network *net, const sg_link_graph *lg, int f
     return result;
 }
 
-igraph_error_t sg_paths_find(const sg_network *net, const sg_link_graph *lg, const sg_path_query *q,
+igraph_error_t sg_paths_find(const sg_network *net, const sg_graph *lg, const sg_path_query *q,
                              sg_path_list *out)
 {
     memset(out, 0, sizeof *out);
@@ -554,7 +457,7 @@ static gint compare_reached(gconstpointer x, gconstpointer y, gpointer net)
 }
 
 /* The nodes reachable from FROM, FROM excluded, sorted by index. */
-static igraph_error_t reachable_nodes(const sg_link_graph *lg, int from, igraph_vector_int_t *targets)
+static igraph_error_t reachable_nodes(const sg_graph *lg, int from, igraph_vector_int_t *targets)
 {
     IGRAPH_CHECK(igraph_subcomponent(&lg->graph, targets, from, search_mode(lg)));
     igraph_vector_int_sort(targets);
@@ -578,7 +481,7 @@ static void keep_routes(const igraph_vector_int_list_t *routes, size_t max_hops,
     }
 }
 
-igraph_error_t sg_reach_find(const sg_link_graph *lg, const sg_network *net, int from, size_t max_hops,
+igraph_error_t sg_reach_find(const sg_graph *lg, const sg_network *net, int from, size_t max_hops,
                              sg_reach *out)
 {
     memset(out, 0, sizeof *out);
@@ -616,7 +519,7 @@ void sg_reach_free(sg_reach *reach)
 /* The split-vertex graph: node v becomes v (in) and n + v (out) joined by an arc of capacity 1 (FROM and
  * TO: uncuttable); each link u -> v becomes u_out -> v_in (both ways when undirected) of capacity
  * n + 1, which no minimum cut can afford. Arc i < n is node i's inner arc. */
-static igraph_error_t split_graph(const sg_link_graph *lg, int from, int to, igraph_t *aux,
+static igraph_error_t split_graph(const sg_graph *lg, int from, int to, igraph_t *aux,
                                   igraph_vector_t *capacity)
 {
     igraph_integer_t n = igraph_vcount(&lg->graph), m = igraph_ecount(&lg->graph);
@@ -642,7 +545,7 @@ static igraph_error_t split_graph(const sg_link_graph *lg, int from, int to, igr
 }
 
 /* One minimum set of nodes separating FROM from TO (not adjacent), through the split-vertex graph. */
-static igraph_error_t minimum_vertex_cut(const sg_link_graph *lg, int from, int to, igraph_vector_int_t *cut)
+static igraph_error_t minimum_vertex_cut(const sg_graph *lg, int from, int to, igraph_vector_int_t *cut)
 {
     igraph_t aux;
     igraph_vector_t capacity;
@@ -673,14 +576,14 @@ static igraph_error_t cut_init(sg_cut *out)
     return IGRAPH_SUCCESS;
 }
 
-static igraph_error_t cuts_between(const sg_link_graph *lg, int from, int to, sg_cut *out)
+static igraph_error_t cuts_between(const sg_graph *lg, int from, int to, sg_cut *out)
 {
     igraph_real_t edge_value;
     IGRAPH_CHECK(igraph_st_mincut(&lg->graph, &edge_value, &out->edge_cut, NULL, NULL, from, to, NULL));
     igraph_vector_int_sort(&out->edge_cut);
     out->edge_connectivity = (igraph_integer_t)edge_value;
     out->connected = edge_value > 0;
-    out->adjacent = sg_link_find(lg, from, to) >= 0;
+    out->adjacent = sg_graph_find_edge(lg, from, to) >= 0;
     out->vertex_connectivity = -1;
     if (out->adjacent)
         return IGRAPH_SUCCESS;
@@ -692,7 +595,7 @@ static igraph_error_t cuts_between(const sg_link_graph *lg, int from, int to, sg
     return IGRAPH_SUCCESS;
 }
 
-igraph_error_t sg_cut_find(const sg_link_graph *lg, const sg_link_graph *undirected, int from, int to,
+igraph_error_t sg_cut_find(const sg_graph *lg, const sg_graph *undirected, int from, int to,
                            sg_cut *out)
 {
     IGRAPH_CHECK(cut_init(out));

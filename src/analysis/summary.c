@@ -77,13 +77,16 @@ static void count_tables(const sg_network *net, sg_summary *s)
     g_hash_table_destroy(ties);
 }
 
-/* Components, density, diameter and mean distance of the simple undirected graph of NET. */
-static igraph_error_t graph_figures(const sg_network *net, sg_summary *s)
+/* Components, density, diameter and mean distance of the simple graph of NET read as DIRECTION. */
+static igraph_error_t graph_figures(const sg_network *net, sg_direction direction, sg_summary *s)
 {
+    sg_reading reading;
+    sg_reading_init(&reading);
+    reading.direction = direction == SG_DIRECTION_DIRECTED ? direction : SG_DIRECTION_UNDIRECTED;
     sg_graph g;
-    IGRAPH_CHECK(sg_graph_build(&g, net, SG_DIRECTION_UNDIRECTED));
+    IGRAPH_CHECK(sg_graph_build(&g, net, &reading));
     IGRAPH_FINALLY(sg_graph_destroy, &g);
-    IGRAPH_CHECK(igraph_simplify(&g.graph, true, true, NULL));
+    s->directed = g.directed;
 
     igraph_vector_int_t membership, sizes;
     igraph_integer_t count;
@@ -94,17 +97,24 @@ static igraph_error_t graph_figures(const sg_network *net, sg_summary *s)
     s->largest_component = count ? (size_t)igraph_vector_int_max(&sizes) : 0;
     for (igraph_integer_t i = 0; i < count; i++)
         s->isolates += VECTOR(sizes)[i] == 1;
+    s->strong_components = s->components;
+    if (g.directed) {
+        IGRAPH_CHECK(igraph_connected_components(&g.graph, &membership, &sizes, &count, IGRAPH_STRONG));
+        s->strong_components = (size_t)count;
+    }
     igraph_vector_int_destroy(&sizes);
     igraph_vector_int_destroy(&membership);
     IGRAPH_FINALLY_CLEAN(2);
 
     igraph_integer_t n = igraph_vcount(&g.graph), m = igraph_ecount(&g.graph);
-    s->density = n > 1 ? (double)m / ((double)n * (double)(n - 1) / 2.0) : NAN;
+    s->links = (size_t)m;
+    double pairs = (double)n * (double)(n - 1) / (g.directed ? 1.0 : 2.0);
+    s->density = n > 1 ? (double)m / pairs : NAN;
     s->diameter = s->mean_distance = NAN;
     if (m > 0) {
         igraph_real_t diameter, mean;
-        IGRAPH_CHECK(igraph_diameter(&g.graph, &diameter, NULL, NULL, NULL, NULL, false, true));
-        IGRAPH_CHECK(igraph_average_path_length(&g.graph, &mean, NULL, false, true));
+        IGRAPH_CHECK(igraph_diameter(&g.graph, &diameter, NULL, NULL, NULL, NULL, g.directed, true));
+        IGRAPH_CHECK(igraph_average_path_length(&g.graph, &mean, NULL, g.directed, true));
         s->diameter = diameter;
         s->mean_distance = mean;
     }
@@ -113,14 +123,14 @@ static igraph_error_t graph_figures(const sg_network *net, sg_summary *s)
     return IGRAPH_SUCCESS;
 }
 
-igraph_error_t sg_summary_compute(const sg_network *net, sg_summary *out)
+igraph_error_t sg_summary_compute(const sg_network *net, sg_direction direction, sg_summary *out)
 {
     memset(out, 0, sizeof *out);
     out->nodes = net->n_nodes;
-    out->edges = net->n_edges;
+    out->ties = net->n_edges;
     out->sources = net->n_sources;
     count_tables(net, out);
-    igraph_error_t err = graph_figures(net, out);
+    igraph_error_t err = graph_figures(net, direction, out);
     if (err != IGRAPH_SUCCESS)
         sg_summary_free(out);
     return err;

@@ -39,6 +39,7 @@ typedef struct request {
     long top;                /* rows to show; 0: all */
     const char *sort;        /* NULL: betweenness if computed, else the first measure */
     sg_centrality_options copts;
+    sg_weights weights;      /* --weights, put into the reading once it is parsed */
 } request;
 
 /* One output column: a measure, or a brokerage role. */
@@ -97,7 +98,7 @@ static int handle_option(const sg_command *cmd, int opt, const char *arg, void *
         r->copts.normalized = true;
         return 0;
     case OPT_WEIGHTS:
-        if (!sg_weights_parse(arg, &r->copts.weights))
+        if (!sg_weights_parse(arg, &r->weights))
             return sg_usage_error(cmd, "unknown --weights '%s' (none, weight or confidence)", arg);
         return 0;
     case OPT_GROUP_BY:
@@ -369,7 +370,7 @@ static cJSON *options_json(const request *r)
 {
     static const char *const weights[] = {"none", "weight", "confidence"};
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "weights", weights[r->copts.weights]);
+    cJSON_AddStringToObject(o, "weights", weights[r->copts.reading.weights]);
     cJSON_AddBoolToObject(o, "normalized", r->copts.normalized);
     cJSON_AddNumberToObject(o, "damping", r->copts.damping);
     if (r->copts.group_by)
@@ -480,7 +481,7 @@ static void print_timing(gint64 start, gint64 loaded, gint64 computed, gint64 do
 int cmd_centrality(const sg_command *self, int argc, char **argv)
 {
     gint64 start = g_get_monotonic_time();
-    request r = {g_ptr_array_new(), false, 0, NULL, {0}};
+    request r = {.measures = g_ptr_array_new(), .weights = SG_WEIGHTS_NONE};
     sg_centrality_options_init(&r.copts);
     sg_options opts;
     int status = sg_parse_options(self, argc, argv, centrality_options, handle_option, &r, &opts);
@@ -490,7 +491,8 @@ int cmd_centrality(const sg_command *self, int argc, char **argv)
         g_ptr_array_free(r.measures, TRUE);
         return status;
     }
-    r.copts.direction = opts.direction;
+    r.copts.reading = opts.reading;
+    r.copts.reading.weights = r.weights;
     sg_network *net = sg_cmd_load(&opts);
     if (!net) {
         g_ptr_array_free(r.measures, TRUE);

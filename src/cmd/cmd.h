@@ -19,6 +19,9 @@ struct sg_command {
     const char *summary; /* one line for `spygraph --help` */
     const char *help;    /* options, defaults and conventions for `spygraph help NAME` */
     bool own_format;     /* the command reads -f/--format itself (through its option handler) */
+    bool reads;          /* the command takes the reading options (sg_reading_options_help) */
+    bool channels_only;  /* its reading keeps only channel relations unless --relations says otherwise */
+    const char *direction_help; /* what the command does by default with direction (for the help) */
 };
 
 /* Exit codes. */
@@ -28,25 +31,19 @@ enum { SG_EXIT_OK = 0, SG_EXIT_DATA = 1, SG_EXIT_USAGE = 2 };
 enum {
     SG_OPT_HYPOTHESIS = 0x100,
     SG_OPT_AT,
+    SG_OPT_BETWEEN,
+    SG_OPT_RELATIONS,
+    SG_OPT_EXCLUDE_RELATIONS,
+    SG_OPT_KINDS,
+    SG_OPT_FOLD,
     SG_OPT_DIRECTED,
     SG_OPT_UNDIRECTED,
     SG_OPT_FIRST_COMMAND_OPTION = 0x200 /* commands number their own options from here */
 };
 
-/* The long options every command understands where they make sense. */
-#define SG_COMMON_LONG_OPTIONS                                                                         \
-    {"hypothesis", required_argument, NULL, SG_OPT_HYPOTHESIS}, {"at", required_argument, NULL, SG_OPT_AT}, \
-        {"directed", no_argument, NULL, SG_OPT_DIRECTED}, {"undirected", no_argument, NULL, SG_OPT_UNDIRECTED}, \
-        {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},              \
-        {"help", no_argument, NULL, 'h'}
-
 /* The parsed common options and positional arguments. */
 typedef struct sg_options {
-    const char *hypothesis;  /* NULL: the base network */
-    bool has_at;
-    sg_date at;
-    const char *at_text;
-    sg_direction direction;  /* SG_DIRECTION_DEFAULT unless --directed/--undirected */
+    sg_reading reading;      /* the reading options; its hypothesis list lives until the program exits */
     sg_format format;        /* table by default */
     bool format_given;
     const char *output;      /* NULL: standard output */
@@ -73,9 +70,16 @@ int sg_usage_error(const sg_command *cmd, const char *fmt, ...) __attribute__((f
 /* Prints the command's full help to STREAM. */
 void sg_command_help(const sg_command *cmd, FILE *stream);
 
-/* Loads the NETWORK argument (opts->args[0]) and applies --hypothesis and --at. Prints every error and
- * returns NULL on failure; the caller unrefs the result. */
+/* Loads the NETWORK argument (opts->args[0]) as it is. Prints every error and returns NULL on failure; the
+ * caller unrefs the result. */
+sg_network *sg_cmd_load_base(const sg_options *opts);
+/* Loads the NETWORK argument and reads it as opts->reading says (sg_reading_network). Prints every error
+ * and returns NULL on failure; the caller unrefs the result. */
 sg_network *sg_cmd_load(const sg_options *opts);
+
+/* Prints the reading options a command takes, with its own defaults, to STREAM: the one place their help
+ * is written. */
+void sg_reading_options_help(const sg_command *cmd, FILE *stream);
 
 /* Writes TABLE in the chosen format to the chosen output, atomically. JSON output is an object
  * {"network": ..., KEY: [rows]} plus the members of EXTRA_JSON (taken over; may be NULL). Returns an

@@ -8,11 +8,42 @@
 
 #include "cmd.h"
 
+void sg_reading_options_help(const sg_command *cmd, FILE *stream)
+{
+    fprintf(stream,
+            "\nreading options (which evidence counts; applied in this order):\n"
+            "  --hypothesis ID[,ID...]  apply these hypotheses, in the order given (repeatable); two that\n"
+            "                     touch the same tie or node incompatibly are an error naming both lines\n"
+            "  --at DATE          keep only the ties, and the nodes, active at DATE (YYYY, YYYY-MM or\n"
+            "                     YYYY-MM-DD; a tie counts when its period overlaps the date's; undated ties\n"
+            "                     and nodes without a lifetime are always kept)\n"
+            "  --between FROM..TO keep only the ties and nodes active at some time from FROM to TO (either may\n"
+            "                     be left out: 1933.. or ..1941)\n"
+            "  --fold KIND[,KIND] fold organizations (member_of, employed_by) or places (located_in) into ties\n"
+            "                     between the nodes attached to them in overlapping periods: co_member or\n"
+            "                     co_located, dated by the overlap, weighted by the number shared, with both\n"
+            "                     ties' sources; the folded nodes and their other ties are left out\n"
+            "  --relations LIST   keep only the ties of these relations or families (membership, command,\n"
+            "                     information, personal, diplomatic, hostile, other), `channels` (those along\n"
+            "                     which information or orders travel: `spygraph help relations`) or `all`\n"
+            "  --exclude-relations LIST  leave out the ties of these relations or families\n"
+            "  --kinds LIST       keep only the nodes of these kinds (person, organization, place) and the\n"
+            "                     ties among them (after folding)\n"
+            "  --directed         read ties with their direction: a directed relation (and a bare edge\n"
+            "                     list's tie) is one arc from source to target, an undirected one two arcs\n"
+            "  --undirected       ignore the direction of ties\n"
+            "defaults here: %s; %s.\n",
+            cmd->channels_only ? "channel relations only (--relations all for every tie)" : "every relation",
+            cmd->direction_help ? cmd->direction_help : "undirected");
+}
+
 void sg_command_help(const sg_command *cmd, FILE *stream)
 {
     fprintf(stream, "usage: spygraph %s %s\n\n%s\n", cmd->name, cmd->args, cmd->summary);
     if (cmd->help && *cmd->help)
         fprintf(stream, "\n%s", cmd->help);
+    if (cmd->reads)
+        sg_reading_options_help(cmd, stream);
 }
 
 int sg_usage_error(const sg_command *cmd, const char *fmt, ...)
@@ -39,41 +70,208 @@ int sg_parse_whole(const sg_command *cmd, const char *option, const char *arg, l
     return sg_usage_error(cmd, "bad %s '%s': expected a whole number from %ld to %ld", option, arg, min, max);
 }
 
+/* The long options every command understands (where they do not apply, the command rejects them). */
+static const struct option common_options[] = {
+    {"hypothesis", required_argument, NULL, SG_OPT_HYPOTHESIS},
+    {"at", required_argument, NULL, SG_OPT_AT},
+    {"between", required_argument, NULL, SG_OPT_BETWEEN},
+    {"relations", required_argument, NULL, SG_OPT_RELATIONS},
+    {"exclude-relations", required_argument, NULL, SG_OPT_EXCLUDE_RELATIONS},
+    {"kinds", required_argument, NULL, SG_OPT_KINDS},
+    {"fold", required_argument, NULL, SG_OPT_FOLD},
+    {"directed", no_argument, NULL, SG_OPT_DIRECTED},
+    {"undirected", no_argument, NULL, SG_OPT_UNDIRECTED},
+    {"format", required_argument, NULL, 'f'},
+    {"output", required_argument, NULL, 'o'},
+    {"help", no_argument, NULL, 'h'},
+};
+
 /* Joins the common options and EXTRA into one getopt_long table (caller g_free()s it). */
 static struct option *option_table(const struct option *extra)
 {
-    static const struct option common[] = {SG_COMMON_LONG_OPTIONS};
     size_t n_extra = 0;
     while (extra && extra[n_extra].name)
         n_extra++;
-    size_t n_common = G_N_ELEMENTS(common);
+    size_t n_common = G_N_ELEMENTS(common_options);
     struct option *all = g_new0(struct option, n_common + n_extra + 1);
-    memcpy(all, common, sizeof common);
+    memcpy(all, common_options, sizeof common_options);
     if (n_extra)
         memcpy(all + n_common, extra, n_extra * sizeof *extra);
     return all;
 }
 
-/* Handles one common option; returns 0, or SG_EXIT_USAGE. */
-static int common_option(const sg_command *cmd, int opt, const char *arg, sg_options *o)
+/* Memory the parsed options point into, freed when the program exits. */
+static GPtrArray *option_memory;
+
+static void free_option_memory(void)
+{
+    if (option_memory)
+        g_ptr_array_free(option_memory, TRUE);
+    option_memory = NULL;
+}
+
+/* Hands MEMORY (g_malloc'd) over to be freed at exit; returns it. */
+static void *keep_for_program(void *memory)
+{
+    if (!option_memory) {
+        option_memory = g_ptr_array_new_with_free_func(g_free);
+        atexit(free_option_memory);
+    }
+    g_ptr_array_add(option_memory, memory);
+    return memory;
+}
+
+/* State of the reading options while they are parsed. */
+typedef struct reading_state {
+    GPtrArray *hypotheses;       /* ids (kept for the program) */
+    bool relations_given, exclusions_given, at_given, between_given, direction_given;
+    sg_relation_set relations, excluded;
+} reading_state;
+
+/* Every relation and family name, for the message about an unknown one (g_free). */
+static char *relation_names(void)
+{
+    GString *s = g_string_new("all, channels");
+    for (sg_family f = SG_FAMILY_MEMBERSHIP; f <= SG_FAMILY_OTHER; f++)
+        g_string_append_printf(s, ", %s", sg_family_name(f));
+    for (const sg_relation *r = sg_relations(); r->name; r++)
+        g_string_append_printf(s, ", %s", r->name);
+    return g_string_free(s, FALSE);
+}
+
+static int parse_relations(const sg_command *cmd, const char *option, const char *arg, sg_relation_set *out)
+{
+    const char *bad;
+    size_t len;
+    if (sg_relation_set_parse(arg, out, &bad, &len))
+        return 0;
+    char *names = relation_names();
+    int status = sg_usage_error(cmd, "unknown relation or family '%.*s' in %s (known: %s)", (int)len, bad, option,
+                                names);
+    g_free(names);
+    return status;
+}
+
+/* Parses a comma-separated list of kinds into the bit mask *OUT; FOLDABLE: organization and place only. */
+static int parse_kinds(const sg_command *cmd, const char *option, const char *arg, bool foldable, unsigned *out)
+{
+    char **parts = g_strsplit(arg, ",", -1);
+    int status = 0;
+    for (size_t i = 0; parts[i] && status == 0; i++) {
+        sg_kind kind = SG_KIND_UNSPECIFIED;
+        const char *name = g_strstrip(parts[i]);
+        if (!*name || !sg_kind_parse(name, &kind) || kind == SG_KIND_UNSPECIFIED)
+            status = sg_usage_error(cmd, "unknown kind '%s' in %s (person, organization, place)", name, option);
+        else if (foldable && kind == SG_KIND_PERSON)
+            status = sg_usage_error(cmd, "%s folds organizations or places into ties between the nodes attached "
+                                    "to them; person cannot be folded", option);
+        else
+            *out |= 1u << kind;
+    }
+    g_strfreev(parts);
+    return status;
+}
+
+/* Parses FROM..TO (either may be left out, not both). */
+static int parse_between(const sg_command *cmd, const char *arg, sg_reading *r)
+{
+    const char *dots = strstr(arg, "..");
+    const char *why = NULL;
+    if (!dots)
+        return sg_usage_error(cmd, "bad --between '%s': expected FROM..TO (either may be left out)", arg);
+    char *from = g_strndup(arg, (size_t)(dots - arg));
+    bool ok = sg_date_parse(from, &r->from, &why) && sg_date_parse(dots + 2, &r->to, &why);
+    g_free(from);
+    if (!ok)
+        return sg_usage_error(cmd, "bad --between '%s': %s", arg, why);
+    if (sg_date_is_open(r->from) && sg_date_is_open(r->to))
+        return sg_usage_error(cmd, "bad --between '%s': give FROM, TO or both", arg);
+    sg_interval iv = {r->from, r->to};
+    if (sg_interval_is_reversed(&iv))
+        return sg_usage_error(cmd, "bad --between '%s': TO is before FROM", arg);
+    r->has_between = true;
+    return 0;
+}
+
+/* Handles one reading option; returns 0, SG_EXIT_USAGE, or -1 if OPT is not one. */
+static int reading_option(const sg_command *cmd, int opt, const char *arg, sg_reading *r, reading_state *st)
 {
     const char *why = NULL;
+    sg_relation_set set = 0;
+    int status;
     switch (opt) {
-    case SG_OPT_HYPOTHESIS:
-        o->hypothesis = arg;
-        return 0;
+    case SG_OPT_HYPOTHESIS: {
+        char **ids = g_strsplit(arg, ",", -1);
+        status = 0;
+        for (size_t i = 0; ids[i]; i++) {
+            g_strstrip(keep_for_program(ids[i]));
+            if (!*ids[i] && status == 0)
+                status = sg_usage_error(cmd, "bad --hypothesis '%s': an empty hypothesis id", arg);
+            g_ptr_array_add(st->hypotheses, ids[i]);
+        }
+        g_free(ids);
+        return status;
+    }
     case SG_OPT_AT:
-        if (!*arg || !sg_date_parse(arg, &o->at, &why))
+        if (!*arg || !sg_date_parse(arg, &r->at, &why))
             return sg_usage_error(cmd, "bad --at date '%s': %s", arg, why ? why : "empty");
-        o->has_at = true;
-        o->at_text = arg;
+        r->has_at = st->at_given = true;
         return 0;
+    case SG_OPT_BETWEEN:
+        st->between_given = true;
+        return parse_between(cmd, arg, r);
+    case SG_OPT_RELATIONS:
+        status = parse_relations(cmd, "--relations", arg, &set);
+        st->relations |= set;
+        st->relations_given = true;
+        return status;
+    case SG_OPT_EXCLUDE_RELATIONS:
+        status = parse_relations(cmd, "--exclude-relations", arg, &set);
+        st->excluded |= set;
+        st->exclusions_given = true;
+        return status;
+    case SG_OPT_KINDS:
+        return parse_kinds(cmd, "--kinds", arg, false, &r->kinds);
+    case SG_OPT_FOLD:
+        return parse_kinds(cmd, "--fold", arg, true, &r->fold);
     case SG_OPT_DIRECTED:
-        o->direction = SG_DIRECTION_DIRECTED;
+    case SG_OPT_UNDIRECTED: {
+        sg_direction d = opt == SG_OPT_DIRECTED ? SG_DIRECTION_DIRECTED : SG_DIRECTION_UNDIRECTED;
+        if (st->direction_given && r->direction != d)
+            return sg_usage_error(cmd, "--directed and --undirected exclude each other");
+        r->direction = d;
+        st->direction_given = true;
         return 0;
-    case SG_OPT_UNDIRECTED:
-        o->direction = SG_DIRECTION_UNDIRECTED;
-        return 0;
+    }
+    default:
+        return -1;
+    }
+}
+
+/* Checks the reading options together and completes R from them. Returns -1, or SG_EXIT_USAGE. */
+static int finish_reading(const sg_command *cmd, sg_reading *r, reading_state *st)
+{
+    bool any = st->hypotheses->len || st->at_given || st->between_given || st->relations_given ||
+               st->exclusions_given || r->kinds || r->fold || st->direction_given;
+    if (any && !cmd->reads)
+        return sg_usage_error(cmd, "%s works on the whole network as written: the reading options "
+                              "(--hypothesis, --at, --between, --relations, --exclude-relations, --kinds, --fold, "
+                              "--directed, --undirected) do not apply", cmd->name);
+    if (st->at_given && st->between_given)
+        return sg_usage_error(cmd, "--at and --between exclude each other");
+    sg_relation_set base = cmd->channels_only ? sg_relation_set_channels() : sg_relation_set_all();
+    r->relations = (st->relations_given ? st->relations : base) & ~st->excluded;
+    if (r->relations == 0)
+        return sg_usage_error(cmd, "--relations and --exclude-relations leave no relation to read");
+    r->n_hypotheses = st->hypotheses->len;
+    return -1;
+}
+
+/* Handles one common option that is not a reading option; returns 0, SG_EXIT_USAGE, or -1 if OPT is not
+ * one. */
+static int common_option(const sg_command *cmd, int opt, const char *arg, sg_options *o)
+{
+    switch (opt) {
     case 'f':
         if (cmd->own_format)
             return -1;
@@ -89,10 +287,10 @@ static int common_option(const sg_command *cmd, int opt, const char *arg, sg_opt
     }
 }
 
-int sg_parse_options(const sg_command *cmd, int argc, char **argv, const struct option *extra,
-                     sg_option_handler handler, void *ctx, sg_options *opts)
+/* Runs getopt over ARGV; returns -1 to go on, or an exit status. */
+static int parse_loop(const sg_command *cmd, int argc, char **argv, const struct option *extra,
+                      sg_option_handler handler, void *ctx, sg_options *opts, reading_state *st)
 {
-    memset(opts, 0, sizeof *opts);
     struct option *table = option_table(extra);
     int status = -1, opt;
     optind = 0; /* GNU getopt: start afresh */
@@ -107,7 +305,9 @@ int sg_parse_options(const sg_command *cmd, int argc, char **argv, const struct 
         } else if (opt == ':') {
             status = sg_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
         } else {
-            int r = common_option(cmd, opt, optarg, opts);
+            int r = reading_option(cmd, opt, optarg, &opts->reading, st);
+            if (r < 0)
+                r = common_option(cmd, opt, optarg, opts);
             if (r < 0)
                 r = handler ? handler(cmd, opt, optarg, ctx) : sg_usage_error(cmd, "unexpected option");
             if (r != 0)
@@ -115,6 +315,20 @@ int sg_parse_options(const sg_command *cmd, int argc, char **argv, const struct 
         }
     }
     g_free(table);
+    return status;
+}
+
+int sg_parse_options(const sg_command *cmd, int argc, char **argv, const struct option *extra,
+                     sg_option_handler handler, void *ctx, sg_options *opts)
+{
+    memset(opts, 0, sizeof *opts);
+    sg_reading_init(&opts->reading);
+    reading_state st = {.hypotheses = g_ptr_array_new()};
+    int status = parse_loop(cmd, argc, argv, extra, handler, ctx, opts, &st);
+    if (status < 0)
+        status = finish_reading(cmd, &opts->reading, &st);
+    g_ptr_array_add(st.hypotheses, NULL);
+    opts->reading.hypotheses = keep_for_program(g_ptr_array_free(st.hypotheses, FALSE));
     if (status >= 0)
         return status;
     opts->args = argv + optind;
@@ -126,23 +340,37 @@ int sg_parse_options(const sg_command *cmd, int argc, char **argv, const struct 
     return -1;
 }
 
-sg_network *sg_cmd_load(const sg_options *opts)
+/* Prints DIAG's errors (sorted) when there are any; returns true if there were none. */
+static bool report(sg_diag *diag)
+{
+    if (!diag->errors)
+        return true;
+    sg_diag_sort(diag);
+    sg_diag_print(diag, false);
+    return false;
+}
+
+sg_network *sg_cmd_load_base(const sg_options *opts)
 {
     sg_diag *diag = sg_diag_new();
     sg_network *net = sg_load_network(opts->args[0], diag);
-    if (net && !diag->errors && opts->hypothesis) {
-        sg_network *applied = sg_network_apply_hypothesis(net, opts->hypothesis, diag);
+    if (!report(diag) || !net) {
         sg_network_unref(net);
-        net = applied;
+        net = NULL;
     }
-    if (net && !diag->errors && opts->has_at) {
-        sg_network *snap = sg_network_snapshot(net, opts->at);
-        sg_network_unref(net);
-        net = snap;
-    }
-    if (diag->errors || !net) {
-        sg_diag_sort(diag);
-        sg_diag_print(diag, false);
+    sg_diag_free(diag);
+    return net;
+}
+
+sg_network *sg_cmd_load(const sg_options *opts)
+{
+    sg_network *base = sg_cmd_load_base(opts);
+    if (!base)
+        return NULL;
+    sg_diag *diag = sg_diag_new();
+    sg_network *net = sg_reading_network(base, &opts->reading, diag);
+    sg_network_unref(base);
+    if (!report(diag) || !net) {
         sg_network_unref(net);
         net = NULL;
     }

@@ -157,7 +157,8 @@ static sg_table *figures_table(const sg_comparison *cmp)
 {
     sg_table *t = per_reading_table(cmp, "figure");
     figure_row(t, cmp, "nodes", offsetof(sg_compare_figures, nodes), true);
-    figure_row(t, cmp, "edges", offsetof(sg_compare_figures, edges), true);
+    figure_row(t, cmp, "ties", offsetof(sg_compare_figures, ties), true);
+    figure_row(t, cmp, "links", offsetof(sg_compare_figures, links), true);
     figure_row(t, cmp, "components", offsetof(sg_compare_figures, components), true);
     figure_row(t, cmp, "density", offsetof(sg_compare_figures, density), false);
     figure_row(t, cmp, "diameter", offsetof(sg_compare_figures, diameter), false);
@@ -324,7 +325,7 @@ static void write_text(const sg_comparison *cmp, const sg_network *net, FILE *ou
             cmp->n_readings - 1, cmp->measure, cmp->directed ? "directed" : "undirected", cmp->top_k);
     write_section(out, "Readings", readings_table(cmp));
     write_section(out, "What each hypothesis changes", changes_table(cmp));
-    write_section(out, "Network figures (of the simple undirected graph)", figures_table(cmp));
+    write_section(out, "Network figures (ties as listed; links: pairs of nodes a tie joins)", figures_table(cmp));
     size_t hidden = 0;
     sg_table *ranks = ranks_table(cmp, &hidden);
     char *heading = g_strdup_printf("Ranks by %s (1 = highest; in brackets the places gained (+) or lost (-) "
@@ -418,7 +419,8 @@ static cJSON *figures_json(const sg_compare_figures *f)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddNumberToObject(o, "nodes", (double)f->nodes);
-    cJSON_AddNumberToObject(o, "edges", (double)f->edges);
+    cJSON_AddNumberToObject(o, "ties", (double)f->ties);
+    cJSON_AddNumberToObject(o, "links", (double)f->links);
     cJSON_AddNumberToObject(o, "components", (double)f->components);
     cJSON_AddItemToObject(o, "density", number_or_null(f->density));
     cJSON_AddItemToObject(o, "diameter", number_or_null(f->diameter));
@@ -630,9 +632,7 @@ static int compare_network(sg_network *net, const sg_options *opts, const compar
         co.measure = a->measure;
     if (a->top_k)
         co.top_k = a->top_k;
-    co.centrality.direction = opts->direction;
-    co.has_at = opts->has_at;
-    co.at = opts->at;
+    co.reading = opts->reading;
     co.path_from = a->path_from;
     co.path_to = a->path_to;
     char **ids = a->hypotheses ? g_strsplit(a->hypotheses, ",", -1) : NULL;
@@ -662,13 +662,9 @@ int cmd_compare(const sg_command *self, int argc, char **argv)
     int status = sg_parse_options(self, argc, argv, extra, compare_option, &a, &opts);
     if (status >= 0)
         return status;
-    if (opts.hypothesis)
-        return sg_usage_error(self, "compare takes --hypotheses ID,ID,... (it applies each to the base itself)");
     if (a.hypotheses && !*a.hypotheses)
         return sg_usage_error(self, "--hypotheses needs at least one id");
-    sg_options load = opts;
-    load.has_at = false; /* the snapshot is taken after each patch, in the comparison */
-    sg_network *net = sg_cmd_load(&load);
+    sg_network *net = sg_cmd_load_base(&opts); /* each reading is read from the base, in the comparison */
     if (!net)
         return SG_EXIT_DATA;
     status = compare_network(net, &opts, &a);

@@ -7,7 +7,7 @@
 
 /* The ties behind link E of LG as "source relation target" joined by "; ", in table order; the caller
  * g_free()s it. */
-static char *link_ties(const sg_network *net, const sg_link_graph *lg, igraph_integer_t e)
+static char *link_ties(const sg_network *net, const sg_graph *lg, igraph_integer_t e)
 {
     GString *s = g_string_new(NULL);
     for (igraph_integer_t i = VECTOR(lg->tie_start)[e]; i < VECTOR(lg->tie_start)[e + 1]; i++) {
@@ -20,7 +20,7 @@ static char *link_ties(const sg_network *net, const sg_link_graph *lg, igraph_in
 
 /* The ends of link E as the link graph was built: directed from -> to, or undirected in node-table
  * order (igraph keeps an undirected edge's ends the other way round). */
-static void link_ends(const sg_link_graph *lg, igraph_integer_t e, int *a, int *b)
+static void link_ends(const sg_graph *lg, igraph_integer_t e, int *a, int *b)
 {
     *a = (int)IGRAPH_FROM(&lg->graph, e);
     *b = (int)IGRAPH_TO(&lg->graph, e);
@@ -54,7 +54,7 @@ static void add_nodes(sg_table *t, const char *item, const sg_network *net, cons
     }
 }
 
-static void add_links(sg_table *t, const char *item, const sg_network *net, const sg_link_graph *lg,
+static void add_links(sg_table *t, const char *item, const sg_network *net, const sg_graph *lg,
                       const igraph_vector_int_t *links)
 {
     for (igraph_integer_t i = 0; i < igraph_vector_int_size(links); i++) {
@@ -79,7 +79,7 @@ static void add_vertex_part(sg_table *t, const sg_network *net, const sg_cut *cu
     add_nodes(t, "vertex_cut", net, &cut->vertex_cut);
 }
 
-static sg_table *cut_table(const sg_network *net, const sg_link_graph *lg, const sg_link_graph *und,
+static sg_table *cut_table(const sg_network *net, const sg_graph *lg, const sg_graph *und,
                            const sg_cut *cut)
 {
     static const char *const names[] = {"item", "node", "other", "value", "detail"};
@@ -106,7 +106,7 @@ static cJSON *nodes_json(const sg_network *net, const igraph_vector_int_t *nodes
     return list;
 }
 
-static cJSON *links_json(const sg_network *net, const sg_link_graph *lg, const igraph_vector_int_t *links)
+static cJSON *links_json(const sg_network *net, const sg_graph *lg, const igraph_vector_int_t *links)
 {
     cJSON *list = cJSON_CreateArray();
     for (igraph_integer_t i = 0; i < igraph_vector_int_size(links); i++) {
@@ -124,7 +124,7 @@ static cJSON *links_json(const sg_network *net, const sg_link_graph *lg, const i
     return list;
 }
 
-static cJSON *cut_json(const sg_network *net, const sg_link_graph *lg, const sg_link_graph *und, int from, int to,
+static cJSON *cut_json(const sg_network *net, const sg_graph *lg, const sg_graph *und, int from, int to,
                        const sg_cut *cut)
 {
     cJSON *root = cJSON_CreateObject();
@@ -144,7 +144,7 @@ static cJSON *cut_json(const sg_network *net, const sg_link_graph *lg, const sg_
     return root;
 }
 
-static int write_text(const sg_options *opts, const sg_network *net, const sg_link_graph *lg, int from, int to,
+static int write_text(const sg_options *opts, const sg_network *net, const sg_graph *lg, int from, int to,
                       const sg_table *t)
 {
     sg_output *out = sg_output_open(opts->output);
@@ -159,8 +159,8 @@ static int write_text(const sg_options *opts, const sg_network *net, const sg_li
     return sg_output_commit(out) ? SG_EXIT_OK : SG_EXIT_DATA;
 }
 
-static int write_cut(const sg_options *opts, const sg_network *net, const sg_link_graph *lg,
-                     const sg_link_graph *und, int from, int to, const sg_cut *cut)
+static int write_cut(const sg_options *opts, const sg_network *net, const sg_graph *lg,
+                     const sg_graph *und, int from, int to, const sg_cut *cut)
 {
     if (opts->format == SG_FORMAT_JSON)
         return sg_cmd_write_json(opts, cut_json(net, lg, und, from, to, cut));
@@ -174,11 +174,13 @@ static int write_cut(const sg_options *opts, const sg_network *net, const sg_lin
 /* Builds the two link graphs (as asked, and undirected for the network-wide parts) and computes. */
 static int compute_and_write(const sg_options *opts, const sg_network *net, int from, int to)
 {
-    sg_link_graph lg, und;
-    if (sg_link_graph_build(&lg, net, opts->direction, false) != IGRAPH_SUCCESS)
+    sg_reading undirected = opts->reading;
+    undirected.direction = SG_DIRECTION_UNDIRECTED;
+    sg_graph lg, und;
+    if (sg_graph_build(&lg, net, &opts->reading) != IGRAPH_SUCCESS)
         return SG_EXIT_DATA;
-    if (sg_link_graph_build(&und, net, SG_DIRECTION_UNDIRECTED, false) != IGRAPH_SUCCESS) {
-        sg_link_graph_destroy(&lg);
+    if (sg_graph_build(&und, net, &undirected) != IGRAPH_SUCCESS) {
+        sg_graph_destroy(&lg);
         return SG_EXIT_DATA;
     }
     sg_cut cut;
@@ -187,8 +189,8 @@ static int compute_and_write(const sg_options *opts, const sg_network *net, int 
         status = write_cut(opts, net, &lg, &und, from, to, &cut);
         sg_cut_free(&cut);
     }
-    sg_link_graph_destroy(&und);
-    sg_link_graph_destroy(&lg);
+    sg_graph_destroy(&und);
+    sg_graph_destroy(&lg);
     return status;
 }
 

@@ -34,22 +34,26 @@ static sg_table *summary_table(const sg_network *net, const sg_summary *s)
     sg_table *t = sg_table_new(2, names);
     add_row(t, "network", net->id);
     add_row(t, "title", net->title);
-    add_row(t, "hypothesis", net->applied_hypothesis ? net->applied_hypothesis : "");
-    char at[11];
-    add_row(t, "at", net->has_snapshot ? sg_date_format(net->snapshot, at) : "");
+    char *reading = net->reading ? sg_reading_describe(net->reading) : g_strdup("");
+    add_row(t, "reading", reading);
+    g_free(reading);
+    add_row(t, "graph", s->directed ? "directed" : "undirected");
     add_number(t, "nodes", (double)s->nodes, 15);
     for (size_t i = 0; i < s->n_kinds; i++) {
         char *f = g_strdup_printf("nodes.%s", s->by_kind[i].name);
         add_number(t, f, (double)s->by_kind[i].count, 15);
         g_free(f);
     }
-    add_number(t, "edges", (double)s->edges, 15);
+    add_number(t, "ties", (double)s->ties, 15);
     for (size_t i = 0; i < s->n_relations; i++) {
-        char *f = g_strdup_printf("edges.%s", s->by_relation[i].name);
+        char *f = g_strdup_printf("ties.%s", s->by_relation[i].name);
         add_number(t, f, (double)s->by_relation[i].count, 15);
         g_free(f);
     }
+    add_number(t, s->directed ? "arcs" : "links", (double)s->links, 15);
     add_number(t, "components", (double)s->components, 15);
+    if (s->directed)
+        add_number(t, "strong_components", (double)s->strong_components, 15);
     add_number(t, "largest_component", (double)s->largest_component, 15);
     add_number(t, "isolates", (double)s->isolates, 15);
     add_number(t, "density", s->density, 4);
@@ -90,10 +94,13 @@ static cJSON *summary_json(const sg_network *net, const sg_summary *s)
     cJSON_AddItemToObject(root, "network", sg_json_network(net));
     cJSON_AddStringToObject(root, "title", net->title);
     add_json_number(root, "nodes", (double)s->nodes);
-    add_json_number(root, "edges", (double)s->edges);
+    add_json_number(root, "ties", (double)s->ties);
+    cJSON_AddBoolToObject(root, "directed", s->directed);
+    add_json_number(root, "links", (double)s->links);
     cJSON_AddItemToObject(root, "by_kind", counts_json(s->by_kind, s->n_kinds));
     cJSON_AddItemToObject(root, "by_relation", counts_json(s->by_relation, s->n_relations));
     add_json_number(root, "components", (double)s->components);
+    add_json_number(root, "strong_components", (double)s->strong_components);
     add_json_number(root, "largest_component", (double)s->largest_component);
     add_json_number(root, "isolates", (double)s->isolates);
     add_json_number(root, "density", s->density);
@@ -132,7 +139,7 @@ int cmd_info(const sg_command *self, int argc, char **argv)
     if (!net)
         return SG_EXIT_DATA;
     sg_summary s;
-    if (sg_summary_compute(net, &s) != IGRAPH_SUCCESS) {
+    if (sg_summary_compute(net, opts.reading.direction, &s) != IGRAPH_SUCCESS) {
         sg_network_unref(net);
         return SG_EXIT_DATA;
     }

@@ -293,12 +293,14 @@ static int run_paths(const sg_command *self, const sg_options *opts, const sg_ne
     int status = resolve_ends(self, net, opts, q);
     if (status >= 0)
         return status;
-    sg_link_graph lg;
-    if (sg_link_graph_build(&lg, net, opts->direction, q->most_reliable) != IGRAPH_SUCCESS)
+    sg_reading reading = opts->reading;
+    reading.weights = q->most_reliable ? SG_WEIGHTS_CONFIDENCE : SG_WEIGHTS_NONE;
+    sg_graph lg;
+    if (sg_graph_build(&lg, net, &reading) != IGRAPH_SUCCESS)
         return SG_EXIT_DATA;
     sg_path_list list;
     if (sg_paths_find(net, &lg, q, &list) != IGRAPH_SUCCESS) {
-        sg_link_graph_destroy(&lg);
+        sg_graph_destroy(&lg);
         return SG_EXIT_DATA;
     }
     if (list.capped)
@@ -306,7 +308,7 @@ static int run_paths(const sg_command *self, const sg_options *opts, const sg_ne
                    q->max_candidates);
     status = write_paths(opts, net, q, lg.directed, &list);
     sg_path_list_free(&list);
-    sg_link_graph_destroy(&lg);
+    sg_graph_destroy(&lg);
     return status;
 }
 

@@ -102,8 +102,8 @@ static int run_reach(const sg_options *opts, const sg_network *net, size_t max_h
     int from = sg_cmd_node_arg(net, opts->args[1]);
     if (from < 0)
         return SG_EXIT_DATA;
-    sg_link_graph lg;
-    if (sg_link_graph_build(&lg, net, opts->direction, false) != IGRAPH_SUCCESS)
+    sg_graph lg;
+    if (sg_graph_build(&lg, net, &opts->reading) != IGRAPH_SUCCESS)
         return SG_EXIT_DATA;
     sg_reach reach;
     int status = SG_EXIT_DATA;
@@ -111,7 +111,7 @@ static int run_reach(const sg_options *opts, const sg_network *net, size_t max_h
         status = write_reach(opts, net, from, max_hops, lg.directed, &reach);
         sg_reach_free(&reach);
     }
-    sg_link_graph_destroy(&lg);
+    sg_graph_destroy(&lg);
     return status;
 }
 

@@ -46,11 +46,11 @@ static const struct option render_options[] = {
 };
 
 /* One value of MEASURE per node of NET (g_free), from the centrality library, or NULL after an error. */
-static double *size_values(const sg_network *net, const char *measure, sg_direction direction)
+static double *size_values(const sg_network *net, const char *measure, const sg_reading *reading)
 {
     sg_centrality_options o;
     sg_centrality_options_init(&o);
-    o.direction = direction;
+    o.reading = *reading;
     igraph_vector_t values;
     if (igraph_vector_init(&values, 0) != IGRAPH_SUCCESS)
         return NULL;
@@ -296,10 +296,7 @@ static sg_network *shared_layout(const sg_options *opts, const sg_network *net, 
     *failed = false;
     if (net->n_hypotheses == 0)
         return NULL;
-    sg_options base_opts = *opts;
-    base_opts.hypothesis = NULL;
-    base_opts.has_at = false;
-    sg_network *base = sg_cmd_load(&base_opts);
+    sg_network *base = sg_cmd_load_base(opts);
     sg_diag *diag = sg_diag_new();
     sg_network *all = base ? sg_network_union_of_hypotheses(base, diag) : NULL;
     sg_diag_print(diag, false);
@@ -318,13 +315,13 @@ static int load_and_draw(const sg_command *self, const sg_options *opts, render_
     int status = settle_names(self, net, a);
     double *sizes = NULL;
     if (status < 0 && a->size_by) {
-        sizes = size_values(net, a->size_by, opts->direction);
+        sizes = size_values(net, a->size_by, &opts->reading);
         if (!sizes)
             status = SG_EXIT_DATA;
         a->spec.size_by = a->size_by;
         a->spec.size_values = sizes;
     }
-    a->spec.direction = opts->direction;
+    a->spec.direction = opts->reading.direction;
     bool failed = false;
     /* a --focus picture is a close-up, not a reading to set beside others: laid out alone */
     sg_network *all = status < 0 && !a->own_layout && !a->focus ? shared_layout(opts, net, &failed) : NULL;

@@ -73,8 +73,6 @@ int cmd_validate(const sg_command *self, int argc, char **argv)
     int status = sg_parse_options(self, argc, argv, extra, validate_option, &strict, &opts);
     if (status >= 0)
         return status;
-    if (opts.hypothesis || opts.has_at || opts.direction != SG_DIRECTION_DEFAULT)
-        return sg_usage_error(self, "validate checks the whole network: --hypothesis, --at and --directed do not apply");
     sg_diag *diag = sg_diag_new();
     sg_network *net = sg_load_network(opts.args[0], diag);
     if (net)

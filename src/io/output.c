@@ -351,12 +351,7 @@ cJSON *sg_json_network(const sg_network *net)
         cJSON_AddStringToObject(obj, "hypothesis", net->applied_hypothesis);
     else
         cJSON_AddNullToObject(obj, "hypothesis");
-    if (net->has_snapshot) {
-        char buf[11];
-        cJSON_AddStringToObject(obj, "at", sg_date_format(net->snapshot, buf));
-    } else {
-        cJSON_AddNullToObject(obj, "at");
-    }
+    cJSON_AddItemToObject(obj, "reading", sg_json_reading(net->reading));
     return obj;
 }
 
@@ -369,4 +364,47 @@ bool sg_json_write(const cJSON *json, FILE *stream)
     fputc('\n', stream);
     cJSON_free(text);
     return true;
+}
+
+/* Adds KEY: the date, or null when open. */
+static void add_date(cJSON *obj, const char *key, sg_date d)
+{
+    char buf[11];
+    cJSON_AddItemToObject(obj, key, sg_date_is_open(d) ? cJSON_CreateNull() : cJSON_CreateString(sg_date_format(d, buf)));
+}
+
+/* Adds KEY: the names of the kinds in MASK. */
+static void add_kinds(cJSON *obj, const char *key, unsigned mask)
+{
+    cJSON *list = cJSON_AddArrayToObject(obj, key);
+    for (sg_kind k = SG_KIND_PERSON; k <= SG_KIND_PLACE; k++)
+        if (mask & (1u << k))
+            cJSON_AddItemToArray(list, cJSON_CreateString(sg_kind_name(k)));
+}
+
+cJSON *sg_json_reading(const sg_reading *r)
+{
+    sg_reading base;
+    if (!r) {
+        sg_reading_init(&base);
+        r = &base;
+    }
+    cJSON *obj = cJSON_CreateObject();
+    cJSON *hyps = cJSON_AddArrayToObject(obj, "hypotheses");
+    for (size_t i = 0; i < r->n_hypotheses; i++)
+        cJSON_AddItemToArray(hyps, cJSON_CreateString(r->hypotheses[i]));
+    add_date(obj, "at", r->has_at ? r->at : (sg_date){0, 0, 0});
+    if (r->has_between) {
+        cJSON *between = cJSON_AddObjectToObject(obj, "between");
+        add_date(between, "from", r->from);
+        add_date(between, "to", r->to);
+    } else {
+        cJSON_AddNullToObject(obj, "between");
+    }
+    add_kinds(obj, "fold", r->fold);
+    char *relations = sg_relation_set_describe(r->relations);
+    cJSON_AddStringToObject(obj, "relations", relations);
+    g_free(relations);
+    add_kinds(obj, "kinds", r->kinds);
+    return obj;
 }

@@ -139,6 +139,19 @@ bool sg_interval_active_at(const sg_interval *iv, sg_date at)
     return sg_interval_first_day(iv) <= sg_date_last_day(at) && sg_date_first_day(at) <= sg_interval_last_day(iv);
 }
 
+bool sg_interval_overlaps(const sg_interval *a, const sg_interval *b)
+{
+    return sg_interval_first_day(a) <= sg_interval_last_day(b) && sg_interval_first_day(b) <= sg_interval_last_day(a);
+}
+
+sg_interval sg_interval_intersection(const sg_interval *a, const sg_interval *b)
+{
+    sg_interval out;
+    out.start = sg_interval_first_day(a) >= sg_interval_first_day(b) ? a->start : b->start;
+    out.end = sg_interval_last_day(a) <= sg_interval_last_day(b) ? a->end : b->end;
+    return out;
+}
+
 bool sg_interval_is_reversed(const sg_interval *iv)
 {
     if (sg_date_is_open(iv->start) || sg_date_is_open(iv->end))

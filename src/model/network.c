@@ -330,6 +330,7 @@ sg_network *sg_network_derive(sg_network *net)
     p->node_index = g_hash_table_new(g_str_hash, g_str_equal);
     copy->name = g_strdup(net->name);
     copy->sha256 = g_strdup(net->sha256);
+    copy->reading = NULL; /* owned by NET, which may go before the copy */
     copy->nodes = g_memdup2(net->nodes, net->n_nodes * sizeof *net->nodes);
     copy->edges = g_memdup2(net->edges, net->n_edges * sizeof *net->edges);
     p->nodes_capacity = net->n_nodes;
@@ -337,4 +338,31 @@ sg_network *sg_network_derive(sg_network *net)
     for (size_t i = 0; i < copy->n_nodes; i++)
         g_hash_table_insert(p->node_index, (gpointer)copy->nodes[i].id, GSIZE_TO_POINTER(i + 1));
     return copy;
+}
+
+void sg_network_keep_nodes(sg_network *net, const bool *keep)
+{
+    int *moved = g_new(int, net->n_nodes + 1);
+    size_t kept = 0;
+    g_hash_table_remove_all(net->priv->node_index);
+    for (size_t i = 0; i < net->n_nodes; i++) {
+        moved[i] = keep[i] ? (int)kept : -1;
+        if (!keep[i])
+            continue;
+        net->nodes[kept] = net->nodes[i];
+        g_hash_table_insert(net->priv->node_index, (gpointer)net->nodes[kept].id, GSIZE_TO_POINTER(kept + 1));
+        kept++;
+    }
+    net->n_nodes = kept;
+    size_t ties = 0;
+    for (size_t i = 0; i < net->n_edges; i++) {
+        sg_edge e = net->edges[i];
+        if (moved[e.source] < 0 || moved[e.target] < 0)
+            continue;
+        e.source = moved[e.source];
+        e.target = moved[e.target];
+        net->edges[ties++] = e;
+    }
+    net->n_edges = ties;
+    g_free(moved);
 }

@@ -174,15 +174,14 @@ sg_network *sg_network_apply_hypothesis(sg_network *base, const char *id, sg_dia
     return net;
 }
 
-sg_network *sg_network_snapshot(sg_network *net, sg_date at)
+/* Placeholder until conflicts between hypotheses are checked (branch model): applies IDS in order. */
+sg_network *sg_network_apply_hypotheses(sg_network *base, const char *const *ids, size_t n, sg_diag *diag)
 {
-    sg_network *copy = sg_network_derive(net);
-    size_t kept = 0;
-    for (size_t i = 0; i < copy->n_edges; i++)
-        if (sg_interval_active_at(&copy->edges[i].when, at))
-            copy->edges[kept++] = copy->edges[i];
-    copy->n_edges = kept;
-    copy->has_snapshot = true;
-    copy->snapshot = at;
-    return copy;
+    sg_network *net = sg_network_ref(base);
+    for (size_t i = 0; i < n && net; i++) {
+        sg_network *next = sg_network_apply_hypothesis(net, ids[i], diag);
+        sg_network_unref(net);
+        net = next;
+    }
+    return net;
 }

@@ -131,7 +131,7 @@ static void add_edge(Agraph_t *g, Agnode_t **nodes, const sg_network *net, const
         colour = view->edge_on_route[i] ? SG_RENDER_ROUTE_COLOR : SG_RENDER_FADED_COLOR;
     set(edge, "color", colour);
     set(edge, "style", sg_render_confidence_style(e->confidence));
-    if (agisdirected(g) && (!e->relation->directed || spec->direction == SG_DIRECTION_UNDIRECTED))
+    if (agisdirected(g) && !sg_render_arrow(net, spec, e))
         set(edge, "dir", "none");
     if (view->has_route && view->edge_on_route[i])
         set(edge, "penwidth", "4");
@@ -146,10 +146,8 @@ static void add_edge(Agraph_t *g, Agnode_t **nodes, const sg_network *net, const
 /* True when some drawn tie is to be drawn as an arrow. */
 static bool any_arrow(const sg_network *net, const sg_render_spec *spec, const sg_view *view)
 {
-    if (spec->direction == SG_DIRECTION_UNDIRECTED)
-        return false;
     for (size_t i = 0; i < net->n_edges; i++)
-        if (view->edge_drawn[i] && net->edges[i].relation->directed)
+        if (view->edge_drawn[i] && sg_render_arrow(net, spec, &net->edges[i]))
             return true;
     return false;
 }

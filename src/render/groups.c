@@ -78,21 +78,18 @@ static void name_communities(const sg_network *net, const sg_view *view, const i
 static igraph_error_t community_names(const sg_network *net, const sg_render_spec *spec, const sg_view *view,
                                       char **names)
 {
-    igraph_t graph;
-    igraph_vector_int_t tie_of, membership;
-    IGRAPH_CHECK(igraph_vector_int_init(&tie_of, 0));
-    IGRAPH_FINALLY(igraph_vector_int_destroy, &tie_of);
-    IGRAPH_CHECK(sg_view_graph(net, view, false, &graph, &tie_of));
-    IGRAPH_FINALLY(igraph_destroy, &graph);
+    sg_graph graph;
+    igraph_vector_int_t membership;
+    IGRAPH_CHECK(sg_view_graph(net, view, SG_DIRECTION_UNDIRECTED, &graph));
+    IGRAPH_FINALLY(sg_graph_destroy, &graph);
     IGRAPH_CHECK(igraph_vector_int_init(&membership, 0));
     IGRAPH_FINALLY(igraph_vector_int_destroy, &membership);
     igraph_rng_seed(igraph_rng_default(), spec->seed);
-    IGRAPH_CHECK(igraph_community_multilevel(&graph, NULL, 1.0, &membership, NULL, NULL));
+    IGRAPH_CHECK(igraph_community_multilevel(&graph.graph, NULL, 1.0, &membership, NULL, NULL));
     name_communities(net, view, &membership, names);
     igraph_vector_int_destroy(&membership);
-    igraph_destroy(&graph);
-    igraph_vector_int_destroy(&tie_of);
-    IGRAPH_FINALLY_CLEAN(3);
+    sg_graph_destroy(&graph);
+    IGRAPH_FINALLY_CLEAN(2);
     return IGRAPH_SUCCESS;
 }
 

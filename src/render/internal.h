@@ -43,11 +43,13 @@ bool sg_view_style(const sg_network *net, const sg_render_spec *spec, sg_view *v
 
 void sg_view_free(sg_view *view);
 
-/* Builds the igraph graph of the drawn ties: vertex i is node i; with DIRECTED, a directed relation gives
- * one arc and an undirected one two, as sg_graph_build does. TIE_OF[e] (initialised by the caller) gets
- * the tie of edge e. Returns an igraph error code. */
-igraph_error_t sg_view_graph(const sg_network *net, const sg_view *view, bool directed, igraph_t *graph,
-                             igraph_vector_int_t *tie_of);
+/* Builds the graph of the drawn ties with sg_graph_build (one edge per arc, the view's drawn ties as the
+ * tie mask), read as DIRECTION. Returns an igraph error code. */
+igraph_error_t sg_view_graph(const sg_network *net, const sg_view *view, sg_direction direction, sg_graph *graph);
+
+/* True when tie E is drawn as an arrow: never with an UNDIRECTED spec; with DIRECTED, when the direction
+ * rule reads it as one arc (sg_tie_arcs); by default, when its relation is directed. */
+bool sg_render_arrow(const sg_network *net, const sg_render_spec *spec, const sg_edge *e);
 
 /* Text of a plain (escString) Graphviz label: backslashes doubled, control characters made spaces.
  * Returns a new string (g_free). */

@@ -158,7 +158,7 @@ static const char *choose_layout(const sg_network *net, const sg_render_spec *sp
     if (view->drawn_nodes > SG_RENDER_LARGE)
         return "sfdp";
     for (size_t i = 0; i < net->n_edges; i++)
-        if (view->edge_drawn[i] && net->edges[i].relation->directed && spec->direction != SG_DIRECTION_UNDIRECTED)
+        if (view->edge_drawn[i] && sg_render_arrow(net, spec, &net->edges[i]))
             return "sfdp";
     return "neato";
 }

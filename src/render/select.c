@@ -3,47 +3,36 @@
 
 #include "internal.h"
 
-igraph_error_t sg_view_graph(const sg_network *net, const sg_view *view, bool directed, igraph_t *graph,
-                             igraph_vector_int_t *tie_of)
+igraph_error_t sg_view_graph(const sg_network *net, const sg_view *view, sg_direction direction, sg_graph *graph)
 {
-    igraph_vector_int_t ends;
-    IGRAPH_CHECK(igraph_vector_int_init(&ends, 0));
-    IGRAPH_FINALLY(igraph_vector_int_destroy, &ends);
-    igraph_vector_int_clear(tie_of);
-    for (size_t i = 0; i < net->n_edges; i++) {
-        if (!view->edge_drawn[i])
-            continue;
-        const sg_edge *e = &net->edges[i];
-        IGRAPH_CHECK(igraph_vector_int_push_back(&ends, e->source));
-        IGRAPH_CHECK(igraph_vector_int_push_back(&ends, e->target));
-        IGRAPH_CHECK(igraph_vector_int_push_back(tie_of, (igraph_integer_t)i));
-        if (directed && !e->relation->directed) {
-            IGRAPH_CHECK(igraph_vector_int_push_back(&ends, e->target));
-            IGRAPH_CHECK(igraph_vector_int_push_back(&ends, e->source));
-            IGRAPH_CHECK(igraph_vector_int_push_back(tie_of, (igraph_integer_t)i));
-        }
-    }
-    IGRAPH_CHECK(igraph_create(graph, &ends, (igraph_integer_t)net->n_nodes,
-                               directed ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED));
-    igraph_vector_int_destroy(&ends);
-    IGRAPH_FINALLY_CLEAN(1);
-    return IGRAPH_SUCCESS;
+    sg_reading reading;
+    sg_reading_init(&reading);
+    reading.direction = direction;
+    reading.merge = SG_MERGE_NONE;
+    reading.tie_mask = view->edge_drawn;
+    return sg_graph_build(graph, net, &reading);
+}
+
+bool sg_render_arrow(const sg_network *net, const sg_render_spec *spec, const sg_edge *e)
+{
+    if (spec->direction == SG_DIRECTION_UNDIRECTED)
+        return false;
+    if (spec->direction == SG_DIRECTION_DIRECTED)
+        return sg_tie_arcs(net, e, SG_DIRECTION_DIRECTED) == 1;
+    return e->relation->directed;
 }
 
 /* Keeps the nodes within SPEC->hops of the focus (over the ties kept so far, direction ignored) and the
  * ties between them. */
 static igraph_error_t keep_neighbourhood(const sg_network *net, const sg_render_spec *spec, sg_view *view)
 {
-    igraph_t graph;
-    igraph_vector_int_t tie_of;
+    sg_graph graph;
     igraph_vector_int_list_t hoods;
-    IGRAPH_CHECK(igraph_vector_int_init(&tie_of, 0));
-    IGRAPH_FINALLY(igraph_vector_int_destroy, &tie_of);
-    IGRAPH_CHECK(sg_view_graph(net, view, false, &graph, &tie_of));
-    IGRAPH_FINALLY(igraph_destroy, &graph);
+    IGRAPH_CHECK(sg_view_graph(net, view, SG_DIRECTION_UNDIRECTED, &graph));
+    IGRAPH_FINALLY(sg_graph_destroy, &graph);
     IGRAPH_CHECK(igraph_vector_int_list_init(&hoods, 0));
     IGRAPH_FINALLY(igraph_vector_int_list_destroy, &hoods);
-    IGRAPH_CHECK(igraph_neighborhood(&graph, &hoods, igraph_vss_1(spec->focus), spec->hops, IGRAPH_ALL, 0));
+    IGRAPH_CHECK(igraph_neighborhood(&graph.graph, &hoods, igraph_vss_1(spec->focus), spec->hops, IGRAPH_ALL, 0));
     const igraph_vector_int_t *hood = igraph_vector_int_list_get_ptr(&hoods, 0);
     for (size_t i = 0; i < net->n_nodes; i++)
         view->node_drawn[i] = false;
@@ -53,41 +42,36 @@ static igraph_error_t keep_neighbourhood(const sg_network *net, const sg_render_
         view->edge_drawn[i] = view->edge_drawn[i] && view->node_drawn[net->edges[i].source] &&
                               view->node_drawn[net->edges[i].target];
     igraph_vector_int_list_destroy(&hoods);
-    igraph_destroy(&graph);
-    igraph_vector_int_destroy(&tie_of);
-    IGRAPH_FINALLY_CLEAN(3);
+    sg_graph_destroy(&graph);
+    IGRAPH_FINALLY_CLEAN(2);
     return IGRAPH_SUCCESS;
 }
 
 /* Marks one shortest route between the path's ends over the drawn ties. Sets *FOUND. */
 static igraph_error_t mark_route(const sg_network *net, const sg_render_spec *spec, sg_view *view, bool *found)
 {
-    igraph_t graph;
-    igraph_vector_int_t tie_of, vertices, edges;
-    bool directed = spec->direction == SG_DIRECTION_DIRECTED;
-    IGRAPH_CHECK(igraph_vector_int_init(&tie_of, 0));
-    IGRAPH_FINALLY(igraph_vector_int_destroy, &tie_of);
-    IGRAPH_CHECK(sg_view_graph(net, view, directed, &graph, &tie_of));
-    IGRAPH_FINALLY(igraph_destroy, &graph);
+    sg_graph graph;
+    igraph_vector_int_t vertices, edges;
+    IGRAPH_CHECK(sg_view_graph(net, view, spec->direction, &graph));
+    IGRAPH_FINALLY(sg_graph_destroy, &graph);
     IGRAPH_CHECK(igraph_vector_int_init(&vertices, 0));
     IGRAPH_FINALLY(igraph_vector_int_destroy, &vertices);
     IGRAPH_CHECK(igraph_vector_int_init(&edges, 0));
     IGRAPH_FINALLY(igraph_vector_int_destroy, &edges);
     /* Reachability first: igraph warns when asked for a route that does not exist. */
-    IGRAPH_CHECK(igraph_subcomponent(&graph, &vertices, spec->path_from, IGRAPH_OUT));
+    IGRAPH_CHECK(igraph_subcomponent(&graph.graph, &vertices, spec->path_from, IGRAPH_OUT));
     *found = igraph_vector_int_contains(&vertices, spec->path_to);
     igraph_vector_int_clear(&vertices);
     if (*found)
-        IGRAPH_CHECK(igraph_get_shortest_path(&graph, &vertices, &edges, spec->path_from, spec->path_to, IGRAPH_OUT));
+        IGRAPH_CHECK(igraph_get_shortest_path(&graph.graph, &vertices, &edges, spec->path_from, spec->path_to, IGRAPH_OUT));
     for (igraph_integer_t k = 0; k < igraph_vector_int_size(&vertices); k++)
         view->node_on_route[VECTOR(vertices)[k]] = true;
     for (igraph_integer_t k = 0; k < igraph_vector_int_size(&edges); k++)
-        view->edge_on_route[VECTOR(tie_of)[VECTOR(edges)[k]]] = true;
+        view->edge_on_route[sg_graph_edge_tie(&graph, VECTOR(edges)[k], 0)] = true;
     igraph_vector_int_destroy(&edges);
     igraph_vector_int_destroy(&vertices);
-    igraph_destroy(&graph);
-    igraph_vector_int_destroy(&tie_of);
-    IGRAPH_FINALLY_CLEAN(4);
+    sg_graph_destroy(&graph);
+    IGRAPH_FINALLY_CLEAN(3);
     return IGRAPH_SUCCESS;
 }
 

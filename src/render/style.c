@@ -161,15 +161,32 @@ const char *sg_render_confidence_style(double c)
 char *sg_render_default_title(const sg_network *net)
 {
     GString *t = g_string_new(*net->title ? net->title : net->id);
+    const sg_reading *r = net->reading;
     if (net->applied_hypothesis) {
         const sg_hypothesis *h = sg_network_find_hypothesis(net, net->applied_hypothesis);
-        g_string_append_printf(t, " \xe2\x80\x94 hypothesis %s", net->applied_hypothesis);
+        bool several = strchr(net->applied_hypothesis, '+') != NULL;
+        g_string_append_printf(t, " \xe2\x80\x94 %s %s", several ? "hypotheses" : "hypothesis", net->applied_hypothesis);
         if (h && *h->label)
             g_string_append_printf(t, ": %s", h->label);
     }
-    if (net->has_snapshot) {
-        char d[11];
-        g_string_append_printf(t, " \xe2\x80\x94 ties active in %s", sg_date_format(net->snapshot, d));
+    char a[11], b[11];
+    if (r && r->has_at)
+        g_string_append_printf(t, " \xe2\x80\x94 ties active in %s", sg_date_format(r->at, a));
+    if (r && r->has_between)
+        g_string_append_printf(t, " \xe2\x80\x94 ties active from %s to %s",
+                               sg_date_is_open(r->from) ? "the start" : sg_date_format(r->from, a),
+                               sg_date_is_open(r->to) ? "the end" : sg_date_format(r->to, b));
+    if (r && r->fold) {
+        sg_reading only = {.fold = r->fold, .relations = sg_relation_set_all()};
+        char *text = sg_reading_describe(&only);
+        g_string_append_printf(t, " \xe2\x80\x94 %s", text);
+        g_free(text);
+    }
+    if (r && (r->relations != sg_relation_set_all() || r->kinds)) {
+        sg_reading only = {.relations = r->relations, .kinds = r->kinds};
+        char *text = sg_reading_describe(&only);
+        g_string_append_printf(t, " \xe2\x80\x94 %s", text);
+        g_free(text);
     }
     return g_string_free(t, FALSE);
 }
@@ -275,7 +292,7 @@ static void legend_families(GPtrArray *columns, const sg_network *net, const sg_
     for (size_t i = 0; i < net->n_edges; i++)
         if (view->edge_drawn[i]) {
             seen[net->edges[i].relation->family] = true;
-            directed = directed || net->edges[i].relation->directed;
+            directed = directed || sg_render_arrow(net, spec, &net->edges[i]);
         }
     legend_column *c = column_new("colour: tie family");
     for (int f = SG_FAMILY_MEMBERSHIP; f <= SG_FAMILY_OTHER; f++)
@@ -285,7 +302,7 @@ static void legend_families(GPtrArray *columns, const sg_network *net, const sg_
             legend_row(c, "", swatch, sg_family_name((sg_family)f));
             g_free(swatch);
         }
-    if (directed && spec->direction != SG_DIRECTION_UNDIRECTED)
+    if (directed)
         legend_row(c, "", "\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6", "directed relation"); /* ──▶ */
     g_ptr_array_add(columns, c);
 }

@@ -2,8 +2,9 @@
 #include <glib.h>
 #include <stdint.h>
 
+#include "fuzz_reading.h"
 #include "spygraph/curation.h"
-#include "spygraph/graph.h"
+#include "spygraph/reading.h"
 #include "spygraph/loader.h"
 #include "spygraph/summary.h"
 
@@ -22,14 +23,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 static void exercise(sg_network *net, sg_diag *diag)
 {
     sg_curation_check(net, diag);
-    sg_summary s;
-    if (sg_summary_compute(net, &s) == IGRAPH_SUCCESS)
-        sg_summary_free(&s);
-    sg_network *snap = sg_network_snapshot(net, (sg_date){1932, 12, 0});
-    sg_graph g;
-    if (sg_graph_build(&g, snap, SG_DIRECTION_DIRECTED) == IGRAPH_SUCCESS)
-        sg_graph_destroy(&g);
-    sg_network_unref(snap);
+    fuzz_readings(net, (sg_date){1932, 12, 0}, diag);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -4,8 +4,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "fuzz_reading.h"
 #include "spygraph/curation.h"
-#include "spygraph/graph.h"
+#include "spygraph/reading.h"
 #include "spygraph/loader.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -65,9 +66,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sg_curation_check(net, diag);
         for (size_t i = 0; i < net->n_hypotheses; i++) {
             sg_network *applied = sg_network_apply_hypothesis(net, net->hypotheses[i].id, diag);
-            sg_graph g;
-            if (applied && sg_graph_build(&g, applied, SG_DIRECTION_DIRECTED) == IGRAPH_SUCCESS)
-                sg_graph_destroy(&g);
+            if (applied)
+                fuzz_readings(applied, (sg_date){1941, 0, 0}, diag);
             sg_network_unref(applied);
         }
     }

@@ -4,8 +4,9 @@
 #include <string.h>
 
 #include "io/tables.h"
+#include "fuzz_reading.h"
 #include "spygraph/curation.h"
-#include "spygraph/graph.h"
+#include "spygraph/reading.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -58,11 +59,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sg_network_add_hypothesis(net, &h);
     sg_curation_check(net, diag);
     sg_network *applied = sg_network_apply_patches(net, &net->hypotheses[0], diag);
-    sg_network *snap = sg_network_snapshot(applied, (sg_date){1935, 0, 0});
-    sg_graph g;
-    if (sg_graph_build(&g, snap, SG_DIRECTION_DIRECTED) == IGRAPH_SUCCESS)
-        sg_graph_destroy(&g);
-    sg_network_unref(snap);
+    if (applied)
+        fuzz_readings(applied, (sg_date){1935, 0, 0}, diag);
     sg_network_unref(applied);
     sg_network_unref(net);
     sg_diag_free(diag);

@@ -298,10 +298,10 @@ static void test_directed_weighted(void)
 {
     sg_network *net = small_directed();
     sg_centrality_options o = defaults();
-    o.direction = SG_DIRECTION_DIRECTED;
+    o.reading.direction = SG_DIRECTION_DIRECTED;
     /* NetworkX, DiGraph, weight "weight", distance "1/weight". For f (one tie, in) NetworkX reports constraint
      * and effective size as NaN because it tests successors only; Burt's formula gives 1 for one tie. */
-    o.weights = SG_WEIGHTS_WEIGHT;
+    o.reading.weights = SG_WEIGHTS_WEIGHT;
     check(net, "betweenness", &o, (double[]){1, 6, 2, 6, 4, 0}, 1e-9);
     check(net, "closeness", &o, (double[]){0.45, 0.9, 0.415384615385, 0.54, 0.6, 0.483870967742}, 1e-9);
     check(net, "harmonic", &o, (double[]){4.178571428571, 5.5, 2.25, 2.75, 3.878787878788, 2.819607843137}, 1e-9);
@@ -315,7 +315,7 @@ static void test_directed_weighted(void)
     check(net, "hub", &o, (double[]){1, 0, 0, 0.535183758488, 0, 0}, 1e-6);
     check(net, "authority", &o, (double[]){0, 1, 0, 0, 0.302775637732, 0}, 1e-6);
     /* NetworkX, unweighted DiGraph */
-    o.weights = SG_WEIGHTS_NONE;
+    o.reading.weights = SG_WEIGHTS_NONE;
     check(net, "indegree", &o, (double[]){1, 2, 1, 2, 1, 1}, 0);
     check(net, "outdegree", &o, (double[]){1, 2, 2, 2, 1, 0}, 0);
     check(net, "betweenness", &o, (double[]){0.5, 6, 2, 6.5, 4, 0}, 1e-9);
@@ -331,7 +331,7 @@ static void test_undirected_weighted(void)
 {
     sg_network *net = small_directed();
     sg_centrality_options o = defaults();
-    o.weights = SG_WEIGHTS_WEIGHT;
+    o.reading.weights = SG_WEIGHTS_WEIGHT;
     check(net, "betweenness", &o, (double[]){1, 1.5, 1.5, 6, 4, 0}, 1e-9);
     check(net, "closeness", &o,
           (double[]){0.75, 0.833333333333, 0.833333333333, 0.9375, 0.789473684211, 0.483870967742}, 1e-9);
@@ -405,7 +405,7 @@ static void test_brokerage_undirected(void)
 {
     sg_network *net = brokers();
     sg_centrality_options o = defaults();
-    o.direction = SG_DIRECTION_UNDIRECTED;
+    o.reading.direction = SG_DIRECTION_UNDIRECTED;
     igraph_matrix_t roles;
     igraph_matrix_init(&roles, 0, 0);
     g_assert_cmpint(sg_brokerage(net, "affiliation", &o, &roles), ==, IGRAPH_SUCCESS);
@@ -445,7 +445,7 @@ static void test_measure_names(void)
     sg_centrality_options o = defaults();
     g_assert_false(sg_centrality_directed("betweenness", &o));
     g_assert_true(sg_centrality_directed("hub", &o));
-    o.direction = SG_DIRECTION_DIRECTED;
+    o.reading.direction = SG_DIRECTION_DIRECTED;
     g_assert_false(sg_centrality_directed("clustering", &o)); /* always undirected */
     g_assert_cmpfloat(o.damping, ==, 0.85);
 }

@@ -145,7 +145,7 @@ static void test_mini_figures(void)
      * centralization sum(4 - c) / ((n-1)^2 (n-2) / 2) = (4+1+0+1+4) / 24. */
     const sg_compare_figures *b = &cmp->readings[0].figures;
     g_assert_cmpuint(b->nodes, ==, 5);
-    g_assert_cmpuint(b->edges, ==, 4);
+    g_assert_cmpuint(b->ties, ==, 4);
     g_assert_cmpuint(b->components, ==, 1);
     g_assert_cmpfloat_with_epsilon(b->density, 0.4, EPS);
     g_assert_cmpfloat_with_epsilon(b->diameter, 4, EPS);
@@ -153,7 +153,7 @@ static void test_mini_figures(void)
     g_assert_cmpfloat_with_epsilon(b->centralization, 10.0 / 24.0, EPS);
     /* Shortcut: 5 ties; a-e is 3 hops; distances sum to 16 over 10 pairs; (3+0+3+0+3) / 24. */
     const sg_compare_figures *s = &reading_of(cmp, "shortcut")->figures;
-    g_assert_cmpuint(s->edges, ==, 5);
+    g_assert_cmpuint(s->ties, ==, 5);
     g_assert_cmpfloat_with_epsilon(s->density, 0.5, EPS);
     g_assert_cmpfloat_with_epsilon(s->diameter, 3, EPS);
     g_assert_cmpfloat_with_epsilon(s->mean_distance, 1.6, EPS);
@@ -162,7 +162,7 @@ static void test_mini_figures(void)
      * (1+0+1+1+0+1) / (25 * 4 / 2). */
     const sg_compare_figures *p = &reading_of(cmp, "split")->figures;
     g_assert_cmpuint(p->nodes, ==, 6);
-    g_assert_cmpuint(p->edges, ==, 4);
+    g_assert_cmpuint(p->ties, ==, 4);
     g_assert_cmpuint(p->components, ==, 2);
     g_assert_cmpfloat_with_epsilon(p->density, 4.0 / 15.0, EPS);
     g_assert_cmpfloat_with_epsilon(p->diameter, 2, EPS);
@@ -372,14 +372,14 @@ static void test_mini_snapshot(void)
     sg_network *net = load_mini();
     sg_compare_options opts;
     sg_compare_options_init(&opts);
-    opts.has_at = true;
-    opts.at = (sg_date){1933, 0, 0};
+    opts.reading.has_at = true;
+    opts.reading.at = (sg_date){1933, 0, 0};
     sg_diag *diag = sg_diag_new();
     sg_comparison *cmp = sg_compare(net, &opts, diag);
     g_assert_nonnull(cmp);
-    g_assert_cmpuint(cmp->readings[0].figures.edges, ==, 3);
-    g_assert_cmpuint(reading_of(cmp, "shortcut")->figures.edges, ==, 3);
-    g_assert_cmpuint(reading_of(cmp, "split")->figures.edges, ==, 2);
+    g_assert_cmpuint(cmp->readings[0].figures.ties, ==, 3);
+    g_assert_cmpuint(reading_of(cmp, "shortcut")->figures.ties, ==, 3);
+    g_assert_cmpuint(reading_of(cmp, "split")->figures.ties, ==, 2);
     g_assert_cmpuint(cmp->readings[0].figures.components, ==, 2); /* e stands alone */
     sg_comparison_free(cmp);
     sg_diag_free(diag);

@@ -4,7 +4,7 @@
 #include <glib.h>
 #include <string.h>
 
-#include "spygraph/graph.h"
+#include "spygraph/reading.h"
 #include "spygraph/loader.h"
 #include "spygraph/model.h"
 
@@ -155,80 +155,6 @@ static sg_network *small_network(void)
     return net;
 }
 
-static void test_graph_directed(void)
-{
-    sg_network *net = small_network();
-    sg_graph g;
-    g_assert_cmpint(sg_graph_build(&g, net, SG_DIRECTION_DIRECTED), ==, IGRAPH_SUCCESS);
-    /* one arc for the directed tie, two for each undirected one (the loop too): 1 + 2 + 2 */
-    g_assert_true(igraph_is_directed(&g.graph));
-    g_assert_cmpint(igraph_vcount(&g.graph), ==, 4);
-    g_assert_cmpint(igraph_ecount(&g.graph), ==, 5);
-    static const igraph_integer_t tie[] = {0, 1, 1, 2, 2};
-    static const igraph_integer_t from[] = {0, 1, 2, 2, 2}, to[] = {1, 2, 1, 2, 2};
-    for (igraph_integer_t e = 0; e < 5; e++) {
-        g_assert_cmpint(VECTOR(g.edge_tie)[e], ==, tie[e]);
-        g_assert_cmpint(IGRAPH_FROM(&g.graph, e), ==, from[e]);
-        g_assert_cmpint(IGRAPH_TO(&g.graph, e), ==, to[e]);
-    }
-    sg_graph_destroy(&g);
-    sg_network_unref(net);
-}
-
-static void test_graph_undirected(void)
-{
-    sg_network *net = small_network();
-    net->edges[1].weight = 2.5;
-    net->edges[2].confidence = 0.25;
-    sg_graph g;
-    g_assert_cmpint(sg_graph_build(&g, net, SG_DIRECTION_DEFAULT), ==, IGRAPH_SUCCESS);
-    g_assert_false(igraph_is_directed(&g.graph)); /* the default is undirected */
-    g_assert_cmpint(igraph_ecount(&g.graph), ==, 3);
-    for (igraph_integer_t e = 0; e < 3; e++)
-        g_assert_cmpint(VECTOR(g.edge_tie)[e], ==, e);
-    igraph_vector_t w;
-    igraph_vector_init(&w, 0);
-    g_assert_cmpint(sg_graph_edge_values(&g, net, SG_WEIGHTS_WEIGHT, &w), ==, IGRAPH_SUCCESS);
-    g_assert_cmpfloat(VECTOR(w)[0], ==, 1.0);
-    g_assert_cmpfloat(VECTOR(w)[1], ==, 2.5);
-    g_assert_cmpint(sg_graph_edge_values(&g, net, SG_WEIGHTS_CONFIDENCE, &w), ==, IGRAPH_SUCCESS);
-    g_assert_cmpfloat(VECTOR(w)[2], ==, 0.25);
-    g_assert_cmpint(sg_graph_edge_values(&g, net, SG_WEIGHTS_NONE, &w), ==, IGRAPH_SUCCESS);
-    g_assert_cmpfloat(VECTOR(w)[1], ==, 1.0);
-    igraph_vector_destroy(&w);
-    sg_graph_destroy(&g);
-    sg_network_unref(net);
-}
-
-static void test_graph_edge_list_directed(void)
-{
-    /* A bare edge list's unspecified ties are read as written under --directed; a named mutual relation
-     * (met) still gives two arcs. Hand count: a->b, b->c, then c->a and a->c = 4 arcs. */
-    static const char text[] = "source,target,relation\na,b,\nb,c,tie\nc,a,met\n";
-    sg_diag *diag = sg_diag_new();
-    sg_network *net = sg_load_edge_list_bytes("plain.csv", text, strlen(text), diag);
-    g_assert_nonnull(net);
-    g_assert_cmpint(diag->errors, ==, 0);
-    g_assert_cmpstr(sg_relation_unspecified()->name, ==, "tie");
-    g_assert_true(net->edges[0].relation == sg_relation_unspecified()); /* an empty relation field */
-    sg_graph g;
-    g_assert_cmpint(sg_graph_build(&g, net, SG_DIRECTION_DIRECTED), ==, IGRAPH_SUCCESS);
-    static const igraph_integer_t from[] = {0, 1, 2, 0}, to[] = {1, 2, 0, 2};
-    g_assert_cmpint(igraph_ecount(&g.graph), ==, 4);
-    for (igraph_integer_t e = 0; e < 4; e++) {
-        g_assert_cmpint(IGRAPH_FROM(&g.graph, e), ==, from[e]);
-        g_assert_cmpint(IGRAPH_TO(&g.graph, e), ==, to[e]);
-    }
-    sg_graph_destroy(&g);
-    /* In a curated network `tie` is a mutual relation like met: 2 + 2 + 2 arcs. */
-    net->curated = true;
-    g_assert_cmpint(sg_graph_build(&g, net, SG_DIRECTION_DIRECTED), ==, IGRAPH_SUCCESS);
-    g_assert_cmpint(igraph_ecount(&g.graph), ==, 6);
-    sg_graph_destroy(&g);
-    sg_network_unref(net);
-    sg_diag_free(diag);
-}
-
 static void test_same_tie(void)
 {
     sg_network *net = small_network();
@@ -251,9 +177,6 @@ int main(int argc, char **argv)
     g_test_add_func("/model/resolve", test_resolve);
     g_test_add_func("/model/vocabulary", test_vocabulary);
     g_test_add_func("/model/kinds", test_kinds);
-    g_test_add_func("/model/graph-directed", test_graph_directed);
-    g_test_add_func("/model/graph-undirected", test_graph_undirected);
-    g_test_add_func("/model/graph-edge-list-directed", test_graph_edge_list_directed);
     g_test_add_func("/model/same-tie", test_same_tie);
     return g_test_run();
 }

@@ -5,6 +5,7 @@
 
 #include "spygraph/loader.h"
 #include "spygraph/model.h"
+#include "spygraph/reading.h"
 
 static sg_date date(const char *text)
 {
@@ -247,13 +248,27 @@ static void test_apply_hypothesis_by_id(void)
     sg_diag_free(diag);
 }
 
-/* Number of ties of NET kept by a snapshot at AT. */
+/* NET read at AT (sg_reading_network with --at). */
+static sg_network *read_at(sg_network *net, const char *at)
+{
+    sg_reading r;
+    sg_reading_init(&r);
+    r.has_at = true;
+    r.at = date(at);
+    sg_diag *diag = sg_diag_new();
+    sg_network *snap = sg_reading_network(net, &r, diag);
+    g_assert_nonnull(snap);
+    sg_diag_free(diag);
+    return snap;
+}
+
+/* Number of ties of NET kept by a reading at AT. */
 static size_t kept_at(sg_network *net, const char *at)
 {
-    sg_network *snap = sg_network_snapshot(net, date(at));
+    sg_network *snap = read_at(net, at);
     size_t n = snap->n_edges;
-    g_assert_true(snap->has_snapshot);
-    g_assert_cmpuint(snap->n_nodes, ==, net->n_nodes); /* every node is kept */
+    g_assert_true(snap->reading && snap->reading->has_at);
+    g_assert_cmpuint(snap->n_nodes, ==, net->n_nodes); /* every node is kept: none has a lifetime */
     sg_network_unref(snap);
     return n;
 }
@@ -269,7 +284,7 @@ static void test_snapshot(void)
     g_assert_cmpuint(kept_at(base, "1941-07"), ==, 3);    /* recruited (open end), undated, informed */
     g_assert_cmpuint(kept_at(base, "1941-07-03"), ==, 2);
     g_assert_cmpuint(base->n_edges, ==, 4);
-    g_assert_false(base->has_snapshot);
+    g_assert_null(base->reading);
     sg_network_unref(base);
 }
 
@@ -287,7 +302,7 @@ static void test_patch_from_files(void)
     g_assert_nonnull(alt);
     g_assert_cmpfloat(alt->edges[0].confidence, ==, 0.9);
     g_assert_cmpfloat(base->edges[0].confidence, ==, 0.5);
-    sg_network *snap = sg_network_snapshot(alt, date("1931"));
+    sg_network *snap = read_at(alt, "1931");
     g_assert_cmpuint(snap->n_edges, ==, 1); /* met 1932..1933 is not active in 1931; member_of 1930.. is */
     g_assert_cmpstr(snap->applied_hypothesis, ==, "alt");
     sg_network_unref(snap);

@@ -30,18 +30,28 @@ static void assert_path(const sg_network *net, const sg_path *p, const char *exp
     g_free(got);
 }
 
+/* Builds G from NET read in DIRECTION, with confidence weights when CONFIDENCE (as paths --most-reliable). */
+static void build(sg_graph *g, const sg_network *net, sg_direction direction, bool confidence)
+{
+    sg_reading r;
+    sg_reading_init(&r);
+    r.direction = direction;
+    r.weights = confidence ? SG_WEIGHTS_CONFIDENCE : SG_WEIGHTS_NONE;
+    g_assert_cmpint(sg_graph_build(g, net, &r), ==, IGRAPH_SUCCESS);
+}
+
 /* Runs query Q (ends given by id) on NET read in DIRECTION. */
 static sg_path_list find(sg_network *net, sg_direction direction, const char *from, const char *to, sg_path_query q)
 {
-    sg_link_graph lg;
+    sg_graph lg;
     q.from = node(net, from);
     q.to = node(net, to);
     if (!q.limit)
         q.limit = 20;
-    g_assert_cmpint(sg_link_graph_build(&lg, net, direction, q.most_reliable), ==, IGRAPH_SUCCESS);
+    build(&lg, net, direction, q.most_reliable);
     sg_path_list list;
     g_assert_cmpint(sg_paths_find(net, &lg, &q, &list), ==, IGRAPH_SUCCESS);
-    sg_link_graph_destroy(&lg);
+    sg_graph_destroy(&lg);
     return list;
 }
 
@@ -192,8 +202,8 @@ static void test_time_respecting_longer(void)
 static void test_cut_hand(void)
 {
     sg_network *net = test_load_network("tests/data/good/paths-cut.csv");
-    sg_link_graph lg;
-    g_assert_cmpint(sg_link_graph_build(&lg, net, SG_DIRECTION_UNDIRECTED, false), ==, IGRAPH_SUCCESS);
+    sg_graph lg;
+    build(&lg, net, SG_DIRECTION_UNDIRECTED, false);
     sg_cut cut;
     g_assert_cmpint(sg_cut_find(&lg, &lg, node(net, "s"), node(net, "t"), &cut), ==, IGRAPH_SUCCESS);
     g_assert_false(cut.adjacent);
@@ -202,8 +212,8 @@ static void test_cut_hand(void)
     g_assert_cmpint(VECTOR(cut.vertex_cut)[0], ==, node(net, "m"));
     g_assert_cmpint(VECTOR(cut.vertex_cut)[1], ==, node(net, "n"));
     g_assert_cmpint(cut.edge_connectivity, ==, 2);
-    g_assert_cmpint(sg_link_find(&lg, node(net, "m"), node(net, "t")), ==, VECTOR(cut.edge_cut)[0]);
-    g_assert_cmpint(sg_link_find(&lg, node(net, "n"), node(net, "t")), ==, VECTOR(cut.edge_cut)[1]);
+    g_assert_cmpint(sg_graph_find_edge(&lg, node(net, "m"), node(net, "t")), ==, VECTOR(cut.edge_cut)[0]);
+    g_assert_cmpint(sg_graph_find_edge(&lg, node(net, "n"), node(net, "t")), ==, VECTOR(cut.edge_cut)[1]);
     g_assert_cmpint(igraph_vector_int_size(&cut.articulation_points), ==, 2);
     g_assert_cmpint(VECTOR(cut.articulation_points)[0], ==, node(net, "t"));
     g_assert_cmpint(VECTOR(cut.articulation_points)[1], ==, node(net, "u"));
@@ -219,7 +229,7 @@ static void test_cut_hand(void)
     g_assert_cmpint(cut.vertex_connectivity, ==, 0);
     g_assert_cmpint(cut.edge_connectivity, ==, 0);
     sg_cut_free(&cut);
-    sg_link_graph_destroy(&lg);
+    sg_graph_destroy(&lg);
     sg_network_unref(net);
 }
 
@@ -252,9 +262,9 @@ static void test_sorge_routes(void)
 static void test_sorge_cut(void)
 {
     sg_network *net = test_load_network("networks/sorge");
-    sg_link_graph lg, und;
-    g_assert_cmpint(sg_link_graph_build(&lg, net, SG_DIRECTION_DIRECTED, false), ==, IGRAPH_SUCCESS);
-    g_assert_cmpint(sg_link_graph_build(&und, net, SG_DIRECTION_UNDIRECTED, false), ==, IGRAPH_SUCCESS);
+    sg_graph lg, und;
+    build(&lg, net, SG_DIRECTION_DIRECTED, false);
+    build(&und, net, SG_DIRECTION_UNDIRECTED, false);
     sg_cut cut;
     g_assert_cmpint(sg_cut_find(&lg, &und, node(net, "ozaki"), node(net, "stalin"), &cut), ==, IGRAPH_SUCCESS);
     g_assert_cmpint(cut.vertex_connectivity, ==, 2); /* NetworkX minimum_node_cut: {gru, sorge} */
@@ -268,8 +278,8 @@ static void test_sorge_cut(void)
     g_assert_cmpint(cut.vertex_connectivity, ==, 5); /* NetworkX node_connectivity, undirected */
     g_assert_cmpint(cut.edge_connectivity, ==, 7);   /* NetworkX edge_connectivity, undirected */
     sg_cut_free(&cut);
-    sg_link_graph_destroy(&und);
-    sg_link_graph_destroy(&lg);
+    sg_graph_destroy(&und);
+    sg_graph_destroy(&lg);
     sg_network_unref(net);
 }
 
@@ -277,8 +287,8 @@ static void test_sorge_cut(void)
 static void test_sorge_reach(void)
 {
     sg_network *net = test_load_network("networks/sorge");
-    sg_link_graph lg;
-    g_assert_cmpint(sg_link_graph_build(&lg, net, SG_DIRECTION_DIRECTED, false), ==, IGRAPH_SUCCESS);
+    sg_graph lg;
+    build(&lg, net, SG_DIRECTION_DIRECTED, false);
     sg_reach reach;
     g_assert_cmpint(sg_reach_find(&lg, net, node(net, "ozaki"), 2, &reach), ==, IGRAPH_SUCCESS);
     g_assert_cmpuint(reach.count, ==, 24);
@@ -291,7 +301,7 @@ static void test_sorge_reach(void)
         g_assert_true(i == 0 || reach.nodes[i - 1].hops <= reach.nodes[i].hops);
     }
     sg_reach_free(&reach);
-    sg_link_graph_destroy(&lg);
+    sg_graph_destroy(&lg);
     sg_network_unref(net);
 }
 
