@@ -7,12 +7,40 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "help.h"
 
 void sg_command_help(const sg_command *cmd, FILE *stream)
 {
     fprintf(stream, "usage: spygraph %s %s\n\n%s\n", cmd->name, cmd->args, cmd->summary);
-    if (cmd->help && *cmd->help)
-        fprintf(stream, "\n%s", cmd->help);
+    if (!cmd->help || !*cmd->help)
+        return;
+    fputc('\n', stream);
+    const char *mark = cmd->help_extra ? strstr(cmd->help, SG_HELP_EXTRA) : NULL;
+    if (!mark) {
+        fputs(cmd->help, stream);
+        return;
+    }
+    fwrite(cmd->help, 1, (size_t)(mark - cmd->help), stream);
+    cmd->help_extra(stream);
+    fputs(mark + strlen(SG_HELP_EXTRA), stream);
+}
+
+void sg_help_list(FILE *stream, const char *lead, const char *const *items, int indent, int width)
+{
+    int column = fprintf(stream, "%s", lead);
+    bool line_start = true; /* nothing printed yet after LEAD or the indent */
+    for (size_t i = 0; items[i]; i++) {
+        const char *comma = items[i + 1] ? "," : "";
+        int len = (int)(strlen(items[i]) + strlen(comma));
+        if (!line_start && column + 1 + len > width) {
+            fprintf(stream, "\n%*s", indent, "");
+            column = indent;
+            line_start = true;
+        }
+        column += fprintf(stream, "%s%s%s", line_start ? "" : " ", items[i], comma);
+        line_start = false;
+    }
+    fputc('\n', stream);
 }
 
 int sg_usage_error(const sg_command *cmd, const char *fmt, ...)
