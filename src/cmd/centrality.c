@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "help.h"
 #include "spygraph/centrality.h"
 
 enum {
@@ -478,7 +479,7 @@ static void print_timing(gint64 start, gint64 loaded, gint64 computed, gint64 do
             (computed - loaded) / 1e6, (done - computed) / 1e6);
 }
 
-int cmd_centrality(const sg_command *self, int argc, char **argv)
+static int cmd_centrality(const sg_command *self, int argc, char **argv)
 {
     gint64 start = g_get_monotonic_time();
     request r = {.measures = g_ptr_array_new(), .weights = SG_WEIGHTS_NONE};
@@ -507,3 +508,75 @@ int cmd_centrality(const sg_command *self, int argc, char **argv)
     g_ptr_array_free(r.measures, TRUE);
     return status;
 }
+
+/* The command's entry: name, arguments, counts and help (see `spygraph help centrality`). */
+const sg_command sg_cmd_centrality = {
+    .name = "centrality",
+    .reads = true,
+    .channels_only = false,
+    .direction_help = "each measure's own (below); --undirected makes brokerage read every tie both ways",
+    .run = cmd_centrality,
+    .args = "NETWORK [options]",
+    .min_args = 1,
+    .max_args = 1,
+    .summary = "Rank the nodes by centrality, structural holes and Gould-Fernandez brokerage.",
+    .help =
+        NETWORK_HELP "\noptions:\n"
+        "  --measures LIST    comma-separated measures (default: degree, betweenness, closeness, eigenvector,\n"
+        "                     pagerank, constraint, and brokerage when the nodes have groups)\n"
+        "  --sort MEASURE     rank by this computed measure or brokerage role (default: betweenness if computed,\n"
+        "                     else the first measure); highest first, undefined values last, ties by id\n"
+        "  --top N            show the first N nodes only (every format)\n"
+        "  --normalized       degree, indegree, outdegree and harmonic / (n-1); betweenness as NetworkX\n"
+        "  --weights W        none (default), weight or confidence: what a tie's strength is read from\n"
+        "  --group-by ATTR    node attribute giving brokerage groups (default: affiliation, when the network has\n"
+        "                     one): affiliation, kind, label, id, native_name or an extra node column\n"
+        "  --damping X        pagerank damping factor in (0, 1] (default 0.85)\n"
+        "  --jobs N           worker processes for betweenness, closeness and harmonic on large graphs\n"
+        "                     (default: one per core; small graphs run in one process)\n"
+        COMMON_HELP
+        "\nThe graph: parallel ties between two nodes are merged into one edge (weights summed; confidence: the\n"
+        "largest), self-loops dropped. Unweighted, every edge counts 1. With --weights, strength, pagerank,\n"
+        "eigenvector, hub, authority, constraint and effsize use the weight as it is; betweenness, closeness and\n"
+        "harmonic turn it into a length, 1/weight (a strong tie is a short path).\n"
+        "\nMeasures (d(u,v): shortest-path length; direction: the default when neither --directed nor\n"
+        "--undirected is given):\n"
+        "  degree       number of neighbours (directed: in + out arcs). Undirected.\n"
+        "  indegree     arcs in; outdegree: arcs out. Directed.\n"
+        "  strength     sum of edge weights (degree when unweighted). Undirected.\n"
+        "  betweenness  sum over pairs s,t of sigma_st(v)/sigma_st, the share of shortest s-t paths through v;\n"
+        "               an undirected pair counted once (raw). --normalized: x 2/((n-1)(n-2)) undirected,\n"
+        "               x 1/((n-1)(n-2)) directed, as NetworkX. Undirected.\n"
+        "  closeness    NetworkX's closeness_centrality: (r/S) x (r/(n-1)), r the nodes that reach v and S their\n"
+        "               summed distance to v (Wasserman-Faust scaling when disconnected); 0 if none. Directed:\n"
+        "               distances towards v. Undirected.\n"
+        "  harmonic     sum over u != v of 1/d(u,v) (towards v); --normalized: / (n-1). Undirected.\n"
+        "  eigenvector  principal eigenvector of the adjacency matrix, scaled so the largest is 1 (directed:\n"
+        "               from in-arcs). Undirected.\n"
+        "  pagerank     PageRank with damping 0.85 (--damping), scores summing to 1. Undirected.\n"
+        "  hub          Kleinberg hub score, authority: authority score (HITS), largest 1. Directed.\n"
+        "  coreness     k-core number: the largest k such that v is in a subgraph of minimum degree k. Always\n"
+        "               undirected.\n"
+        "  clustering   local clustering coefficient: ties among v's neighbours / (k(k-1)/2); 0 when k < 2.\n"
+        "               Always undirected.\n"
+        "  constraint   Burt's constraint: sum over neighbours j of (p_vj + sum_q p_vq p_qj)^2, p_vj the share\n"
+        "               of v's (mutual) tie weight going to j; low = brokerage opportunity. Undefined (-) for\n"
+        "               an isolated node. Undirected.\n"
+        "  effsize      Burt's effective size: sum over neighbours j of (1 - sum_q p_vq m_jq), m_jq = j's tie to\n"
+        "               q over j's strongest tie (unweighted: k - 2t/k, t ties among the k neighbours);\n"
+        "               NetworkX's effective_size. Undefined (-) for an isolated node. Undirected.\n"
+        "  brokerage    Gould-Fernandez brokerage, as R's sna::brokerage: v brokers i -> v -> k when i, v, k\n"
+        "               are distinct and there is no tie i -> k; each such ordered pair counts once, by role:\n"
+        "               coordinator (A->A->A, sna w_I), itinerant or consultant (A->B->A, w_O), representative\n"
+        "               (A->A->B, b_OI), gatekeeper (A->B->B, b_IO), liaison (A->B->C, b_O); brokerage is the\n"
+        "               total (t). Groups from --group-by; a node without a value is a group of its own.\n"
+        "               Directed (undirected relations read both ways).\n"
+        "  cutpoint     1 for an articulation point (removing it disconnects its component), else 0. Always\n"
+        "               undirected.\n"
+        "\nThe table shows the rank by the sort measure (equal values share a rank), marks each column's top\n"
+        "value with *, and ends with Freeman's centralization of degree, betweenness and closeness (when\n"
+        "computed): sum of (max - score) over the nodes divided by its value on a star of n nodes.\n"
+        "CSV: id,label,MEASURE,... (brokerage followed by its five roles), full precision, rank order.\n"
+        "JSON: {\"network\", \"measures\", \"options\", \"nodes\": [{\"id\", \"label\", MEASURE: value, ...}],\n"
+        "\"centralization\"}; an undefined value is empty in CSV and null in JSON.\n",
+};

@@ -1,9 +1,10 @@
-/* cmd.h: the command table's shape, option parsing shared by every command, and the commands' entry points. */
+/* cmd.h: the shape of a command's entry, option parsing shared by every command, and the commands' entries. */
 #ifndef SPYGRAPH_CMD_H
 #define SPYGRAPH_CMD_H
 
 #include <getopt.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "spygraph/spygraph.h"
 
@@ -22,6 +23,9 @@ struct sg_command {
     bool reads;          /* the command takes the reading options (sg_reading_options_help) */
     bool channels_only;  /* its reading keeps only channel relations unless --relations says otherwise */
     const char *direction_help; /* what the command does by default with direction (for the help) */
+    /* Optional: prints the parts of the help made at run time (lists whose source of truth is a table in
+     * the library), where HELP holds SG_HELP_EXTRA (help.h). NULL: HELP is printed as it is. */
+    void (*help_extra)(FILE *stream);
 };
 
 /* Exit codes. */
@@ -69,6 +73,10 @@ int sg_parse_whole(const sg_command *cmd, const char *option, const char *arg, l
 int sg_usage_error(const sg_command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints the command's full help to STREAM. */
 void sg_command_help(const sg_command *cmd, FILE *stream);
+/* Prints LEAD, then ITEMS (terminated by NULL) joined by ", " and a newline, breaking lines so that none
+ * is longer than WIDTH columns; continuation lines are indented by INDENT spaces. For help lists generated
+ * from a library table. */
+void sg_help_list(FILE *stream, const char *lead, const char *const *items, int indent, int width);
 
 /* Loads the NETWORK argument (opts->args[0]) as it is. Prints every error and returns NULL on failure; the
  * caller unrefs the result. */
@@ -89,17 +97,14 @@ int sg_cmd_write_table(const sg_options *opts, const sg_network *net, const sg_t
 /* Writes JSON (taken over) to the chosen output, atomically. Returns an exit code. */
 int sg_cmd_write_json(const sg_options *opts, cJSON *json);
 
-/* The command table, terminated by an entry whose name is NULL. */
-extern const sg_command sg_commands[];
-const sg_command *sg_command_find(const char *name);
-
-int cmd_info(const sg_command *self, int argc, char **argv);
-int cmd_validate(const sg_command *self, int argc, char **argv);
-int cmd_paths(const sg_command *self, int argc, char **argv);
-int cmd_reach(const sg_command *self, int argc, char **argv);
-int cmd_cut(const sg_command *self, int argc, char **argv);
-int cmd_centrality(const sg_command *self, int argc, char **argv);
-int cmd_compare(const sg_command *self, int argc, char **argv);
-int cmd_render(const sg_command *self, int argc, char **argv);
+/* The commands' entries, one in each src/cmd/NAME.c; src/main.c lists them (and holds `help`). */
+extern const sg_command sg_cmd_info;
+extern const sg_command sg_cmd_validate;
+extern const sg_command sg_cmd_paths;
+extern const sg_command sg_cmd_reach;
+extern const sg_command sg_cmd_cut;
+extern const sg_command sg_cmd_centrality;
+extern const sg_command sg_cmd_compare;
+extern const sg_command sg_cmd_render;
 
 #endif

@@ -7,6 +7,22 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "help.h"
+
+/* Prints LEAD then TEXT, wrapped at 100 columns with continuation lines indented as wide as LEAD. */
+static void print_wrapped(FILE *stream, const char *lead, const char *text)
+{
+    int indent = (int)strlen(lead), column = fprintf(stream, "%s", lead);
+    char **words = g_strsplit(text, " ", -1);
+    for (size_t i = 0; words[i]; i++) {
+        int len = (int)strlen(words[i]);
+        if (column > indent && column + 1 + len > 100)
+            column = fprintf(stream, "\n%*s", indent, "") - 1;
+        column += fprintf(stream, "%s%s", column > indent ? " " : "", words[i]);
+    }
+    fputc('\n', stream);
+    g_strfreev(words);
+}
 
 void sg_reading_options_help(const sg_command *cmd, FILE *stream)
 {
@@ -32,18 +48,46 @@ void sg_reading_options_help(const sg_command *cmd, FILE *stream)
             "  --directed         read ties with their direction: a directed relation (and a bare edge\n"
             "                     list's tie) is one arc from source to target, an undirected one two arcs\n"
             "  --undirected       ignore the direction of ties\n"
-            "defaults here: %s; %s.\n",
-            cmd->channels_only ? "channel relations only (--relations all for every tie)" : "every relation",
-            cmd->direction_help ? cmd->direction_help : "undirected");
+            "defaults of `%s`:\n", cmd->name);
+    print_wrapped(stream, "  relations  ", cmd->channels_only ? "channel relations only (--relations all reads every tie)"
+                                                              : "every relation");
+    print_wrapped(stream, "  direction  ", cmd->direction_help ? cmd->direction_help : "undirected");
 }
 
 void sg_command_help(const sg_command *cmd, FILE *stream)
 {
     fprintf(stream, "usage: spygraph %s %s\n\n%s\n", cmd->name, cmd->args, cmd->summary);
-    if (cmd->help && *cmd->help)
-        fprintf(stream, "\n%s", cmd->help);
+    if (cmd->help && *cmd->help) {
+        fputc('\n', stream);
+        const char *mark = cmd->help_extra ? strstr(cmd->help, SG_HELP_EXTRA) : NULL;
+        if (!mark) {
+            fputs(cmd->help, stream);
+        } else {
+            fwrite(cmd->help, 1, (size_t)(mark - cmd->help), stream);
+            cmd->help_extra(stream);
+            fputs(mark + strlen(SG_HELP_EXTRA), stream);
+        }
+    }
     if (cmd->reads)
         sg_reading_options_help(cmd, stream);
+}
+
+void sg_help_list(FILE *stream, const char *lead, const char *const *items, int indent, int width)
+{
+    int column = fprintf(stream, "%s", lead);
+    bool line_start = true; /* nothing printed yet after LEAD or the indent */
+    for (size_t i = 0; items[i]; i++) {
+        const char *comma = items[i + 1] ? "," : "";
+        int len = (int)(strlen(items[i]) + strlen(comma));
+        if (!line_start && column + 1 + len > width) {
+            fprintf(stream, "\n%*s", indent, "");
+            column = indent;
+            line_start = true;
+        }
+        column += fprintf(stream, "%s%s%s", line_start ? "" : " ", items[i], comma);
+        line_start = false;
+    }
+    fputc('\n', stream);
 }
 
 int sg_usage_error(const sg_command *cmd, const char *fmt, ...)

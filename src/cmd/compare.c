@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "help.h"
+#include "spygraph/centrality.h"
 #include "spygraph/compare.h"
 #include "spygraph/compare_render.h"
 
@@ -651,7 +653,7 @@ static int compare_network(sg_network *net, const sg_options *opts, const compar
     return status;
 }
 
-int cmd_compare(const sg_command *self, int argc, char **argv)
+static int cmd_compare(const sg_command *self, int argc, char **argv)
 {
     static const struct option extra[] = {
         {"hypotheses", required_argument, NULL, OPT_HYPOTHESES}, {"measure", required_argument, NULL, OPT_MEASURE},
@@ -671,3 +673,45 @@ int cmd_compare(const sg_command *self, int argc, char **argv)
     sg_network_unref(net);
     return status;
 }
+
+/* The --measure line of the help: the measures are the library's (sg_centrality_measures). */
+static void compare_help_measures(FILE *stream)
+{
+    sg_help_list(stream, "  --measure M        the centrality measure to rank nodes by (default: betweenness): ",
+                 sg_centrality_measures(), 21, 100);
+}
+
+/* The command's entry: name, arguments, counts and help (see `spygraph help compare`). */
+const sg_command sg_cmd_compare = {
+    .name = "compare",
+    .reads = true,
+    .channels_only = false,
+    .direction_help = "the measure's own (betweenness: undirected); the route is undirected unless --directed",
+    .run = cmd_compare,
+    .args = "NETWORK [--hypotheses ID,ID,...] [--measure M] [--top K] [--path FROM TO] [options]",
+    .min_args = 1,
+    .max_args = 1,
+    .summary = "Compare the base network and its hypotheses: changes, figures, rankings, agreement, conclusions.",
+    .help =
+        NETWORK_HELP "\noptions:\n"
+        "  --hypotheses IDS   the hypotheses to compare, comma-separated (default: all); the base is always in\n"
+        SG_HELP_EXTRA /* --measure M and the measures, from the library: compare_help_measures */
+        "  --top K            the size of the top list the conclusions use (default: 10)\n"
+        "  --path FROM TO     also give the shortest route from FROM to TO under each reading (ids, labels or\n"
+        "                     codenames)\n"
+        "  --render FILE.svg  also draw the union of the readings, ties coloured by where they hold\n"
+        "  -f, --format FMT   table (default), csv (the per-node table) or json (everything)\n"
+        "  -o, --output FILE  write there (atomically: a failed run leaves no file); - is standard output\n"
+        "  -h, --help         this help\n"
+        "\nA rank is 1 for the highest value; tied nodes share the best rank (1, 2, 2, 4). A rank change is the\n"
+        "places a node gains (+) or loses (-) under a hypothesis against the base. Nodes come most\n"
+        "hypothesis-dependent first: by their largest rank change, then their best rank, then id.\n"
+        "Kendall's tau-b and Spearman's rho compare two readings' values over the nodes both hold (ties\n"
+        "handled: tau-b's tie correction, rho on average ranks). The top list of a reading holds the nodes ranked\n"
+        "K or better with a value above 0 (ties at the boundary included). Robust: in the top list under every\n"
+        "reading, the base included; contested: in some top lists only (the readings are named).\n"
+        "Figures (nodes, edges, components, density, diameter, mean distance) are those of the simple\n"
+        "undirected graph, as `info` gives them; centralization is Freeman's, of the measure (of degree for a\n"
+        "measure without one). Routes count ties (hops).\n",
+    .help_extra = compare_help_measures,
+};

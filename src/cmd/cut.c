@@ -2,6 +2,7 @@
 #include <glib.h>
 
 #include "cmd.h"
+#include "help.h"
 #include "evidence.h"
 #include "spygraph/paths.h"
 
@@ -205,7 +206,7 @@ static int run_cut(const sg_command *self, const sg_options *opts, const sg_netw
     return compute_and_write(opts, net, from, to);
 }
 
-int cmd_cut(const sg_command *self, int argc, char **argv)
+static int cmd_cut(const sg_command *self, int argc, char **argv)
 {
     sg_options opts;
     int status = sg_parse_options(self, argc, argv, NULL, NULL, NULL, &opts);
@@ -218,3 +219,27 @@ int cmd_cut(const sg_command *self, int argc, char **argv)
     sg_network_unref(net);
     return status;
 }
+
+/* The command's entry: name, arguments, counts and help (see `spygraph help cut`). */
+const sg_command sg_cmd_cut = {
+    .name = "cut",
+    .reads = true,
+    .channels_only = true,
+    .direction_help = "undirected (--directed: only routes along arcs count; articulation points and bridges always ignore direction)",
+    .run = cmd_cut,
+    .args = "NETWORK FROM TO [options]",
+    .min_args = 3,
+    .max_args = 3,
+    .summary = "Find the fewest nodes or links whose removal separates two nodes, and the network's weak points.",
+    .help =
+        NETWORK_HELP NODE_HELP "\noptions:\n"
+        COMMON_HELP
+        "\nvertex_connectivity is the fewest other nodes whose removal leaves no route from FROM to TO, and\n"
+        "vertex_cut one such set (others of the same size may exist); when a tie joins FROM and TO directly\n"
+        "no removal of others separates them, which is reported, not treated as an error. edge_connectivity\n"
+        "and edge_cut do the same for links (all ties between two nodes make one link). articulation_point\n"
+        "and bridge rows list, for the whole network with direction ignored, the nodes and links whose\n"
+        "removal splits a connected part. CSV and the table have the columns item, node, other, value,\n"
+        "detail; JSON has adjacent, connected, vertex_connectivity (null when adjacent), vertex_cut,\n"
+        "edge_connectivity, edge_cut (links with their ties), articulation_points and bridges.\n",
+};

@@ -3,6 +3,7 @@
 #include <math.h>
 
 #include "cmd.h"
+#include "help.h"
 #include "spygraph/summary.h"
 
 static void add_row(sg_table *t, const char *figure, const char *text)
@@ -129,7 +130,7 @@ static cJSON *summary_json(const sg_network *net, const sg_summary *s)
     return root;
 }
 
-int cmd_info(const sg_command *self, int argc, char **argv)
+static int cmd_info(const sg_command *self, int argc, char **argv)
 {
     sg_options opts;
     int status = sg_parse_options(self, argc, argv, NULL, NULL, NULL, &opts);
@@ -154,3 +155,23 @@ int cmd_info(const sg_command *self, int argc, char **argv)
     sg_network_unref(net);
     return status;
 }
+
+/* The command's entry: name, arguments, counts and help (see `spygraph help info`). */
+const sg_command sg_cmd_info = {
+    .name = "info",
+    .reads = true,
+    .channels_only = false,
+    .direction_help = "figures of the undirected simple graph; --directed: of the directed one (arcs, strong components, distances along arcs)",
+    .run = cmd_info,
+    .args = "NETWORK [options]",
+    .min_args = 1,
+    .max_args = 1,
+    .summary = "Summarize a network: nodes and ties by kind and relation, components, density, diameter, span.",
+    .help =
+        NETWORK_HELP "\noptions:\n" COMMON_HELP
+        "\nDensity, components, diameter and mean distance are those of the simple undirected graph (ties\n"
+        "merged, direction ignored, self-loops dropped); the diameter is the longest shortest path within a\n"
+        "component, in hops. The time span runs from the earliest start to the latest date among dated ties.\n"
+        "JSON holds \"nodes\" and \"edges\" (counts), \"by_kind\", \"by_relation\", and \"hypotheses\" (id, label,\n"
+        "citation, patch lines).\n",
+};

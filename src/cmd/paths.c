@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "help.h"
 #include "evidence.h"
 #include "spygraph/paths.h"
 
@@ -312,7 +313,7 @@ static int run_paths(const sg_command *self, const sg_options *opts, const sg_ne
     return status;
 }
 
-int cmd_paths(const sg_command *self, int argc, char **argv)
+static int cmd_paths(const sg_command *self, int argc, char **argv)
 {
     static const struct option extra[] = {
         {"limit", required_argument, NULL, OPT_LIMIT},
@@ -334,3 +335,47 @@ int cmd_paths(const sg_command *self, int argc, char **argv)
     sg_network_unref(net);
     return status;
 }
+
+/* The command's entry: name, arguments, counts and help (see `spygraph help paths`). */
+const sg_command sg_cmd_paths = {
+    .name = "paths",
+    .reads = true,
+    .channels_only = true,
+    .direction_help = "undirected (--directed follows arcs; \"(reversed)\" marks a tie crossed against its direction otherwise)",
+    .run = cmd_paths,
+    .args = "NETWORK FROM TO [options]",
+    .min_args = 3,
+    .max_args = 3,
+    .summary = "List the routes from one node to another, with the relation, dates, confidence and sources of every hop.",
+    .help =
+        NETWORK_HELP NODE_HELP "\noptions:\n"
+        "  --limit N          list at most N of the best paths (default 20; ignored with --k)\n"
+        "  --k N              the N shortest simple paths instead, best first (Yen's algorithm)\n"
+        "  --most-reliable    rank paths by the product of their ties' confidences (a hop's confidence is\n"
+        "                     that of its most confident tie; ties of confidence 0 are impassable; equal\n"
+        "                     reliability goes to fewer hops)\n"
+        "  --time-respecting  keep only paths whose ties follow each other in time (see below)\n"
+        COMMON_HELP
+        "\nBy default every shortest path (fewest hops) is listed; ties between the same two nodes make one\n"
+        "hop, and each of them is shown as evidence, with its citation keys; the table ends with the full\n"
+        "references of the keys cited. \"(reversed)\" marks a directed tie crossed against its direction.\n"
+        "The reliability of a path is the product of its hops' confidences.\n"
+        "\n--time-respecting: a path is kept when a day can be chosen inside each tie's period that never goes\n"
+        "back along the path, i.e. each tie ends no earlier than the latest start before it. A partial date\n"
+        "covers its whole period (1932 is 1932-01-01..1932-12-31, 1932-12 is 1932-12-01..1932-12-31), so a tie\n"
+        "dated 1932 may follow one dated 1932-12 (their periods overlap) but a tie that ended in 1932 cannot\n"
+        "follow one that began in 1933. Open ends are unbounded; undated ties fit anywhere. Each hop then\n"
+        "shows the earliest day it can be made and only the ties still usable then.\n"
+        "\nPaths are listed by length (or reliability), then by their node sequences in node-table order,\n"
+        "which also settles ties at the K-th place. With --k, --most-reliable or --time-respecting, candidate\n"
+        "paths are examined best first, at most 2000; a warning says when that cap was reached.\n"
+        "The number of shortest paths is always counted; beyond 100000 they are not all built, and those\n"
+        "listed are the first Yen's algorithm finds.\n"
+        "\nNo path is a result, not an error: the table says so, CSV has only its header, JSON has empty\n"
+        "lists, and the exit status is 0. FROM equal to TO is a usage error. CSV has one row per tie in\n"
+        "evidence (path, hop, from, to, earliest, relation, reversed, start, end, confidence, weight,\n"
+        "sources, references, hypothesis, note).\n"
+        "JSON: \"routes\" (nodes, hops, reliability per path) and \"paths\", each an array of hops {from, to,\n"
+        "earliest, confidence, ties: [{relation, source, target, reversed, start, end, confidence, weight,\n"
+        "sources: [{key, reference, pages}], note, hypothesis}]}.\n",
+};

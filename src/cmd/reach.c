@@ -2,6 +2,7 @@
 #include <glib.h>
 
 #include "cmd.h"
+#include "help.h"
 #include "evidence.h"
 #include "spygraph/paths.h"
 
@@ -115,7 +116,7 @@ static int run_reach(const sg_options *opts, const sg_network *net, size_t max_h
     return status;
 }
 
-int cmd_reach(const sg_command *self, int argc, char **argv)
+static int cmd_reach(const sg_command *self, int argc, char **argv)
 {
     static const struct option extra[] = {{"hops", required_argument, NULL, OPT_HOPS}, {NULL, 0, NULL, 0}};
     size_t max_hops = 0;
@@ -130,3 +131,24 @@ int cmd_reach(const sg_command *self, int argc, char **argv)
     sg_network_unref(net);
     return status;
 }
+
+/* The command's entry: name, arguments, counts and help (see `spygraph help reach`). */
+const sg_command sg_cmd_reach = {
+    .name = "reach",
+    .reads = true,
+    .channels_only = true,
+    .direction_help = "undirected (--directed follows arcs)",
+    .run = cmd_reach,
+    .args = "NETWORK FROM [options]",
+    .min_args = 2,
+    .max_args = 2,
+    .summary = "List everyone a node could reach, with the distance in hops and one shortest route each.",
+    .help =
+        NETWORK_HELP NODE_HELP "\noptions:\n"
+        "  --hops K           only nodes within K hops\n"
+        COMMON_HELP
+        "\nNodes are listed by distance, then id. The route shown is the one igraph's breadth-first search\n"
+        "finds first (it takes neighbours in the order of the node table), so it is always the same; other\n"
+        "routes of the same length may exist (`spygraph paths` lists them). JSON: \"reached\", each with id,\n"
+        "label, hops and route (node ids).\n",
+};

@@ -2,6 +2,7 @@
 #include <glib.h>
 
 #include "cmd.h"
+#include "help.h"
 #include "spygraph/curation.h"
 
 enum { OPT_STRICT = SG_OPT_FIRST_COMMAND_OPTION };
@@ -65,7 +66,7 @@ static int write_report(const sg_options *opts, const char *name, const sg_netwo
     return status;
 }
 
-int cmd_validate(const sg_command *self, int argc, char **argv)
+static int cmd_validate(const sg_command *self, int argc, char **argv)
 {
     static const struct option extra[] = {{"strict", no_argument, NULL, OPT_STRICT}, {NULL, 0, NULL, 0}};
     bool strict = false;
@@ -85,3 +86,25 @@ int cmd_validate(const sg_command *self, int argc, char **argv)
     sg_diag_free(diag);
     return status;
 }
+
+/* The command's entry: name, arguments, counts and help (see `spygraph help validate`). */
+const sg_command sg_cmd_validate = {
+    .name = "validate",
+    .run = cmd_validate,
+    .args = "NETWORK [options]",
+    .min_args = 1,
+    .max_args = 1,
+    .summary = "Check a network and list every problem, errors and warnings, with FILE:LINE:COLUMN.",
+    .help =
+        NETWORK_HELP "\noptions:\n"
+        "  -f, --format FMT   table (default), csv or json\n"
+        "  -o, --output FILE  write the report there\n"
+        "  --strict           exit 1 on warnings too\n"
+        "  -h, --help         this help\n"
+        "\nErrors: what a reader cannot accept (bad quoting or UTF-8, a missing column, an unknown node,\n"
+        "relation or source key, a duplicate id, a bad date, a confidence outside [0, 1], a weight that is not a\n"
+        "positive number, a patch naming a node or tie that does not exist, a missing file).\n"
+        "Warnings: a tie without a source, a source never cited, an isolated node, a duplicate tie, a self-loop,\n"
+        "a patch line that changes nothing, a date outside the network's span, an unknown column.\n"
+        "Exit status: 1 if there is any error, else 0.\n",
+};

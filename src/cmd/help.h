@@ -1,0 +1,21 @@
+/* help.h: the fragments of help text several commands share, and the marker where a command's help_extra prints. */
+#ifndef SPYGRAPH_CMD_HELP_H
+#define SPYGRAPH_CMD_HELP_H
+
+#define NETWORK_HELP                                                                                    \
+    "NETWORK is a folder holding network.json, a network.json manifest, a CSV or TSV edge list, or - for\n" \
+    "an edge list on standard input (see networks/README.md).\n"
+
+#define NODE_HELP                                                                                       \
+    "FROM and TO are node ids, labels, native-script names or codenames (any case); a name that matches\n" \
+    "no node or several is an error listing the candidates.\n"
+
+#define COMMON_HELP                                                                                     \
+    "  -f, --format FMT   table (default), csv or json\n"                                                    \
+    "  -o, --output FILE  write there (atomically: a failed run leaves no file); - is standard output\n"    \
+    "  -h, --help         this help\n"
+
+/* Where a command's help_extra hook prints, inside its help text (a form feed, which no help text holds). */
+#define SG_HELP_EXTRA "\f"
+
+#endif
