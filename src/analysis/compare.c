@@ -164,36 +164,71 @@ static sg_network *read_with(sg_network *base, const sg_compare_options *opts, c
 }
 
 /* Adds the readings: the base, then each hypothesis asked for. Returns false after adding to DIAG. */
+/* True when hypothesis ID is among those every reading applies (opts->reading.hypotheses). */
+static bool applied_everywhere(const sg_compare_options *opts, const char *id)
+{
+    for (size_t i = 0; i < opts->reading.n_hypotheses; i++)
+        if (strcmp(opts->reading.hypotheses[i], id) == 0)
+            return true;
+    return false;
+}
+
+/* The id of a reading: the hypotheses it applies joined by '+' (those of every reading, then ID), or
+ * "base" when none; pooled in BASE. */
+static const char *reading_id(sg_network *base, const sg_compare_options *opts, const char *id)
+{
+    GString *s = g_string_new(NULL);
+    for (size_t i = 0; i < opts->reading.n_hypotheses; i++)
+        g_string_append_printf(s, "%s%s", i ? "+" : "", opts->reading.hypotheses[i]);
+    if (id)
+        g_string_append_printf(s, "%s%s", s->len ? "+" : "", id);
+    const char *out = sg_network_intern(base, s->len ? s->str : "base");
+    g_string_free(s, TRUE);
+    return out;
+}
+
+/* Adds the readings: the base (with the hypotheses every reading applies), then each hypothesis asked for
+ * (by default every one not already applied). Returns false after adding to DIAG. */
 static bool add_readings(sg_comparison *cmp, sg_network *base, const sg_compare_options *opts, sg_diag *diag)
 {
-    size_t wanted = 0;
-    if (opts->hypotheses)
-        wanted = sg_list_length((const char *const *)opts->hypotheses);
-    else
-        wanted = base->n_hypotheses;
-    cmp->readings = g_new0(sg_compare_reading, wanted + 1);
+    GPtrArray *wanted = g_ptr_array_new();
+    for (size_t i = 0; opts->hypotheses && opts->hypotheses[i]; i++)
+        g_ptr_array_add(wanted, (gpointer)opts->hypotheses[i]);
+    for (size_t i = 0; !opts->hypotheses && i < base->n_hypotheses; i++)
+        if (!applied_everywhere(opts, base->hypotheses[i].id))
+            g_ptr_array_add(wanted, (gpointer)base->hypotheses[i].id);
+    cmp->readings = g_new0(sg_compare_reading, wanted->len + 1);
     sg_compare_reading *r0 = &cmp->readings[cmp->n_readings++];
-    *r0 = (sg_compare_reading){.id = "base", .label = *base->title ? base->title : base->id, .citation = "",
-                               .sources = sg_empty_list(),
-                               .net = read_with(base, opts, NULL, diag)};
-    if (!r0->net)
-        return false;
-    for (size_t i = 0; i < wanted; i++) {
-        const char *id = opts->hypotheses ? opts->hypotheses[i] : base->hypotheses[i].id;
-        if (sg_comparison_find_reading(cmp, id) >= 0) {
+    *r0 = (sg_compare_reading){.id = reading_id(base, opts, NULL), .label = *base->title ? base->title : base->id,
+                               .citation = "", .sources = sg_empty_list(), .net = read_with(base, opts, NULL, diag)};
+    bool ok = r0->net != NULL;
+    for (guint i = 0; ok && i < wanted->len; i++) {
+        const char *id = g_ptr_array_index(wanted, i);
+        if (applied_everywhere(opts, id)) {
+            sg_diag_error(diag, NULL, "hypothesis '%s' is applied to every reading (--hypothesis) and cannot be "
+                          "compared as well", id);
+            ok = false;
+            break;
+        }
+        const char *full = reading_id(base, opts, id);
+        if (sg_comparison_find_reading(cmp, full) >= 0) {
             sg_diag_error(diag, NULL, "hypothesis '%s' is named twice", id);
-            return false;
+            ok = false;
+            break;
         }
         sg_network *net = read_with(base, opts, id, diag);
-        if (!net)
-            return false;
+        if (!net) {
+            ok = false;
+            break;
+        }
         const sg_hypothesis *h = sg_network_find_hypothesis(base, id);
         sg_compare_reading *r = &cmp->readings[cmp->n_readings++];
-        *r = (sg_compare_reading){.id = h->id, .label = h->label, .citation = h->citation,
+        *r = (sg_compare_reading){.id = full, .label = h->label, .citation = h->citation,
                                   .sources = h->sources ? h->sources : sg_empty_list(), .net = net};
         describe_changes(r, base, h);
     }
-    return true;
+    g_ptr_array_free(wanted, TRUE);
+    return ok;
 }
 
 /* Collects the union of the readings' nodes; INDEX maps an id to its union index + 1. */

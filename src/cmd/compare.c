@@ -645,7 +645,7 @@ static int compare_network(sg_network *net, const sg_options *opts, const compar
     sg_comparison *cmp = sg_compare(net, &co, diag);
     sg_diag_print(diag, false);
     sg_diag_free(diag);
-    int status = cmp ? write_comparison(cmp, net, opts) : SG_EXIT_DATA;
+    int status = cmp ? write_comparison(cmp, cmp->readings[0].net, opts) : SG_EXIT_DATA;
     if (status == SG_EXIT_OK && a->render)
         status = render_comparison(cmp, a->render);
     sg_comparison_free(cmp);

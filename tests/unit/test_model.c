@@ -103,15 +103,20 @@ static void test_resolve(void)
 
 static void test_vocabulary(void)
 {
-    /* The table in networks/README.md, "Relations": name, directed. */
-    static const struct { const char *name; bool directed; const char *family; } documented[] = {
-        {"member_of", true, "membership"},   {"employed_by", true, "membership"}, {"located_in", true, "membership"},
-        {"commanded", true, "command"},      {"handled", true, "command"},        {"recruited", true, "command"},
-        {"reported_to", true, "command"},    {"radio_link", true, "information"}, {"informed", true, "information"},
-        {"introduced", true, "personal"},    {"penetrated", true, "hostile"},     {"surveilled", true, "hostile"},
-        {"arrested", true, "hostile"},       {"met", false, "personal"},          {"colleague", false, "personal"},
-        {"friend", false, "personal"},       {"married", false, "personal"},      {"business", false, "personal"},
-        {"negotiated_with", false, "diplomatic"}, {"allied_with", false, "diplomatic"}, {"tie", false, "other"},
+    /* The table in networks/README.md, "Relations": name, directed, channel, family. */
+    static const struct { const char *name; bool directed, channel; const char *family; } documented[] = {
+        {"member_of", true, false, "membership"},      {"employed_by", true, false, "membership"},
+        {"located_in", true, false, "membership"},     {"commanded", true, true, "command"},
+        {"handled", true, true, "command"},            {"recruited", true, true, "command"},
+        {"reported_to", true, true, "command"},        {"radio_link", true, true, "information"},
+        {"informed", true, true, "information"},       {"introduced", true, true, "personal"},
+        {"penetrated", true, true, "hostile"},         {"surveilled", true, false, "hostile"},
+        {"arrested", true, false, "hostile"},          {"met", false, true, "personal"},
+        {"colleague", false, true, "personal"},        {"friend", false, true, "personal"},
+        {"married", false, true, "personal"},          {"business", false, true, "personal"},
+        {"negotiated_with", false, true, "diplomatic"}, {"allied_with", false, false, "diplomatic"},
+        {"co_member", false, true, "membership"},      {"co_located", false, false, "membership"},
+        {"tie", false, true, "other"},
     };
     size_t n = 0;
     for (const sg_relation *r = sg_relations(); r->name; r++)
@@ -121,6 +126,7 @@ static void test_vocabulary(void)
         const sg_relation *r = sg_relation_find(documented[i].name);
         g_assert_nonnull(r);
         g_assert_cmpint(r->directed, ==, documented[i].directed);
+        g_assert_cmpint(r->channel, ==, documented[i].channel);
         g_assert_cmpstr(sg_family_name(r->family), ==, documented[i].family);
         g_assert_true(r->reading && *r->reading);
     }
