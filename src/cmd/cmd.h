@@ -85,6 +85,10 @@ sg_network *sg_cmd_load_base(const sg_options *opts);
  * and returns NULL on failure; the caller unrefs the result. */
 sg_network *sg_cmd_load(const sg_options *opts);
 
+/* How NET was read, in words, for the first line of a table: "direction ignored" or "ties followed in
+ * their direction" (DIRECTED), then the reading's choices in brackets (sg_reading_describe). The caller g_free()s it. */
+char *sg_cmd_reading_text(const sg_network *net, bool directed);
+
 /* Prints the reading options a command takes, with its own defaults, to STREAM: the one place their help
  * is written. */
 void sg_reading_options_help(const sg_command *cmd, FILE *stream);

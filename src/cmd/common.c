@@ -394,6 +394,16 @@ static bool report(sg_diag *diag)
     return false;
 }
 
+char *sg_cmd_reading_text(const sg_network *net, bool directed)
+{
+    GString *s = g_string_new(directed ? "ties followed in their direction" : "direction ignored");
+    char *choices = net->reading ? sg_reading_describe(net->reading) : NULL;
+    if (choices && *choices)
+        g_string_append_printf(s, " (%s)", choices);
+    g_free(choices);
+    return g_string_free(s, FALSE);
+}
+
 sg_network *sg_cmd_load_base(const sg_options *opts)
 {
     sg_diag *diag = sg_diag_new();

@@ -152,8 +152,9 @@ static int write_text(const sg_options *opts, const sg_network *net, const sg_gr
     if (!out)
         return SG_EXIT_DATA;
     char *a = sg_cmd_node_name(net, from), *b = sg_cmd_node_name(net, to);
-    fprintf(out->stream, "from %s to %s, %s\n\n", a, b,
-            lg->directed ? "ties followed in their direction" : "direction ignored");
+    char *how = sg_cmd_reading_text(net, lg->directed);
+    fprintf(out->stream, "from %s to %s, %s\n\n", a, b, how);
+    g_free(how);
     sg_table_write_text(t, out->stream);
     g_free(a);
     g_free(b);

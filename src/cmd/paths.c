@@ -152,11 +152,6 @@ static sg_table *text_table(const sg_network *net, const sg_path_list *list, boo
     return t;
 }
 
-static const char *direction_text(bool directed)
-{
-    return directed ? "ties followed in their direction" : "direction ignored";
-}
-
 /* "2 paths of 5 hops" / "1 path of 5 hops, reliability 0.405" ... */
 static void write_found(FILE *f, const sg_path_query *q, const sg_path_list *list)
 {
@@ -182,7 +177,9 @@ static void write_text(FILE *f, const sg_network *net, const sg_path_query *q, b
                        const sg_path_list *list)
 {
     char *from = sg_cmd_node_name(net, q->from), *to = sg_cmd_node_name(net, q->to), *mode = mode_text(q);
-    fprintf(f, "from %s to %s: %s, %s\n", from, to, mode, direction_text(directed));
+    char *how = sg_cmd_reading_text(net, directed);
+    fprintf(f, "from %s to %s: %s, %s\n", from, to, mode, how);
+    g_free(how);
     write_found(f, q, list);
     for (size_t p = 0; p < list->count; p++) {
         char *route = route_text(net, &list->paths[p]);

@@ -70,7 +70,9 @@ static int write_text(const sg_options *opts, const sg_network *net, int from, s
     if (!out)
         return SG_EXIT_DATA;
     char *name = sg_cmd_node_name(net, from);
-    fprintf(out->stream, "from %s, %s", name, directed ? "ties followed in their direction" : "direction ignored");
+    char *how = sg_cmd_reading_text(net, directed);
+    fprintf(out->stream, "from %s, %s", name, how);
+    g_free(how);
     if (max_hops)
         fprintf(out->stream, ", within %zu hop%s", max_hops, max_hops == 1 ? "" : "s");
     fprintf(out->stream, ": %zu of the other %zu node%s reached\n", reach->count, net->n_nodes - 1,
