@@ -56,6 +56,15 @@ static char *name_list(const sg_network *net, const int *indices, size_t n)
 
 static void report_unknown(const sg_network *net, const char *name)
 {
+    /* a reading may have left the node out: say which reading (relations never remove nodes) */
+    sg_reading nodes_kept;
+    if (net->reading) {
+        nodes_kept = *net->reading;
+        nodes_kept.relations = sg_relation_set_all();
+    }
+    char *choices = net->reading ? sg_reading_describe(&nodes_kept) : g_strdup("");
+    char *where = *choices ? g_strdup_printf("%s as read here (%s)", net->name, choices) : g_strdup(net->name);
+    g_free(choices);
     char *folded = g_utf8_casefold(name, -1);
     GArray *close = g_array_new(FALSE, FALSE, sizeof(int));
     for (size_t i = 0; i < net->n_nodes; i++)
@@ -64,16 +73,16 @@ static void report_unknown(const sg_network *net, const char *name)
             g_array_append_val(close, idx);
         }
     if (close->len == 0) {
-        sg_error("no node '%s' in %s (give an id, a label or a codename)", name, net->name);
+        sg_error("no node '%s' in %s (give an id, a label or a codename)", name, where);
     } else {
         size_t shown = MIN(close->len, 10);
         char *list = name_list(net, (const int *)(void *)close->data, shown);
-        sg_error("no node '%s' in %s; close matches: %s%s", name, net->name, list,
-                 close->len > shown ? ", ..." : "");
+        sg_error("no node '%s' in %s; close matches: %s%s", name, where, list, close->len > shown ? ", ..." : "");
         g_free(list);
     }
     g_array_free(close, TRUE);
     g_free(folded);
+    g_free(where);
 }
 
 int sg_cmd_node_arg(const sg_network *net, const char *name)
