@@ -2,7 +2,7 @@
 #include <glib.h>
 #include <string.h>
 
-#include "spygraph/model.h"
+#include "internal.h"
 
 struct sg_network_private {
     int refcount;
@@ -337,4 +337,30 @@ sg_network *sg_network_derive(sg_network *net)
     for (size_t i = 0; i < copy->n_nodes; i++)
         g_hash_table_insert(p->node_index, (gpointer)copy->nodes[i].id, GSIZE_TO_POINTER(i + 1));
     return copy;
+}
+
+void sg_network_remove_nodes(sg_network *net, const bool *keep)
+{
+    int *renumber = g_new(int, net->n_nodes + 1);
+    size_t kept = 0;
+    for (size_t i = 0; i < net->n_nodes; i++) {
+        renumber[i] = keep[i] ? (int)kept : -1;
+        if (keep[i])
+            net->nodes[kept++] = net->nodes[i];
+    }
+    net->n_nodes = kept;
+    size_t ties = 0;
+    for (size_t i = 0; i < net->n_edges; i++) {
+        sg_edge e = net->edges[i];
+        if (renumber[e.source] < 0 || renumber[e.target] < 0)
+            continue;
+        e.source = renumber[e.source];
+        e.target = renumber[e.target];
+        net->edges[ties++] = e;
+    }
+    net->n_edges = ties;
+    g_hash_table_remove_all(net->priv->node_index);
+    for (size_t i = 0; i < net->n_nodes; i++)
+        g_hash_table_insert(net->priv->node_index, (gpointer)net->nodes[i].id, GSIZE_TO_POINTER(i + 1));
+    g_free(renumber);
 }

@@ -111,7 +111,8 @@ static void test_vocabulary(void)
         {"introduced", true, "personal"},    {"penetrated", true, "hostile"},     {"surveilled", true, "hostile"},
         {"arrested", true, "hostile"},       {"met", false, "personal"},          {"colleague", false, "personal"},
         {"friend", false, "personal"},       {"married", false, "personal"},      {"business", false, "personal"},
-        {"negotiated_with", false, "diplomatic"}, {"allied_with", false, "diplomatic"}, {"tie", false, "other"},
+        {"negotiated_with", false, "diplomatic"}, {"allied_with", false, "diplomatic"},
+        {"co_member", false, "membership"},  {"co_located", false, "membership"}, {"tie", false, "other"},
     };
     size_t n = 0;
     for (const sg_relation *r = sg_relations(); r->name; r++)
