@@ -67,7 +67,7 @@ static const char *const node_columns[] = {"id", "label|name", "kind", "affiliat
 
 /* Reads the node's lifetime (the start and end columns COL[N_START], COL[N_END] of ROW) into NODE->when
  * and sets the SG_CHANGE_NODE_START/END bits of *SET for the non-empty ones. Adds an error and returns
- * false for a bad date or an end before the start. */
+ * false for a bad date (that end is left open) or an end before the start. */
 static bool read_lifetime(const sg_columns *c, const int *col, const sg_csv_row *row, const char *file,
                           sg_node *node, unsigned *set, sg_diag *diag)
 {
@@ -88,8 +88,7 @@ static bool read_lifetime(const sg_columns *c, const int *col, const sg_csv_row 
 
 /* Fills NODE from the node columns of ROW (shared by nodes.csv and add_node patches). COL maps N_ID..
  * onto the known-column numbers of C. *SET receives the SG_CHANGE_NODE_* bits of the label, kind,
- * affiliation, start and end fields that are not empty. Returns false if the row is unusable (no id, a
- * bad lifetime). */
+ * affiliation, start and end fields that are not empty. Returns false if the row is unusable (no id). */
 static bool read_node_fields(sg_network *net, const sg_columns *c, const int *col, const sg_csv_row *row,
                              const char *file, sg_node *node, unsigned *set, sg_diag *diag)
 {
@@ -116,7 +115,9 @@ static bool read_node_fields(sg_network *net, const sg_columns *c, const int *co
     node->note = sg_network_intern(net, sg_field(c, col[N_NOTE], row, file, &f));
     const char *sources = sg_field(c, col[N_SOURCES], row, file, &f);
     node->sources = sg_read_sources(net, sources, &f, diag);
-    return read_lifetime(c, col, row, file, node, set, diag);
+    /* A bad lifetime is reported but the node is kept, so its ties do not each report it unknown. */
+    read_lifetime(c, col, row, file, node, set, diag);
+    return true;
 }
 
 static void add_extra_attrs(sg_network *net, const sg_csv_row *header, const int *unknown)
