@@ -1,4 +1,5 @@
-/* curation.c: the curation checks of `validate` (uncited ties, unused sources, isolates, duplicates, loops). */
+/* curation.c: the curation checks of `validate` (uncited ties, unused sources, isolates, duplicates, loops,
+ * ties outside a node's lifetime). */
 #include <glib.h>
 #include <string.h>
 
@@ -101,10 +102,57 @@ static void check_span(const sg_network *net, sg_diag *diag)
         }
 }
 
+/* Warns when the tie E is dated and its period does not overlap the lifetime of node END (a tie with
+ * an organisation before it was founded, with a person after his death). */
+static void check_lifetime(const sg_network *net, const sg_edge *e, int end, sg_diag *diag)
+{
+    const sg_node *n = &net->nodes[end];
+    if (sg_interval_is_timeless(&e->when) || sg_interval_is_timeless(&n->when))
+        return;
+    if (sg_interval_last_day(&e->when) >= sg_interval_first_day(&n->when) &&
+        sg_interval_first_day(&e->when) <= sg_interval_last_day(&n->when))
+        return;
+    char a[11], b[11], c[11], d[11];
+    sg_diag_warning(diag, &e->origin, "the tie %s-%s (%s), dated %s..%s, lies outside the lifetime of '%s' (%s..%s)",
+                    net->nodes[e->source].id, net->nodes[e->target].id, e->relation->name,
+                    sg_date_format(e->when.start, a), sg_date_format(e->when.end, b), n->id,
+                    sg_date_format(n->when.start, c), sg_date_format(n->when.end, d));
+}
+
+/* Checks every tie of NET, and the ties each hypothesis adds or changes, against its ends' lifetimes. */
+static void check_lifetimes(const sg_network *net, sg_diag *diag)
+{
+    for (size_t i = 0; i < net->n_edges; i++) {
+        check_lifetime(net, &net->edges[i], net->edges[i].source, diag);
+        if (net->edges[i].target != net->edges[i].source)
+            check_lifetime(net, &net->edges[i], net->edges[i].target, diag);
+    }
+    for (size_t h = 0; h < net->n_hypotheses; h++) {
+        /* The loader reported the patch's own problems already: a scratch list keeps them out. */
+        sg_diag *scratch = sg_diag_new();
+        sg_network *applied = sg_network_apply_patches((sg_network *)net, &net->hypotheses[h], scratch);
+        for (size_t i = 0; applied && scratch->errors == 0 && i < applied->n_edges; i++) {
+            const sg_edge *e = &applied->edges[i];
+            /* a tie the hypothesis touched, or any tie at a node whose lifetime it set */
+            bool touched = e->hypothesis == net->hypotheses[h].id ||
+                           applied->nodes[e->source].hypothesis == net->hypotheses[h].id ||
+                           applied->nodes[e->target].hypothesis == net->hypotheses[h].id;
+            if (!touched)
+                continue;
+            check_lifetime(applied, e, e->source, diag);
+            if (e->target != e->source)
+                check_lifetime(applied, e, e->target, diag);
+        }
+        sg_network_unref(applied);
+        sg_diag_free(scratch);
+    }
+}
+
 void sg_curation_check(const sg_network *net, sg_diag *diag)
 {
     check_sources(net, diag);
     check_ties(net, diag);
     check_isolates(net, diag);
     check_span(net, diag);
+    check_lifetimes(net, diag);
 }

@@ -86,7 +86,7 @@ static void read_named_row(sg_network *net, const sg_columns *c, const sg_csv_ro
     bool ok = sg_read_relation(sg_field(c, E_RELATION, row, file, &at), &at, sg_relation_unspecified(), &e.relation, diag);
     ok &= sg_read_date(sg_field(c, E_START, row, file, &at), &at, "start", &e.when.start, diag);
     ok &= sg_read_date(sg_field(c, E_END, row, file, &at), &at, "end", &e.when.end, diag);
-    ok = ok && sg_check_interval(&e.when, &at, diag);
+    ok = ok && sg_check_interval(&e.when, "the tie", &at, diag);
     ok &= sg_read_confidence(sg_field(c, E_CONFIDENCE, row, file, &at), &at, &e.confidence, diag);
     ok &= sg_read_weight(sg_field(c, E_WEIGHT, row, file, &at), &at, &e.weight, diag);
     e.sources = sg_network_split(net, sg_field(c, E_SOURCES, row, file, &at), ';');

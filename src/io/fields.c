@@ -88,12 +88,12 @@ bool sg_read_date(const char *text, const sg_origin *at, const char *what, sg_da
     return false;
 }
 
-bool sg_check_interval(const sg_interval *iv, const sg_origin *at, sg_diag *diag)
+bool sg_check_interval(const sg_interval *iv, const char *what, const sg_origin *at, sg_diag *diag)
 {
     if (!sg_interval_is_reversed(iv))
         return true;
     char start[11], end[11];
-    sg_diag_error(diag, at, "the tie ends (%s) before it starts (%s)", sg_date_format(iv->end, end),
+    sg_diag_error(diag, at, "%s ends (%s) before it starts (%s)", what, sg_date_format(iv->end, end),
                   sg_date_format(iv->start, start));
     return false;
 }

@@ -28,8 +28,9 @@ const char *sg_field(const sg_columns *cols, int name_index, const sg_csv_row *r
 
 /* Typed readers: each adds an error at AT and returns false on bad input. */
 bool sg_read_date(const char *text, const sg_origin *at, const char *what, sg_date *out, sg_diag *diag);
-/* Adds an error at AT (the end date's field) and returns false when IV ends before it starts. */
-bool sg_check_interval(const sg_interval *iv, const sg_origin *at, sg_diag *diag);
+/* Adds an error at AT (the end date's field) and returns false when IV ends before it starts. WHAT names
+ * the interval's owner in the message ("the tie", "the lifetime of node 'x'"). */
+bool sg_check_interval(const sg_interval *iv, const char *what, const sg_origin *at, sg_diag *diag);
 bool sg_read_confidence(const char *text, const sg_origin *at, double *out, sg_diag *diag);
 bool sg_read_weight(const char *text, const sg_origin *at, double *out, sg_diag *diag);
 /* An unknown relation is an error; an empty one gives FALLBACK (which may be NULL: then an error). */

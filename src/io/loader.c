@@ -161,6 +161,44 @@ static const char *string_member(sg_network *net, const cJSON *obj, const char *
     return cJSON_IsString(item) ? sg_network_intern(net, item->valuestring) : "";
 }
 
+/* The position of the member KEY of the JSON object that holds byte OFFSET of TEXT: searched from the
+ * object's opening brace (the last '{' before OFFSET). Falls back to OFFSET itself. */
+static sg_origin member_origin(const char *file, const char *text, size_t offset, const char *key)
+{
+    size_t open = offset;
+    while (open > 0 && text[open] != '{')
+        open--;
+    char *quoted = g_strdup_printf("\"%s\"", key);
+    const char *hit = strstr(text + open, quoted);
+    g_free(quoted);
+    return position_of(file, text, hit ? (size_t)(hit - text) : offset);
+}
+
+/* Reads the optional "credence" (a number in [0, 1]) and "credence_note" of a hypothesis entry whose id
+ * is at byte OFFSET of the manifest text. */
+static void read_credence(sg_network *net, sg_hypothesis *h, const cJSON *entry, const char *mfile, const char *mtext,
+                          size_t offset, sg_diag *diag)
+{
+    const cJSON *credence = cJSON_GetObjectItemCaseSensitive(entry, "credence");
+    const cJSON *note = cJSON_GetObjectItemCaseSensitive(entry, "credence_note");
+    if (credence) {
+        sg_origin at = member_origin(mfile, mtext, offset, "credence");
+        if (!cJSON_IsNumber(credence) || !isfinite(credence->valuedouble))
+            sg_diag_error(diag, &at, "the credence of hypothesis '%s' must be a number in [0, 1]", h->id);
+        else if (credence->valuedouble < 0 || credence->valuedouble > 1)
+            sg_diag_error(diag, &at, "the credence %g of hypothesis '%s' is outside [0, 1]", credence->valuedouble,
+                          h->id);
+        else
+            h->credence = credence->valuedouble;
+    }
+    if (note && !cJSON_IsString(note)) {
+        sg_origin at = member_origin(mfile, mtext, offset, "credence_note");
+        sg_diag_error(diag, &at, "the credence note of hypothesis '%s' must be a string", h->id);
+    } else if (note) {
+        h->credence_note = sg_network_intern(net, note->valuestring);
+    }
+}
+
 /* Reads one entry of the manifest's "hypotheses" list and its patch file. */
 static void load_hypothesis(sg_network *net, const char *dir, const char *mfile, const char *mtext, const cJSON *entry,
                             size_t *cursor, GChecksum *sum, sg_diag *diag)
@@ -177,6 +215,7 @@ static void load_hypothesis(sg_network *net, const char *dir, const char *mfile,
         sg_diag_error(diag, &h.origin, "a hypothesis needs \"id\", \"label\" and \"patch\"");
         return;
     }
+    read_credence(net, &h, entry, mfile, mtext, *cursor ? *cursor - 1 : 0, diag);
     const cJSON *keys = cJSON_GetObjectItemCaseSensitive(entry, "sources");
     GString *joined = g_string_new(NULL);
     cJSON *k;
@@ -205,7 +244,7 @@ static void load_hypothesis(sg_network *net, const char *dir, const char *mfile,
 static void check_manifest_keys(const cJSON *root, const char *mfile, const char *mtext, sg_diag *diag)
 {
     static const char *const known[] = {"format", "version", "id", "title", "description", "span",
-                                        "nodes", "edges", "sources", "hypotheses", NULL};
+                                        "nodes", "edges", "sources", "hypotheses", "questions", NULL};
     const cJSON *item;
     cJSON_ArrayForEach(item, root) {
         bool ok = false;
@@ -243,6 +282,92 @@ static void read_span(sg_network *net, const cJSON *root, const char *mfile, con
     }
     if (sg_interval_is_reversed(&net->span))
         sg_diag_error(diag, &at, "the span ends before it starts");
+}
+
+/* Reads one entry of the manifest's "questions" list (its hypotheses are already read); *CURSOR moves
+ * through the manifest text so each name is found at its own place. QUESTIONS collects the entries. */
+static void load_question(sg_network *net, const cJSON *entry, const char *mfile, const char *mtext, size_t *cursor,
+                          GArray *questions, sg_diag *diag)
+{
+    sg_question q = {0};
+    q.id = string_member(net, entry, "id");
+    q.label = string_member(net, entry, "label");
+    char *needle = g_strdup_printf("\"%s\"", q.id);
+    q.origin = *q.id ? find_next_in_text(mfile, mtext, needle, cursor) : key_origin(mfile, mtext, "questions");
+    g_free(needle);
+    const cJSON *answers = cJSON_GetObjectItemCaseSensitive(entry, "hypotheses");
+    if (!cJSON_IsObject(entry) || !*q.id || !cJSON_IsArray(answers)) {
+        sg_diag_error(diag, &q.origin, "a question needs \"id\" and a list of \"hypotheses\"");
+        return;
+    }
+    for (guint i = 0; i < questions->len; i++)
+        if (strcmp(g_array_index(questions, sg_question, i).id, q.id) == 0) {
+            sg_diag_error(diag, &q.origin, "duplicate question id '%s' (first at line %d)", q.id,
+                          g_array_index(questions, sg_question, i).origin.line);
+            return;
+        }
+    int index = (int)questions->len;
+    size_t n = (size_t)cJSON_GetArraySize(answers), kept = 0;
+    const char **ids = g_new0(const char *, n + 1);
+    double credences = 0;
+    bool credence_errors = false;
+    const cJSON *a;
+    cJSON_ArrayForEach(a, answers) {
+        const char *id = cJSON_IsString(a) ? a->valuestring : "";
+        char *quoted = g_strdup_printf("\"%s\"", id);
+        sg_origin at = *id ? find_next_in_text(mfile, mtext, quoted, cursor) : q.origin;
+        g_free(quoted);
+        sg_hypothesis *h = (sg_hypothesis *)sg_network_find_hypothesis(net, id);
+        if (!cJSON_IsString(a)) {
+            sg_diag_error(diag, &at, "the answers of question '%s' must be hypothesis ids", q.id);
+            credence_errors = true;
+        } else if (!h) {
+            sg_diag_error(diag, &at, "question '%s' names unknown hypothesis '%s'", q.id, id);
+            credence_errors = true;
+        } else if (h->question == index) {
+            sg_diag_error(diag, &at, "question '%s' names hypothesis '%s' twice", q.id, id);
+        } else if (h->question >= 0) {
+            sg_diag_error(diag, &at, "hypothesis '%s' answers question '%s' already: a hypothesis answers one question",
+                          id, g_array_index(questions, sg_question, h->question).id);
+        } else {
+            h->question = index;
+            ids[kept++] = h->id;
+            credences += isnan(h->credence) ? 0 : h->credence;
+        }
+    }
+    q.hypotheses = ids;
+    sg_network_keep(net, ids);
+    if (!credence_errors && credences > 1 + 1e-9)
+        sg_diag_error(diag, &q.origin, "the credences of the answers to question '%s' sum to %g, more than 1", q.id,
+                      credences);
+    /* One answer or none still loads (a scenario takes that answer or none), but it asks nothing that an
+     * independent hypothesis does not: most likely an answer is missing. */
+    if (kept < 2 && !credence_errors)
+        sg_diag_warning(diag, &q.origin, "question '%s' has %zu answer%s: a question needs two alternatives", q.id,
+                        kept, kept == 1 ? "" : "s");
+    g_array_append_val(questions, q);
+}
+
+/* Reads the manifest's optional "questions" list into NET (after the hypotheses). */
+static void load_questions(sg_network *net, const cJSON *root, const char *mfile, const char *mtext, sg_diag *diag)
+{
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, "questions");
+    if (!list)
+        return;
+    if (!cJSON_IsArray(list)) {
+        sg_origin at = key_origin(mfile, mtext, "questions");
+        sg_diag_error(diag, &at, "the manifest's \"questions\" must be a list");
+        return;
+    }
+    const char *start = strstr(mtext, "\"questions\"");
+    size_t cursor = start ? (size_t)(start - mtext) : 0;
+    GArray *questions = g_array_new(FALSE, TRUE, sizeof(sg_question));
+    const cJSON *entry;
+    cJSON_ArrayForEach(entry, list)
+        load_question(net, entry, mfile, mtext, &cursor, questions, diag);
+    net->n_questions = questions->len;
+    net->questions = (sg_question *)(void *)g_array_free(questions, FALSE);
+    sg_network_keep(net, net->questions);
 }
 
 sg_network *sg_load_manifest_bytes(const char *name, const char *dir, const char *data, size_t len, sg_diag *diag)
@@ -292,6 +417,7 @@ sg_network *sg_load_manifest_bytes(const char *name, const char *dir, const char
     size_t cursor = list ? (size_t)(list - text) : 0;
     cJSON_ArrayForEach(entry, hyps)
         load_hypothesis(net, dir, mfile, text, entry, &cursor, sum, diag);
+    load_questions(net, root, mfile, text, diag);
     finish_hash(net, sum);
     /* Check every patch against the base now, so a bad patch is found whichever command runs; a base
      * that did not read cleanly would only give misleading patch errors. */

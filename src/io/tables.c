@@ -61,17 +61,40 @@ void sg_read_sources_table(sg_network *net, sg_csv *csv, const char *file, sg_di
     }
 }
 
-enum { N_ID, N_LABEL, N_KIND, N_AFFILIATION, N_CODENAMES, N_NATIVE, N_NOTE, N_SOURCES };
+enum { N_ID, N_LABEL, N_KIND, N_AFFILIATION, N_CODENAMES, N_NATIVE, N_NOTE, N_SOURCES, N_START, N_END };
 static const char *const node_columns[] = {"id", "label|name", "kind", "affiliation", "codenames|aliases",
-                                           "native_name", "note", "sources", NULL};
+                                           "native_name", "note", "sources", "start", "end", NULL};
+
+/* Reads the node's lifetime (the start and end columns COL[N_START], COL[N_END] of ROW) into NODE->when
+ * and sets the SG_CHANGE_NODE_START/END bits of *SET for the non-empty ones. Adds an error and returns
+ * false for a bad date (that end is left open) or an end before the start. */
+static bool read_lifetime(const sg_columns *c, const int *col, const sg_csv_row *row, const char *file,
+                          sg_node *node, unsigned *set, sg_diag *diag)
+{
+    sg_origin at;
+    const char *text = sg_field(c, col[N_START], row, file, &at);
+    bool ok = sg_read_date(text, &at, "start", &node->when.start, diag);
+    *set |= *text ? SG_CHANGE_NODE_START : 0;
+    text = sg_field(c, col[N_END], row, file, &at);
+    ok &= sg_read_date(text, &at, "end", &node->when.end, diag);
+    *set |= *text ? SG_CHANGE_NODE_END : 0;
+    if (!ok)
+        return false;
+    char *what = g_strdup_printf("the lifetime of node '%s'", node->id);
+    ok = sg_check_interval(&node->when, what, &at, diag);
+    g_free(what);
+    return ok;
+}
 
 /* Fills NODE from the node columns of ROW (shared by nodes.csv and add_node patches). COL maps N_ID..
- * onto the known-column numbers of C. Returns false if the row is unusable (no id). */
+ * onto the known-column numbers of C. *SET receives the SG_CHANGE_NODE_* bits of the label, kind,
+ * affiliation, start and end fields that are not empty. Returns false if the row is unusable (no id). */
 static bool read_node_fields(sg_network *net, const sg_columns *c, const int *col, const sg_csv_row *row,
-                             const char *file, sg_node *node, sg_diag *diag)
+                             const char *file, sg_node *node, unsigned *set, sg_diag *diag)
 {
     sg_origin at, f;
     memset(node, 0, sizeof *node);
+    *set = 0;
     node->id = sg_network_intern(net, sg_field(c, col[N_ID], row, file, &at));
     node->origin = at;
     if (!*node->id) {
@@ -80,15 +103,20 @@ static bool read_node_fields(sg_network *net, const sg_columns *c, const int *co
     }
     const char *label = sg_field(c, col[N_LABEL], row, file, &f);
     node->label = *label ? sg_network_intern(net, label) : node->id;
+    *set |= *label ? SG_CHANGE_NODE_LABEL : 0;
     const char *kind = sg_field(c, col[N_KIND], row, file, &f);
     if (!sg_kind_parse(kind, &node->kind))
         sg_diag_error(diag, &f, "unknown node kind '%s' (person, organization or place)", kind);
+    *set |= *kind ? SG_CHANGE_NODE_KIND : 0;
     node->affiliation = sg_network_intern(net, sg_field(c, col[N_AFFILIATION], row, file, &f));
+    *set |= *node->affiliation ? SG_CHANGE_NODE_AFFILIATION : 0;
     node->codenames = sg_network_split(net, sg_field(c, col[N_CODENAMES], row, file, &f), ';');
     node->native_name = sg_network_intern(net, sg_field(c, col[N_NATIVE], row, file, &f));
     node->note = sg_network_intern(net, sg_field(c, col[N_NOTE], row, file, &f));
     const char *sources = sg_field(c, col[N_SOURCES], row, file, &f);
     node->sources = sg_read_sources(net, sources, &f, diag);
+    /* A bad lifetime is reported but the node is kept, so its ties do not each report it unknown. */
+    read_lifetime(c, col, row, file, node, set, diag);
     return true;
 }
 
@@ -108,7 +136,8 @@ void sg_read_nodes_table(sg_network *net, sg_csv *csv, const char *file, sg_diag
     sg_columns c;
     int *unknown = NULL;
     static const char *const required[] = {"id", NULL};
-    static const int col[] = {N_ID, N_LABEL, N_KIND, N_AFFILIATION, N_CODENAMES, N_NATIVE, N_NOTE, N_SOURCES};
+    static const int col[] = {N_ID, N_LABEL, N_KIND, N_AFFILIATION, N_CODENAMES, N_NATIVE, N_NOTE, N_SOURCES,
+                              N_START, N_END};
     if (!read_header(csv, &c, node_columns, required, file, &unknown, diag)) {
         g_free(unknown);
         return;
@@ -117,7 +146,9 @@ void sg_read_nodes_table(sg_network *net, sg_csv *csv, const char *file, sg_diag
     for (size_t r = 1; r < csv->n_rows; r++) {
         const sg_csv_row *row = &csv->rows[r];
         sg_node node;
-        if (!sg_row_width_ok(row, &csv->rows[0], file, diag) || !read_node_fields(net, &c, col, row, file, &node, diag))
+        unsigned set;
+        if (!sg_row_width_ok(row, &csv->rows[0], file, diag) ||
+            !read_node_fields(net, &c, col, row, file, &node, &set, diag))
             continue;
         if (net->n_extra_attrs) {
             const char **extra = g_new0(const char *, net->n_extra_attrs + 1);
@@ -164,7 +195,7 @@ static bool read_tie_fields(sg_network *net, const sg_columns *c, const int *col
     text = sg_field(c, col[E_END], row, file, &at);
     ok &= sg_read_date(text, &at, "end", &e->when.end, diag);
     *set |= *text ? SG_CHANGE_END : 0;
-    ok = ok && sg_check_interval(&e->when, &at, diag);
+    ok = ok && sg_check_interval(&e->when, "the tie", &at, diag);
     text = sg_field(c, col[E_CONFIDENCE], row, file, &at);
     ok &= sg_read_confidence(text, &at, &e->confidence, diag);
     *set |= *text ? SG_CHANGE_CONFIDENCE : 0;
@@ -226,10 +257,15 @@ static const char *const patch_columns[] = {"op", "node", "label", "kind", "affi
                                             "native_name", "source", "target", "relation", "start", "end",
                                             "confidence", "weight", "sources", "note", NULL};
 
+/* The operation names, in sg_patch_op order. */
+static const char *const patch_ops[] = {"add_node", "add_edge", "remove_edge", "change_edge",
+                                        "remove_node", "change_node", "merge_nodes"};
+
 static bool parse_op(const char *text, sg_patch_op *op)
 {
-    static const char *const ops[] = {"add_node", "add_edge", "remove_edge", "change_edge"};
-    for (size_t i = 0; i < G_N_ELEMENTS(ops); i++)
+    const char *const *ops = patch_ops;
+    G_STATIC_ASSERT(G_N_ELEMENTS(patch_ops) == SG_PATCH_MERGE_NODES + 1);
+    for (size_t i = 0; i < G_N_ELEMENTS(patch_ops); i++)
         if (strcmp(text, ops[i]) == 0) {
             *op = (sg_patch_op)i;
             return true;
@@ -237,32 +273,65 @@ static bool parse_op(const char *text, sg_patch_op *op)
     return false;
 }
 
+/* Reads an add_node, remove_node or change_node line (the op is in P already) into P; returns false if it
+ * is unusable. add_node reads every node column; remove_node needs only `node`; change_node needs `node`
+ * and at least one of label, kind, affiliation, start and end. */
+static bool read_node_patch(sg_network *net, const sg_columns *c, const int *node_col, const sg_csv_row *row,
+                            const char *file, sg_patch *p, sg_diag *diag)
+{
+    sg_origin at = p->origin, id_at;
+    const char *op = patch_ops[p->op];
+    if (p->op != SG_PATCH_ADD_NODE && !*sg_field(c, P_NODE, row, file, &id_at)) {
+        sg_diag_error(diag, &id_at, "%s needs a node", op);
+        return false;
+    }
+    unsigned set = 0;
+    if (!read_node_fields(net, c, node_col, row, file, &p->node, &set, diag))
+        return false;
+    p->node.origin = at;
+    p->node_changes = p->op == SG_PATCH_REMOVE_NODE ? 0 : set;
+    if (p->op == SG_PATCH_CHANGE_NODE && set == 0) {
+        sg_diag_error(diag, &at, "change_node '%s' sets no field (label, kind, affiliation, start or end)",
+                      p->node.id);
+        return false;
+    }
+    return true;
+}
+
 /* Reads one patch line; returns false if it is unusable. */
 static bool read_patch(sg_network *net, const sg_columns *c, const sg_csv_row *row, const char *file,
                        sg_patch *p, sg_diag *diag)
 {
-    static const int node_col[] = {P_NODE, P_LABEL, P_KIND, P_AFFILIATION, P_CODENAMES, P_NATIVE, P_NOTE, P_SOURCES};
+    static const int node_col[] = {P_NODE, P_LABEL, P_KIND, P_AFFILIATION, P_CODENAMES, P_NATIVE, P_NOTE, P_SOURCES,
+                                   P_START, P_END};
     static const int tie_col[] = {P_SOURCE, P_TARGET, P_RELATION, P_START, P_END, P_CONFIDENCE, P_WEIGHT, P_SOURCES, P_NOTE};
     sg_origin at;
     memset(p, 0, sizeof *p);
     const char *op = sg_field(c, P_OP, row, file, &at);
     p->origin = at;
     if (!parse_op(op, &p->op)) {
-        sg_diag_error(diag, &at, "unknown patch operation '%s' (add_node, add_edge, remove_edge, change_edge)", op);
+        GString *known = g_string_new(NULL);
+        for (size_t i = 0; i < G_N_ELEMENTS(patch_ops); i++)
+            g_string_append_printf(known, "%s%s", i ? ", " : "", patch_ops[i]);
+        sg_diag_error(diag, &at, "unknown patch operation '%s' (%s)", op, known->str);
+        g_string_free(known, TRUE);
         return false;
     }
-    if (p->op == SG_PATCH_ADD_NODE) {
-        if (!read_node_fields(net, c, node_col, row, file, &p->node, diag))
-            return false;
-        p->node.origin = at;
-        return true;
-    }
+    if (p->op == SG_PATCH_ADD_NODE || p->op == SG_PATCH_REMOVE_NODE || p->op == SG_PATCH_CHANGE_NODE)
+        return read_node_patch(net, c, node_col, row, file, p, diag);
     sg_origin s_at, t_at;
     p->source_id = sg_network_intern(net, sg_field(c, P_SOURCE, row, file, &s_at));
     p->target_id = sg_network_intern(net, sg_field(c, P_TARGET, row, file, &t_at));
     if (!*p->source_id || !*p->target_id) {
         sg_diag_error(diag, !*p->source_id ? &s_at : &t_at, "%s needs a source and a target", op);
         return false;
+    }
+    if (p->op == SG_PATCH_MERGE_NODES) {
+        if (strcmp(p->source_id, p->target_id) == 0) {
+            sg_diag_error(diag, &t_at, "merge_nodes needs two different nodes, not '%s' twice", p->source_id);
+            return false;
+        }
+        return true;
     }
     unsigned set = 0;
     static const sg_relation any_relation = {NULL, false, false, SG_FAMILY_OTHER, NULL};

@@ -11,8 +11,9 @@ sg_network *sg_network_derive(sg_network *net);
 /* Hands MEMORY (g_malloc'd) to NET, which frees it with the network. */
 void sg_network_keep(sg_network *net, void *memory);
 
-/* Keeps the nodes I with KEEP[I] (in order) and the ties between them, re-numbering the ties' ends and
- * re-indexing the ids. NET must be a derived copy (its own arrays). Never fails. O(n + m). */
-void sg_network_keep_nodes(sg_network *net, const bool *keep);
+/* Removes from NET every node I with KEEP[I] false and every tie at such a node; the remaining nodes keep
+ * their order, the ties' ends are renumbered and the id index is rebuilt. KEEP is borrowed (n_nodes
+ * entries). O(nodes + ties). Never fails. */
+void sg_network_remove_nodes(sg_network *net, const bool *keep);
 
 #endif

@@ -2,7 +2,7 @@
 #include <glib.h>
 #include <string.h>
 
-#include "spygraph/model.h"
+#include "internal.h"
 
 struct sg_network_private {
     int refcount;
@@ -340,29 +340,28 @@ sg_network *sg_network_derive(sg_network *net)
     return copy;
 }
 
-void sg_network_keep_nodes(sg_network *net, const bool *keep)
+void sg_network_remove_nodes(sg_network *net, const bool *keep)
 {
-    int *moved = g_new(int, net->n_nodes + 1);
+    int *renumber = g_new(int, net->n_nodes + 1);
     size_t kept = 0;
-    g_hash_table_remove_all(net->priv->node_index);
     for (size_t i = 0; i < net->n_nodes; i++) {
-        moved[i] = keep[i] ? (int)kept : -1;
-        if (!keep[i])
-            continue;
-        net->nodes[kept] = net->nodes[i];
-        g_hash_table_insert(net->priv->node_index, (gpointer)net->nodes[kept].id, GSIZE_TO_POINTER(kept + 1));
-        kept++;
+        renumber[i] = keep[i] ? (int)kept : -1;
+        if (keep[i])
+            net->nodes[kept++] = net->nodes[i];
     }
     net->n_nodes = kept;
     size_t ties = 0;
     for (size_t i = 0; i < net->n_edges; i++) {
         sg_edge e = net->edges[i];
-        if (moved[e.source] < 0 || moved[e.target] < 0)
+        if (renumber[e.source] < 0 || renumber[e.target] < 0)
             continue;
-        e.source = moved[e.source];
-        e.target = moved[e.target];
+        e.source = renumber[e.source];
+        e.target = renumber[e.target];
         net->edges[ties++] = e;
     }
     net->n_edges = ties;
-    g_free(moved);
+    g_hash_table_remove_all(net->priv->node_index);
+    for (size_t i = 0; i < net->n_nodes; i++)
+        g_hash_table_insert(net->priv->node_index, (gpointer)net->nodes[i].id, GSIZE_TO_POINTER(i + 1));
+    g_free(renumber);
 }

@@ -167,7 +167,7 @@ static void keep_period(sg_network *net, const sg_interval *period)
     bool *keep = g_new(bool, net->n_nodes + 1);
     for (size_t i = 0; i < net->n_nodes; i++)
         keep[i] = sg_interval_overlaps(&net->nodes[i].when, period);
-    sg_network_keep_nodes(net, keep);
+    sg_network_remove_nodes(net, keep);
     g_free(keep);
 }
 
@@ -336,7 +336,7 @@ static void fold_kinds(sg_network *net, unsigned fold)
     bool *keep = g_new(bool, net->n_nodes + 1);
     for (size_t i = 0; i < net->n_nodes; i++)
         keep[i] = !(fold & (1u << net->nodes[i].kind));
-    sg_network_keep_nodes(net, keep);
+    sg_network_remove_nodes(net, keep);
     g_free(keep);
 }
 
@@ -395,7 +395,7 @@ sg_network *sg_reading_network(sg_network *net, const sg_reading *r, sg_diag *di
         bool *keep = g_new(bool, out->n_nodes + 1);
         for (size_t i = 0; i < out->n_nodes; i++)
             keep[i] = (r->kinds & (1u << out->nodes[i].kind)) != 0;
-        sg_network_keep_nodes(out, keep);
+        sg_network_remove_nodes(out, keep);
         g_free(keep);
     }
     out->reading = keep_reading(out, r);

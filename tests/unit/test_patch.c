@@ -312,6 +312,278 @@ static void test_patch_from_files(void)
     g_free(path);
 }
 
+/* A node patch line (remove_node or change_node) of hypothesis "h" at line LINE of "h.csv". */
+static sg_patch node_patch(sg_network *net, sg_patch_op op, const char *id, int line)
+{
+    sg_patch p = {0};
+    p.op = op;
+    p.node.id = p.node.label = sg_network_intern(net, id);
+    p.node.affiliation = p.node.native_name = p.node.note = "";
+    p.node.codenames = p.node.sources = sg_empty_list();
+    p.origin = (sg_origin){"h.csv", line, 1};
+    return p;
+}
+
+static void test_remove_node(void)
+{
+    sg_network *base = base_network();
+    sg_diag *diag = sg_diag_new();
+    /* Removing anna (index 0) drops her three ties (recruited, met, informed, all with boris) and keeps
+     * boris -met- cell, now between indices 0 and 1. A second line removes "dora", who does not exist. */
+    sg_patch p[2] = {node_patch(base, SG_PATCH_REMOVE_NODE, "anna", 2), node_patch(base, SG_PATCH_REMOVE_NODE, "dora", 3)};
+    sg_network *out = apply(base, p, 2, diag);
+    g_assert_cmpuint(diag->errors, ==, 1);
+    g_assert_cmpint(diag->items[0].line, ==, 3);
+    g_assert_cmpstr(diag->items[0].message, ==, "hypothesis 'h' removes node 'dora', which does not exist");
+    g_assert_cmpuint(out->n_nodes, ==, 2);
+    g_assert_cmpuint(out->n_edges, ==, 1);
+    g_assert_cmpint(sg_network_find_node(out, "anna"), ==, -1);
+    g_assert_cmpint(sg_network_find_node(out, "boris"), ==, 0);
+    g_assert_cmpint(sg_network_find_node(out, "cell"), ==, 1);
+    g_assert_cmpint(out->edges[0].source, ==, 0);
+    g_assert_cmpint(out->edges[0].target, ==, 1);
+    g_assert_cmpstr(out->edges[0].relation->name, ==, "met");
+    g_assert_cmpint(sg_network_find_node(base, "anna"), ==, 0); /* the base keeps its index */
+    sg_network_unref(out);
+    sg_diag_free(diag);
+    sg_network_unref(base);
+}
+
+static void test_change_node(void)
+{
+    sg_network *base = base_network();
+    sg_diag *diag = sg_diag_new();
+    sg_patch p[4] = {node_patch(base, SG_PATCH_CHANGE_NODE, "boris", 2), node_patch(base, SG_PATCH_CHANGE_NODE, "cell", 3),
+                     node_patch(base, SG_PATCH_CHANGE_NODE, "dora", 4), node_patch(base, SG_PATCH_CHANGE_NODE, "anna", 5)};
+    /* line 2: boris becomes a gru agent who lived 1901..1944 */
+    p[0].node.affiliation = "gru";
+    p[0].node.when.start = date("1901");
+    p[0].node.when.end = date("1944-11-07");
+    p[0].node_changes = SG_CHANGE_NODE_AFFILIATION | SG_CHANGE_NODE_START | SG_CHANGE_NODE_END;
+    /* line 3: cell's label set to what it is already ("cell", as add_node gave it): a warning */
+    p[1].node_changes = SG_CHANGE_NODE_LABEL;
+    /* line 4: no such node: an error */
+    p[2].node_changes = SG_CHANGE_NODE_KIND;
+    /* line 5 (used in the second run below): anna starts in 1935 */
+    p[3].node.when.start = date("1935");
+    p[3].node_changes = SG_CHANGE_NODE_START;
+    sg_network *out = apply(base, p, 3, diag);
+    g_assert_cmpuint(diag->errors, ==, 1);
+    g_assert_cmpuint(diag->warnings, ==, 1);
+    g_assert_cmpint(diag->items[0].line, ==, 3);
+    g_assert_cmpstr(diag->items[0].message, ==, "hypothesis 'h' changes nothing on node 'cell'");
+    g_assert_cmpint(diag->items[1].line, ==, 4);
+    g_assert_cmpstr(diag->items[1].message, ==, "hypothesis 'h' changes node 'dora', which does not exist");
+    const sg_node *boris = &out->nodes[1];
+    g_assert_cmpstr(boris->affiliation, ==, "gru");
+    g_assert_cmpint(boris->when.start.year, ==, 1901);
+    g_assert_cmpint(boris->when.end.day, ==, 7);
+    g_assert_cmpstr(boris->hypothesis, ==, "h");
+    g_assert_null(out->nodes[2].hypothesis); /* unchanged: still a base node */
+    g_assert_cmpstr(base->nodes[1].affiliation, ==, "");
+    sg_network_unref(out);
+    /* anna ends in 1930 (line 2), then starts in 1935 (line 5): an error at line 5 */
+    sg_diag_free(diag);
+    diag = sg_diag_new();
+    p[0] = node_patch(base, SG_PATCH_CHANGE_NODE, "anna", 2);
+    p[0].node.when.end = date("1930");
+    p[0].node_changes = SG_CHANGE_NODE_END;
+    p[1] = p[3];
+    out = apply(base, p, 2, diag);
+    g_assert_cmpuint(diag->errors, ==, 1);
+    g_assert_cmpint(diag->items[0].line, ==, 5);
+    g_assert_cmpstr(diag->items[0].message, ==, "hypothesis 'h' leaves node 'anna' ending before it starts");
+    sg_network_unref(out);
+    sg_diag_free(diag);
+    sg_network_unref(base);
+}
+
+static void test_merge_repoints_ties(void)
+{
+    sg_network *base = base_network();
+    sg_diag *diag = sg_diag_new();
+    /* Merging boris (index 1) into cell (index 2): the tie boris-cell met becomes a self-loop and is
+     * dropped with a warning; anna->boris recruited, anna-boris met and boris->anna informed move to cell;
+     * boris is removed, so cell becomes index 1. Worked out by hand from base_network(). */
+    sg_patch p = edge_patch(base, SG_PATCH_MERGE_NODES, "cell", "boris", NULL, 2);
+    sg_network *out = apply(base, &p, 1, diag);
+    g_assert_cmpuint(diag->errors, ==, 0);
+    g_assert_cmpuint(diag->warnings, ==, 1);
+    g_assert_cmpstr(diag->items[0].message, ==,
+                    "hypothesis 'h' drops the met tie boris-cell: with 'boris' merged into 'cell' it would be a self-loop");
+    g_assert_cmpuint(out->n_nodes, ==, 2);
+    g_assert_cmpint(sg_network_find_node(out, "boris"), ==, -1);
+    g_assert_cmpint(sg_network_find_node(out, "cell"), ==, 1);
+    g_assert_cmpstr(out->nodes[1].hypothesis, ==, "h");
+    g_assert_cmpuint(out->n_edges, ==, 3);
+    static const struct { int s, t; const char *relation; } expected[] = {
+        {0, 1, "recruited"}, {0, 1, "met"}, {1, 0, "informed"}};
+    for (size_t i = 0; i < 3; i++) {
+        g_assert_cmpint(out->edges[i].source, ==, expected[i].s);
+        g_assert_cmpint(out->edges[i].target, ==, expected[i].t);
+        g_assert_cmpstr(out->edges[i].relation->name, ==, expected[i].relation);
+        g_assert_true(out->edges[i].changed);
+        g_assert_cmpstr(out->edges[i].hypothesis, ==, "h");
+    }
+    sg_network_unref(out);
+    /* Merging a node that does not exist is an error naming it. */
+    sg_diag_free(diag);
+    diag = sg_diag_new();
+    p = edge_patch(base, SG_PATCH_MERGE_NODES, "anna", "dora", NULL, 3);
+    out = apply(base, &p, 1, diag);
+    g_assert_cmpuint(diag->errors, ==, 1);
+    g_assert_cmpstr(diag->items[0].message, ==, "hypothesis 'h' names unknown node 'dora'");
+    g_assert_cmpuint(out->n_nodes, ==, 3);
+    sg_network_unref(out);
+    sg_diag_free(diag);
+    sg_network_unref(base);
+}
+
+/* Adds hypothesis ID to NET with copies of the N PATCHES, each placed in FILE at its line. */
+static void add_hyp(sg_network *net, const char *id, const sg_patch *patches, size_t n, const char *file)
+{
+    sg_patch *own = g_memdup2(patches, n * sizeof *patches);
+    for (size_t i = 0; i < n; i++)
+        own[i].origin.file = file;
+    sg_hypothesis h = hypothesis(own, n);
+    h.id = sg_network_intern(net, id);
+    h.origin = (sg_origin){"network.json", 1, 1};
+    g_assert_cmpint(sg_network_add_hypothesis(net, &h), >=, 0);
+}
+
+/* Applies the hypotheses IDS (comma-separated) to BASE; returns the result (NULL on errors). */
+static sg_network *apply_ids(sg_network *base, const char *ids, sg_diag *diag)
+{
+    char **list = g_strsplit(ids, ",", -1);
+    sg_network *out = sg_network_apply_hypotheses(base, (const char *const *)list, g_strv_length(list), diag);
+    g_strfreev(list);
+    return out;
+}
+
+static void test_conflicting_values(void)
+{
+    sg_network *base = base_network();
+    /* a (a.csv line 2) sets anna-boris met to 0.3; b (b.csv line 3) sets it, written boris-anna, to 0.5 */
+    sg_patch a = edge_patch(base, SG_PATCH_CHANGE_EDGE, "anna", "boris", "met", 2);
+    a.edge.confidence = 0.3;
+    a.changes = SG_CHANGE_CONFIDENCE;
+    sg_patch b = edge_patch(base, SG_PATCH_CHANGE_EDGE, "boris", "anna", "met", 3);
+    b.edge.confidence = 0.5;
+    b.changes = SG_CHANGE_CONFIDENCE;
+    sg_patch c = b; /* c agrees with a */
+    c.edge.confidence = 0.3;
+    add_hyp(base, "a", &a, 1, "a.csv");
+    add_hyp(base, "b", &b, 1, "b.csv");
+    add_hyp(base, "c", &c, 1, "c.csv");
+    sg_diag *diag = sg_diag_new();
+    g_assert_null(apply_ids(base, "a,b", diag));
+    g_assert_cmpuint(diag->errors, ==, 1);
+    g_assert_cmpstr(diag->items[0].file, ==, "b.csv");
+    g_assert_cmpint(diag->items[0].line, ==, 3);
+    g_assert_cmpstr(diag->items[0].message, ==,
+                    "hypothesis 'b' sets the confidence of the tie boris-anna to 0.5, which hypothesis 'a' sets to 0.3 "
+                    "(a.csv:2:1)");
+    sg_diag_free(diag);
+    diag = sg_diag_new();
+    sg_network *out = apply_ids(base, "a,c", diag);
+    g_assert_nonnull(out);
+    g_assert_cmpuint(diag->errors, ==, 0);
+    g_assert_cmpstr(out->applied_hypothesis, ==, "a+c");
+    g_assert_cmpfloat(out->edges[2].confidence, ==, 0.3);
+    sg_network_unref(out);
+    /* the same id twice */
+    g_assert_null(apply_ids(base, "a,c,a", diag));
+    g_assert_cmpuint(diag->errors, ==, 1);
+    g_assert_cmpstr(diag->items[diag->count - 1].message, ==, "hypothesis 'a' is named twice");
+    /* none: the base itself */
+    out = sg_network_apply_hypotheses(base, NULL, 0, diag);
+    g_assert_true(out == base);
+    sg_network_unref(out);
+    sg_diag_free(diag);
+    sg_network_unref(base);
+}
+
+static void test_conflicting_removals(void)
+{
+    sg_network *base = base_network();
+    sg_patch rm_tie = edge_patch(base, SG_PATCH_REMOVE_EDGE, "anna", "boris", "recruited", 2);
+    sg_patch ch_tie = edge_patch(base, SG_PATCH_CHANGE_EDGE, "anna", "boris", NULL, 4); /* relation from the tie */
+    ch_tie.relation = ch_tie.edge.relation = NULL;
+    ch_tie.edge.weight = 3;
+    ch_tie.changes = SG_CHANGE_WEIGHT;
+    sg_patch rm_cell = node_patch(base, SG_PATCH_REMOVE_NODE, "cell", 5);
+    sg_patch ch_met = edge_patch(base, SG_PATCH_CHANGE_EDGE, "cell", "boris", "met", 6);
+    ch_met.edge.weight = 2;
+    ch_met.changes = SG_CHANGE_WEIGHT;
+    add_hyp(base, "rm", &rm_tie, 1, "rm.csv");
+    add_hyp(base, "rm2", &rm_tie, 1, "rm2.csv");
+    sg_patch ch_recruited = ch_tie;
+    ch_recruited.relation = ch_recruited.edge.relation = sg_relation_find("recruited");
+    add_hyp(base, "ch", &ch_recruited, 1, "ch.csv");
+    add_hyp(base, "gone", &rm_cell, 1, "gone.csv");
+    add_hyp(base, "met", &ch_met, 1, "met.csv");
+    sg_diag *diag = sg_diag_new();
+    /* one removes the tie the other changes, in either order */
+    g_assert_null(apply_ids(base, "rm,ch", diag));
+    g_assert_cmpstr(diag->items[0].message, ==,
+                    "hypothesis 'ch' changes the tie anna-boris, but hypothesis 'rm' removes the tie anna-boris (rm.csv:2:1)");
+    g_assert_null(apply_ids(base, "ch,rm", diag));
+    g_assert_cmpstr(diag->items[1].file, ==, "rm.csv");
+    g_assert_cmpstr(diag->items[1].message, ==,
+                    "hypothesis 'rm' removes the tie anna-boris, but hypothesis 'ch' changes the tie anna-boris (ch.csv:4:1)");
+    /* a node removed by one, a tie at it changed by the other */
+    g_assert_null(apply_ids(base, "gone,met", diag));
+    g_assert_cmpstr(diag->items[2].message, ==,
+                    "hypothesis 'met' changes the tie cell-boris, but hypothesis 'gone' removes node 'cell' (gone.csv:5:1)");
+    g_assert_null(apply_ids(base, "met,gone", diag));
+    g_assert_cmpstr(diag->items[3].message, ==,
+                    "hypothesis 'gone' removes node 'cell', but hypothesis 'met' changes the tie cell-boris (met.csv:6:1)");
+    g_assert_cmpuint(diag->errors, ==, 4);
+    /* two removals of the same tie agree: a warning, and the tie is removed once */
+    sg_network *out = apply_ids(base, "rm,rm2", diag);
+    g_assert_nonnull(out);
+    g_assert_cmpuint(diag->errors, ==, 4);
+    g_assert_cmpuint(diag->warnings, ==, 1);
+    g_assert_cmpstr(diag->items[4].message, ==,
+                    "hypothesis 'rm2' removes the tie anna-boris, as hypothesis 'rm' does (rm.csv:2:1)");
+    g_assert_cmpuint(out->n_edges, ==, 3);
+    sg_network_unref(out);
+    sg_diag_free(diag);
+    sg_network_unref(base);
+}
+
+static void test_order_of_application(void)
+{
+    sg_network *base = base_network();
+    /* "kito" adds node kito and the tie kito->anna introduced; "strong" sets that tie's weight to 2 and
+     * so needs "kito" applied first. */
+    sg_patch k[2] = {node_patch(base, SG_PATCH_ADD_NODE, "kito", 2),
+                     edge_patch(base, SG_PATCH_ADD_EDGE, "kito", "anna", "introduced", 3)};
+    sg_patch w = edge_patch(base, SG_PATCH_CHANGE_EDGE, "kito", "anna", "introduced", 2);
+    w.edge.weight = 2;
+    w.changes = SG_CHANGE_WEIGHT;
+    add_hyp(base, "kito", k, 2, "kito.csv");
+    add_hyp(base, "strong", &w, 1, "strong.csv");
+    sg_diag *diag = sg_diag_new();
+    sg_network *out = apply_ids(base, "kito,strong", diag);
+    g_assert_nonnull(out);
+    g_assert_cmpuint(diag->count, ==, 0);
+    g_assert_cmpstr(out->applied_hypothesis, ==, "kito+strong");
+    g_assert_cmpuint(out->n_nodes, ==, 4);
+    g_assert_cmpuint(out->n_edges, ==, 5);
+    g_assert_cmpfloat(out->edges[4].weight, ==, 2);
+    g_assert_cmpstr(out->edges[4].hypothesis, ==, "strong");
+    g_assert_cmpstr(out->nodes[3].hypothesis, ==, "kito");
+    sg_network_unref(out);
+    /* the other way round, kito does not exist yet when strong applies */
+    g_assert_null(apply_ids(base, "strong,kito", diag));
+    g_assert_cmpuint(diag->errors, ==, 1); /* one end of the tie, kito, is unknown; then kito applies cleanly */
+    g_assert_cmpstr(diag->items[0].file, ==, "strong.csv");
+    g_assert_cmpstr(diag->items[0].message, ==, "hypothesis 'strong' names unknown node 'kito'");
+    sg_network_unref(base);
+    sg_diag_free(diag);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -324,5 +596,11 @@ int main(int argc, char **argv)
     g_test_add_func("/patch/apply-hypothesis-by-id", test_apply_hypothesis_by_id);
     g_test_add_func("/patch/snapshot", test_snapshot);
     g_test_add_func("/patch/patch-from-files", test_patch_from_files);
+    g_test_add_func("/patch/remove-node", test_remove_node);
+    g_test_add_func("/patch/change-node", test_change_node);
+    g_test_add_func("/patch/merge-repoints-ties", test_merge_repoints_ties);
+    g_test_add_func("/patch/conflicting-values", test_conflicting_values);
+    g_test_add_func("/patch/conflicting-removals", test_conflicting_removals);
+    g_test_add_func("/patch/order-of-application", test_order_of_application);
     return g_test_run();
 }
