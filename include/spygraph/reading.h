@@ -86,8 +86,8 @@ void sg_reading_init(sg_reading *r);
  * nodes outside --at or --between left out (a node outside its lifetime goes with its ties); the kinds in
  * R->fold folded; the ties of relations outside R->relations left out; the nodes of kinds outside R->kinds
  * left out with their ties. Returns the read network, which keeps a copy of R (net->reading), or NULL with
- * the problems in DIAG (an unknown or conflicting hypothesis, --kinds or --fold on a network whose nodes
- * have no kinds). NET is never changed. The caller unrefs the result. O(n + m) plus the hypotheses and the
+ * the problems in DIAG (an unknown or conflicting hypothesis, two answers to the same question, --kinds or
+ * --fold on a network whose nodes have no kinds). NET is never changed. The caller unrefs the result. O(n + m) plus the hypotheses and the
  * folded pairs (the square of the members of each folded node). */
 sg_network *sg_reading_network(sg_network *net, const sg_reading *r, sg_diag *diag);
 

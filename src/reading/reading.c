@@ -364,8 +364,28 @@ static const sg_reading *keep_reading(sg_network *net, const sg_reading *r)
     return copy;
 }
 
+/* Adds an error to DIAG when two of the reading's hypotheses answer the same question (its answers exclude
+ * each other); returns false then. */
+static bool answers_compatible(const sg_network *net, const sg_reading *r, sg_diag *diag)
+{
+    for (size_t i = 0; i < r->n_hypotheses; i++)
+        for (size_t j = i + 1; j < r->n_hypotheses; j++) {
+            const sg_hypothesis *a = sg_network_find_hypothesis(net, r->hypotheses[i]);
+            const sg_hypothesis *b = sg_network_find_hypothesis(net, r->hypotheses[j]);
+            if (!a || !b || a == b || a->question < 0 || a->question != b->question)
+                continue;
+            const sg_question *q = &net->questions[a->question];
+            sg_diag_error(diag, &q->origin, "hypotheses '%s' and '%s' are alternative answers to the question '%s' "
+                          "and exclude each other", a->id, b->id, q->id);
+            return false;
+        }
+    return true;
+}
+
 sg_network *sg_reading_network(sg_network *net, const sg_reading *r, sg_diag *diag)
 {
+    if (!answers_compatible(net, r, diag))
+        return NULL;
     if ((r->kinds || r->fold) && !has_kinds(net)) {
         sg_diag_error(diag, &(sg_origin){net->name, 0, 0}, "%s needs node kinds, and this network gives none "
                       "(a bare edge list: use a curated network with a nodes table)", r->kinds ? "--kinds" : "--fold");
