@@ -100,6 +100,9 @@ typedef enum sg_patch_op {
                                   TARGET_ID is removed */
 } sg_patch_op;
 
+/* The operation's name as a patch file writes it ("add_node", ..., "merge_nodes"); "" if unknown. */
+const char *sg_patch_op_name(sg_patch_op op);
+
 /* Which fields a change_edge sets. */
 enum {
     SG_CHANGE_START = 1 << 0,

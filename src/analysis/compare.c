@@ -114,15 +114,49 @@ static char *added_detail(const sg_patch *p)
     return g_string_free(s, FALSE);
 }
 
+/* "label Anna, kind person, 1930..": the fields a change_node line sets. */
+static char *node_change_detail(const sg_patch *p)
+{
+    GString *s = g_string_new(NULL);
+    char a[11];
+    if (p->node_changes & SG_CHANGE_NODE_LABEL)
+        g_string_append_printf(s, "label %s", p->node.label);
+    if (p->node_changes & SG_CHANGE_NODE_KIND)
+        g_string_append_printf(s, "%skind %s", s->len ? ", " : "", sg_kind_name(p->node.kind));
+    if (p->node_changes & SG_CHANGE_NODE_AFFILIATION)
+        g_string_append_printf(s, "%saffiliation %s", s->len ? ", " : "", p->node.affiliation);
+    if (p->node_changes & SG_CHANGE_NODE_START)
+        g_string_append_printf(s, "%sstart %s", s->len ? ", " : "", sg_date_format(p->node.when.start, a));
+    if (p->node_changes & SG_CHANGE_NODE_END)
+        g_string_append_printf(s, "%send %s", s->len ? ", " : "", sg_date_format(p->node.when.end, a));
+    return g_string_free(s, FALSE);
+}
+
 static sg_compare_change describe_patch(const sg_network *base, const sg_patch *p)
 {
     sg_compare_change c = {.op = p->op, .origin = p->origin};
-    if (p->op == SG_PATCH_ADD_NODE) {
+    switch (p->op) {
+    case SG_PATCH_ADD_NODE: {
         c.node = p->node.id;
         c.sources = p->node.sources ? p->node.sources : sg_empty_list();
         const char *kind = sg_kind_name(p->node.kind);
         c.detail = g_strdup_printf("%s%s%s", p->node.label, *kind ? ", " : "", kind);
         return c;
+    }
+    case SG_PATCH_REMOVE_NODE:
+    case SG_PATCH_CHANGE_NODE:
+        c.node = p->node.id;
+        c.sources = p->node.sources ? p->node.sources : sg_empty_list();
+        c.detail = p->op == SG_PATCH_CHANGE_NODE ? node_change_detail(p) : g_strdup("and every tie it has");
+        return c;
+    case SG_PATCH_MERGE_NODES:
+        c.source = p->source_id;
+        c.target = p->target_id;
+        c.sources = p->edge.sources ? p->edge.sources : sg_empty_list();
+        c.detail = g_strdup_printf("%s's ties joined under %s", p->target_id, p->source_id);
+        return c;
+    default:
+        break;
     }
     c.source = p->source_id;
     c.target = p->target_id;

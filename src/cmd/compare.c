@@ -71,16 +71,12 @@ static char *joined(const char *const *list, const char *sep)
     return g_strjoinv(sep, (char **)list);
 }
 
-static const char *op_name(sg_patch_op op)
-{
-    static const char *const names[] = {"add_node", "add_edge", "remove_edge", "change_edge"};
-    return names[op];
-}
-
 static char *change_subject(const sg_compare_change *c)
 {
-    if (c->op == SG_PATCH_ADD_NODE)
+    if (c->node)
         return g_strdup(c->node);
+    if (c->op == SG_PATCH_MERGE_NODES)
+        return g_strdup_printf("%s = %s", c->source, c->target);
     return g_strdup_printf("%s %s %s %s", c->source, tie_arrow(c), c->target, c->relation ? c->relation : "(any)");
 }
 
@@ -116,7 +112,7 @@ static sg_table *changes_table(const sg_comparison *cmp)
             char *subject = change_subject(c), *sources = joined(c->sources, ";"), *line = origin_text(&c->origin);
             sg_table_add_row(t);
             sg_table_set_text(t, 0, cmp->readings[r].id);
-            sg_table_set_text(t, 1, op_name(c->op));
+            sg_table_set_text(t, 1, sg_patch_op_name(c->op));
             sg_table_set_text(t, 2, subject);
             sg_table_set_text(t, 3, c->detail);
             sg_table_set_text(t, 4, sources);
@@ -405,7 +401,7 @@ static cJSON *string_list(const char *const *list)
 static cJSON *change_json(const sg_compare_change *c)
 {
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "op", op_name(c->op));
+    cJSON_AddStringToObject(o, "op", sg_patch_op_name(c->op));
     cJSON_AddItemToObject(o, "node", c->node ? cJSON_CreateString(c->node) : cJSON_CreateNull());
     cJSON_AddItemToObject(o, "source", c->source ? cJSON_CreateString(c->source) : cJSON_CreateNull());
     cJSON_AddItemToObject(o, "target", c->target ? cJSON_CreateString(c->target) : cJSON_CreateNull());

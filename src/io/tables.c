@@ -258,15 +258,11 @@ static const char *const patch_columns[] = {"op", "node", "label", "kind", "affi
                                             "confidence", "weight", "sources", "note", NULL};
 
 /* The operation names, in sg_patch_op order. */
-static const char *const patch_ops[] = {"add_node", "add_edge", "remove_edge", "change_edge",
-                                        "remove_node", "change_node", "merge_nodes"};
 
 static bool parse_op(const char *text, sg_patch_op *op)
 {
-    const char *const *ops = patch_ops;
-    G_STATIC_ASSERT(G_N_ELEMENTS(patch_ops) == SG_PATCH_MERGE_NODES + 1);
-    for (size_t i = 0; i < G_N_ELEMENTS(patch_ops); i++)
-        if (strcmp(text, ops[i]) == 0) {
+    for (int i = 0; i <= SG_PATCH_MERGE_NODES; i++)
+        if (strcmp(text, sg_patch_op_name((sg_patch_op)i)) == 0) {
             *op = (sg_patch_op)i;
             return true;
         }
@@ -280,7 +276,7 @@ static bool read_node_patch(sg_network *net, const sg_columns *c, const int *nod
                             const char *file, sg_patch *p, sg_diag *diag)
 {
     sg_origin at = p->origin, id_at;
-    const char *op = patch_ops[p->op];
+    const char *op = sg_patch_op_name(p->op);
     if (p->op != SG_PATCH_ADD_NODE && !*sg_field(c, P_NODE, row, file, &id_at)) {
         sg_diag_error(diag, &id_at, "%s needs a node", op);
         return false;
@@ -311,8 +307,8 @@ static bool read_patch(sg_network *net, const sg_columns *c, const sg_csv_row *r
     p->origin = at;
     if (!parse_op(op, &p->op)) {
         GString *known = g_string_new(NULL);
-        for (size_t i = 0; i < G_N_ELEMENTS(patch_ops); i++)
-            g_string_append_printf(known, "%s%s", i ? ", " : "", patch_ops[i]);
+        for (int i = 0; i <= SG_PATCH_MERGE_NODES; i++)
+            g_string_append_printf(known, "%s%s", i ? ", " : "", sg_patch_op_name((sg_patch_op)i));
         sg_diag_error(diag, &at, "unknown patch operation '%s' (%s)", op, known->str);
         g_string_free(known, TRUE);
         return false;
@@ -331,6 +327,12 @@ static bool read_patch(sg_network *net, const sg_columns *c, const sg_csv_row *r
             sg_diag_error(diag, &t_at, "merge_nodes needs two different nodes, not '%s' twice", p->source_id);
             return false;
         }
+        /* the line's evidence: its citation keys and note */
+        sg_origin s_key, n_at;
+        const char *keys = sg_field(c, P_SOURCES, row, file, &s_key);
+        p->edge.sources = sg_read_sources(net, keys, &s_key, diag);
+        p->edge.note = sg_network_intern(net, sg_field(c, P_NOTE, row, file, &n_at));
+        p->edge.origin = at;
         return true;
     }
     unsigned set = 0;

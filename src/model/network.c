@@ -69,6 +69,14 @@ const char *sg_family_name(sg_family family)
     return (unsigned)family < G_N_ELEMENTS(names) ? names[family] : "other";
 }
 
+const char *sg_patch_op_name(sg_patch_op op)
+{
+    static const char *const names[] = {"add_node", "add_edge", "remove_edge", "change_edge",
+                                        "remove_node", "change_node", "merge_nodes"};
+    G_STATIC_ASSERT(G_N_ELEMENTS(names) == SG_PATCH_MERGE_NODES + 1);
+    return (unsigned)op < G_N_ELEMENTS(names) ? names[op] : "";
+}
+
 const char *sg_kind_name(sg_kind kind)
 {
     switch (kind) {
