@@ -36,7 +36,10 @@ typedef struct sg_compare_options {
                                    reads the ties for the path (DEFAULT is undirected there) */
     sg_centrality_options centrality; /* how the measure is computed (its reading is replaced by READING) */
     size_t top_k;               /* size of the top list; 0: 10 */
-    const char *const *hypotheses; /* NULL-terminated ids to compare, or NULL for all of the network's */
+    const char *const *hypotheses; /* NULL-terminated ids to compare, or NULL for all of the network's; with
+                                      SCENARIOS, the hypotheses the scenarios are made of */
+    bool scenarios;             /* compare every scenario (sg_compare_scenarios) instead of each hypothesis
+                                   alone */
     const char *path_from;      /* node names for the shortest route, or NULL for none */
     const char *path_to;
 } sg_compare_options;
@@ -73,6 +76,12 @@ typedef struct sg_compare_reading {
     const char *citation;       /* who argues it ("" for the base) */
     const char **sources;       /* the hypothesis's citation keys (empty for the base) */
     sg_network *net;            /* the network read this way (a reference the comparison holds) */
+    const char **hypotheses;    /* NULL-terminated ids this reading applies beyond the base's (owned by the
+                                   comparison) */
+    double credence;            /* with scenarios: the product of the scenario's choices' credences (an
+                                   answer's credence, "none of these" 1 minus the question's credences, an
+                                   independent hypothesis c or 1 - c); NaN when a choice has no credence, and
+                                   without scenarios */
     sg_compare_change *changes; /* what the patch changes (none for the base) */
     size_t n_changes;
     sg_compare_figures figures;
@@ -139,7 +148,15 @@ typedef struct sg_comparison {
     size_t n_ties;
 } sg_comparison;
 
-/* Compares BASE with each hypothesis OPTS names (all by default). Problems (unknown hypothesis, unknown
+/* The most scenarios a comparison takes. */
+#define SG_COMPARE_MAX_SCENARIOS 256
+
+/* Compares BASE with each hypothesis OPTS names (all by default), or with OPTS->scenarios every scenario:
+ * one answer (or none) for each question and any subset of the independent hypotheses, made of the
+ * hypotheses OPTS names (all by default) that every reading does not already apply. Scenarios are named
+ * by their hypothesis ids in manifest order joined by '+' ("base" for none) and ordered by how many
+ * hypotheses they apply, then by those choices in manifest order; more than SG_COMPARE_MAX_SCENARIOS is an
+ * error that suggests --hypotheses. Problems (unknown hypothesis, unknown
  * measure, unknown or ambiguous path node, a patch that fails) are added to DIAG and NULL is returned; an
  * igraph failure also returns NULL (reported by the igraph handler). BASE must not have a hypothesis
  * applied. The caller frees the result with sg_comparison_free. */

@@ -181,23 +181,24 @@ static void describe_changes(sg_compare_reading *r, const sg_network *base, cons
 
 /* ---- readings and the union of their nodes ---- */
 
-/* The network read as OPTS->reading says, with the hypothesis ID (NULL: none) applied after the reading's
- * own. Returns NULL after adding to DIAG. */
-static sg_network *read_with(sg_network *base, const sg_compare_options *opts, const char *id, sg_diag *diag)
+/* The network read as OPTS->reading says, with the N hypotheses EXTRA applied after the reading's own.
+ * Returns NULL after adding to DIAG. */
+static sg_network *read_with(sg_network *base, const sg_compare_options *opts, const char *const *extra, size_t n,
+                             sg_diag *diag)
 {
     sg_reading r = opts->reading;
-    const char **ids = g_new0(const char *, r.n_hypotheses + 2);
+    const char **ids = g_new0(const char *, r.n_hypotheses + n + 1);
     for (size_t i = 0; i < r.n_hypotheses; i++)
         ids[i] = r.hypotheses[i];
-    if (id)
-        ids[r.n_hypotheses++] = id;
+    for (size_t i = 0; i < n; i++)
+        ids[r.n_hypotheses + i] = extra[i];
     r.hypotheses = ids;
+    r.n_hypotheses += n;
     sg_network *net = sg_reading_network(base, &r, diag);
     g_free(ids);
     return net;
 }
 
-/* Adds the readings: the base, then each hypothesis asked for. Returns false after adding to DIAG. */
 /* True when hypothesis ID is among those every reading applies (opts->reading.hypotheses). */
 static bool applied_everywhere(const sg_compare_options *opts, const char *id)
 {
@@ -207,59 +208,217 @@ static bool applied_everywhere(const sg_compare_options *opts, const char *id)
     return false;
 }
 
-/* The id of a reading: the hypotheses it applies joined by '+' (those of every reading, then ID), or
- * "base" when none; pooled in BASE. */
-static const char *reading_id(sg_network *base, const sg_compare_options *opts, const char *id)
+/* The id of a reading: the hypotheses it applies joined by '+' (those of every reading, then the N of
+ * EXTRA), or "base" when none; pooled in BASE. */
+static const char *reading_id(sg_network *base, const sg_compare_options *opts, const char *const *extra, size_t n)
 {
     GString *s = g_string_new(NULL);
     for (size_t i = 0; i < opts->reading.n_hypotheses; i++)
         g_string_append_printf(s, "%s%s", i ? "+" : "", opts->reading.hypotheses[i]);
-    if (id)
-        g_string_append_printf(s, "%s%s", s->len ? "+" : "", id);
+    for (size_t i = 0; i < n; i++)
+        g_string_append_printf(s, "%s%s", s->len ? "+" : "", extra[i]);
     const char *out = sg_network_intern(base, s->len ? s->str : "base");
     g_string_free(s, TRUE);
     return out;
 }
 
-/* Adds the readings: the base (with the hypotheses every reading applies), then each hypothesis asked for
- * (by default every one not already applied). Returns false after adding to DIAG. */
-static bool add_readings(sg_comparison *cmp, sg_network *base, const sg_compare_options *opts, sg_diag *diag)
+/* Adds one reading applying the N hypotheses IDS (after the reading's own) with CREDENCE. Returns false
+ * after adding to DIAG. */
+static bool add_reading(sg_comparison *cmp, sg_network *base, const sg_compare_options *opts, const char *const *ids,
+                        size_t n, double credence, sg_diag *diag)
+{
+    const char *id = reading_id(base, opts, ids, n);
+    if (sg_comparison_find_reading(cmp, id) >= 0) {
+        sg_diag_error(diag, NULL, "hypothesis '%s' is named twice", n ? ids[n - 1] : id);
+        return false;
+    }
+    sg_network *net = read_with(base, opts, ids, n, diag);
+    if (!net)
+        return false;
+    sg_compare_reading *r = &cmp->readings[cmp->n_readings++];
+    const char **own = g_new0(const char *, n + 1);
+    GString *label = g_string_new(NULL), *citation = g_string_new(NULL);
+    GPtrArray *sources = g_ptr_array_new();
+    for (size_t i = 0; i < n; i++) {
+        const sg_hypothesis *h = sg_network_find_hypothesis(base, ids[i]);
+        own[i] = h->id;
+        g_string_append_printf(label, "%s%s", i ? "; " : "", h->label);
+        if (*h->citation)
+            g_string_append_printf(citation, "%s%s", citation->len ? "; " : "", h->citation);
+        for (size_t k = 0; h->sources && h->sources[k]; k++)
+            g_ptr_array_add(sources, (gpointer)h->sources[k]);
+    }
+    g_ptr_array_add(sources, NULL);
+    *r = (sg_compare_reading){.id = id, .net = net, .hypotheses = own, .credence = credence,
+                              .label = n ? sg_network_intern(base, label->str) : *base->title ? base->title : base->id,
+                              .citation = sg_network_intern(base, citation->str),
+                              .sources = (const char **)g_ptr_array_free(sources, FALSE)};
+    g_string_free(label, TRUE);
+    g_string_free(citation, TRUE);
+    if (n == 1)
+        describe_changes(r, base, sg_network_find_hypothesis(base, ids[0]));
+    return true;
+}
+
+/* The hypotheses OPTS wants compared (named, or every one), less those every reading applies; an error in
+ * DIAG (and NULL) for a named one that every reading applies. The caller frees the array. */
+static GPtrArray *wanted_hypotheses(const sg_network *base, const sg_compare_options *opts, sg_diag *diag)
 {
     GPtrArray *wanted = g_ptr_array_new();
-    for (size_t i = 0; opts->hypotheses && opts->hypotheses[i]; i++)
+    for (size_t i = 0; opts->hypotheses && opts->hypotheses[i]; i++) {
+        if (applied_everywhere(opts, opts->hypotheses[i])) {
+            sg_diag_error(diag, NULL, "hypothesis '%s' is applied to every reading (--hypothesis) and cannot be "
+                          "compared as well", opts->hypotheses[i]);
+            g_ptr_array_free(wanted, TRUE);
+            return NULL;
+        }
         g_ptr_array_add(wanted, (gpointer)opts->hypotheses[i]);
+    }
     for (size_t i = 0; !opts->hypotheses && i < base->n_hypotheses; i++)
         if (!applied_everywhere(opts, base->hypotheses[i].id))
             g_ptr_array_add(wanted, (gpointer)base->hypotheses[i].id);
-    cmp->readings = g_new0(sg_compare_reading, wanted->len + 1);
-    sg_compare_reading *r0 = &cmp->readings[cmp->n_readings++];
-    *r0 = (sg_compare_reading){.id = reading_id(base, opts, NULL), .label = *base->title ? base->title : base->id,
-                               .citation = "", .sources = sg_empty_list(), .net = read_with(base, opts, NULL, diag)};
-    bool ok = r0->net != NULL;
-    for (guint i = 0; ok && i < wanted->len; i++) {
-        const char *id = g_ptr_array_index(wanted, i);
-        if (applied_everywhere(opts, id)) {
-            sg_diag_error(diag, NULL, "hypothesis '%s' is applied to every reading (--hypothesis) and cannot be "
-                          "compared as well", id);
-            ok = false;
-            break;
+    return wanted;
+}
+
+static bool is_wanted(const GPtrArray *wanted, const char *id)
+{
+    for (guint i = 0; i < wanted->len; i++)
+        if (strcmp(g_ptr_array_index(wanted, i), id) == 0)
+            return true;
+    return false;
+}
+
+/* One choice a scenario makes: which question (or independent hypothesis) and its options, each a
+ * hypothesis id (NULL: none) with its credence. */
+typedef struct choice {
+    const char **option;
+    double *credence;
+    size_t n;
+} choice;
+
+/* The choices the scenarios are made of: per question that every reading leaves open, none or one of
+ * its wanted answers; per wanted independent hypothesis, without or with it. */
+static GArray *scenario_choices(const sg_network *base, const sg_compare_options *opts, const GPtrArray *wanted)
+{
+    GArray *choices = g_array_new(FALSE, FALSE, sizeof(choice));
+    for (size_t q = 0; q < base->n_questions; q++) {
+        const sg_question *question = &base->questions[q];
+        bool settled = false;
+        double taken = 0;
+        for (size_t k = 0; question->hypotheses[k]; k++) {
+            const sg_hypothesis *h = sg_network_find_hypothesis(base, question->hypotheses[k]);
+            settled = settled || applied_everywhere(opts, question->hypotheses[k]);
+            taken += h ? h->credence : NAN;
         }
-        const char *full = reading_id(base, opts, id);
-        if (sg_comparison_find_reading(cmp, full) >= 0) {
-            sg_diag_error(diag, NULL, "hypothesis '%s' is named twice", id);
-            ok = false;
-            break;
+        size_t n = sg_list_length(question->hypotheses);
+        choice c = {g_new0(const char *, n + 1), g_new(double, n + 1), 1};
+        c.credence[0] = 1.0 - taken;
+        for (size_t k = 0; !settled && question->hypotheses[k]; k++)
+            if (is_wanted(wanted, question->hypotheses[k])) {
+                c.option[c.n] = question->hypotheses[k];
+                c.credence[c.n++] = sg_network_find_hypothesis(base, question->hypotheses[k])->credence;
+            }
+        if (c.n > 1) {
+            g_array_append_val(choices, c);
+        } else {
+            g_free(c.option);
+            g_free(c.credence);
         }
-        sg_network *net = read_with(base, opts, id, diag);
-        if (!net) {
-            ok = false;
-            break;
+    }
+    for (size_t i = 0; i < base->n_hypotheses; i++) {
+        const sg_hypothesis *h = &base->hypotheses[i];
+        if (h->question >= 0 || !is_wanted(wanted, h->id))
+            continue;
+        choice c = {g_new0(const char *, 2), g_new(double, 2), 2};
+        c.option[1] = h->id;
+        c.credence[0] = 1.0 - h->credence;
+        c.credence[1] = h->credence;
+        g_array_append_val(choices, c);
+    }
+    return choices;
+}
+
+/* A scenario: the option each choice takes. */
+typedef struct scenario {
+    size_t *pick;
+    size_t applied;  /* how many choices take a hypothesis */
+    size_t index;    /* in enumeration order, for a stable sort */
+} scenario;
+
+static gint compare_scenarios(gconstpointer x, gconstpointer y)
+{
+    const scenario *a = x, *b = y;
+    if (a->applied != b->applied)
+        return a->applied < b->applied ? -1 : 1;
+    return (a->index > b->index) - (a->index < b->index);
+}
+
+/* Adds every scenario of CHOICES as a reading. Returns false after adding to DIAG. */
+static bool add_scenarios(sg_comparison *cmp, sg_network *base, const sg_compare_options *opts, GArray *choices,
+                          sg_diag *diag)
+{
+    size_t total = 1, n = choices->len;
+    for (size_t c = 0; c < n && total <= SG_COMPARE_MAX_SCENARIOS; c++)
+        total *= g_array_index(choices, choice, c).n;
+    if (total > SG_COMPARE_MAX_SCENARIOS) {
+        sg_diag_error(diag, NULL, "the questions and independent hypotheses make more than %d scenarios: choose the "
+                      "hypotheses to combine with --hypotheses ID,ID,...", SG_COMPARE_MAX_SCENARIOS);
+        return false;
+    }
+    scenario *all = g_new0(scenario, total);
+    for (size_t s = 0; s < total; s++) {
+        all[s].pick = g_new0(size_t, n + 1);
+        all[s].index = s;
+        for (size_t c = n, rest = s; c-- > 0;) { /* mixed radix, the last choice fastest */
+            size_t radix = g_array_index(choices, choice, c).n;
+            all[s].pick[c] = rest % radix;
+            rest /= radix;
+            all[s].applied += all[s].pick[c] != 0;
         }
-        const sg_hypothesis *h = sg_network_find_hypothesis(base, id);
-        sg_compare_reading *r = &cmp->readings[cmp->n_readings++];
-        *r = (sg_compare_reading){.id = full, .label = h->label, .citation = h->citation,
-                                  .sources = h->sources ? h->sources : sg_empty_list(), .net = net};
-        describe_changes(r, base, h);
+    }
+    qsort(all, total, sizeof *all, compare_scenarios);
+    cmp->readings = g_new0(sg_compare_reading, total);
+    const char **ids = g_new0(const char *, n + 1);
+    bool ok = true;
+    for (size_t s = 0; s < total; s++) {
+        size_t k = 0;
+        double credence = 1;
+        for (size_t c = 0; c < n; c++) {
+            const choice *ch = &g_array_index(choices, choice, c);
+            credence *= ch->credence[all[s].pick[c]];
+            if (all[s].pick[c])
+                ids[k++] = ch->option[all[s].pick[c]];
+        }
+        if (ok)
+            ok = add_reading(cmp, base, opts, ids, k, credence, diag);
+        g_free(all[s].pick);
+    }
+    g_free(ids);
+    g_free(all);
+    return ok;
+}
+
+/* Adds the readings: the base (with the hypotheses every reading applies), then each hypothesis asked for
+ * (by default every one not already applied), or every scenario. Returns false after adding to DIAG. */
+static bool add_readings(sg_comparison *cmp, sg_network *base, const sg_compare_options *opts, sg_diag *diag)
+{
+    GPtrArray *wanted = wanted_hypotheses(base, opts, diag);
+    if (!wanted)
+        return false;
+    bool ok;
+    if (opts->scenarios) {
+        GArray *choices = scenario_choices(base, opts, wanted);
+        ok = add_scenarios(cmp, base, opts, choices, diag);
+        for (guint c = 0; c < choices->len; c++) {
+            g_free(g_array_index(choices, choice, c).option);
+            g_free(g_array_index(choices, choice, c).credence);
+        }
+        g_array_free(choices, TRUE);
+    } else {
+        cmp->readings = g_new0(sg_compare_reading, wanted->len + 1);
+        ok = add_reading(cmp, base, opts, NULL, 0, NAN, diag);
+        for (guint i = 0; ok && i < wanted->len; i++)
+            ok = add_reading(cmp, base, opts, (const char *const *)&g_ptr_array_index(wanted, i), 1, NAN, diag);
     }
     g_ptr_array_free(wanted, TRUE);
     return ok;
@@ -704,6 +863,8 @@ sg_comparison *sg_compare(sg_network *base, const sg_compare_options *opts, sg_d
 
 static void free_reading(sg_compare_reading *r)
 {
+    g_free(r->hypotheses);
+    g_free(r->sources);
     for (size_t i = 0; i < r->n_changes; i++)
         g_free(r->changes[i].detail);
     g_free(r->changes);
