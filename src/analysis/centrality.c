@@ -395,7 +395,7 @@ igraph_error_t sg_centrality_one(const sg_network *net, const char *name, const 
  * (every other node has one arc to the centre) reaches it: the centre has c = 1, the leaves, which
  * nothing reaches, c = 0. igraph's directed tmax, (n-1)(1 - 1/n), assumes every node reaches every other
  * and let the in-star score above 1. A brute force over all graphs on 3, 4 and 5 nodes and all digraphs
- * on 3 and 4 nodes with NetworkX 2.8.8 closeness_centrality finds exactly these maxima, reached only by
+ * on 3 and 4 nodes with NetworkX 3.6.1 closeness_centrality finds exactly these maxima, reached only by
  * the stars and in-stars. The mutual star (arcs both ways) scores (n-1)(n-2)/(2n-3) / (n-1) =
  * (n-2)/(2n-3) directed. */
 static double closeness_tmax(size_t n, bool directed)

@@ -217,7 +217,7 @@ static void test_star(void)
 
 /* Directed closeness centralization of N-node stars around a (directed "recruited" arcs), the closeness of
  * NetworkX's closeness_centrality (incoming distances, Wasserman-Faust scaling); normaliser n - 1 (see
- * closeness_tmax). Values from NetworkX 2.8.8 on the same digraphs: in-star (leaves -> a): the sum of
+ * closeness_tmax). Values from NetworkX 3.6.1 on the same digraphs: in-star (leaves -> a): the sum of
  * (max - c) is 6.0, centralization 1; mutual star: 2.7272727272727275 = 6 x (1 - 6/11), centralization
  * 5/11 = 0.4545...; out-star (a -> leaves): leaves 1/6, a 0, sum 1/6, centralization 1/36. igraph's
  * directed normaliser gave 1.167 for the in-star. */
