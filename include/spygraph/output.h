@@ -73,7 +73,9 @@ const char *sg_format_number(double value, char buf[32]);
  * describing NET's input, for every JSON output. */
 cJSON *sg_json_network(const sg_network *net);
 /* Prints JSON (formatted by cJSON: one member a line, tab indents, in the order built) and a newline.
- * Returns false on allocation failure. */
+ * Numbers are written as sg_format_number writes them, the shortest text that parses back to the same
+ * double (NaN and infinities as null), not with cJSON's own %1.15g, which may not round-trip. Returns
+ * false on allocation failure (nothing written then). */
 bool sg_json_write(const cJSON *json, FILE *stream);
 
 #endif
