@@ -63,8 +63,8 @@ igraph_error_t sg_centrality_many(const sg_network *net, const char *const *name
 typedef enum sg_broker_role {
     SG_BROKER_COORDINATOR,    /* A -> A -> A: broker and both ends in one group (sna w_I) */
     SG_BROKER_ITINERANT,      /* A -> B -> A: ends in one group, broker outside it (sna w_O), "consultant" */
-    SG_BROKER_REPRESENTATIVE, /* A -> A -> B: broker in the source's group passes a tie out (sna b_OI) */
-    SG_BROKER_GATEKEEPER,     /* A -> B -> B: broker in the target's group lets a tie in (sna b_IO) */
+    SG_BROKER_REPRESENTATIVE, /* A -> A -> B: broker in the source's group passes a tie out (sna b_IO) */
+    SG_BROKER_GATEKEEPER,     /* A -> B -> B: broker in the target's group lets a tie in (sna b_OI) */
     SG_BROKER_LIAISON,        /* A -> B -> C: three different groups (sna b_O) */
     SG_BROKER_N_ROLES
 } sg_broker_role;
