@@ -66,8 +66,8 @@ igraph_error_t sg_centrality_many(const sg_network *net, const char *const *name
 typedef enum sg_broker_role {
     SG_BROKER_COORDINATOR,    /* A -> A -> A: broker and both ends in one group (sna w_I) */
     SG_BROKER_ITINERANT,      /* A -> B -> A: ends in one group, broker outside it (sna w_O), "consultant" */
-    SG_BROKER_REPRESENTATIVE, /* A -> A -> B: broker in the source's group passes a tie out (sna b_OI) */
-    SG_BROKER_GATEKEEPER,     /* A -> B -> B: broker in the target's group lets a tie in (sna b_IO) */
+    SG_BROKER_REPRESENTATIVE, /* A -> A -> B: broker in the source's group passes a tie out (sna b_IO) */
+    SG_BROKER_GATEKEEPER,     /* A -> B -> B: broker in the target's group lets a tie in (sna b_OI) */
     SG_BROKER_LIAISON,        /* A -> B -> C: three different groups (sna b_O) */
     SG_BROKER_N_ROLES
 } sg_broker_role;
@@ -85,8 +85,10 @@ igraph_error_t sg_brokerage(const sg_network *net, const char *group_by, const s
 
 /* Freeman centralization of SCORES (as sg_centrality_one returned them for MEASURE under OPTS), which must
  * be degree, betweenness or closeness: the sum of (max - score) over the nodes divided by the largest sum
- * any graph with as many nodes can reach (a star; igraph_centralization_*_tmax). Sets *OUT (NaN for fewer
- * than three nodes). Returns IGRAPH_SUCCESS, or IGRAPH_EINVAL for another measure. */
+ * any graph with as many nodes can reach (a star: igraph_centralization_*_tmax for degree and betweenness;
+ * for closeness, (n-1)(n-2)/(2n-3) undirected and n-1 directed, the in-star's, derived in centrality.c
+ * for the Wasserman-Faust closeness that sg_centrality_one computes). Sets *OUT (NaN for fewer than three
+ * nodes). Returns IGRAPH_SUCCESS, or IGRAPH_EINVAL for another measure. */
 igraph_error_t sg_centralization(const sg_network *net, const char *measure, const sg_centrality_options *opts,
                                  const igraph_vector_t *scores, double *out);
 

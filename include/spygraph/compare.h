@@ -12,17 +12,39 @@
 
 /* ---- Rank correlation (rankcorr.c) ---- */
 
-/* Writes to RANKS[i] the 1-based ascending rank of VALUES[i] among the N values, tied values sharing the
- * mean of the positions they occupy (3 values 5, 7, 5 give 1.5, 3, 1.5). RANKS is the caller's, N long.
+/* Two measured values are tied when they differ by at most SG_TIE_TOLERANCE times the larger magnitude:
+ * centralities computed in floating point differ in their last bits for structurally equivalent nodes
+ * (eigenvector 0.08311330258330807 and 0.08311330258330808), and such nodes must share a rank. Zero
+ * ties only with zero. Ranks (sg_compare's competition ranks), average ranks, tau-b and rho all see the
+ * same ties, because each first snaps its values with sg_snap_ties and then compares them exactly; so
+ * tau-b and rho equal those computed (by any exact implementation, scipy's kendalltau and spearmanr)
+ * from the ranks a comparison shows. */
+#define SG_TIE_TOLERANCE 1e-9
+
+/* Whether A and B are tied: |A - B| <= SG_TIE_TOLERANCE x max(|A|, |B|) (so equal zeros are). */
+bool sg_values_tied(double a, double b);
+
+/* Writes to SNAPPED[i] (the caller's, N long) VALUES[i] snapped to its tie group: taking the values in
+ * ascending order, a value tied (sg_values_tied) with the first, smallest value of the current group
+ * joins it, else starts a new group; every value takes its group's smallest value (so a chain of values
+ * each within tolerance of the next is cut where it drifts beyond tolerance of the group's first). NaN stays NaN and joins no
+ * group. Distinct snapped values are never tied, so snapping any subset of them again changes nothing.
  * Never fails. O(n log n). */
+void sg_snap_ties(const double *values, size_t n, double *snapped);
+
+/* Writes to RANKS[i] the 1-based ascending rank of VALUES[i] among the N values, tied values (after
+ * sg_snap_ties) sharing the mean of the positions they occupy (3 values 5, 7, 5 give 1.5, 3, 1.5). RANKS
+ * is the caller's, N long. Never fails. O(n log n). */
 void sg_rank_average(const double *values, size_t n, double *ranks);
 
-/* Kendall's tau-b of the N pairs (X[i], Y[i]): (concordant - discordant) / sqrt((n0 - n1)(n0 - n2)),
- * where n0 - n1 and n0 - n2 count the pairs not tied in X and not tied in Y. Returns NaN when it is
+/* Kendall's tau-b of the N pairs (X[i], Y[i]), each variable snapped first (sg_snap_ties):
+ * (concordant - discordant) / sqrt((n0 - n1)(n0 - n2)), where n0 - n1 and n0 - n2 count the pairs not
+ * tied in X and not tied in Y. Returns NaN when it is
  * undefined (fewer than 2 values, or every value of X or of Y tied). O(n^2). */
 double sg_kendall_tau_b(const double *x, const double *y, size_t n);
 
-/* Spearman's rho: Pearson's correlation of the average ranks of X and of Y (so ties are handled). Returns
+/* Spearman's rho: Pearson's correlation of the average ranks of X and of Y (sg_rank_average, so ties
+ * within SG_TIE_TOLERANCE are handled). Returns
  * NaN when undefined (fewer than 2 values, or all of X or all of Y tied). O(n log n). */
 double sg_spearman_rho(const double *x, const double *y, size_t n);
 
@@ -86,7 +108,8 @@ typedef struct sg_compare_reading {
     size_t n_changes;
     sg_compare_figures figures;
     double *value;              /* per union node: the measure, NaN when the node is absent here */
-    int *rank;                  /* per union node: 1 = highest value, tied values share the best rank
+    int *rank;                  /* per union node: 1 = highest value, tied values (equal after
+                                   sg_snap_ties over the reading's present nodes) share the best rank
                                    (1, 2, 2, 4); 0 when absent */
     int *rank_change;           /* per union node: base rank - this rank (places gained); 0 when the node
                                    is absent from the base or from this reading (see has_change), and 0
@@ -102,7 +125,8 @@ typedef struct sg_compare_reading {
 typedef struct sg_compare_pair {
     size_t a, b;                /* reading indices */
     size_t common;              /* union nodes present in both */
-    double tau_b, rho;          /* over the common nodes; NaN when undefined */
+    double tau_b, rho;          /* over the common nodes, of each reading's values snapped as for its
+                                   ranks (the same as from the ranks shown); NaN when undefined */
     size_t top_overlap;         /* nodes in the top list of both */
 } sg_compare_pair;
 

@@ -78,7 +78,9 @@ cJSON *sg_json_network(const sg_network *net);
  * "channels" | "name,name", "kinds": [kinds]}. */
 cJSON *sg_json_reading(const sg_reading *r);
 /* Prints JSON (formatted by cJSON: one member a line, tab indents, in the order built) and a newline.
- * Returns false on allocation failure. */
+ * Numbers are written as sg_format_number writes them, the shortest text that parses back to the same
+ * double (NaN and infinities as null), not with cJSON's own %1.15g, which may not round-trip. Returns
+ * false on allocation failure (nothing written then). */
 bool sg_json_write(const cJSON *json, FILE *stream);
 
 #endif

@@ -21,7 +21,7 @@ typedef struct sg_path_query {
     int from, to;          /* node indices, different */
     size_t k;              /* 0: every best path (ties of equal length); else the K best simple paths */
     size_t limit;          /* with K == 0, list at most this many (> 0) */
-    bool most_reliable;    /* rank by the product of confidences (distance -log confidence), then hops */
+    bool most_reliable;    /* rank by the product of confidences, then hops, then node sequence */
     bool time_respecting;  /* keep only paths whose ties follow each other in time */
     size_t max_candidates; /* the most candidate paths examined (0: 2000) */
 } sg_path_query;
@@ -54,10 +54,16 @@ typedef struct sg_path_list {
 /* Finds the paths Q asks for in LG (built from NET with SKIP_UNCERTAIN when Q->most_reliable). With
  * K == 0: every shortest path (fewest hops) or every most reliable one (then fewest hops), at most
  * LIMIT of them (FOUND says how many there are); with K > 0: the K shortest (or most reliable) simple
- * paths. Paths are ordered by length (or reliability), then by their node sequences in node-table
- * order, which also decides ties at the K-th place. Fewest-hop paths are counted exactly and come
- * from igraph_get_all_shortest_paths (beyond 100000 of them, the first LIMIT Yen's algorithm finds); the rest from candidates in order of length or reliability
- * (igraph_get_k_shortest_paths, Yen's algorithm), filtered for time-respecting paths after an exact
+ * paths. Paths are ordered by length, or by reliability (highest first) then hops, then by their node
+ * sequences in node-table order, which also decides ties at the K-th place. Reliability alone decides
+ * between paths of different reliability, however small the difference (a direct tie of 0.9999999
+ * ranks below three certain ties); two reliabilities count as equal when their -log differ by at most
+ * 1e-12 x max(1, -log reliability), floating-point noise (0.1 x 0.2 against 0.02). With K == 0 the
+ * best are the paths equal to the first in reliability and hops. Fewest-hop paths are counted exactly and come
+ * from igraph_get_all_shortest_paths (beyond 100000 of them, the first LIMIT Yen's algorithm finds); the rest
+ * from candidates in order of length or of -log reliability (igraph_get_k_shortest_paths, Yen's
+ * algorithm, stopped at the first candidate strictly worse than the best or K-th found; every equally
+ * reliable candidate is examined, up to MAX_CANDIDATES), filtered for time-respecting paths after an exact
  * test that one exists (earliest arrival over time-respecting walks). No path is not a failure:
  * OUT->count is then 0. Returns IGRAPH_SUCCESS or an igraph error code (OUT then holds nothing to
  * free). Free with sg_path_list_free. */

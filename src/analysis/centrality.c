@@ -383,6 +383,25 @@ igraph_error_t sg_centrality_one(const sg_network *net, const char *name, const 
     return sg_centrality_many(net, &name, 1, opts, out);
 }
 
+/* The largest sum over the nodes of (max - c_i) that closeness as closeness_from computes it (NetworkX's
+ * closeness_centrality: incoming distances, Wasserman-Faust scaling) reaches on N >= 3 nodes.
+ * Undirected: in a connected graph c_i = (n-1)/S_i; the star maximises the sum (Freeman 1979): its centre
+ * has c = 1 and each leaf S = 1 + 2(n-2) = 2n-3, so the sum is (n-1)(1 - (n-1)/(2n-3)) =
+ * (n-1)(n-2)/(2n-3), igraph_centralization_closeness_tmax's undirected value; a disconnected graph, its
+ * closeness scaled down by r/(n-1), stays below it. Directed: every c_i lies in [0, 1]
+ * ((r/S)(r/(n-1)) <= 1 since S >= r and r <= n-1), so the sum is at most (n-1) x 1, and the in-star
+ * (every other node has one arc to the centre) reaches it: the centre has c = 1, the leaves, which
+ * nothing reaches, c = 0. igraph's directed tmax, (n-1)(1 - 1/n), assumes every node reaches every other
+ * and let the in-star score above 1. A brute force over all graphs on 3, 4 and 5 nodes and all digraphs
+ * on 3 and 4 nodes with NetworkX 3.6.1 closeness_centrality finds exactly these maxima, reached only by
+ * the stars and in-stars. The mutual star (arcs both ways) scores (n-1)(n-2)/(2n-3) / (n-1) =
+ * (n-2)/(2n-3) directed. */
+static double closeness_tmax(size_t n, bool directed)
+{
+    double m = (double)n;
+    return directed ? m - 1.0 : (m - 1.0) * (m - 2.0) / (2.0 * m - 3.0);
+}
+
 igraph_error_t sg_centralization(const sg_network *net, const char *measure, const sg_centrality_options *opts,
                                  const igraph_vector_t *scores, double *out)
 {
@@ -405,7 +424,7 @@ igraph_error_t sg_centralization(const sg_network *net, const char *measure, con
         IGRAPH_CHECK(igraph_centralization_betweenness_tmax(&empty, 0, directed, &tmax));
         factor = betweenness_factor(opts->normalized, directed, n);
     } else {
-        IGRAPH_CHECK(igraph_centralization_closeness_tmax(&empty, 0, directed ? IGRAPH_IN : IGRAPH_ALL, &tmax));
+        tmax = closeness_tmax(n, directed);
     }
     igraph_destroy(&empty);
     IGRAPH_FINALLY_CLEAN(1);

@@ -452,10 +452,13 @@ static int compare_values_descending(const void *a, const void *b, void *data)
     return (x < y) - (x > y);
 }
 
-/* Ranks the values present (not NaN): 1 for the highest, ties sharing the best rank. O(n log n). */
-static void competition_ranks(const double *value, size_t n, int *rank)
+/* Ranks the values present (not NaN): 1 for the highest, values tied within SG_TIE_TOLERANCE (equal
+ * after sg_snap_ties) sharing the best rank. RANK is the caller's, N long. O(n log n). */
+static void competition_ranks(const double *raw, size_t n, int *rank)
 {
     size_t *present = g_new(size_t, n + 1), count = 0;
+    double *value = g_new(double, n + 1);
+    sg_snap_ties(raw, n, value);
     for (size_t i = 0; i < n; i++) {
         rank[i] = 0;
         if (!isnan(value[i]))
@@ -467,6 +470,7 @@ static void competition_ranks(const double *value, size_t n, int *rank)
         rank[present[k]] = tied ? rank[present[k - 1]] : (int)k + 1;
     }
     g_free(present);
+    g_free(value);
 }
 
 static igraph_error_t rank_reading(sg_comparison *cmp, sg_compare_reading *r, const sg_compare_options *opts,
@@ -559,16 +563,21 @@ static sg_compare_pair compare_pair(const sg_comparison *cmp, size_t a, size_t b
     const sg_compare_reading *ra = &cmp->readings[a], *rb = &cmp->readings[b];
     sg_compare_pair p = {.a = a, .b = b};
     double *x = g_new(double, cmp->n_nodes + 1), *y = g_new(double, cmp->n_nodes + 1);
+    double *sa = g_new(double, cmp->n_nodes + 1), *sb = g_new(double, cmp->n_nodes + 1);
+    sg_snap_ties(ra->value, cmp->n_nodes, sa); /* the ties the ranks show, over each reading's nodes */
+    sg_snap_ties(rb->value, cmp->n_nodes, sb);
     for (size_t i = 0; i < cmp->n_nodes; i++) {
         if (ra->rank[i] == 0 || rb->rank[i] == 0)
             continue;
-        x[p.common] = ra->value[i];
-        y[p.common] = rb->value[i];
+        x[p.common] = sa[i];
+        y[p.common] = sb[i];
         p.common++;
         p.top_overlap += ra->in_top[i] && rb->in_top[i];
     }
     p.tau_b = sg_kendall_tau_b(x, y, p.common);
     p.rho = sg_spearman_rho(x, y, p.common);
+    g_free(sa);
+    g_free(sb);
     g_free(x);
     g_free(y);
     return p;

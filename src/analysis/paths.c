@@ -105,24 +105,36 @@ static int compare_paths(const void *x, const void *y)
     return (p->n_hops > q->n_hops) - (p->n_hops < q->n_hops);
 }
 
+/* How far apart two path costs may be and still count as equal: floating-point noise only. A reliability
+ * cost is a sum of h values -log(confidence), each within an ulp of exact, so two orders of the same
+ * factors (or two factorings of one product, 0.5 x 0.4 and 0.8 x 0.25) differ by about h ulps of the
+ * sum: below 1e-13 relative for any path of under a few hundred hops. Costs within COST_TOLERANCE x
+ * max(1, cost) are equal: a relative difference of the products below 1e-12 (1e-10 for a reliability as
+ * low as e^-100), far below any real difference (a confidence of 0.9999999 against 1 is 1e-7). Hop
+ * counts are whole numbers, so the tolerance never merges two of them. */
+#define COST_TOLERANCE 1e-12
+
+/* Whether costs A and B are equal within COST_TOLERANCE. */
 static bool same_cost(double a, double b)
 {
-    return fabs(a - b) <= 1e-9 * fmax(1.0, fabs(a));
+    return fabs(a - b) <= COST_TOLERANCE * fmax(1.0, fmax(fabs(a), fabs(b)));
 }
 
-/* A cost per hop small beside any difference of -log confidence that two-decimal confidences make, so
- * that among equally reliable paths the one with fewer hops ranks first. */
-#define HOP_PENALTY 1e-7
+/* The reliability cost of one hop or link of confidence C: -log C, 0 for certainty. */
+static double confidence_cost(double c)
+{
+    return c >= 1 ? 0.0 : -log(c);
+}
 
-/* Search weights: -log of each link's best confidence (0 for certainty), plus HOP_PENALTY. */
+/* Search weights (resized to one per link): -log of each link's best confidence, nothing else, so that
+ * Yen's algorithm yields candidates in order of reliability; hops only break ties afterwards
+ * (compare_ranked). */
 static igraph_error_t reliability_weights(const sg_graph *lg, igraph_vector_t *weights)
 {
     igraph_integer_t m = igraph_vector_size(&lg->confidence);
     IGRAPH_CHECK(igraph_vector_resize(weights, m));
-    for (igraph_integer_t e = 0; e < m; e++) {
-        double c = VECTOR(lg->confidence)[e];
-        VECTOR(*weights)[e] = (c >= 1 ? 0.0 : -log(c)) + HOP_PENALTY;
-    }
+    for (igraph_integer_t e = 0; e < m; e++)
+        VECTOR(*weights)[e] = confidence_cost(VECTOR(lg->confidence)[e]);
     return IGRAPH_SUCCESS;
 }
 
@@ -155,24 +167,35 @@ static igraph_error_t all_shortest(const sg_network *net, const sg_graph *lg, co
     return IGRAPH_SUCCESS;
 }
 
-/* The cost a path is ranked by: its hops, or (MOST_RELIABLE) -log of its reliability plus HOP_PENALTY a
- * hop, counting for each hop the ties in evidence (with time-respecting paths, those still usable). */
+/* The cost a path is ranked by first: its hops, or (MOST_RELIABLE) -log of its reliability, counting for
+ * each hop the ties in evidence (with time-respecting paths, those still usable). Never below the
+ * search cost path_cost gives its node sequence. */
 static double ranked_cost(const sg_path_query *q, const sg_path *p)
 {
     if (!q->most_reliable)
         return (double)p->n_hops;
     double cost = 0;
     for (size_t h = 0; h < p->n_hops; h++)
-        cost += (p->hops[h].confidence >= 1 ? 0.0 : -log(p->hops[h].confidence)) + HOP_PENALTY;
+        cost += confidence_cost(p->hops[h].confidence);
     return cost;
 }
 
-/* By ranked cost, then node sequence (Q is the query). */
+/* Whether paths X and Y rank equal under Q: the same ranked cost (within COST_TOLERANCE) and, when
+ * ranking by reliability, the same number of hops. */
+static bool same_rank(const sg_path_query *q, const sg_path *x, const sg_path *y)
+{
+    return same_cost(ranked_cost(q, x), ranked_cost(q, y)) && x->n_hops == y->n_hops;
+}
+
+/* By ranked cost (reliability, or hops), then hops, then node sequence (Q is the query). */
 static gint compare_ranked(gconstpointer x, gconstpointer y, gpointer q)
 {
-    double a = ranked_cost(q, x), b = ranked_cost(q, y);
+    const sg_path *p = x, *r = y;
+    double a = ranked_cost(q, p), b = ranked_cost(q, r);
     if (!same_cost(a, b))
         return a < b ? -1 : 1;
+    if (p->n_hops != r->n_hops)
+        return p->n_hops < r->n_hops ? -1 : 1;
     return compare_paths(x, y);
 }
 
@@ -184,7 +207,9 @@ static void free_path(sg_path *p)
 }
 
 /* The cost no better path can exceed once PATHS (sorted) are in: the best cost when every best path is
- * wanted, the K-th best when K are; +infinity while fewer than K are in. */
+ * wanted, the K-th best when K are; +infinity while fewer than K are in. A later path of equal cost may
+ * still rank better (fewer hops, an earlier node sequence), so only a cost strictly above the bound
+ * (beyond COST_TOLERANCE) rules a path out. */
 static double cost_bound(const sg_path_query *q, GArray *paths)
 {
     size_t need = q->k ? q->k : 1;
@@ -196,7 +221,8 @@ static double cost_bound(const sg_path_query *q, GArray *paths)
 
 /* Considers one candidate of search cost OPTIMISTIC (candidates arrive in order of it, and a path's
  * ranked cost is never below it); accepts it into PATHS if it qualifies. Returns false once no later
- * candidate can qualify. */
+ * candidate can qualify: when OPTIMISTIC is strictly worse than *BOUND (ties go on, since hops and node
+ * sequence still decide among them). */
 static bool consider(const sg_network *net, const sg_graph *lg, const sg_path_query *q,
                      const igraph_vector_int_t *nodes, double optimistic, GArray *paths, double *bound)
 {
@@ -218,8 +244,10 @@ static bool consider(const sg_network *net, const sg_graph *lg, const sg_path_qu
     return true;
 }
 
-/* Candidate simple paths best first (igraph_get_k_shortest_paths), asked for in growing batches until
- * the query is answered, the candidates run out, or MAX_CANDIDATES were examined. */
+/* Candidate simple paths best first (igraph_get_k_shortest_paths on WEIGHTS: hops when NULL, else pure
+ * -log confidence), asked for in growing batches until the query is answered (a candidate strictly worse
+ * than the bound), the candidates run out, or MAX_CANDIDATES were examined (then sets *CAPPED). Many
+ * equally reliable paths (certain ties everywhere) are all examined, up to that cap. */
 static igraph_error_t candidate_search(const sg_network *net, const sg_graph *lg, const sg_path_query *q,
                                        const igraph_vector_t *weights, GArray *paths, bool *capped)
 {
@@ -260,8 +288,8 @@ static void free_paths(GArray *paths)
     g_array_set_size(paths, 0);
 }
 
-/* Sorts the accepted paths, keeps the best (every one of the best cost, or the K best), then at most
- * LIMIT of them, into OUT. */
+/* Sorts the accepted paths by (cost, hops, node sequence), keeps the best (every one ranking equal to the
+ * first, or the K best), then at most LIMIT of them, into OUT. */
 static void finish_list(const sg_path_query *q, GArray *paths, sg_path_list *out)
 {
     for (guint i = 0; i < paths->len; i++)
@@ -271,8 +299,8 @@ static void finish_list(const sg_path_query *q, GArray *paths, sg_path_list *out
     if (q->k)
         best = MIN(best, q->k);
     else if (paths->len > 0) {
-        double cost = ranked_cost(q, &g_array_index(paths, sg_path, 0));
-        for (best = 1; best < paths->len && same_cost(ranked_cost(q, &g_array_index(paths, sg_path, best)), cost); best++)
+        const sg_path *first = &g_array_index(paths, sg_path, 0);
+        for (best = 1; best < paths->len && same_rank(q, &g_array_index(paths, sg_path, best), first); best++)
             ;
     }
     out->found = best;

@@ -1,4 +1,5 @@
-/* rankcorr.c: rank correlation with ties: average ranks, Kendall's tau-b and Spearman's rho. */
+/* rankcorr.c: rank correlation with ties (values equal within SG_TIE_TOLERANCE): average ranks, Kendall's
+ * tau-b and Spearman's rho. */
 #include <glib.h>
 #include <math.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@ typedef struct indexed_value {
     size_t index;
 } indexed_value;
 
+/* Ascending by value, then by index (NaN never reaches it). */
 static int compare_indexed(const void *a, const void *b)
 {
     const indexed_value *x = a, *y = b;
@@ -18,11 +20,38 @@ static int compare_indexed(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
+bool sg_values_tied(double a, double b)
+{
+    return fabs(a - b) <= SG_TIE_TOLERANCE * fmax(fabs(a), fabs(b));
+}
+
+void sg_snap_ties(const double *values, size_t n, double *snapped)
+{
+    indexed_value *sorted = g_new(indexed_value, n ? n : 1);
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++) {
+        snapped[i] = values[i];
+        if (!isnan(values[i]))
+            sorted[count++] = (indexed_value){values[i], i};
+    }
+    qsort(sorted, count, sizeof *sorted, compare_indexed);
+    double anchor = 0;
+    for (size_t k = 0; k < count; k++) {
+        if (k == 0 || !sg_values_tied(sorted[k].value, anchor))
+            anchor = sorted[k].value;
+        snapped[sorted[k].index] = anchor;
+    }
+    g_free(sorted);
+}
+
 void sg_rank_average(const double *values, size_t n, double *ranks)
 {
     indexed_value *sorted = g_new(indexed_value, n ? n : 1);
+    double *snapped = g_new(double, n ? n : 1);
+    sg_snap_ties(values, n, snapped);
     for (size_t i = 0; i < n; i++)
-        sorted[i] = (indexed_value){values[i], i};
+        sorted[i] = (indexed_value){snapped[i], i};
+    g_free(snapped);
     qsort(sorted, n, sizeof *sorted, compare_indexed);
     for (size_t start = 0; start < n;) {
         size_t end = start + 1;
@@ -41,8 +70,11 @@ static int sign_of(double d)
     return (d > 0) - (d < 0);
 }
 
-double sg_kendall_tau_b(const double *x, const double *y, size_t n)
+double sg_kendall_tau_b(const double *x_in, const double *y_in, size_t n)
 {
+    double *x = g_new(double, n ? n : 1), *y = g_new(double, n ? n : 1);
+    sg_snap_ties(x_in, n, x);
+    sg_snap_ties(y_in, n, y);
     /* n0 - n1 and n0 - n2 of the tau-b formula: pairs not tied in x, pairs not tied in y. */
     double concordant_minus_discordant = 0, untied_x = 0, untied_y = 0;
     for (size_t i = 0; i < n; i++)
@@ -52,6 +84,8 @@ double sg_kendall_tau_b(const double *x, const double *y, size_t n)
             untied_x += sx != 0;
             untied_y += sy != 0;
         }
+    g_free(x);
+    g_free(y);
     if (untied_x == 0 || untied_y == 0)
         return NAN;
     return concordant_minus_discordant / sqrt(untied_x * untied_y);

@@ -568,7 +568,7 @@ const sg_command sg_cmd_centrality = {
         "  brokerage    Gould-Fernandez brokerage, as R's sna::brokerage: v brokers i -> v -> k when i, v, k\n"
         "               are distinct and there is no tie i -> k; each such ordered pair counts once, by role:\n"
         "               coordinator (A->A->A, sna w_I), itinerant or consultant (A->B->A, w_O), representative\n"
-        "               (A->A->B, b_OI), gatekeeper (A->B->B, b_IO), liaison (A->B->C, b_O); brokerage is the\n"
+        "               (A->A->B, b_IO), gatekeeper (A->B->B, b_OI), liaison (A->B->C, b_O); brokerage is the\n"
         "               total (t). Groups from --group-by; a node without a value is a group of its own.\n"
         "               Directed (undirected relations read both ways).\n"
         "  cutpoint     1 for an articulation point (removing it disconnects its component), else 0. Always\n"

@@ -349,8 +349,9 @@ const sg_command sg_cmd_paths = {
         "  --limit N          list at most N of the best paths (default 20; ignored with --k)\n"
         "  --k N              the N shortest simple paths instead, best first (Yen's algorithm)\n"
         "  --most-reliable    rank paths by the product of their ties' confidences (a hop's confidence is\n"
-        "                     that of its most confident tie; ties of confidence 0 are impassable; equal\n"
-        "                     reliability goes to fewer hops)\n"
+        "                     that of its most confident tie; ties of confidence 0 are impassable);\n"
+        "                     reliability alone decides, and only paths of equal reliability (up to\n"
+        "                     rounding) go to fewer hops, then node order\n"
         "  --time-respecting  keep only paths whose ties follow each other in time (see below)\n"
         COMMON_HELP
         "\nBy default every shortest path (fewest hops) is listed; ties between the same two nodes make one\n"

@@ -355,9 +355,46 @@ cJSON *sg_json_network(const sg_network *net)
     return obj;
 }
 
+/* Replaces every number under ITEM (a tree the caller owns) by a raw item holding the text
+ * sg_format_number gives it, null for NaN and infinities (as cJSON prints them). cJSON 1.7.15 prints
+ * %1.15g whenever that reads back within DBL_EPSILON relative (not exactly), so 0.8660254037844386
+ * came out as 0.866025403784439, another double. Returns false on allocation failure. */
+static bool numbers_to_text(cJSON *item)
+{
+    for (cJSON *child = item->child, *next; child; child = next) {
+        next = child->next;
+        if (cJSON_IsNumber(child)) {
+            char buf[32];
+            double v = child->valuedouble;
+            cJSON *raw = isfinite(v) ? cJSON_CreateRaw(sg_format_number(v, buf)) : cJSON_CreateNull();
+            if (!raw)
+                return false;
+            raw->string = child->string; /* the member's name moves over (ReplaceItemViaPointer keeps none) */
+            raw->type |= child->type & cJSON_StringIsConst;
+            child->string = NULL;
+            cJSON_ReplaceItemViaPointer(item, child, raw); /* cannot fail: CHILD is ITEM's */
+        } else if (!numbers_to_text(child)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool sg_json_write(const cJSON *json, FILE *stream)
 {
-    char *text = cJSON_Print(json);
+    cJSON *copy = cJSON_Duplicate(json, true);
+    if (!copy)
+        return false;
+    if (cJSON_IsNumber(copy)) { /* a bare number: print it alone */
+        char buf[32];
+        double v = copy->valuedouble;
+        cJSON_Delete(copy);
+        fputs(isfinite(v) ? sg_format_number(v, buf) : "null", stream);
+        fputc('\n', stream);
+        return true;
+    }
+    char *text = numbers_to_text(copy) ? cJSON_Print(copy) : NULL;
+    cJSON_Delete(copy);
     if (!text)
         return false;
     fputs(text, stream);

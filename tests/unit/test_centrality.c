@@ -215,6 +215,43 @@ static void test_star(void)
     sg_network_unref(net);
 }
 
+/* Directed closeness centralization of N-node stars around a (directed "recruited" arcs), the closeness of
+ * NetworkX's closeness_centrality (incoming distances, Wasserman-Faust scaling); normaliser n - 1 (see
+ * closeness_tmax). Values from NetworkX 3.6.1 on the same digraphs: in-star (leaves -> a): the sum of
+ * (max - c) is 6.0, centralization 1; mutual star: 2.7272727272727275 = 6 x (1 - 6/11), centralization
+ * 5/11 = 0.4545...; out-star (a -> leaves): leaves 1/6, a 0, sum 1/6, centralization 1/36. igraph's
+ * directed normaliser gave 1.167 for the in-star. */
+static void test_directed_closeness_centralization(void)
+{
+    static const struct {
+        bool in, out;
+        double expected;
+    } stars[] = {{true, false, 1.0}, {true, true, 5.0 / 11}, {false, true, 1.0 / 36}};
+    for (size_t k = 0; k < G_N_ELEMENTS(stars); k++) {
+        sg_network *net = sg_network_new("star");
+        for (const char *p = "abcdefg"; *p; p++) {
+            char id[2] = {*p, 0};
+            add_node(net, id, "");
+        }
+        for (const char *p = "bcdefg"; *p; p++) {
+            char id[2] = {*p, 0};
+            if (stars[k].in)
+                add_tie(net, id, "a", "recruited", 1);
+            if (stars[k].out)
+                add_tie(net, "a", id, "recruited", 1);
+        }
+        sg_centrality_options o = defaults();
+        o.reading.direction = SG_DIRECTION_DIRECTED;
+        igraph_vector_t v;
+        double c;
+        compute(net, "closeness", &o, &v);
+        g_assert_cmpint(sg_centralization(net, "closeness", &o, &v, &c), ==, IGRAPH_SUCCESS);
+        g_assert_cmpfloat_with_epsilon(c, stars[k].expected, 1e-12);
+        igraph_vector_destroy(&v);
+        sg_network_unref(net);
+    }
+}
+
 /* Path a-b-c-d-e. Betweenness: b lies between a and {c,d,e} (3), c between {a,b} and {d,e} (4). Closeness of
  * a: 4/(1+2+3+4) = 0.4; of b: 4/(1+1+2+3) = 4/7; of c: 4/6. Every inner node is a cut point. */
 static void test_path(void)
@@ -541,6 +578,7 @@ int main(int argc, char **argv)
     g_test_add_func("/centrality/florentine", test_florentine);
     g_test_add_func("/centrality/florentine-centralization", test_florentine_centralization);
     g_test_add_func("/centrality/star", test_star);
+    g_test_add_func("/centrality/directed-closeness-centralization", test_directed_closeness_centralization);
     g_test_add_func("/centrality/path", test_path);
     g_test_add_func("/centrality/cycle", test_cycle);
     g_test_add_func("/centrality/disconnected", test_disconnected);

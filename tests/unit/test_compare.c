@@ -65,6 +65,42 @@ static void test_undefined(void)
     g_assert_true(isnan(sg_spearman_rho(x, x, 0)));
 }
 
+/* Ties within SG_TIE_TOLERANCE (1e-9 relative), by hand: the eigenvector scores of two structurally
+ * equivalent nodes, 0.08311330258330807 and 0.08311330258330808 (distinct doubles, 1.7e-16 apart), tie;
+ * 1 and 1 + 2e-9 do not; zero ties only with zero. */
+static void test_tolerant_ties(void)
+{
+    g_assert_true(0.08311330258330807 != 0.08311330258330808);
+    g_assert_true(sg_values_tied(0.08311330258330807, 0.08311330258330808));
+    g_assert_true(sg_values_tied(1, 1 + 0.5e-9));
+    g_assert_false(sg_values_tied(1, 1 + 2e-9));
+    g_assert_true(sg_values_tied(0, 0));
+    g_assert_true(sg_values_tied(0.0, -0.0));
+    g_assert_false(sg_values_tied(0, 1e-300));
+    /* A chain 1, 1 + 0.6e-9, 1 + 1.2e-9: the second joins the first's group, the third is beyond
+     * tolerance of the group's first value and starts its own; NaN stays. */
+    const double chain[] = {1 + 1.2e-9, 5, NAN, 1 + 0.6e-9, 1};
+    double snapped[5];
+    sg_snap_ties(chain, 5, snapped);
+    g_assert_cmpfloat(snapped[0], ==, 1 + 1.2e-9);
+    g_assert_cmpfloat(snapped[1], ==, 5);
+    g_assert_true(isnan(snapped[2]));
+    g_assert_cmpfloat(snapped[3], ==, 1);
+    g_assert_cmpfloat(snapped[4], ==, 1);
+    /* x = e, e', 0.5, 0.01 with e, e' the two scores above (tied), y = 0.3 0.2 0.1 0: pair (0, 1) tied in
+     * x; (0, 2) and (1, 2) discordant; (0, 3), (1, 3), (2, 3) concordant: tau-b = 1 / sqrt(5 x 6) =
+     * 0.18257418583505536. rx = 2.5 2.5 4 1, ry = 4 3 2 1, centred on 2.5: sxy = 1.5, sxx = 4.5, syy = 5,
+     * rho = 1.5 / sqrt(22.5) = 0.31622776601683794. (Exact comparison would give tau-b 0, rho 0.2.) */
+    const double x[] = {0.08311330258330807, 0.08311330258330808, 0.5, 0.01}, y[] = {0.3, 0.2, 0.1, 0};
+    g_assert_cmpfloat_with_epsilon(sg_kendall_tau_b(x, y, 4), 0.18257418583505536, 1e-15);
+    g_assert_cmpfloat_with_epsilon(sg_spearman_rho(x, y, 4), 0.31622776601683794, 1e-15);
+    g_assert_cmpfloat_with_epsilon(sg_kendall_tau_b(y, x, 4), 0.18257418583505536, 1e-15);
+    double ranks[4];
+    sg_rank_average(x, 4, ranks);
+    g_assert_cmpfloat(ranks[0], ==, 2.5);
+    g_assert_cmpfloat(ranks[1], ==, 2.5);
+}
+
 /* ---- the compare-mini network ----
  * base:     a - b - c - d - e (a chain, every tie `met`)
  * shortcut: adds b - d; changes a - b to confidence 0.5
@@ -202,6 +238,46 @@ static void test_mini_ranks(void)
         g_assert_cmpstr(cmp->node_ids[cmp->order[k]], ==, expected[k]);
     g_assert_cmpint(cmp->max_change[e], ==, 3);
     g_assert_cmpint(cmp->rank_spread[e], ==, 3);      /* ranks 4, 3, 1 */
+    sg_comparison_free(cmp);
+    sg_network_unref(net);
+}
+
+/* Eigenvector centrality: structurally equivalent nodes share a rank though igraph's floating-point scores
+ * differ in their last bits (base a 0.5, e 0.5000000000000003). By hand: the base chain's Perron vector
+ * is 1/2, sqrt(3)/2, 1, sqrt(3)/2, 1/2 (a..e), so c 1, b d 2, a e 4; shortcut is symmetric under a<->e,
+ * b<->d, so a and e tie again. tau-b base-shortcut: base ranks a4 b2 c1 d2 e4, shortcut a4 b1 c3 d1 e4:
+ * 6 concordant, 2 discordant (b-c, c-d), 8 pairs untied in each: 4/8 = 0.5; average ranks (ascending)
+ * 1.5 3.5 5 3.5 1.5 and 1.5 4.5 3 4.5 1.5: sxy 6, sxx 9, syy 9, rho 2/3. */
+static void test_mini_eigenvector_ties(void)
+{
+    sg_network *net = load_mini();
+    sg_compare_options opts;
+    sg_compare_options_init(&opts);
+    opts.measure = "eigenvector";
+    sg_diag *diag = sg_diag_new();
+    sg_comparison *cmp = sg_compare(net, &opts, diag);
+    g_assert_cmpuint(diag->errors, ==, 0);
+    sg_diag_free(diag);
+    g_assert_nonnull(cmp);
+    const sg_compare_reading *base = &cmp->readings[0], *sc = reading_of(cmp, "shortcut");
+    int a = node_of(cmp, "a"), b = node_of(cmp, "b"), c = node_of(cmp, "c"), d = node_of(cmp, "d"),
+        e = node_of(cmp, "e");
+    g_assert_cmpfloat_with_epsilon(base->value[a], 0.5, 1e-12);
+    g_assert_cmpfloat_with_epsilon(base->value[e], 0.5, 1e-12);
+    g_assert_cmpint(base->rank[c], ==, 1);
+    g_assert_cmpint(base->rank[b], ==, 2);
+    g_assert_cmpint(base->rank[d], ==, 2);
+    g_assert_cmpint(base->rank[a], ==, 4);
+    g_assert_cmpint(base->rank[e], ==, 4);
+    g_assert_cmpint(sc->rank[b], ==, 1);
+    g_assert_cmpint(sc->rank[d], ==, 1);
+    g_assert_cmpint(sc->rank[c], ==, 3);
+    g_assert_cmpint(sc->rank[a], ==, 4);
+    g_assert_cmpint(sc->rank[e], ==, 4);
+    g_assert_cmpint(sc->rank_change[a], ==, 0);
+    g_assert_cmpint(sc->rank_change[e], ==, 0);
+    g_assert_cmpfloat_with_epsilon(cmp->pairs[0].tau_b, 0.5, 1e-12);
+    g_assert_cmpfloat_with_epsilon(cmp->pairs[0].rho, 2.0 / 3.0, 1e-12);
     sg_comparison_free(cmp);
     sg_network_unref(net);
 }
@@ -394,10 +470,12 @@ int main(int argc, char **argv)
     g_test_add_func("/rankcorr/ties-in-one", test_ties_in_one_variable);
     g_test_add_func("/rankcorr/ties-in-both", test_ties_in_both);
     g_test_add_func("/rankcorr/undefined", test_undefined);
+    g_test_add_func("/rankcorr/tolerant-ties", test_tolerant_ties);
     g_test_add_func("/compare/mini/changes", test_mini_changes);
     g_test_add_func("/compare/mini/figures", test_mini_figures);
     g_test_add_func("/compare/mini/ranks", test_mini_ranks);
     g_test_add_func("/compare/mini/agreement", test_mini_agreement);
+    g_test_add_func("/compare/mini/eigenvector-ties", test_mini_eigenvector_ties);
     g_test_add_func("/compare/mini/conclusions", test_mini_conclusions);
     g_test_add_func("/compare/mini/errors", test_mini_errors);
     g_test_add_func("/compare/mini/chosen-hypotheses", test_mini_chosen_hypotheses);

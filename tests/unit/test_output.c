@@ -92,6 +92,51 @@ static void test_number_format(void)
     g_rand_free(rand);
 }
 
+/* JSON numbers read back bit for bit (hand-picked cases): cJSON's own printer wrote 0.1 + 0.2
+ * (0.30000000000000004) as 0.3, since %1.15g reads back within DBL_EPSILON of it, and so changed the
+ * value; 1/3, sqrt(3)/2 and 2/3 need 16 or 17 digits. NaN and infinity are null, as cJSON prints them. */
+static void test_json_numbers_round_trip(void)
+{
+    const double values[] = {0.1 + 0.2, 1.0 / 3.0, 0.8660254037844386, 2.0 / 3.0, 0.08311330258330808, 1e-300,
+                             -123456.78901234567, 1e21, 3, 0};
+    cJSON *root = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(root, "values");
+    for (size_t i = 0; i < G_N_ELEMENTS(values); i++)
+        cJSON_AddItemToArray(list, cJSON_CreateNumber(values[i]));
+    cJSON_AddNumberToObject(root, "sum", 0.1 + 0.2);
+    cJSON_AddNumberToObject(root, "nan", NAN);
+    cJSON_AddNumberToObject(root, "inf", INFINITY);
+    char *text = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&text, &size);
+    g_assert_true(sg_json_write(root, f));
+    fclose(f);
+    g_assert_nonnull(strstr(text, "0.30000000000000004"));
+    g_assert_nonnull(strstr(text, "\"nan\":\tnull"));
+    g_assert_nonnull(strstr(text, "\"inf\":\tnull"));
+    cJSON *back = cJSON_Parse(text);
+    g_assert_nonnull(back);
+    cJSON *got = cJSON_GetObjectItemCaseSensitive(back, "values");
+    g_assert_cmpint(cJSON_GetArraySize(got), ==, (int)G_N_ELEMENTS(values));
+    for (size_t i = 0; i < G_N_ELEMENTS(values); i++) {
+        double v = cJSON_GetArrayItem(got, (int)i)->valuedouble;
+        g_assert_true(memcmp(&v, &values[i], sizeof v) == 0);
+    }
+    double sum = cJSON_GetObjectItemCaseSensitive(back, "sum")->valuedouble;
+    g_assert_true(sum == 0.1 + 0.2);
+    g_assert_true(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(back, "nan")));
+    cJSON_Delete(back);
+    cJSON_Delete(root);
+    free(text);
+    /* A bare number. */
+    cJSON *one = cJSON_CreateNumber(1.0 / 3.0);
+    f = open_memstream(&text, &size);
+    g_assert_true(sg_json_write(one, f));
+    fclose(f);
+    g_assert_cmpstr(text, ==, "0.3333333333333333\n");
+    free(text);
+    cJSON_Delete(one);
+}
+
 static void write_text_table(FILE *f, const void *table)
 {
     sg_table_write_text(table, f);
@@ -233,6 +278,7 @@ int main(int argc, char **argv)
     g_test_add_func("/output/csv-quoting", test_csv_quoting);
     g_test_add_func("/output/number-format", test_number_format);
     g_test_add_func("/output/text-table", test_text_table);
+    g_test_add_func("/output/json-numbers-round-trip", test_json_numbers_round_trip);
     g_test_add_func("/output/atomic-output", test_atomic_output);
     g_test_add_func("/output/output-to-fifo", test_output_to_fifo);
     g_test_add_func("/output/output-unwritable", test_output_unwritable);

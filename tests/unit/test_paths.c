@@ -152,6 +152,49 @@ static void test_most_reliable(void)
     sg_network_unref(net);
 }
 
+/* Reliability decides, hops only break ties (tests/data/good/paths-reliability.csv, by hand):
+ * - s-x-y-t crosses three certain ties (reliability 1) and beats the direct s-t of 0.9999999, which a
+ *   hop penalty of 1e-7 used to prefer;
+ * - u-v (0.02) and u-p-v (0.1 x 0.2 = 0.02) are equally reliable, so the direct tie ranks first; in
+ *   floating point -log 0.1 - log 0.2 is 4.4e-16 below -log 0.02, so Yen's algorithm yields u-p-v first
+ *   and the search must go on past a candidate equal to the bound;
+ * - i-k1-j (0.2 x 0.35) and i-k2-j (0.1 x 0.7) are both 0.07 and two hops (their -log sums differ by
+ *   4.4e-16, i-k2-j lower): both are best, in node order. */
+static void test_most_reliable_ties(void)
+{
+    sg_network *net = test_load_network("tests/data/good/paths-reliability.csv");
+    sg_path_list list = find(net, SG_DIRECTION_UNDIRECTED, "s", "t", (sg_path_query){.most_reliable = true});
+    g_assert_cmpuint(list.found, ==, 1);
+    assert_path(net, &list.paths[0], "s x y t");
+    g_assert_cmpfloat(list.paths[0].reliability, ==, 1.0);
+    sg_path_list_free(&list);
+    list = find(net, SG_DIRECTION_UNDIRECTED, "s", "t", (sg_path_query){.most_reliable = true, .k = 2});
+    g_assert_cmpuint(list.count, ==, 2);
+    assert_path(net, &list.paths[0], "s x y t");
+    assert_path(net, &list.paths[1], "s t");
+    g_assert_cmpfloat(list.paths[1].reliability, ==, 0.9999999);
+    sg_path_list_free(&list);
+    for (size_t k = 0; k <= 1; k++) {
+        list = find(net, SG_DIRECTION_UNDIRECTED, "u", "v", (sg_path_query){.most_reliable = true, .k = k});
+        g_assert_cmpuint(list.count, ==, 1);
+        g_assert_cmpuint(list.found, ==, 1);
+        assert_path(net, &list.paths[0], "u v");
+        sg_path_list_free(&list);
+    }
+    list = find(net, SG_DIRECTION_UNDIRECTED, "u", "v", (sg_path_query){.most_reliable = true, .k = 2});
+    g_assert_cmpuint(list.count, ==, 2);
+    assert_path(net, &list.paths[0], "u v");
+    assert_path(net, &list.paths[1], "u p v");
+    sg_path_list_free(&list);
+    list = find(net, SG_DIRECTION_UNDIRECTED, "i", "j", (sg_path_query){.most_reliable = true});
+    g_assert_cmpuint(list.found, ==, 2);
+    g_assert_cmpuint(list.count, ==, 2);
+    assert_path(net, &list.paths[0], "i k1 j");
+    assert_path(net, &list.paths[1], "i k2 j");
+    sg_path_list_free(&list);
+    sg_network_unref(net);
+}
+
 /* In the diamond, a-c (1932-1933) cannot be followed by c-d (1930-1931): only a-b-d-e is
  * time-respecting, with earliest days 1930-01-01, 1932-01-01, 1932-12-01 (by hand). */
 static void test_time_respecting_diamond(void)
@@ -313,6 +356,7 @@ int main(int argc, char **argv)
     g_test_add_func("/paths/count-many-shortest", test_count_many_shortest);
     g_test_add_func("/paths/disconnected-and-direction", test_disconnected_and_direction);
     g_test_add_func("/paths/most-reliable", test_most_reliable);
+    g_test_add_func("/paths/most-reliable-ties", test_most_reliable_ties);
     g_test_add_func("/paths/time-respecting-diamond", test_time_respecting_diamond);
     g_test_add_func("/paths/time-respecting-longer", test_time_respecting_longer);
     g_test_add_func("/paths/cut-hand", test_cut_hand);
