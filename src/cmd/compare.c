@@ -10,7 +10,10 @@
 #include "spygraph/compare.h"
 #include "spygraph/compare_render.h"
 
-enum { OPT_HYPOTHESES = SG_OPT_FIRST_COMMAND_OPTION, OPT_MEASURE, OPT_TOP, OPT_PATH, OPT_RENDER };
+enum { OPT_HYPOTHESES = SG_OPT_FIRST_COMMAND_OPTION, OPT_MEASURE, OPT_TOP, OPT_PATH, OPT_RENDER, OPT_SCENARIOS };
+
+/* Past this many readings the text output summarises ranks and agreement instead of a column per reading. */
+#define WIDE_READINGS 8
 
 /* What the command's own options set. */
 typedef struct compare_args {
@@ -21,6 +24,7 @@ typedef struct compare_args {
     size_t top_k;
     const char *path_from, *path_to;
     const char *render;     /* SVG file for the comparison picture, or NULL */
+    bool scenarios;         /* --scenarios */
 } compare_args;
 
 static int compare_option(const sg_command *cmd, int opt, const char *arg, void *ctx)
@@ -47,6 +51,9 @@ static int compare_option(const sg_command *cmd, int opt, const char *arg, void 
             return sg_usage_error(cmd, "--path needs two nodes: --path FROM TO");
         a->path_from = arg;
         a->path_to = a->argv[optind++];
+        return 0;
+    case OPT_SCENARIOS:
+        a->scenarios = true;
         return 0;
     case OPT_RENDER:
         if (!sg_compare_render_format(arg))
@@ -85,18 +92,24 @@ static char *origin_text(const sg_origin *o)
     return o->file ? g_strdup_printf("%s:%d", o->file, o->line) : g_strdup("");
 }
 
-static sg_table *readings_table(const sg_comparison *cmp)
+static sg_table *readings_table(const sg_comparison *cmp, bool scenarios)
 {
-    static const char *const names[] = {"reading", "label", "citation", "sources"};
-    sg_table *t = sg_table_new(4, names);
+    static const char *const names[] = {"reading", "credence", "label", "citation", "sources"};
+    static const char *const plain[] = {"reading", "label", "citation", "sources"};
+    sg_table *t = scenarios ? sg_table_new(5, names) : sg_table_new(4, plain);
+    size_t c = scenarios ? 1 : 0;
+    if (scenarios)
+        sg_table_align(t, 1, SG_ALIGN_RIGHT);
     for (size_t r = 0; r < cmp->n_readings; r++) {
         const sg_compare_reading *x = &cmp->readings[r];
         char *sources = joined(x->sources, ";");
         sg_table_add_row(t);
         sg_table_set_text(t, 0, x->id);
-        sg_table_set_text(t, 1, x->label);
-        sg_table_set_text(t, 2, x->citation);
-        sg_table_set_text(t, 3, sources);
+        if (scenarios)
+            sg_table_set_number(t, 1, x->credence, 3);
+        sg_table_set_text(t, c + 1, x->label);
+        sg_table_set_text(t, c + 2, x->citation);
+        sg_table_set_text(t, c + 3, sources);
         g_free(sources);
     }
     return t;
@@ -455,6 +468,8 @@ static cJSON *readings_json(const sg_comparison *cmp)
         const sg_compare_reading *x = &cmp->readings[r];
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "id", x->id);
+        cJSON_AddItemToObject(o, "hypotheses", string_list(x->hypotheses));
+        cJSON_AddItemToObject(o, "credence", number_or_null(x->credence));
         cJSON_AddStringToObject(o, "label", x->label);
         cJSON_AddStringToObject(o, "citation", x->citation);
         cJSON_AddItemToObject(o, "sources", string_list(x->sources));
@@ -631,6 +646,7 @@ static int compare_network(sg_network *net, const sg_options *opts, const compar
     if (a->top_k)
         co.top_k = a->top_k;
     co.reading = opts->reading;
+    co.scenarios = a->scenarios;
     co.path_from = a->path_from;
     co.path_to = a->path_to;
     char **ids = a->hypotheses ? g_strsplit(a->hypotheses, ",", -1) : NULL;
@@ -654,7 +670,8 @@ static int cmd_compare(const sg_command *self, int argc, char **argv)
     static const struct option extra[] = {
         {"hypotheses", required_argument, NULL, OPT_HYPOTHESES}, {"measure", required_argument, NULL, OPT_MEASURE},
         {"top", required_argument, NULL, OPT_TOP},         {"path", required_argument, NULL, OPT_PATH},
-        {"render", required_argument, NULL, OPT_RENDER},   {NULL, 0, NULL, 0}};
+        {"render", required_argument, NULL, OPT_RENDER},   {"scenarios", no_argument, NULL, OPT_SCENARIOS},
+        {NULL, 0, NULL, 0}};
     compare_args a = {.argc = argc, .argv = argv};
     sg_options opts;
     int status = sg_parse_options(self, argc, argv, extra, compare_option, &a, &opts);
