@@ -1,0 +1,31 @@
+#!/usr/bin/python3
+"""matrix_dot.py: the ties a DOT file (spygraph render -f dot or canon) draws, for the matrix-* cases.
+
+usage: matrix_dot.py FILE   prints one line per drawn tie, sorted: "FROM TO arrow|line red|grey"
+A tie is a line when the graph is undirected (`graph`, not `digraph`) or its attributes say dir=none
+(Graphviz's own meaning), else an arrow FROM -> TO (dir=both: "both"); it is
+red when drawn in the route colour #d7191c (`spygraph help render`, --highlight-path). Parsed by pydot, not
+by spygraph's code."""
+import sys
+
+import pydot
+
+graph = pydot.graph_from_dot_file(sys.argv[1])[0]
+
+
+def edges(g):
+    for e in g.get_edges():
+        yield e
+    for s in g.get_subgraphs():
+        yield from edges(s)
+
+
+undirected = graph.get_type() == "graph"
+rows = []
+for e in edges(graph):
+    attrs = {k: v.strip('"') for k, v in e.get_attributes().items()}
+    rows.append("%s %s %s %s" % (e.get_source().strip('"'), e.get_destination().strip('"'),
+                                 "line" if undirected or attrs.get("dir") == "none"
+                                 else "both" if attrs.get("dir") == "both" else "arrow",
+                                 "red" if attrs.get("color") == "#d7191c" else "grey"))
+print("\n".join(sorted(rows)))
