@@ -149,6 +149,7 @@ typedef struct sg_comparison {
     const char *centralization_measure; /* the measure itself when it has a Freeman centralization
                                            (degree, betweenness, closeness), else "degree" */
     bool directed;              /* the measure read the ties as directed */
+    bool scenarios;             /* the readings are the scenarios (sg_compare_options.scenarios) */
     size_t top_k;
     sg_compare_reading *readings;
     size_t n_readings;

@@ -1,6 +1,7 @@
 /* compare.c: hypotheses side by side: what each patch changes, figures, rankings, agreement, conclusions. */
 #include <glib.h>
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "spygraph/compare.h"
@@ -239,15 +240,20 @@ static bool add_reading(sg_comparison *cmp, sg_network *base, const sg_compare_o
     const char **own = g_new0(const char *, n + 1);
     GString *label = g_string_new(NULL), *citation = g_string_new(NULL);
     GPtrArray *sources = g_ptr_array_new();
+    GPtrArray *citations = g_ptr_array_new();
     for (size_t i = 0; i < n; i++) {
         const sg_hypothesis *h = sg_network_find_hypothesis(base, ids[i]);
         own[i] = h->id;
         g_string_append_printf(label, "%s%s", i ? "; " : "", h->label);
-        if (*h->citation)
+        if (*h->citation && !g_ptr_array_find_with_equal_func(citations, h->citation, g_str_equal, NULL)) {
+            g_ptr_array_add(citations, (gpointer)h->citation);
             g_string_append_printf(citation, "%s%s", citation->len ? "; " : "", h->citation);
+        }
         for (size_t k = 0; h->sources && h->sources[k]; k++)
-            g_ptr_array_add(sources, (gpointer)h->sources[k]);
+            if (!g_ptr_array_find_with_equal_func(sources, h->sources[k], g_str_equal, NULL))
+                g_ptr_array_add(sources, (gpointer)h->sources[k]);
     }
+    g_ptr_array_free(citations, TRUE);
     g_ptr_array_add(sources, NULL);
     *r = (sg_compare_reading){.id = id, .net = net, .hypotheses = own, .credence = credence,
                               .label = n ? sg_network_intern(base, label->str) : *base->title ? base->title : base->id,
@@ -296,6 +302,14 @@ typedef struct choice {
     size_t n;
 } choice;
 
+/* Choices in the manifest order of their first hypothesis (BASE is the network). */
+static gint compare_choices(gconstpointer x, gconstpointer y, gpointer base)
+{
+    const sg_hypothesis *a = sg_network_find_hypothesis(base, ((const choice *)x)->option[1]);
+    const sg_hypothesis *b = sg_network_find_hypothesis(base, ((const choice *)y)->option[1]);
+    return (a > b) - (a < b);
+}
+
 /* The choices the scenarios are made of: per question that every reading leaves open, none or one of
  * its wanted answers; per wanted independent hypothesis, without or with it. */
 static GArray *scenario_choices(const sg_network *base, const sg_compare_options *opts, const GPtrArray *wanted)
@@ -335,7 +349,16 @@ static GArray *scenario_choices(const sg_network *base, const sg_compare_options
         c.credence[1] = h->credence;
         g_array_append_val(choices, c);
     }
+    g_array_sort_with_data(choices, compare_choices, (gpointer)base);
     return choices;
+}
+
+/* Hypothesis ids in the order the manifest lists them (BASE is the network). */
+static gint compare_manifest_order(gconstpointer x, gconstpointer y, gpointer base)
+{
+    const sg_hypothesis *a = sg_network_find_hypothesis(base, *(const char *const *)x);
+    const sg_hypothesis *b = sg_network_find_hypothesis(base, *(const char *const *)y);
+    return (a > b) - (a < b);
 }
 
 /* A scenario: the option each choice takes. */
@@ -358,18 +381,26 @@ static bool add_scenarios(sg_comparison *cmp, sg_network *base, const sg_compare
                           sg_diag *diag)
 {
     size_t total = 1, n = choices->len;
-    for (size_t c = 0; c < n && total <= SG_COMPARE_MAX_SCENARIOS; c++)
-        total *= g_array_index(choices, choice, c).n;
+    for (size_t c = 0; c < n; c++) {
+        size_t k = g_array_index(choices, choice, c).n;
+        total = total > SIZE_MAX / k ? SIZE_MAX : total * k; /* saturates */
+    }
     if (total > SG_COMPARE_MAX_SCENARIOS) {
-        sg_diag_error(diag, NULL, "the questions and independent hypotheses make more than %d scenarios: choose the "
-                      "hypotheses to combine with --hypotheses ID,ID,...", SG_COMPARE_MAX_SCENARIOS);
+        if (total == SIZE_MAX)
+            sg_diag_error(diag, NULL, "the questions and independent hypotheses make too many scenarios to count (at "
+                          "most %d): choose the hypotheses to combine with --hypotheses ID,ID,...",
+                          SG_COMPARE_MAX_SCENARIOS);
+        else
+            sg_diag_error(diag, NULL, "the questions and independent hypotheses make %zu scenarios (at most %d): "
+                          "choose the hypotheses to combine with --hypotheses ID,ID,...", total,
+                          SG_COMPARE_MAX_SCENARIOS);
         return false;
     }
     scenario *all = g_new0(scenario, total);
     for (size_t s = 0; s < total; s++) {
         all[s].pick = g_new0(size_t, n + 1);
         all[s].index = s;
-        for (size_t c = n, rest = s; c-- > 0;) { /* mixed radix, the last choice fastest */
+        for (size_t c = 0, rest = s; c < n; c++) { /* mixed radix, the first choice fastest */
             size_t radix = g_array_index(choices, choice, c).n;
             all[s].pick[c] = rest % radix;
             rest /= radix;
@@ -389,6 +420,7 @@ static bool add_scenarios(sg_comparison *cmp, sg_network *base, const sg_compare
             if (all[s].pick[c])
                 ids[k++] = ch->option[all[s].pick[c]];
         }
+        g_qsort_with_data(ids, (gint)k, sizeof *ids, compare_manifest_order, base);
         if (ok)
             ok = add_reading(cmp, base, opts, ids, k, credence, diag);
         g_free(all[s].pick);
@@ -856,6 +888,7 @@ sg_comparison *sg_compare(sg_network *base, const sg_compare_options *opts, sg_d
     cmp->centralization_measure = centralization_measure(measure);
     cmp->directed = sg_centrality_directed(measure, &o.centrality);
     cmp->top_k = opts->top_k ? opts->top_k : defaults.top_k;
+    cmp->scenarios = opts->scenarios;
     GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
     bool ok = add_readings(cmp, base, &o, diag) && resolve_path(cmp, &o, diag);
     if (ok) {

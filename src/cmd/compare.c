@@ -92,25 +92,63 @@ static char *origin_text(const sg_origin *o)
     return o->file ? g_strdup_printf("%s:%d", o->file, o->line) : g_strdup("");
 }
 
-static sg_table *readings_table(const sg_comparison *cmp, bool scenarios)
+static sg_table *readings_table(const sg_comparison *cmp)
 {
-    static const char *const names[] = {"reading", "credence", "label", "citation", "sources"};
-    static const char *const plain[] = {"reading", "label", "citation", "sources"};
-    sg_table *t = scenarios ? sg_table_new(5, names) : sg_table_new(4, plain);
-    size_t c = scenarios ? 1 : 0;
-    if (scenarios)
-        sg_table_align(t, 1, SG_ALIGN_RIGHT);
+    static const char *const names[] = {"reading", "label", "citation", "sources"};
+    sg_table *t = sg_table_new(4, names);
     for (size_t r = 0; r < cmp->n_readings; r++) {
         const sg_compare_reading *x = &cmp->readings[r];
         char *sources = joined(x->sources, ";");
         sg_table_add_row(t);
         sg_table_set_text(t, 0, x->id);
-        if (scenarios)
-            sg_table_set_number(t, 1, x->credence, 3);
-        sg_table_set_text(t, c + 1, x->label);
-        sg_table_set_text(t, c + 2, x->citation);
-        sg_table_set_text(t, c + 3, sources);
+        sg_table_set_text(t, 1, x->label);
+        sg_table_set_text(t, 2, x->citation);
+        sg_table_set_text(t, 3, sources);
         g_free(sources);
+    }
+    return t;
+}
+
+/* True when every reading has a credence (scenarios made of hypotheses that all carry one). */
+static bool credences_known(const sg_comparison *cmp)
+{
+    for (size_t r = 0; r < cmp->n_readings; r++)
+        if (isnan(cmp->readings[r].credence))
+            return false;
+    return cmp->scenarios;
+}
+
+/* The hypotheses the scenarios are made of: the question each answers, its credence, label and citation. */
+static sg_table *hypotheses_table(const sg_comparison *cmp, const sg_network *net)
+{
+    static const char *const names[] = {"hypothesis", "question", "credence", "label", "citation"};
+    sg_table *t = sg_table_new(5, names);
+    sg_table_align(t, 2, SG_ALIGN_RIGHT);
+    for (size_t r = 0; r < cmp->n_readings; r++) {
+        const sg_compare_reading *x = &cmp->readings[r];
+        if (sg_list_length(x->hypotheses) != 1)
+            continue;
+        const sg_hypothesis *h = sg_network_find_hypothesis(net, x->hypotheses[0]);
+        sg_table_add_row(t);
+        sg_table_set_text(t, 0, h->id);
+        sg_table_set_text(t, 1, h->question >= 0 ? net->questions[h->question].id : "(independent)");
+        sg_table_set_number(t, 2, h->credence, 3);
+        sg_table_set_text(t, 3, h->label);
+        sg_table_set_text(t, 4, h->citation);
+    }
+    return t;
+}
+
+/* The scenarios: id and credence. */
+static sg_table *scenarios_table(const sg_comparison *cmp)
+{
+    static const char *const names[] = {"scenario", "credence"};
+    sg_table *t = sg_table_new(2, names);
+    sg_table_align(t, 1, SG_ALIGN_RIGHT);
+    for (size_t r = 0; r < cmp->n_readings; r++) {
+        sg_table_add_row(t);
+        sg_table_set_text(t, 0, cmp->readings[r].id);
+        sg_table_set_number(t, 1, cmp->readings[r].credence, 3);
     }
     return t;
 }
@@ -265,6 +303,12 @@ static sg_table *agreement_table(const sg_comparison *cmp, agreement_kind kind)
 
 static char *top_under(const sg_comparison *cmp, size_t i)
 {
+    if (cmp->n_readings > WIDE_READINGS) {
+        size_t n = 0;
+        for (size_t r = 0; r < cmp->n_readings; r++)
+            n += cmp->readings[r].in_top[i];
+        return g_strdup_printf("%zu of the %zu", n, cmp->n_readings);
+    }
     GString *s = g_string_new(NULL);
     for (size_t r = 0; r < cmp->n_readings; r++)
         if (cmp->readings[r].in_top[i])
@@ -279,7 +323,7 @@ static sg_table *conclusions_table(const sg_comparison *cmp)
     for (size_t k = 0; k < cmp->n_robust + cmp->n_contested; k++) {
         bool robust = k < cmp->n_robust;
         size_t i = robust ? cmp->robust[k] : cmp->contested[k - cmp->n_robust];
-        char *under = robust ? g_strdup("every reading") : top_under(cmp, i);
+        char *under = robust ? g_strdup(cmp->scenarios ? "every scenario" : "every reading") : top_under(cmp, i);
         sg_table_add_row(t);
         sg_table_set_text(t, 0, cmp->node_ids[i]);
         sg_table_set_text(t, 1, cmp->node_labels[i]);
@@ -330,29 +374,137 @@ static void write_section(FILE *out, const char *heading, sg_table *t)
     sg_table_free(t);
 }
 
+/* Union nodes by their rank in the base (absent last), then id. */
+static gint compare_base_rank(gconstpointer x, gconstpointer y, gpointer data)
+{
+    const sg_comparison *cmp = data;
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    int ra = cmp->readings[0].rank[a], rb = cmp->readings[0].rank[b];
+    if (ra != rb)
+        return ra == 0 ? 1 : rb == 0 ? -1 : (ra < rb ? -1 : 1);
+    return strcmp(cmp->node_ids[a], cmp->node_ids[b]);
+}
+
+/* With many readings: each node's rank in the base, its best and worst rank, and in how many readings (and
+ * with what credence, for scenarios) it is in the top list. */
+static sg_table *rank_summary_table(const sg_comparison *cmp, bool credences, size_t *hidden)
+{
+    static const char *const names[] = {"node", "base", "best", "worst", "in top", "credence in top"};
+    sg_table *t = sg_table_new(credences ? 6 : 5, names);
+    for (size_t c = 1; c < (credences ? 6u : 5u); c++)
+        sg_table_align(t, c, SG_ALIGN_RIGHT);
+    *hidden = 0;
+    size_t *by_base = g_new(size_t, cmp->n_nodes + 1);
+    for (size_t k = 0; k < cmp->n_nodes; k++)
+        by_base[k] = k;
+    g_qsort_with_data(by_base, (gint)cmp->n_nodes, sizeof *by_base, compare_base_rank, (gpointer)cmp);
+    for (size_t k = 0; k < cmp->n_nodes; k++) {
+        size_t i = by_base[k];
+        bool in_some_top = false;
+        for (size_t r = 0; r < cmp->n_readings; r++)
+            in_some_top = in_some_top || cmp->readings[r].in_top[i];
+        if (!in_some_top) {
+            (*hidden)++;
+            continue;
+        }
+        int best = 0, worst = 0;
+        size_t tops = 0;
+        double credence = 0;
+        for (size_t r = 0; r < cmp->n_readings; r++) {
+            const sg_compare_reading *x = &cmp->readings[r];
+            if (x->rank[i] && (!best || x->rank[i] < best))
+                best = x->rank[i];
+            if (x->rank[i] > worst)
+                worst = x->rank[i];
+            tops += x->in_top[i];
+            credence += x->in_top[i] ? x->credence : 0;
+        }
+        char *base = rank_cell(cmp, 0, i), *share = g_strdup_printf("%zu of %zu", tops, cmp->n_readings);
+        sg_table_add_row(t);
+        sg_table_set_text(t, 0, cmp->node_ids[i]);
+        sg_table_set_text(t, 1, base);
+        if (best)
+            sg_table_set_int(t, 2, best);
+        if (worst)
+            sg_table_set_int(t, 3, worst);
+        sg_table_set_text(t, 4, share);
+        if (credences)
+            sg_table_set_number(t, 5, credence, 3);
+        g_free(base);
+        g_free(share);
+    }
+    g_free(by_base);
+    return t;
+}
+
+/* With many readings: the agreement of each reading with the base. */
+static sg_table *agreement_with_base_table(const sg_comparison *cmp)
+{
+    static const char *const names[] = {"reading", "tau-b", "rho", "top shared"};
+    sg_table *t = sg_table_new(4, names);
+    for (size_t c = 1; c < 4; c++)
+        sg_table_align(t, c, SG_ALIGN_RIGHT);
+    for (size_t r = 1; r < cmp->n_readings; r++) {
+        const sg_compare_pair *p = find_pair(cmp, 0, r);
+        sg_table_add_row(t);
+        sg_table_set_text(t, 0, cmp->readings[r].id);
+        sg_table_set_number(t, 1, p->tau_b, 3);
+        sg_table_set_number(t, 2, p->rho, 3);
+        sg_table_set_int(t, 3, (long long)p->top_overlap);
+    }
+    return t;
+}
+
 static void write_text(const sg_comparison *cmp, const sg_network *net, FILE *out)
 {
-    fprintf(out, "%s: the base and %zu hypotheses compared by %s, ties read %s, top %zu\n", net->id,
-            cmp->n_readings - 1, cmp->measure, cmp->directed ? "directed" : "undirected", cmp->top_k);
-    write_section(out, "Readings", readings_table(cmp));
+    bool scenarios = cmp->scenarios;
+    bool wide = cmp->n_readings > WIDE_READINGS;
+    const char *what = scenarios ? "scenarios" : "readings";
+    if (scenarios)
+        fprintf(out, "%s: %zu scenarios compared by %s, ties read %s, top %zu\n", net->id, cmp->n_readings,
+                cmp->measure, cmp->directed ? "directed" : "undirected", cmp->top_k);
+    else
+        fprintf(out, "%s: the base and %zu hypotheses compared by %s, ties read %s, top %zu\n", net->id,
+                cmp->n_readings - 1, cmp->measure, cmp->directed ? "directed" : "undirected", cmp->top_k);
+    if (scenarios) {
+        write_section(out, "Hypotheses", hypotheses_table(cmp, net));
+        write_section(out, "Scenarios (one answer or none per question, any of the independent hypotheses; "
+                      "credence: the product of the choices' credences)", scenarios_table(cmp));
+    } else {
+        write_section(out, "Readings", readings_table(cmp));
+    }
     write_section(out, "What each hypothesis changes", changes_table(cmp));
-    write_section(out, "Network figures (ties as listed; links: pairs of nodes a tie joins)", figures_table(cmp));
+    if (!wide)
+        write_section(out, "Network figures (ties as listed; links: pairs of nodes a tie joins)", figures_table(cmp));
     size_t hidden = 0;
-    sg_table *ranks = ranks_table(cmp, &hidden);
-    char *heading = g_strdup_printf("Ranks by %s (1 = highest; in brackets the places gained (+) or lost (-) "
-                                    "against the base; most hypothesis-dependent first)", cmp->measure);
-    write_section(out, heading, ranks);
+    char *heading;
+    if (wide) {
+        heading = g_strdup_printf("Ranks by %s over the %zu %s (1 = highest; in the top %zu: how many %s, and "
+                                  "their summed credence)", cmp->measure, cmp->n_readings, what, cmp->top_k, what);
+        write_section(out, heading, rank_summary_table(cmp, credences_known(cmp), &hidden));
+    } else {
+        heading = g_strdup_printf("Ranks by %s (1 = highest; in brackets the places gained (+) or lost (-) "
+                                  "against the base; most hypothesis-dependent first)", cmp->measure);
+        write_section(out, heading, ranks_table(cmp, &hidden));
+    }
     g_free(heading);
-    if (hidden)
+    if (hidden && wide)
+        fprintf(out, "(%zu more node%s, in no top %zu)\n", hidden, hidden == 1 ? "" : "s", cmp->top_k);
+    else if (hidden)
         fprintf(out, "(%zu more node%s: the same rank under every reading, outside every top %zu)\n", hidden,
                 hidden == 1 ? "" : "s", cmp->top_k);
-    write_section(out, "Agreement of the rankings: Kendall's tau-b", agreement_table(cmp, AGREE_TAU));
-    write_section(out, "Agreement of the rankings: Spearman's rho", agreement_table(cmp, AGREE_RHO));
-    heading = g_strdup_printf("Agreement of the rankings: nodes shared by the two top-%zu lists", cmp->top_k);
-    write_section(out, heading, agreement_table(cmp, AGREE_TOP));
-    g_free(heading);
-    heading = g_strdup_printf("Conclusions: robust = in the top %zu under every reading; contested = under some",
-                              cmp->top_k);
+    if (wide) {
+        write_section(out, "Agreement of each reading's ranking with the base's (Kendall's tau-b, Spearman's rho, "
+                      "nodes shared by the two top lists)", agreement_with_base_table(cmp));
+    } else {
+        write_section(out, "Agreement of the rankings: Kendall's tau-b", agreement_table(cmp, AGREE_TAU));
+        write_section(out, "Agreement of the rankings: Spearman's rho", agreement_table(cmp, AGREE_RHO));
+        heading = g_strdup_printf("Agreement of the rankings: nodes shared by the two top-%zu lists", cmp->top_k);
+        write_section(out, heading, agreement_table(cmp, AGREE_TOP));
+        g_free(heading);
+    }
+    heading = g_strdup_printf("Conclusions: robust = in the top %zu under every %s; contested = under some",
+                              cmp->top_k, scenarios ? "scenario" : "reading");
     write_section(out, heading, conclusions_table(cmp));
     g_free(heading);
     if (cmp->path_from) {
@@ -587,6 +739,7 @@ static cJSON *comparison_json(const sg_comparison *cmp, const sg_network *net)
     cJSON *root = cJSON_CreateObject();
     cJSON_AddItemToObject(root, "network", sg_json_network(net));
     cJSON_AddStringToObject(root, "measure", cmp->measure);
+    cJSON_AddBoolToObject(root, "scenarios", cmp->scenarios);
     cJSON_AddStringToObject(root, "centralization_measure", cmp->centralization_measure);
     cJSON_AddStringToObject(root, "ties", cmp->directed ? "directed" : "undirected");
     cJSON_AddNumberToObject(root, "top", (double)cmp->top_k);
@@ -701,13 +854,16 @@ const sg_command sg_cmd_compare = {
     .channels_only = false,
     .direction_help = "the measure's own (betweenness: undirected); the route is undirected unless --directed",
     .run = cmd_compare,
-    .args = "NETWORK [--hypotheses ID,ID,...] [--measure M] [--top K] [--path FROM TO] [options]",
+    .args = "NETWORK [--hypotheses ID,ID,...] [--scenarios] [--measure M] [--top K] [--path FROM TO] [options]",
     .min_args = 1,
     .max_args = 1,
     .summary = "Compare the base network and its hypotheses: changes, figures, rankings, agreement, conclusions.",
     .help =
         NETWORK_HELP "\noptions:\n"
         "  --hypotheses IDS   the hypotheses to compare, comma-separated (default: all); the base is always in\n"
+        "  --scenarios        compare every scenario instead of each hypothesis alone: one answer (or none) to\n"
+        "                     each question of the manifest and any subset of the independent hypotheses,\n"
+        "                     made of the --hypotheses given (default: all); at most 256 scenarios\n"
         SG_HELP_EXTRA /* --measure M and the measures, from the library: compare_help_measures */
         "  --top K            the size of the top list the conclusions use (default: 10)\n"
         "  --path FROM TO     also give the shortest route from FROM to TO under each reading (ids, labels or\n"
@@ -718,13 +874,21 @@ const sg_command sg_cmd_compare = {
         "  -h, --help         this help\n"
         "\nA rank is 1 for the highest value; tied nodes share the best rank (1, 2, 2, 4). A rank change is the\n"
         "places a node gains (+) or loses (-) under a hypothesis against the base. Nodes come most\n"
-        "hypothesis-dependent first: by their largest rank change, then their best rank, then id.\n"
+        "hypothesis-dependent first: by their largest rank change, then their best rank, then id (past 8 readings: by their rank in the base).\n"
         "Kendall's tau-b and Spearman's rho compare two readings' values over the nodes both hold (ties\n"
         "handled: tau-b's tie correction, rho on average ranks). The top list of a reading holds the nodes ranked\n"
         "K or better with a value above 0 (ties at the boundary included). Robust: in the top list under every\n"
         "reading, the base included; contested: in some top lists only (the readings are named).\n"
-        "Figures (nodes, edges, components, density, diameter, mean distance) are those of the simple\n"
-        "undirected graph, as `info` gives them; centralization is Freeman's, of the measure (of degree for a\n"
-        "measure without one). Routes count ties (hops).\n",
+        "Figures (nodes, ties, links, components, density, diameter, mean distance) are those `info` gives;\n"
+        "centralization is Freeman's, of the measure (of degree for a measure without one). Routes count ties\n"
+        "(hops). --hypothesis applies hypotheses to every reading, the base included, before each reading's own.\n"
+        "\nScenarios are named by their hypotheses in manifest order joined by '+' (`base` for none) and listed by\n"
+        "how many hypotheses they apply. A scenario's credence is the product of its choices' credences: an\n"
+        "answer's credence, 1 minus the question's credences for none of its answers, c or 1 - c for an\n"
+        "independent hypothesis of credence c; it is left empty (null) when a choice has no credence. Past 8\n"
+        "readings, the table shows each node's rank in the base, its best and worst rank, in how many readings\n"
+        "it is in the top list and the summed credence of those scenarios, and each reading's agreement with\n"
+        "the base; CSV and JSON keep every reading (JSON: \"scenarios\", and per reading \"hypotheses\" and\n"
+        "\"credence\").\n",
     .help_extra = compare_help_measures,
 };
