@@ -125,7 +125,22 @@ static cJSON *summary_json(const sg_network *net, const sg_summary *s)
         cJSON_AddStringToObject(o, "label", h->label);
         cJSON_AddStringToObject(o, "citation", h->citation);
         cJSON_AddNumberToObject(o, "patch_lines", (double)h->n_patches);
+        cJSON_AddItemToObject(o, "question",
+                              h->question >= 0 ? cJSON_CreateString(net->questions[h->question].id) : cJSON_CreateNull());
+        cJSON_AddItemToObject(o, "credence", isnan(h->credence) ? cJSON_CreateNull() : cJSON_CreateNumber(h->credence));
+        cJSON_AddStringToObject(o, "credence_note", h->credence_note);
         cJSON_AddItemToArray(hyps, o);
+    }
+    cJSON *questions = cJSON_AddArrayToObject(root, "questions");
+    for (size_t i = 0; i < net->n_questions; i++) {
+        const sg_question *q = &net->questions[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "id", q->id);
+        cJSON_AddStringToObject(o, "label", q->label);
+        cJSON *answers = cJSON_AddArrayToObject(o, "hypotheses");
+        for (size_t k = 0; q->hypotheses[k]; k++)
+            cJSON_AddItemToArray(answers, cJSON_CreateString(q->hypotheses[k]));
+        cJSON_AddItemToArray(questions, o);
     }
     return root;
 }
@@ -169,9 +184,14 @@ const sg_command sg_cmd_info = {
     .summary = "Summarize a network: nodes and ties by kind and relation, components, density, diameter, span.",
     .help =
         NETWORK_HELP "\noptions:\n" COMMON_HELP
-        "\nDensity, components, diameter and mean distance are those of the simple undirected graph (ties\n"
-        "merged, direction ignored, self-loops dropped); the diameter is the longest shortest path within a\n"
-        "component, in hops. The time span runs from the earliest start to the latest date among dated ties.\n"
-        "JSON holds \"nodes\" and \"edges\" (counts), \"by_kind\", \"by_relation\", and \"hypotheses\" (id, label,\n"
-        "citation, patch lines).\n",
+        "\nDensity, components, diameter and mean distance are those of the simple graph (ties merged,\n"
+        "self-loops dropped), undirected unless --directed: then density is arcs / (n(n-1)), strong components\n"
+        "are counted beside the weak ones, and distances follow the arcs. The diameter is the longest shortest\n"
+        "path between nodes that reach each other, in hops. The time span runs from the earliest start to the\n"
+        "latest date among dated ties.\n"
+        "ties counts the ties as listed (parallel ties and self-loops included); links (arcs, with --directed)\n"
+        "counts the pairs of nodes at least one tie joins: the edges of the simple graph.\n"
+        "JSON holds \"nodes\", \"ties\", \"links\" and \"directed\", \"by_kind\", \"by_relation\", \"hypotheses\" (id,\n"
+        "label, citation, patch lines, question, credence, credence_note) and \"questions\" (id, label,\n"
+        "hypotheses).\n",
 };
