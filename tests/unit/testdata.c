@@ -4,6 +4,21 @@
 #include "spygraph/loader.h"
 #include "testdata.h"
 
+size_t test_add_tie(sg_network *net, const char *s, const char *t, const char *relation)
+{
+    sg_edge e = {0};
+    e.source = sg_network_find_node(net, s);
+    e.target = sg_network_find_node(net, t);
+    g_assert_cmpint(e.source, >=, 0);
+    g_assert_cmpint(e.target, >=, 0);
+    e.relation = sg_relation_find(relation);
+    g_assert_nonnull(e.relation);
+    e.confidence = e.weight = 1.0;
+    e.sources = sg_empty_list();
+    e.note = "";
+    return sg_network_add_edge(net, &e);
+}
+
 sg_network *test_load_network(const char *relative)
 {
     const char *root = g_getenv("SPYGRAPH_SOURCE_ROOT");

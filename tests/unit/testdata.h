@@ -8,4 +8,9 @@
  * is unset) and asserts it reads without an error. Never returns NULL; the caller unrefs the result. */
 sg_network *test_load_network(const char *relative);
 
+/* Appends a tie S -> T of RELATION between the nodes with those ids (asserted to exist), with confidence
+ * and weight 1, no dates, no sources; returns its index. The caller may change the tie through
+ * net->edges[index]. */
+size_t test_add_tie(sg_network *net, const char *s, const char *t, const char *relation);
+
 #endif
