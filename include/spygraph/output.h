@@ -75,7 +75,8 @@ const char *sg_format_number(double value, char buf[32]);
 cJSON *sg_json_network(const sg_network *net);
 /* Returns a new JSON object describing reading R (NULL: the base network as loaded): {"hypotheses":
  * [ids], "at": date|null, "between": {"from", "to"}|null, "fold": [kinds], "relations": "all" |
- * "channels" | "name,name", "kinds": [kinds]}. */
+ * "channels" | "name,name", "kinds": [kinds], "direction": "default" (the command's or measure's own) |
+ * "directed" | "undirected"}. */
 cJSON *sg_json_reading(const sg_reading *r);
 /* Prints JSON (formatted by cJSON: one member a line, tab indents, in the order built) and a newline.
  * Numbers are written as sg_format_number writes them, the shortest text that parses back to the same

@@ -272,6 +272,16 @@ static GPtrArray *wanted_hypotheses(const sg_network *base, const sg_compare_opt
 {
     GPtrArray *wanted = g_ptr_array_new();
     for (size_t i = 0; opts->hypotheses && opts->hypotheses[i]; i++) {
+        if (!sg_network_find_hypothesis(base, opts->hypotheses[i])) {
+            GString *known = g_string_new(NULL);
+            for (size_t k = 0; k < base->n_hypotheses; k++)
+                g_string_append_printf(known, "%s%s", k ? ", " : "", base->hypotheses[k].id);
+            sg_diag_error(diag, NULL, "unknown hypothesis '%s' in --hypotheses (the network has: %s)",
+                          opts->hypotheses[i], known->len ? known->str : "none");
+            g_string_free(known, TRUE);
+            g_ptr_array_free(wanted, TRUE);
+            return NULL;
+        }
         if (applied_everywhere(opts, opts->hypotheses[i])) {
             sg_diag_error(diag, NULL, "hypothesis '%s' is applied to every reading (--hypothesis) and cannot be "
                           "compared as well", opts->hypotheses[i]);

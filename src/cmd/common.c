@@ -245,6 +245,8 @@ static int reading_option(const sg_command *cmd, int opt, const char *arg, sg_re
     int status;
     switch (opt) {
     case SG_OPT_HYPOTHESIS: {
+        if (!*arg)
+            return sg_usage_error(cmd, "--hypothesis needs a hypothesis id");
         char **ids = g_strsplit(arg, ",", -1);
         status = 0;
         for (size_t i = 0; ids[i]; i++) {
@@ -257,11 +259,15 @@ static int reading_option(const sg_command *cmd, int opt, const char *arg, sg_re
         return status;
     }
     case SG_OPT_AT:
+        if (st->at_given)
+            return sg_usage_error(cmd, "--at is given twice: a reading has one date (--between FROM..TO for a period)");
         if (!*arg || !sg_date_parse(arg, &r->at, &why))
             return sg_usage_error(cmd, "bad --at date '%s': %s", arg, why ? why : "empty");
         r->has_at = st->at_given = true;
         return 0;
     case SG_OPT_BETWEEN:
+        if (st->between_given)
+            return sg_usage_error(cmd, "--between is given twice: a reading has one period");
         st->between_given = true;
         return parse_between(cmd, arg, r);
     case SG_OPT_RELATIONS:
@@ -303,6 +309,8 @@ static int finish_reading(const sg_command *cmd, sg_reading *r, reading_state *s
                               "--directed, --undirected) do not apply", cmd->name);
     if (st->at_given && st->between_given)
         return sg_usage_error(cmd, "--at and --between exclude each other");
+    if (r->kinds && (r->kinds & ~r->fold) == 0)
+        return sg_usage_error(cmd, "--kinds keeps only kinds that --fold removes: no node would be left");
     sg_relation_set base = cmd->channels_only ? sg_relation_set_channels() : sg_relation_set_all();
     r->relations = (st->relations_given ? st->relations : base) & ~st->excluded;
     if (r->relations == 0)

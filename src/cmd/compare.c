@@ -121,8 +121,8 @@ static bool credences_known(const sg_comparison *cmp)
 /* The hypotheses the scenarios are made of: the question each answers, its credence, label and citation. */
 static sg_table *hypotheses_table(const sg_comparison *cmp, const sg_network *net)
 {
-    static const char *const names[] = {"hypothesis", "question", "credence", "label", "citation"};
-    sg_table *t = sg_table_new(5, names);
+    static const char *const names[] = {"hypothesis", "question", "credence", "label"};
+    sg_table *t = sg_table_new(4, names);
     sg_table_align(t, 2, SG_ALIGN_RIGHT);
     for (size_t r = 0; r < cmp->n_readings; r++) {
         const sg_compare_reading *x = &cmp->readings[r];
@@ -134,7 +134,6 @@ static sg_table *hypotheses_table(const sg_comparison *cmp, const sg_network *ne
         sg_table_set_text(t, 1, h->question >= 0 ? net->questions[h->question].id : "(independent)");
         sg_table_set_number(t, 2, h->credence, 3);
         sg_table_set_text(t, 3, h->label);
-        sg_table_set_text(t, 4, h->citation);
     }
     return t;
 }
@@ -470,6 +469,9 @@ static void write_text(const sg_comparison *cmp, const sg_network *net, FILE *ou
         write_section(out, "Hypotheses", hypotheses_table(cmp, net));
         write_section(out, "Scenarios (one answer or none per question, any of the independent hypotheses; "
                       "credence: the product of the choices' credences)", scenarios_table(cmp));
+        if (!credences_known(cmp))
+            fprintf(out, "(some hypotheses carry no credence, so some scenarios have none: see `info` and "
+                         "networks/README.md, \"credence\")\n");
     } else {
         write_section(out, "Readings", readings_table(cmp));
     }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "evidence.h"
 #include "help.h"
 #include "spygraph/centrality.h"
 #include "spygraph/compare.h"
@@ -229,28 +230,6 @@ static int settle_format(const sg_command *cmd, const sg_options *opts, render_a
     return -1;
 }
 
-/* Resolves a node named on the command line (id, label, native name or codename). Returns its index, or
- * -1 after printing the problem (unknown, or ambiguous with the candidates). */
-static int resolve(const sg_network *net, const char *option, const char *name)
-{
-    int *candidates = NULL;
-    int index = sg_network_resolve_node(net, name, &candidates);
-    if (index == -1)
-        sg_error("no node '%s' in %s (%s)", name, net->name, option);
-    if (index == -2) {
-        GString *list = g_string_new("");
-        for (int *c = candidates; *c >= 0; c++)
-            g_string_append_printf(list, "%s%s (%s)", c == candidates ? "" : ", ", net->nodes[*c].id,
-                                   net->nodes[*c].label);
-        sg_error("'%s' is ambiguous (%s): %s", name, option, list->str);
-        g_string_free(list, TRUE);
-        g_free(candidates);
-        index = -1;
-    }
-    return index;
-}
-
-/* Resolves the node names and checks --color-by against the network. Returns -1 or an exit code. */
 static int settle_names(const sg_command *cmd, const sg_network *net, render_args *a)
 {
     if (!sg_render_color_by_known(net, a->spec.color_by))
@@ -259,13 +238,13 @@ static int settle_names(const sg_command *cmd, const sg_network *net, render_arg
                               net->n_extra_attrs ? net->extra_attrs[0] : "");
     if (a->hops_given && !a->focus)
         return sg_usage_error(cmd, "--hops needs --focus NODE");
-    if (a->focus && (a->spec.focus = resolve(net, "--focus", a->focus)) < 0)
+    if (a->focus && (a->spec.focus = sg_cmd_node_arg(net, a->focus)) < 0)
         return SG_EXIT_DATA;
     if (a->focus && !a->hops_given)
         a->spec.hops = 1;
     if (a->path_from) {
-        a->spec.path_from = resolve(net, "--highlight-path", a->path_from);
-        a->spec.path_to = a->spec.path_from < 0 ? -1 : resolve(net, "--highlight-path", a->path_to);
+        a->spec.path_from = sg_cmd_node_arg(net, a->path_from);
+        a->spec.path_to = a->spec.path_from < 0 ? -1 : sg_cmd_node_arg(net, a->path_to);
         if (a->spec.path_to < 0)
             return SG_EXIT_DATA;
     }

@@ -443,5 +443,7 @@ cJSON *sg_json_reading(const sg_reading *r)
     cJSON_AddStringToObject(obj, "relations", relations);
     g_free(relations);
     add_kinds(obj, "kinds", r->kinds);
+    static const char *const directions[] = {"default", "directed", "undirected", "mutual"};
+    cJSON_AddStringToObject(obj, "direction", directions[r->direction]);
     return obj;
 }
