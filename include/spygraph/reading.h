@@ -133,6 +133,31 @@ igraph_integer_t sg_graph_find_edge(const sg_graph *g, igraph_integer_t from, ig
 igraph_integer_t sg_graph_edge_tie_count(const sg_graph *g, igraph_integer_t e);
 int sg_graph_edge_tie(const sg_graph *g, igraph_integer_t e, igraph_integer_t i);
 
+/* A scenario: one answer (or none) to each question and a subset of the independent hypotheses. */
+typedef struct sg_scenario {
+    const char **hypotheses;   /* NULL-terminated ids in manifest order (the array owned by the list, the
+                                  ids borrowed from the network) */
+    size_t n_hypotheses;
+    double credence;           /* the product of its choices' credences: an answer's own, 1 minus the
+                                  question's credences for none, c or 1 - c for an independent hypothesis
+                                  of credence c; NaN when a choice has no credence */
+} sg_scenario;
+
+typedef struct sg_scenario_list {
+    sg_scenario *items;
+    size_t count;
+} sg_scenario_list;
+
+/* Every scenario of NET made of the hypotheses WANTED names (NULL-terminated; NULL: all), leaving out
+ * the N_SETTLED hypotheses SETTLED (those every reading applies already: a question one of them answers is
+ * no longer open, and the credences of what SETTLED applies are not multiplied in). Ordered by how many
+ * hypotheses a scenario applies, then by its choices in manifest order; the first is the empty scenario.
+ * Returns NULL with an error in DIAG when there would be more than MAX. Free with sg_scenario_list_free.
+ * O(scenarios x (questions + hypotheses)). */
+sg_scenario_list *sg_scenarios_make(const sg_network *net, const char *const *wanted, const char *const *settled,
+                                    size_t n_settled, size_t max, sg_diag *diag);
+void sg_scenario_list_free(sg_scenario_list *list);
+
 /* Installs spygraph's igraph error and warning handlers: report through sg_error and return, never
  * abort. Call once at start-up. */
 void sg_igraph_install_handlers(void);

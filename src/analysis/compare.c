@@ -1,7 +1,6 @@
 /* compare.c: hypotheses side by side: what each patch changes, figures, rankings, agreement, conclusions. */
 #include <glib.h>
 #include <math.h>
-#include <stdint.h>
 #include <string.h>
 
 #include "spygraph/compare.h"
@@ -296,150 +295,6 @@ static GPtrArray *wanted_hypotheses(const sg_network *base, const sg_compare_opt
     return wanted;
 }
 
-static bool is_wanted(const GPtrArray *wanted, const char *id)
-{
-    for (guint i = 0; i < wanted->len; i++)
-        if (strcmp(g_ptr_array_index(wanted, i), id) == 0)
-            return true;
-    return false;
-}
-
-/* One choice a scenario makes: which question (or independent hypothesis) and its options, each a
- * hypothesis id (NULL: none) with its credence. */
-typedef struct choice {
-    const char **option;
-    double *credence;
-    size_t n;
-} choice;
-
-/* Choices in the manifest order of their first hypothesis (BASE is the network). */
-static gint compare_choices(gconstpointer x, gconstpointer y, gpointer base)
-{
-    const sg_hypothesis *a = sg_network_find_hypothesis(base, ((const choice *)x)->option[1]);
-    const sg_hypothesis *b = sg_network_find_hypothesis(base, ((const choice *)y)->option[1]);
-    return (a > b) - (a < b);
-}
-
-/* The choices the scenarios are made of: per question that every reading leaves open, none or one of
- * its wanted answers; per wanted independent hypothesis, without or with it. */
-static GArray *scenario_choices(const sg_network *base, const sg_compare_options *opts, const GPtrArray *wanted)
-{
-    GArray *choices = g_array_new(FALSE, FALSE, sizeof(choice));
-    for (size_t q = 0; q < base->n_questions; q++) {
-        const sg_question *question = &base->questions[q];
-        bool settled = false;
-        double taken = 0;
-        for (size_t k = 0; question->hypotheses[k]; k++) {
-            const sg_hypothesis *h = sg_network_find_hypothesis(base, question->hypotheses[k]);
-            settled = settled || applied_everywhere(opts, question->hypotheses[k]);
-            taken += h ? h->credence : NAN;
-        }
-        size_t n = sg_list_length(question->hypotheses);
-        choice c = {g_new0(const char *, n + 1), g_new(double, n + 1), 1};
-        c.credence[0] = 1.0 - taken;
-        for (size_t k = 0; !settled && question->hypotheses[k]; k++)
-            if (is_wanted(wanted, question->hypotheses[k])) {
-                c.option[c.n] = question->hypotheses[k];
-                c.credence[c.n++] = sg_network_find_hypothesis(base, question->hypotheses[k])->credence;
-            }
-        if (c.n > 1) {
-            g_array_append_val(choices, c);
-        } else {
-            g_free(c.option);
-            g_free(c.credence);
-        }
-    }
-    for (size_t i = 0; i < base->n_hypotheses; i++) {
-        const sg_hypothesis *h = &base->hypotheses[i];
-        if (h->question >= 0 || !is_wanted(wanted, h->id))
-            continue;
-        choice c = {g_new0(const char *, 2), g_new(double, 2), 2};
-        c.option[1] = h->id;
-        c.credence[0] = 1.0 - h->credence;
-        c.credence[1] = h->credence;
-        g_array_append_val(choices, c);
-    }
-    g_array_sort_with_data(choices, compare_choices, (gpointer)base);
-    return choices;
-}
-
-/* Hypothesis ids in the order the manifest lists them (BASE is the network). */
-static gint compare_manifest_order(gconstpointer x, gconstpointer y, gpointer base)
-{
-    const sg_hypothesis *a = sg_network_find_hypothesis(base, *(const char *const *)x);
-    const sg_hypothesis *b = sg_network_find_hypothesis(base, *(const char *const *)y);
-    return (a > b) - (a < b);
-}
-
-/* A scenario: the option each choice takes. */
-typedef struct scenario {
-    size_t *pick;
-    size_t applied;  /* how many choices take a hypothesis */
-    size_t index;    /* in enumeration order, for a stable sort */
-} scenario;
-
-static gint compare_scenarios(gconstpointer x, gconstpointer y)
-{
-    const scenario *a = x, *b = y;
-    if (a->applied != b->applied)
-        return a->applied < b->applied ? -1 : 1;
-    return (a->index > b->index) - (a->index < b->index);
-}
-
-/* Adds every scenario of CHOICES as a reading. Returns false after adding to DIAG. */
-static bool add_scenarios(sg_comparison *cmp, sg_network *base, const sg_compare_options *opts, GArray *choices,
-                          sg_diag *diag)
-{
-    size_t total = 1, n = choices->len;
-    for (size_t c = 0; c < n; c++) {
-        size_t k = g_array_index(choices, choice, c).n;
-        total = total > SIZE_MAX / k ? SIZE_MAX : total * k; /* saturates */
-    }
-    if (total > SG_COMPARE_MAX_SCENARIOS) {
-        if (total == SIZE_MAX)
-            sg_diag_error(diag, NULL, "the questions and independent hypotheses make too many scenarios to count (at "
-                          "most %d): choose the hypotheses to combine with --hypotheses ID,ID,...",
-                          SG_COMPARE_MAX_SCENARIOS);
-        else
-            sg_diag_error(diag, NULL, "the questions and independent hypotheses make %zu scenarios (at most %d): "
-                          "choose the hypotheses to combine with --hypotheses ID,ID,...", total,
-                          SG_COMPARE_MAX_SCENARIOS);
-        return false;
-    }
-    scenario *all = g_new0(scenario, total);
-    for (size_t s = 0; s < total; s++) {
-        all[s].pick = g_new0(size_t, n + 1);
-        all[s].index = s;
-        for (size_t c = 0, rest = s; c < n; c++) { /* mixed radix, the first choice fastest */
-            size_t radix = g_array_index(choices, choice, c).n;
-            all[s].pick[c] = rest % radix;
-            rest /= radix;
-            all[s].applied += all[s].pick[c] != 0;
-        }
-    }
-    qsort(all, total, sizeof *all, compare_scenarios);
-    cmp->readings = g_new0(sg_compare_reading, total);
-    const char **ids = g_new0(const char *, n + 1);
-    bool ok = true;
-    for (size_t s = 0; s < total; s++) {
-        size_t k = 0;
-        double credence = 1;
-        for (size_t c = 0; c < n; c++) {
-            const choice *ch = &g_array_index(choices, choice, c);
-            credence *= ch->credence[all[s].pick[c]];
-            if (all[s].pick[c])
-                ids[k++] = ch->option[all[s].pick[c]];
-        }
-        g_qsort_with_data(ids, (gint)k, sizeof *ids, compare_manifest_order, base);
-        if (ok)
-            ok = add_reading(cmp, base, opts, ids, k, credence, diag);
-        g_free(all[s].pick);
-    }
-    g_free(ids);
-    g_free(all);
-    return ok;
-}
-
 /* Adds the readings: the base (with the hypotheses every reading applies), then each hypothesis asked for
  * (by default every one not already applied), or every scenario. Returns false after adding to DIAG. */
 static bool add_readings(sg_comparison *cmp, sg_network *base, const sg_compare_options *opts, sg_diag *diag)
@@ -449,13 +304,16 @@ static bool add_readings(sg_comparison *cmp, sg_network *base, const sg_compare_
         return false;
     bool ok;
     if (opts->scenarios) {
-        GArray *choices = scenario_choices(base, opts, wanted);
-        ok = add_scenarios(cmp, base, opts, choices, diag);
-        for (guint c = 0; c < choices->len; c++) {
-            g_free(g_array_index(choices, choice, c).option);
-            g_free(g_array_index(choices, choice, c).credence);
-        }
-        g_array_free(choices, TRUE);
+        g_ptr_array_add(wanted, NULL);
+        sg_scenario_list *list = sg_scenarios_make(base, (const char *const *)wanted->pdata, opts->reading.hypotheses,
+                                                   opts->reading.n_hypotheses, SG_COMPARE_MAX_SCENARIOS, diag);
+        ok = list != NULL;
+        if (ok)
+            cmp->readings = g_new0(sg_compare_reading, list->count);
+        for (size_t i = 0; ok && i < list->count; i++)
+            ok = add_reading(cmp, base, opts, list->items[i].hypotheses, list->items[i].n_hypotheses,
+                             list->items[i].credence, diag);
+        sg_scenario_list_free(list);
     } else {
         cmp->readings = g_new0(sg_compare_reading, wanted->len + 1);
         ok = add_reading(cmp, base, opts, NULL, 0, NAN, diag);

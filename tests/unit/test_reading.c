@@ -466,6 +466,56 @@ static void test_describe(void)
     g_free(s);
 }
 
+/* The scenarios joined into "base; mole 0.08; ..." (ids by '+', credence to 3 decimals, "-" when NaN). */
+static char *scenarios_text(const sg_scenario_list *list)
+{
+    GString *s = g_string_new(NULL);
+    for (size_t i = 0; i < list->count; i++) {
+        const sg_scenario *x = &list->items[i];
+        char *ids = x->n_hypotheses ? g_strjoinv("+", (char **)x->hypotheses) : g_strdup("base");
+        if (isnan(x->credence))
+            g_string_append_printf(s, "%s%s -", i ? "; " : "", ids);
+        else
+            g_string_append_printf(s, "%s%s %.3f", i ? "; " : "", ids, x->credence);
+        g_free(ids);
+    }
+    return g_string_free(s, FALSE);
+}
+
+static void test_scenarios(void)
+{
+    /* networks/demo: mole (independent, credence 0.4) and the question 'stranger' (stranger_radio 0.5,
+     * stranger_invented 0.3, none 0.2). By hand: 2 x 3 = 6 scenarios, credences the products. */
+    sg_network *net = test_load_network("networks/demo");
+    sg_diag *diag = sg_diag_new();
+    sg_scenario_list *list = sg_scenarios_make(net, NULL, NULL, 0, 256, diag);
+    g_assert_nonnull(list);
+    char *text = scenarios_text(list);
+    g_assert_cmpstr(text, ==, "base 0.120; mole 0.080; stranger_radio 0.300; stranger_invented 0.180; "
+                              "mole+stranger_radio 0.200; mole+stranger_invented 0.120");
+    g_free(text);
+    sg_scenario_list_free(list);
+    /* mole settled (applied to every reading): only the question is open, its credences alone count */
+    const char *settled[] = {"mole"};
+    list = sg_scenarios_make(net, NULL, settled, 1, 256, diag);
+    text = scenarios_text(list);
+    g_assert_cmpstr(text, ==, "base 0.200; stranger_radio 0.500; stranger_invented 0.300");
+    g_free(text);
+    sg_scenario_list_free(list);
+    /* only stranger_invented wanted: the question offers it or none (none keeps 1 - 0.5 - 0.3) */
+    const char *wanted[] = {"stranger_invented", NULL};
+    list = sg_scenarios_make(net, wanted, NULL, 0, 256, diag);
+    text = scenarios_text(list);
+    g_assert_cmpstr(text, ==, "base 0.200; stranger_invented 0.300");
+    g_free(text);
+    sg_scenario_list_free(list);
+    /* more than the maximum: an error, no list */
+    g_assert_null(sg_scenarios_make(net, NULL, NULL, 0, 5, diag));
+    g_assert_cmpuint(diag->errors, ==, 1);
+    sg_diag_free(diag);
+    sg_network_unref(net);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -476,5 +526,6 @@ int main(int argc, char **argv)
     g_test_add_func("/reading/at-and-lifetimes", test_reading_at);
     g_test_add_func("/reading/folder", test_reading_folder);
     g_test_add_func("/reading/describe", test_describe);
+    g_test_add_func("/reading/scenarios", test_scenarios);
     return g_test_run();
 }
