@@ -51,7 +51,8 @@ typedef struct sg_path_list {
     bool capped;           /* the search stopped at MAX_CANDIDATES: there may be more or better paths */
 } sg_path_list;
 
-/* Finds the paths Q asks for in LG (built from NET with SKIP_UNCERTAIN when Q->most_reliable). With
+/* Finds the paths Q asks for in LG (sg_graph_build of NET, merged, with confidence weights when
+ * Q->most_reliable: a link's weight is then its best confidence, and ties of confidence 0 are left out). With
  * K == 0: every shortest path (fewest hops) or every most reliable one (then fewest hops), at most
  * LIMIT of them (FOUND says how many there are); with K > 0: the K shortest (or most reliable) simple
  * paths. Paths are ordered by length, or by reliability (highest first) then hops, then by their node

@@ -107,7 +107,6 @@ typedef struct sg_graph {
     igraph_vector_int_t ties;      /* indices into net->edges, in tie order within an edge */
     igraph_vector_t weight;        /* per edge: the weight (summed over merged ties), the largest
                                       confidence, or 1, as the reading's weights say */
-    igraph_vector_t confidence;    /* per edge: the largest confidence among its ties */
 } sg_graph;
 
 /* The direction rule, the only place it is written: the number of arcs (1 or 2) tie E of NET gives in a

@@ -126,15 +126,15 @@ static double confidence_cost(double c)
     return c >= 1 ? 0.0 : -log(c);
 }
 
-/* Search weights (resized to one per link): -log of each link's best confidence, nothing else, so that
- * Yen's algorithm yields candidates in order of reliability; hops only break ties afterwards
- * (compare_ranked). */
+/* Search weights (resized to one per link): -log of each link's best confidence (the graph is read with
+ * confidence weights, so a link's weight is that confidence), nothing else, so that Yen's algorithm
+ * yields candidates in order of reliability; hops only break ties afterwards (compare_ranked). */
 static igraph_error_t reliability_weights(const sg_graph *lg, igraph_vector_t *weights)
 {
-    igraph_integer_t m = igraph_vector_size(&lg->confidence);
+    igraph_integer_t m = igraph_vector_size(&lg->weight);
     IGRAPH_CHECK(igraph_vector_resize(weights, m));
     for (igraph_integer_t e = 0; e < m; e++)
-        VECTOR(*weights)[e] = confidence_cost(VECTOR(lg->confidence)[e]);
+        VECTOR(*weights)[e] = confidence_cost(VECTOR(lg->weight)[e]);
     return IGRAPH_SUCCESS;
 }
 

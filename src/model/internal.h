@@ -8,6 +8,11 @@
  * with (and kept alive by) the root network. The caller unrefs it. */
 sg_network *sg_network_derive(sg_network *net);
 
+/* Returns a view of NET: a network sharing NET's node and edge arrays and id index (NET is kept alive by
+ * the view), with its own name, reading and allocations. A view must never be changed: derive a copy to
+ * change a network. The caller unrefs it. O(1). */
+sg_network *sg_network_view(sg_network *net);
+
 /* Hands MEMORY (g_malloc'd) to NET, which frees it with the network. */
 void sg_network_keep(sg_network *net, void *memory);
 

@@ -12,6 +12,8 @@ struct sg_network_private {
     GHashTable *node_index;  /* id -> index + 1 */
     GHashTable *source_index;/* key -> index + 1; shared with the root in a derived network */
     bool owns_shared;        /* owns sources, hypotheses, extra_attrs */
+    sg_network *viewed;      /* a view (sg_network_view): the network whose node and edge arrays and id index
+                                it shares, held by a reference; NULL when it owns its own */
     size_t nodes_capacity, edges_capacity, sources_capacity, hypotheses_capacity;
 };
 
@@ -129,8 +131,12 @@ void sg_network_unref(sg_network *net)
     if (!net || --net->priv->refcount > 0)
         return;
     struct sg_network_private *p = net->priv;
-    g_free(net->nodes);
-    g_free(net->edges);
+    if (!p->viewed) {
+        g_free(net->nodes);
+        g_free(net->edges);
+        g_hash_table_destroy(p->node_index);
+    }
+    sg_network_unref(p->viewed);
     if (p->owns_shared) {
         for (size_t i = 0; i < net->n_hypotheses; i++)
             g_free(net->hypotheses[i].patches);
@@ -139,7 +145,6 @@ void sg_network_unref(sg_network *net)
         g_free(net->extra_attrs);
         g_hash_table_destroy(p->source_index);
     }
-    g_hash_table_destroy(p->node_index);
     g_ptr_array_free(p->allocations, TRUE);
     if (p->pool)
         g_string_chunk_free(p->pool);
@@ -321,6 +326,25 @@ bool sg_edge_matches(const sg_edge *e, int s, int t, const sg_relation *relation
 bool sg_edge_same_tie(const sg_edge *a, const sg_edge *b)
 {
     return sg_edge_matches(a, b->source, b->target, b->relation);
+}
+
+sg_network *sg_network_view(sg_network *net)
+{
+    sg_network *root = net->priv->root ? net->priv->root : net;
+    sg_network *view = g_new0(sg_network, 1);
+    *view = *net;
+    view->priv = g_new0(struct sg_network_private, 1);
+    struct sg_network_private *p = view->priv;
+    p->refcount = 1;
+    p->root = sg_network_ref(root);
+    p->viewed = sg_network_ref(net);
+    p->allocations = g_ptr_array_new_with_free_func(g_free);
+    p->source_index = net->priv->source_index;
+    p->node_index = net->priv->node_index;
+    view->name = g_strdup(net->name);
+    view->sha256 = g_strdup(net->sha256);
+    view->reading = NULL;
+    return view;
 }
 
 /* A derived copy of NET: its own node and edge arrays (copies), the rest shared with the root. */

@@ -58,31 +58,56 @@ static bool tie_counts(const sg_edge *e, const sg_reading *r, size_t i)
     return r->weights != SG_WEIGHTS_CONFIDENCE || e->confidence > 0;
 }
 
-/* Every arc the reading makes of NET's ties: in tie order, or (merged) sorted by ends with self-loops
- * dropped and the ends of an undirected edge in increasing order. */
-static GArray *collect_arcs(const sg_network *net, const sg_reading *r, bool directed)
+/* Writes to OUT the arcs tie I of NET gives under R (DIRECTED: the graph is directed); returns how many
+ * (0 when the tie does not count or, merged, is a self-loop). Merged, an undirected edge's ends are in
+ * increasing order. */
+static int tie_arcs(const sg_network *net, const sg_reading *r, bool directed, size_t i, arc out[2])
 {
-    GArray *arcs = g_array_sized_new(FALSE, FALSE, sizeof(arc), (guint)net->n_edges);
+    const sg_edge *e = &net->edges[i];
     bool merge = r->merge == SG_MERGE_PARALLEL;
-    for (size_t i = 0; i < net->n_edges; i++) {
-        const sg_edge *e = &net->edges[i];
-        if (!tie_counts(e, r, i) || (merge && e->source == e->target))
-            continue;
-        arc one = {e->source, e->target, (int)i};
-        if (!directed) {
-            if (merge && one.from > one.to)
-                one = (arc){e->target, e->source, (int)i};
-            g_array_append_val(arcs, one);
-            continue;
-        }
-        g_array_append_val(arcs, one);
-        if (sg_tie_arcs(net, e, r->direction) == 2) {
-            arc back = {e->target, e->source, (int)i};
-            g_array_append_val(arcs, back);
-        }
+    if (!tie_counts(e, r, i) || (merge && e->source == e->target))
+        return 0;
+    out[0] = (arc){e->source, e->target, (int)i};
+    if (!directed) {
+        if (merge && e->source > e->target)
+            out[0] = (arc){e->target, e->source, (int)i};
+        return 1;
     }
-    if (merge)
-        g_array_sort(arcs, compare_arcs);
+    if (sg_tie_arcs(net, e, r->direction) == 1)
+        return 1;
+    out[1] = (arc){e->target, e->source, (int)i};
+    return 2;
+}
+
+/* Every arc the reading makes of NET's ties, *COUNT of them (the caller g_free()s the array): in tie order,
+ * or (merged) sorted by (from, to, tie): a counting sort on FROM, stable so that ties stay in order within a
+ * vertex, then each vertex's arcs by TO. O(n + m log(max degree)). */
+static arc *collect_arcs(const sg_network *net, const sg_reading *r, bool directed, size_t *count)
+{
+    size_t n = net->n_nodes, m = 0;
+    bool merge = r->merge == SG_MERGE_PARALLEL;
+    size_t *start = merge ? g_new0(size_t, n + 2) : NULL;
+    arc two[2];
+    for (size_t i = 0; i < net->n_edges; i++) {
+        int k = tie_arcs(net, r, directed, i, two);
+        m += (size_t)k;
+        for (int j = 0; merge && j < k; j++)
+            start[two[j].from + 2]++;
+    }
+    arc *arcs = g_new(arc, m + 1);
+    for (size_t v = 2; merge && v < n + 2; v++)
+        start[v] += start[v - 1];
+    size_t next = 0;
+    for (size_t i = 0; i < net->n_edges; i++) {
+        int k = tie_arcs(net, r, directed, i, two);
+        for (int j = 0; j < k; j++)
+            arcs[merge ? start[two[j].from + 1]++ : next++] = two[j];
+    }
+    for (size_t v = 0; merge && v < n; v++) /* start[v + 1] is now where vertex v's arcs end */
+        if (start[v + 1] - start[v] > 1)
+            qsort(arcs + start[v], start[v + 1] - start[v], sizeof *arcs, compare_arcs);
+    g_free(start);
+    *count = m;
     return arcs;
 }
 
@@ -93,14 +118,14 @@ static double tie_value(const sg_edge *e, sg_weights weights)
 
 /* Groups ARCS into edges (each arc its own edge, or runs of equal ends when merged), filling ENDS and G's
  * tie lists and values. */
-static igraph_error_t group_arcs(sg_graph *g, const sg_network *net, const sg_reading *r, const GArray *arcs,
-                                 igraph_vector_int_t *ends)
+static igraph_error_t group_arcs(sg_graph *g, const sg_network *net, const sg_reading *r, const arc *arcs,
+                                 size_t n_arcs, igraph_vector_int_t *ends)
 {
     bool merge = r->merge == SG_MERGE_PARALLEL;
     igraph_integer_t m = -1;
-    for (guint i = 0; i < arcs->len; i++) {
-        const arc *x = &g_array_index(arcs, arc, i);
-        const arc *prev = i ? &g_array_index(arcs, arc, i - 1) : NULL;
+    for (size_t i = 0; i < n_arcs; i++) {
+        const arc *x = &arcs[i];
+        const arc *prev = i ? &arcs[i - 1] : NULL;
         const sg_edge *e = &net->edges[x->tie];
         double value = tie_value(e, r->weights);
         if (!merge || !prev || prev->from != x->from || prev->to != x->to) {
@@ -109,20 +134,17 @@ static igraph_error_t group_arcs(sg_graph *g, const sg_network *net, const sg_re
             VECTOR(*ends)[2 * m + 1] = x->to;
             VECTOR(g->tie_start)[m] = (igraph_integer_t)i;
             VECTOR(g->weight)[m] = value;
-            VECTOR(g->confidence)[m] = e->confidence;
         } else {
             double *w = &VECTOR(g->weight)[m];
             *w = r->weights == SG_WEIGHTS_WEIGHT ? *w + value : r->weights == SG_WEIGHTS_CONFIDENCE ? MAX(*w, value) : 1.0;
-            VECTOR(g->confidence)[m] = MAX(VECTOR(g->confidence)[m], e->confidence);
         }
         VECTOR(g->ties)[i] = x->tie;
     }
     m++;
-    VECTOR(g->tie_start)[m] = (igraph_integer_t)arcs->len;
+    VECTOR(g->tie_start)[m] = (igraph_integer_t)n_arcs;
     IGRAPH_CHECK(igraph_vector_int_resize(ends, 2 * m));
     IGRAPH_CHECK(igraph_vector_int_resize(&g->tie_start, m + 1));
     IGRAPH_CHECK(igraph_vector_resize(&g->weight, m));
-    IGRAPH_CHECK(igraph_vector_resize(&g->confidence, m));
     return IGRAPH_SUCCESS;
 }
 
@@ -136,21 +158,21 @@ igraph_error_t sg_graph_build(sg_graph *g, const sg_network *net, const sg_readi
     memset(g, 0, sizeof *g);
     g->directed = r->direction == SG_DIRECTION_DIRECTED || r->direction == SG_DIRECTION_MUTUAL;
     g->weighted = r->weights != SG_WEIGHTS_NONE;
-    GArray *arcs = collect_arcs(net, r, g->directed);
-    IGRAPH_FINALLY(g_array_unref, arcs);
-    igraph_integer_t n_arcs = (igraph_integer_t)arcs->len;
+    size_t count = 0;
+    arc *arcs = collect_arcs(net, r, g->directed, &count);
+    IGRAPH_FINALLY(g_free, arcs);
+    igraph_integer_t n_arcs = (igraph_integer_t)count;
     igraph_vector_int_t ends;
     IGRAPH_VECTOR_INT_INIT_FINALLY(&ends, 2 * n_arcs);
     IGRAPH_VECTOR_INT_INIT_FINALLY(&g->tie_start, n_arcs + 1);
     IGRAPH_VECTOR_INT_INIT_FINALLY(&g->ties, n_arcs);
     IGRAPH_VECTOR_INIT_FINALLY(&g->weight, n_arcs);
-    IGRAPH_VECTOR_INIT_FINALLY(&g->confidence, n_arcs);
-    IGRAPH_CHECK(group_arcs(g, net, r, arcs, &ends));
+    IGRAPH_CHECK(group_arcs(g, net, r, arcs, count, &ends));
     IGRAPH_CHECK(igraph_create(&g->graph, &ends, (igraph_integer_t)net->n_nodes,
                                g->directed ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED));
     igraph_vector_int_destroy(&ends);
-    g_array_unref(arcs);
-    IGRAPH_FINALLY_CLEAN(6);
+    g_free(arcs);
+    IGRAPH_FINALLY_CLEAN(5);
     return IGRAPH_SUCCESS;
 }
 
@@ -160,7 +182,6 @@ void sg_graph_destroy(sg_graph *g)
     igraph_vector_int_destroy(&g->tie_start);
     igraph_vector_int_destroy(&g->ties);
     igraph_vector_destroy(&g->weight);
-    igraph_vector_destroy(&g->confidence);
 }
 
 const igraph_vector_t *sg_graph_weights(const sg_graph *g)

@@ -395,7 +395,12 @@ sg_network *sg_reading_network(sg_network *net, const sg_reading *r, sg_diag *di
                                                       r->n_hypotheses, diag);
     if (!applied)
         return NULL;
-    sg_network *out = sg_network_derive(applied);
+    bool drops_ties = false;
+    for (size_t i = 0; !drops_ties && r->relations != sg_relation_set_all() && i < applied->n_edges; i++)
+        drops_ties = !sg_relation_set_has(r->relations, applied->edges[i].relation);
+    bool changes = r->has_at || r->has_between || r->fold || r->kinds || drops_ties;
+    /* a reading that keeps every node and tie shares the arrays instead of copying them */
+    sg_network *out = changes ? sg_network_derive(applied) : sg_network_view(applied);
     out->applied_hypothesis = applied->applied_hypothesis;
     sg_network_unref(applied);
     if (r->has_at || r->has_between) {
@@ -404,7 +409,7 @@ sg_network *sg_reading_network(sg_network *net, const sg_reading *r, sg_diag *di
     }
     if (r->fold)
         fold_kinds(out, r->fold);
-    if (r->relations != sg_relation_set_all()) {
+    if (r->relations != sg_relation_set_all() && (drops_ties || r->fold)) {
         size_t kept = 0;
         for (size_t i = 0; i < out->n_edges; i++)
             if (sg_relation_set_has(r->relations, out->edges[i].relation))

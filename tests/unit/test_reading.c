@@ -138,7 +138,6 @@ static void test_build_merged(void)
     assert_edge(&g, 0, 0, 1, "0,1,2");
     assert_edge(&g, 1, 1, 2, "4");
     g_assert_cmpfloat(VECTOR(g.weight)[0], ==, 7.0);
-    g_assert_cmpfloat(VECTOR(g.confidence)[0], ==, 0.8);
     g_assert_true(sg_graph_weights(&g) == &g.weight);
     g_assert_cmpint(sg_graph_find_edge(&g, 1, 0), ==, 0);
     g_assert_cmpint(sg_graph_find_edge(&g, 0, 2), ==, -1);
@@ -182,7 +181,6 @@ static void test_build_merged(void)
     g_assert_false(g.weighted);
     g_assert_null(sg_graph_weights(&g));
     g_assert_cmpfloat(VECTOR(g.weight)[0], ==, 1.0);
-    g_assert_cmpfloat(VECTOR(g.confidence)[0], ==, 0.8);
     sg_graph_destroy(&g);
 
     /* the tie mask: tie 1 left out, a-b holds ties 0 and 2 (weights 1 + 4) */
@@ -192,7 +190,6 @@ static void test_build_merged(void)
     g_assert_cmpint(sg_graph_build(&g, net, &r), ==, IGRAPH_SUCCESS);
     assert_edge(&g, 0, 0, 1, "0,2");
     g_assert_cmpfloat(VECTOR(g.weight)[0], ==, 5.0);
-    g_assert_cmpfloat(VECTOR(g.confidence)[0], ==, 0.5);
     sg_graph_destroy(&g);
 
     /* NULL reading: undirected, unweighted, merged */
