@@ -26,7 +26,9 @@ bool sg_render_format_parse(const char *text, sg_render_format *out);
 /* The format a file name's extension names (.dot/.gv, .svg, .png, .pdf, any case); false if none. */
 bool sg_render_format_from_path(const char *path, sg_render_format *out);
 
-/* The layout engines offered: dot, neato, fdp, sfdp, circo, twopi. True if NAME is one. */
+/* The layout engines offered (static, NULL-terminated): dot, neato, fdp, sfdp, circo, twopi. */
+const char *const *sg_render_layouts(void);
+/* True if NAME is one of sg_render_layouts(). */
 bool sg_render_layout_known(const char *name);
 
 typedef enum sg_label_mode { SG_LABELS_LABEL, SG_LABELS_ID, SG_LABELS_CODENAME, SG_LABELS_NONE } sg_label_mode;

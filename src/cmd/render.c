@@ -101,8 +101,12 @@ static int drawing_option(const sg_command *cmd, int opt, const char *arg, rende
 {
     switch (opt) {
     case OPT_LAYOUT:
-        if (!sg_render_layout_known(arg))
-            return sg_usage_error(cmd, "unknown layout '%s' (dot, neato, fdp, sfdp, circo or twopi)", arg);
+        if (!sg_render_layout_known(arg)) {
+            char *known = g_strjoinv(", ", (char **)sg_render_layouts());
+            int status = sg_usage_error(cmd, "unknown layout '%s' (%s)", arg, known);
+            g_free(known);
+            return status;
+        }
         a->spec.layout = arg;
         return 0;
     case OPT_LABELS:
@@ -333,6 +337,13 @@ static int cmd_render(const sg_command *self, int argc, char **argv)
     return status;
 }
 
+static void render_help_layouts(FILE *stream)
+{
+    sg_help_list(stream, "  --layout ENGINE        ", sg_render_layouts(), 25, 100);
+    fputs("                         default: neato for up to 300 nodes drawn and no arrows, else sfdp; dot draws\n"
+          "                         command chains top-down\n", stream);
+}
+
 /* The command's entry: name, arguments, counts and help (see `spygraph help render`). */
 const sg_command sg_cmd_render = {
     .name = "render",
@@ -350,8 +361,7 @@ const sg_command sg_cmd_render = {
         "  -f, --format FMT       svg, png, pdf, dot (laid out, with positions) or canon (the graph as built,\n"
         "                         before layout); default: from FILE's extension (.svg .png .pdf .dot .gv),\n"
         "                         svg for standard output\n"
-        "  --layout ENGINE        dot, neato, fdp, sfdp, circo or twopi; default: neato for up to 300 nodes\n"
-        "                         drawn and no arrows, else sfdp; dot draws command chains top-down\n"
+        SG_HELP_EXTRA /* --layout ENGINE and the engines, from the library: render_help_layouts */
         "  --size-by MEASURE      node size (area) grows with a centrality measure (e.g. betweenness)\n"
         "  --color-by ATTRIBUTE   fill colour by affiliation (default), kind, community (Louvain, seeded by\n"
         "                         --seed), none, or any extra node column\n"
@@ -380,4 +390,5 @@ const sg_command sg_cmd_render = {
         "The same input and --seed give byte-identical output with the dot, neato and sfdp layouts; Graphviz\n"
         "2.43's fdp varies in about one run in a hundred.\n",
     .own_format = true,
+    .help_extra = render_help_layouts,
 };

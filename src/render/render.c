@@ -47,11 +47,16 @@ static const char *format_name(sg_render_format format)
     return "svg";
 }
 
+const char *const *sg_render_layouts(void)
+{
+    static const char *const layouts[] = {"dot", "neato", "fdp", "sfdp", "circo", "twopi", NULL};
+    return layouts;
+}
+
 bool sg_render_layout_known(const char *name)
 {
-    static const char *const layouts[] = {"dot", "neato", "fdp", "sfdp", "circo", "twopi"};
-    for (size_t k = 0; k < G_N_ELEMENTS(layouts); k++)
-        if (strcmp(name, layouts[k]) == 0)
+    for (const char *const *k = sg_render_layouts(); *k; k++)
+        if (strcmp(name, *k) == 0)
             return true;
     return false;
 }
