@@ -31,7 +31,7 @@ static const struct option centrality_options[] = {
 
 /* The default measures, in column order; brokerage only when there are groups. */
 static const char *const default_measures[] = {"degree", "betweenness", "closeness", "eigenvector", "pagerank",
-                                               "constraint", "brokerage"};
+                                               "constraint", "brokerage", NULL};
 
 /* What the command was asked for. */
 typedef struct request {
@@ -143,7 +143,7 @@ static int settle_groups(const sg_command *cmd, const sg_network *net, request *
     }
     const char *group = given ? given : sg_centrality_default_group(net);
     if (!r->measures_given) {
-        for (size_t i = 0; i < G_N_ELEMENTS(default_measures); i++)
+        for (size_t i = 0; default_measures[i]; i++)
             if (group || strcmp(default_measures[i], "brokerage") != 0)
                 g_ptr_array_add(r->measures, (gpointer)default_measures[i]);
     }
@@ -509,6 +509,13 @@ static int cmd_centrality(const sg_command *self, int argc, char **argv)
     return status;
 }
 
+static void centrality_help_measures(FILE *stream)
+{
+    sg_help_list(stream, "  --measures LIST    comma-separated measures; by default ", default_measures, 21, 100);
+    fputs("                     (brokerage when the nodes have groups); any of:\n", stream);
+    sg_help_list(stream, "                     ", sg_centrality_measures(), 21, 100);
+}
+
 /* The command's entry: name, arguments, counts and help (see `spygraph help centrality`). */
 const sg_command sg_cmd_centrality = {
     .name = "centrality",
@@ -522,8 +529,7 @@ const sg_command sg_cmd_centrality = {
     .summary = "Rank the nodes by centrality, structural holes and Gould-Fernandez brokerage.",
     .help =
         NETWORK_HELP "\noptions:\n"
-        "  --measures LIST    comma-separated measures (default: degree, betweenness, closeness, eigenvector,\n"
-        "                     pagerank, constraint, and brokerage when the nodes have groups)\n"
+        SG_HELP_EXTRA /* --measures LIST, its default and every measure: centrality_help_measures */
         "  --sort MEASURE     rank by this computed measure or brokerage role (default: betweenness if computed,\n"
         "                     else the first measure); highest first, undefined values last, ties by id\n"
         "  --top N            show the first N nodes only (every format)\n"
@@ -579,4 +585,5 @@ const sg_command sg_cmd_centrality = {
         "CSV: id,label,MEASURE,... (brokerage followed by its five roles), full precision, rank order.\n"
         "JSON: {\"network\", \"measures\", \"options\", \"nodes\": [{\"id\", \"label\", MEASURE: value, ...}],\n"
         "\"centralization\"}; an undefined value is empty in CSV and null in JSON.\n",
+    .help_extra = centrality_help_measures,
 };
