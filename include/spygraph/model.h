@@ -160,6 +160,16 @@ typedef struct sg_question {
     sg_origin origin;
 } sg_question;
 
+/* A dated happening the network's story turns on (the Imperial Conference of 2 July 1941), for timelines. */
+typedef struct sg_event {
+    const char *id;
+    const char *label;
+    sg_date date;
+    const char **sources;      /* NULL-terminated citation keys, never NULL itself */
+    const char *note;          /* "" when none */
+    sg_origin origin;
+} sg_event;
+
 typedef struct sg_network sg_network;
 struct sg_reading;
 
@@ -185,6 +195,8 @@ struct sg_network {
     size_t n_hypotheses;
     sg_question *questions;
     size_t n_questions;
+    sg_event *events;          /* from the manifest's optional events table, in file order */
+    size_t n_events;
     const char **extra_attrs;  /* names of extra node columns */
     size_t n_extra_attrs;
 
@@ -229,6 +241,8 @@ int sg_network_add_hypothesis(sg_network *net, sg_hypothesis *hyp);
 int sg_network_find_node(const sg_network *net, const char *id);
 /* The source for KEY, or NULL. */
 const sg_source *sg_network_find_source(const sg_network *net, const char *key);
+/* The event with ID, or NULL. O(events). */
+const sg_event *sg_network_find_event(const sg_network *net, const char *id);
 /* The hypothesis with ID, or NULL. */
 const sg_hypothesis *sg_network_find_hypothesis(const sg_network *net, const char *id);
 

@@ -26,6 +26,8 @@ static void check_sources(const sg_network *net, sg_diag *diag)
             mark_cited(cited, hyp->patches[p].node.sources);
         }
     }
+    for (size_t i = 0; i < net->n_events; i++)
+        mark_cited(cited, net->events[i].sources);
     for (size_t i = 0; i < net->n_sources; i++)
         if (!g_hash_table_contains(cited, net->sources[i].key))
             sg_diag_warning(diag, &net->sources[i].origin, "source '%s' is never cited", net->sources[i].key);
@@ -40,6 +42,9 @@ static void check_ties(const sg_network *net, sg_diag *diag)
         const char *s = net->nodes[e->source].id, *t = net->nodes[e->target].id;
         if (net->curated && !e->sources[0])
             sg_diag_warning(diag, &e->origin, "the tie %s-%s (%s) cites no source", s, t, e->relation->name);
+        if (net->curated && !*e->note)
+            sg_diag_warning(diag, &e->origin, "the tie %s-%s (%s) has no note saying why its confidence is %g", s, t,
+                            e->relation->name, e->confidence);
         if (e->source == e->target)
             sg_diag_warning(diag, &e->origin, "self-loop on '%s' (%s)", s, e->relation->name);
         int a = e->source, b = e->target;
@@ -148,8 +153,35 @@ static void check_lifetimes(const sg_network *net, sg_diag *diag)
     }
 }
 
+/* Warns about an event without a source (in a curated network) or dated outside the network's span. */
+static void check_events(const sg_network *net, sg_diag *diag)
+{
+    for (size_t i = 0; i < net->n_events; i++) {
+        const sg_event *ev = &net->events[i];
+        if (net->curated && !ev->sources[0])
+            sg_diag_warning(diag, &ev->origin, "the event '%s' cites no source", ev->id);
+        if (!sg_interval_is_timeless(&net->span))
+            check_date(net, ev->date, "event", &ev->origin, diag);
+    }
+}
+
+/* Warns about a patch line that adds a tie, or sets a tie's confidence, without a note saying why. */
+static void check_patch_notes(const sg_network *net, sg_diag *diag)
+{
+    for (size_t h = 0; net->curated && h < net->n_hypotheses; h++)
+        for (size_t i = 0; i < net->hypotheses[h].n_patches; i++) {
+            const sg_patch *p = &net->hypotheses[h].patches[i];
+            bool sets = p->op == SG_PATCH_ADD_EDGE || (p->op == SG_PATCH_CHANGE_EDGE && (p->changes & SG_CHANGE_CONFIDENCE));
+            if (sets && (!p->edge.note || !*p->edge.note))
+                sg_diag_warning(diag, &p->origin, "hypothesis '%s' gives the tie %s-%s confidence %g with no note "
+                                "saying why", net->hypotheses[h].id, p->source_id, p->target_id, p->edge.confidence);
+        }
+}
+
 void sg_curation_check(const sg_network *net, sg_diag *diag)
 {
+    check_events(net, diag);
+    check_patch_notes(net, diag);
     check_sources(net, diag);
     check_ties(net, diag);
     check_isolates(net, diag);

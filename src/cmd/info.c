@@ -67,6 +67,7 @@ static sg_table *summary_table(const sg_network *net, const sg_summary *s)
     add_number(t, "sources", (double)s->sources, 15);
     add_number(t, "self_loops", (double)s->self_loops, 15);
     add_number(t, "duplicate_edges", (double)s->multi_edges, 15);
+    add_number(t, "events", (double)net->n_events, 15);
     add_number(t, "hypotheses", (double)net->n_hypotheses, 15);
     for (size_t i = 0; i < net->n_hypotheses; i++) {
         char *f = g_strdup_printf("hypothesis.%s", net->hypotheses[i].id);
@@ -131,6 +132,20 @@ static cJSON *summary_json(const sg_network *net, const sg_summary *s)
         cJSON_AddStringToObject(o, "credence_note", h->credence_note);
         cJSON_AddItemToArray(hyps, o);
     }
+    cJSON *events = cJSON_AddArrayToObject(root, "events");
+    for (size_t i = 0; i < net->n_events; i++) {
+        const sg_event *ev = &net->events[i];
+        char d[11];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "id", ev->id);
+        cJSON_AddStringToObject(o, "label", ev->label);
+        cJSON_AddStringToObject(o, "date", sg_date_format(ev->date, d));
+        cJSON *keys = cJSON_AddArrayToObject(o, "sources");
+        for (size_t k = 0; ev->sources[k]; k++)
+            cJSON_AddItemToArray(keys, cJSON_CreateString(ev->sources[k]));
+        cJSON_AddStringToObject(o, "note", ev->note);
+        cJSON_AddItemToArray(events, o);
+    }
     cJSON *questions = cJSON_AddArrayToObject(root, "questions");
     for (size_t i = 0; i < net->n_questions; i++) {
         const sg_question *q = &net->questions[i];
@@ -192,6 +207,6 @@ const sg_command sg_cmd_info = {
         "ties counts the ties as listed (parallel ties and self-loops included); links (arcs, with --directed)\n"
         "counts the pairs of nodes at least one tie joins: the edges of the simple graph.\n"
         "JSON holds \"nodes\", \"ties\", \"links\" and \"directed\", \"by_kind\", \"by_relation\", \"hypotheses\" (id,\n"
-        "label, citation, patch lines, question, credence, credence_note) and \"questions\" (id, label,\n"
-        "hypotheses).\n",
+        "label, citation, patch lines, question, credence, credence_note), \"events\" (id, label, date, sources,\n"
+        "note) and \"questions\" (id, label, hypotheses).\n",
 };

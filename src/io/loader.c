@@ -244,7 +244,7 @@ static void load_hypothesis(sg_network *net, const char *dir, const char *mfile,
 static void check_manifest_keys(const cJSON *root, const char *mfile, const char *mtext, sg_diag *diag)
 {
     static const char *const known[] = {"format", "version", "id", "title", "description", "span",
-                                        "nodes", "edges", "sources", "hypotheses", "questions", NULL};
+                                        "nodes", "edges", "sources", "events", "hypotheses", "questions", NULL};
     const cJSON *item;
     cJSON_ArrayForEach(item, root) {
         bool ok = false;
@@ -405,6 +405,7 @@ sg_network *sg_load_manifest_bytes(const char *name, const char *dir, const char
     bool nodes_read = load_table(net, dir, mfile, text, root, "nodes", true, sg_read_nodes_table, sum, diag);
     if (nodes_read && (net->n_nodes > 0 || diag->errors == errors_before_nodes))
         load_table(net, dir, mfile, text, root, "edges", true, sg_read_edges_table, sum, diag);
+    load_table(net, dir, mfile, text, root, "events", false, sg_read_events_table, sum, diag);
     size_t base_errors = diag->errors - errors_before;
     const cJSON *hyps = cJSON_GetObjectItemCaseSensitive(root, "hypotheses");
     if (hyps && !cJSON_IsArray(hyps)) {

@@ -61,6 +61,61 @@ void sg_read_sources_table(sg_network *net, sg_csv *csv, const char *file, sg_di
     }
 }
 
+enum { EV_ID, EV_LABEL, EV_DATE, EV_SOURCES, EV_NOTE };
+static const char *const event_columns[] = {"id", "label|name", "date", "sources", "note", NULL};
+
+/* Reads one event row into EV; returns false (after adding errors) when it is unusable. */
+static bool read_event(sg_network *net, const sg_columns *c, const sg_csv_row *row, const char *file, sg_event *ev,
+                       sg_diag *diag)
+{
+    sg_origin at, label_at, date_at, sources_at, ignored;
+    ev->id = sg_network_intern(net, sg_field(c, EV_ID, row, file, &at));
+    ev->label = sg_network_intern(net, sg_field(c, EV_LABEL, row, file, &label_at));
+    const char *date = sg_field(c, EV_DATE, row, file, &date_at);
+    ev->sources = sg_read_sources(net, sg_field(c, EV_SOURCES, row, file, &sources_at), &sources_at, diag);
+    ev->note = sg_network_intern(net, sg_field(c, EV_NOTE, row, file, &ignored));
+    ev->origin = at;
+    if (!is_slug(ev->id)) {
+        sg_diag_error(diag, &at, *ev->id ? "bad event id '%s': use letters, digits, '_', '-' or '.'"
+                                         : "missing event id%s", ev->id);
+        return false;
+    }
+    if (!*ev->label)
+        sg_diag_error(diag, &label_at, "event '%s' has no label", ev->id);
+    if (!*date) {
+        sg_diag_error(diag, &date_at, "event '%s' has no date", ev->id);
+        return false;
+    }
+    return sg_read_date(date, &date_at, "event", &ev->date, diag) && *ev->label;
+}
+
+void sg_read_events_table(sg_network *net, sg_csv *csv, const char *file, sg_diag *diag)
+{
+    sg_columns c;
+    static const char *const required[] = {"id", "label|name", "date", NULL};
+    if (!read_header(csv, &c, event_columns, required, file, NULL, diag))
+        return;
+    GArray *events = g_array_new(FALSE, TRUE, sizeof(sg_event));
+    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+    for (size_t r = 1; r < csv->n_rows; r++) {
+        const sg_csv_row *row = &csv->rows[r];
+        sg_event ev = {0};
+        if (!sg_row_width_ok(row, &csv->rows[0], file, diag) || !read_event(net, &c, row, file, &ev, diag))
+            continue;
+        gpointer first = g_hash_table_lookup(seen, ev.id);
+        if (first) {
+            sg_diag_error(diag, &ev.origin, "duplicate event id '%s' (first at line %d)", ev.id, GPOINTER_TO_INT(first));
+            continue;
+        }
+        g_hash_table_insert(seen, (gpointer)ev.id, GINT_TO_POINTER(ev.origin.line));
+        g_array_append_val(events, ev);
+    }
+    g_hash_table_destroy(seen);
+    net->n_events = events->len;
+    net->events = (sg_event *)(void *)g_array_free(events, FALSE);
+    sg_network_keep(net, net->events);
+}
+
 enum { N_ID, N_LABEL, N_KIND, N_AFFILIATION, N_CODENAMES, N_NATIVE, N_NOTE, N_SOURCES, N_START, N_END };
 static const char *const node_columns[] = {"id", "label|name", "kind", "affiliation", "codenames|aliases",
                                            "native_name", "note", "sources", "start", "end", NULL};

@@ -10,6 +10,8 @@
 void sg_read_sources_table(sg_network *net, sg_csv *csv, const char *file, sg_diag *diag);
 void sg_read_nodes_table(sg_network *net, sg_csv *csv, const char *file, sg_diag *diag);
 void sg_read_edges_table(sg_network *net, sg_csv *csv, const char *file, sg_diag *diag);
+/* Reads the events table (id, label, date, sources, note) into net->events (owned by NET). */
+void sg_read_events_table(sg_network *net, sg_csv *csv, const char *file, sg_diag *diag);
 /* Returns the patch lines (caller owns the array; hand it to a sg_hypothesis) and their count. */
 sg_patch *sg_read_patch_table(sg_network *net, sg_csv *csv, const char *file, size_t *n_patches, sg_diag *diag);
 /* The edge columns a bare edge list recognises by name (aliases separated by '|'), NULL-terminated. */

@@ -268,6 +268,14 @@ const sg_source *sg_network_find_source(const sg_network *net, const char *key)
     return v ? &net->sources[GPOINTER_TO_SIZE(v) - 1] : NULL;
 }
 
+const sg_event *sg_network_find_event(const sg_network *net, const char *id)
+{
+    for (size_t i = 0; i < net->n_events; i++)
+        if (strcmp(net->events[i].id, id) == 0)
+            return &net->events[i];
+    return NULL;
+}
+
 const sg_hypothesis *sg_network_find_hypothesis(const sg_network *net, const char *id)
 {
     for (size_t i = 0; i < net->n_hypotheses; i++)

@@ -1,4 +1,4 @@
-/* fuzz_tables.c: libFuzzer target for a curated network's tables: nodes, edges and a hypothesis patch. */
+/* fuzz_tables.c: libFuzzer target for a curated network's tables: nodes, edges, a hypothesis patch and events. */
 #include <glib.h>
 #include <stdint.h>
 #include <string.h>
@@ -41,7 +41,7 @@ static void read_patch(sg_network *net, sg_csv *csv, const char *file, sg_diag *
     patches = sg_read_patch_table(net, csv, file, &n_patches, diag);
 }
 
-/* The input is nodes.csv, a form feed, edges.csv, a form feed, and a patch table. */
+/* The input is nodes.csv, a form feed, edges.csv, a form feed, a patch table, a form feed, events.csv. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *p = (const char *)data, *end = p + size;
@@ -53,6 +53,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     patches = NULL;
     n_patches = 0;
     read_part(net, &p, end, "patch.csv", read_patch, diag);
+    read_part(net, &p, end, "events.csv", sg_read_events_table, diag);
     sg_hypothesis h = {.id = "h", .label = "fuzz", .citation = "", .patch_file = "patch.csv",
                        .patches = patches, .n_patches = n_patches};
     h.sources = sg_empty_list();
