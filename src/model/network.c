@@ -336,27 +336,9 @@ bool sg_edge_same_tie(const sg_edge *a, const sg_edge *b)
     return sg_edge_matches(a, b->source, b->target, b->relation);
 }
 
-sg_network *sg_network_view(sg_network *net)
-{
-    sg_network *root = net->priv->root ? net->priv->root : net;
-    sg_network *view = g_new0(sg_network, 1);
-    *view = *net;
-    view->priv = g_new0(struct sg_network_private, 1);
-    struct sg_network_private *p = view->priv;
-    p->refcount = 1;
-    p->root = sg_network_ref(root);
-    p->viewed = sg_network_ref(net);
-    p->allocations = g_ptr_array_new_with_free_func(g_free);
-    p->source_index = net->priv->source_index;
-    p->node_index = net->priv->node_index;
-    view->name = g_strdup(net->name);
-    view->sha256 = g_strdup(net->sha256);
-    view->reading = NULL;
-    return view;
-}
-
-/* A derived copy of NET: its own node and edge arrays (copies), the rest shared with the root. */
-sg_network *sg_network_derive(sg_network *net)
+/* A shallow copy of NET sharing its pool (through the root), sources and hypotheses, with its own name,
+ * allocations and no reading; its node and edge arrays and id index are the caller's to set. */
+static sg_network *derived_shell(sg_network *net)
 {
     sg_network *root = net->priv->root ? net->priv->root : net;
     sg_network *copy = g_new0(sg_network, 1);
@@ -367,10 +349,26 @@ sg_network *sg_network_derive(sg_network *net)
     p->root = sg_network_ref(root);
     p->allocations = g_ptr_array_new_with_free_func(g_free);
     p->source_index = net->priv->source_index;
-    p->node_index = g_hash_table_new(g_str_hash, g_str_equal);
     copy->name = g_strdup(net->name);
     copy->sha256 = g_strdup(net->sha256);
     copy->reading = NULL; /* owned by NET, which may go before the copy */
+    return copy;
+}
+
+sg_network *sg_network_view(sg_network *net)
+{
+    sg_network *view = derived_shell(net);
+    view->priv->viewed = sg_network_ref(net);
+    view->priv->node_index = net->priv->node_index;
+    return view;
+}
+
+/* A derived copy of NET: its own node and edge arrays (copies), the rest shared with the root. */
+sg_network *sg_network_derive(sg_network *net)
+{
+    sg_network *copy = derived_shell(net);
+    struct sg_network_private *p = copy->priv;
+    p->node_index = g_hash_table_new(g_str_hash, g_str_equal);
     copy->nodes = g_memdup2(net->nodes, net->n_nodes * sizeof *net->nodes);
     copy->edges = g_memdup2(net->edges, net->n_edges * sizeof *net->edges);
     p->nodes_capacity = net->n_nodes;
