@@ -40,14 +40,19 @@ static igraph_error_t centralization_of(const sg_network *net, const char *measu
     return IGRAPH_SUCCESS;
 }
 
-static igraph_error_t compute_figures(const sg_network *net, const char *measure, const sg_centrality_options *o,
+/* The figures of NET; SCORES are the compared measure's values (MEASURE), reused for the centralization
+ * when CENTRALIZED is that measure, so it is not computed twice. */
+static igraph_error_t compute_figures(const sg_network *net, const char *centralized, const char *measure,
+                                      const igraph_vector_t *scores, const sg_centrality_options *o,
                                       sg_compare_figures *f)
 {
     sg_summary s;
     IGRAPH_CHECK(sg_summary_compute(net, o->reading.direction, &s));
     *f = (sg_compare_figures){s.nodes, s.ties, s.links, s.components, s.density, s.diameter, s.mean_distance, NAN};
     sg_summary_free(&s);
-    return centralization_of(net, measure, o, &f->centralization);
+    if (strcmp(centralized, measure) == 0)
+        return sg_centralization(net, centralized, o, scores, &f->centralization);
+    return centralization_of(net, centralized, o, &f->centralization);
 }
 
 /* ---- what a patch changes ---- */
@@ -373,8 +378,8 @@ static void competition_ranks(const double *raw, size_t n, int *rank)
     g_free(value);
 }
 
-static igraph_error_t rank_reading(sg_comparison *cmp, sg_compare_reading *r, const sg_compare_options *opts,
-                                   GHashTable *index)
+/* Ranks reading R by VALUES, the measure's value for each node of R->net. */
+static void rank_reading(sg_comparison *cmp, sg_compare_reading *r, const igraph_vector_t *values, GHashTable *index)
 {
     size_t n = cmp->n_nodes;
     r->value = g_new(double, n);
@@ -384,20 +389,13 @@ static igraph_error_t rank_reading(sg_comparison *cmp, sg_compare_reading *r, co
     r->in_top = g_new0(bool, n);
     for (size_t i = 0; i < n; i++)
         r->value[i] = NAN;
-    igraph_vector_t values;
-    IGRAPH_CHECK(igraph_vector_init(&values, 0));
-    IGRAPH_FINALLY(igraph_vector_destroy, &values);
-    IGRAPH_CHECK(sg_centrality_one(r->net, opts->measure, &opts->centrality, &values));
     for (size_t i = 0; i < r->net->n_nodes; i++) {
         size_t u = GPOINTER_TO_SIZE(g_hash_table_lookup(index, r->net->nodes[i].id)) - 1;
-        r->value[u] = VECTOR(values)[i];
+        r->value[u] = VECTOR(*values)[i];
     }
-    igraph_vector_destroy(&values);
-    IGRAPH_FINALLY_CLEAN(1);
     competition_ranks(r->value, n, r->rank);
     for (size_t i = 0; i < n; i++)
         r->in_top[i] = r->rank[i] > 0 && (size_t)r->rank[i] <= cmp->top_k && r->value[i] > 0;
-    return IGRAPH_SUCCESS;
 }
 
 static void rank_changes(sg_comparison *cmp)
@@ -713,13 +711,19 @@ sg_network *sg_network_union_of_hypotheses(sg_network *base, sg_diag *diag)
 
 static igraph_error_t analyse(sg_comparison *cmp, const sg_compare_options *opts, GHashTable *index)
 {
+    igraph_vector_t values;
+    IGRAPH_VECTOR_INIT_FINALLY(&values, 0);
     for (size_t r = 0; r < cmp->n_readings; r++) {
         sg_compare_reading *reading = &cmp->readings[r];
-        IGRAPH_CHECK(compute_figures(reading->net, cmp->centralization_measure, &opts->centrality, &reading->figures));
-        IGRAPH_CHECK(rank_reading(cmp, reading, opts, index));
+        IGRAPH_CHECK(sg_centrality_one(reading->net, opts->measure, &opts->centrality, &values));
+        rank_reading(cmp, reading, &values, index);
+        IGRAPH_CHECK(compute_figures(reading->net, cmp->centralization_measure, opts->measure, &values,
+                                     &opts->centrality, &reading->figures));
         if (cmp->path_from)
             IGRAPH_CHECK(route_in(reading, cmp, opts, index));
     }
+    igraph_vector_destroy(&values);
+    IGRAPH_FINALLY_CLEAN(1);
     rank_changes(cmp);
     collect_ties(cmp, index);
     order_nodes(cmp);
