@@ -213,33 +213,21 @@ static bool applied_everywhere(const sg_compare_options *opts, const char *id)
     return false;
 }
 
-/* The id of a reading: the hypotheses it applies joined by '+' (those of every reading, then the N of
- * EXTRA), or "base" when none; pooled in BASE. */
-static const char *reading_id(sg_network *base, const sg_compare_options *opts, const char *const *extra, size_t n)
-{
-    GString *s = g_string_new(NULL);
-    for (size_t i = 0; i < opts->reading.n_hypotheses; i++)
-        g_string_append_printf(s, "%s%s", i ? "+" : "", opts->reading.hypotheses[i]);
-    for (size_t i = 0; i < n; i++)
-        g_string_append_printf(s, "%s%s", s->len ? "+" : "", extra[i]);
-    const char *out = sg_network_intern(base, s->len ? s->str : "base");
-    g_string_free(s, TRUE);
-    return out;
-}
-
 /* Adds one reading applying the N hypotheses IDS (after the reading's own) with CREDENCE. Returns false
  * after adding to DIAG. */
 static bool add_reading(sg_comparison *cmp, sg_network *base, const sg_compare_options *opts, const char *const *ids,
                         size_t n, double credence, sg_diag *diag)
 {
-    const char *id = reading_id(base, opts, ids, n);
-    if (sg_comparison_find_reading(cmp, id) >= 0) {
-        sg_diag_error(diag, NULL, "hypothesis '%s' is named twice", n ? ids[n - 1] : id);
-        return false;
-    }
     sg_network *net = read_with(base, opts, ids, n, diag);
     if (!net)
         return false;
+    /* the reading's id is the hypotheses it applies joined by '+' (as the read network names them) */
+    const char *id = net->applied_hypothesis ? net->applied_hypothesis : "base";
+    if (sg_comparison_find_reading(cmp, id) >= 0) {
+        sg_diag_error(diag, NULL, "hypothesis '%s' is named twice", n ? ids[n - 1] : id);
+        sg_network_unref(net);
+        return false;
+    }
     sg_compare_reading *r = &cmp->readings[cmp->n_readings++];
     const char **own = g_new0(const char *, n + 1);
     GString *label = g_string_new(NULL), *citation = g_string_new(NULL);
