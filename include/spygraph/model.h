@@ -243,6 +243,9 @@ int sg_network_find_node(const sg_network *net, const char *id);
 const sg_source *sg_network_find_source(const sg_network *net, const char *key);
 /* The event with ID, or NULL. O(events). */
 const sg_event *sg_network_find_event(const sg_network *net, const char *id);
+/* The ids of NET's hypotheses joined by ", " in manifest order ("" when it has none), for messages; the
+ * caller g_free()s it. */
+char *sg_network_hypothesis_ids(const sg_network *net);
 /* The hypothesis with ID, or NULL. */
 const sg_hypothesis *sg_network_find_hypothesis(const sg_network *net, const char *id);
 

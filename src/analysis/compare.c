@@ -265,12 +265,10 @@ static GPtrArray *wanted_hypotheses(const sg_network *base, const sg_compare_opt
     GPtrArray *wanted = g_ptr_array_new();
     for (size_t i = 0; opts->hypotheses && opts->hypotheses[i]; i++) {
         if (!sg_network_find_hypothesis(base, opts->hypotheses[i])) {
-            GString *known = g_string_new(NULL);
-            for (size_t k = 0; k < base->n_hypotheses; k++)
-                g_string_append_printf(known, "%s%s", k ? ", " : "", base->hypotheses[k].id);
+            char *known = sg_network_hypothesis_ids(base);
             sg_diag_error(diag, NULL, "unknown hypothesis '%s' in --hypotheses (the network has: %s)",
-                          opts->hypotheses[i], known->len ? known->str : "none");
-            g_string_free(known, TRUE);
+                          opts->hypotheses[i], *known ? known : "none");
+            g_free(known);
             g_ptr_array_free(wanted, TRUE);
             return NULL;
         }

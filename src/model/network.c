@@ -268,6 +268,14 @@ const sg_source *sg_network_find_source(const sg_network *net, const char *key)
     return v ? &net->sources[GPOINTER_TO_SIZE(v) - 1] : NULL;
 }
 
+char *sg_network_hypothesis_ids(const sg_network *net)
+{
+    GString *s = g_string_new(NULL);
+    for (size_t i = 0; i < net->n_hypotheses; i++)
+        g_string_append_printf(s, "%s%s", i ? ", " : "", net->hypotheses[i].id);
+    return g_string_free(s, FALSE);
+}
+
 const sg_event *sg_network_find_event(const sg_network *net, const char *id)
 {
     for (size_t i = 0; i < net->n_events; i++)

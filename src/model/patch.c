@@ -531,16 +531,14 @@ sg_network *sg_network_apply_patches(sg_network *base, const sg_hypothesis *hyp,
 /* Adds the error for an unknown hypothesis ID, listing the ones BASE has. */
 static void unknown_hypothesis(const sg_network *base, const char *id, sg_diag *diag)
 {
-    GString *known = g_string_new(NULL);
-    for (size_t i = 0; i < base->n_hypotheses; i++)
-        g_string_append_printf(known, "%s%s", i ? ", " : "", base->hypotheses[i].id);
+    char *known = sg_network_hypothesis_ids(base);
     /* Point at the manifest's list of hypotheses (its first entry), or at the network itself. */
     sg_origin at = base->n_hypotheses ? base->hypotheses[0].origin : (sg_origin){base->name, 0, 0};
-    if (known->len)
-        sg_diag_error(diag, &at, "unknown hypothesis '%s' (the network has: %s)", id, known->str);
+    if (*known)
+        sg_diag_error(diag, &at, "unknown hypothesis '%s' (the network has: %s)", id, known);
     else
         sg_diag_error(diag, &at, "unknown hypothesis '%s': the network has no hypotheses", id);
-    g_string_free(known, TRUE);
+    g_free(known);
 }
 
 sg_network *sg_network_apply_hypotheses(sg_network *base, const char *const *ids, size_t n, sg_diag *diag)
