@@ -9,18 +9,33 @@
 #include "cmd.h"
 #include "help.h"
 
-/* Prints LEAD then TEXT, wrapped at 100 columns with continuation lines indented as wide as LEAD. */
-static void print_wrapped(FILE *stream, const char *lead, const char *text)
+/* Prints LEAD, then ITEMS (NULL-terminated) separated by a space, SUFFIX after each but the last, breaking
+ * lines before an item that would pass WIDTH columns; continuation lines are indented by INDENT spaces. */
+static void wrap_items(FILE *stream, const char *lead, const char *const *items, const char *suffix, int indent,
+                       int width)
 {
-    int indent = (int)strlen(lead), column = fprintf(stream, "%s", lead);
-    char **words = g_strsplit(text, " ", -1);
-    for (size_t i = 0; words[i]; i++) {
-        int len = (int)strlen(words[i]);
-        if (column > indent && column + 1 + len > 100)
-            column = fprintf(stream, "\n%*s", indent, "") - 1;
-        column += fprintf(stream, "%s%s", column > indent ? " " : "", words[i]);
+    int column = fprintf(stream, "%s", lead);
+    bool line_start = true; /* nothing printed yet after LEAD or the indent */
+    for (size_t i = 0; items[i]; i++) {
+        const char *after = items[i + 1] ? suffix : "";
+        int len = (int)(strlen(items[i]) + strlen(after));
+        if (!line_start && column + 1 + len > width) {
+            fprintf(stream, "\n%*s", indent, "");
+            column = indent;
+            line_start = true;
+        }
+        column += fprintf(stream, "%s%s%s", line_start ? "" : " ", items[i], after);
+        line_start = false;
     }
     fputc('\n', stream);
+}
+
+/* Prints LEAD then the words of TEXT, wrapped at 100 columns with continuation lines indented as wide as
+ * LEAD. */
+static void print_wrapped(FILE *stream, const char *lead, const char *text)
+{
+    char **words = g_strsplit(text, " ", -1);
+    wrap_items(stream, lead, (const char *const *)words, "", (int)strlen(lead), 100);
     g_strfreev(words);
 }
 
@@ -74,20 +89,7 @@ void sg_command_help(const sg_command *cmd, FILE *stream)
 
 void sg_help_list(FILE *stream, const char *lead, const char *const *items, int indent, int width)
 {
-    int column = fprintf(stream, "%s", lead);
-    bool line_start = true; /* nothing printed yet after LEAD or the indent */
-    for (size_t i = 0; items[i]; i++) {
-        const char *comma = items[i + 1] ? "," : "";
-        int len = (int)(strlen(items[i]) + strlen(comma));
-        if (!line_start && column + 1 + len > width) {
-            fprintf(stream, "\n%*s", indent, "");
-            column = indent;
-            line_start = true;
-        }
-        column += fprintf(stream, "%s%s%s", line_start ? "" : " ", items[i], comma);
-        line_start = false;
-    }
-    fputc('\n', stream);
+    wrap_items(stream, lead, items, ",", indent, width);
 }
 
 int sg_usage_error(const sg_command *cmd, const char *fmt, ...)
