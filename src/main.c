@@ -1,4 +1,5 @@
-/* main.c: the list of commands, dispatch, the global options, igraph's handlers and the exit codes of spygraph. */
+/* main.c: the list of commands, dispatch, the global options, igraph's and the signal handlers, and the exit codes of spygraph. */
+#include <errno.h>
 #include <glib.h>
 #include <locale.h>
 #include <stdio.h>
@@ -74,10 +75,9 @@ static int cmd_help(const sg_command *self, int argc, char **argv)
     return SG_EXIT_OK;
 }
 
-int main(int argc, char **argv)
+/* Runs the command line; returns its exit code. */
+static int run(int argc, char **argv)
 {
-    setlocale(LC_CTYPE, "");
-    sg_igraph_install_handlers();
     if (argc < 2) {
         print_usage(stderr);
         return SG_EXIT_USAGE;
@@ -99,4 +99,21 @@ int main(int argc, char **argv)
         return SG_EXIT_USAGE;
     }
     return cmd->run(cmd, argc - 1, argv + 1);
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_CTYPE, "");
+    sg_igraph_install_handlers();
+    sg_output_install_signal_handlers(); /* a temporary output file is removed on SIGINT, SIGTERM, ... */
+    int status = run(argc, argv);
+    /* What went to standard output directly (help, usage, version) is checked here; results written
+     * through sg_output report their own errors. */
+    errno = 0;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        sg_error("cannot write standard output: %s", errno ? g_strerror(errno) : "write error");
+        if (status == SG_EXIT_OK)
+            status = SG_EXIT_DATA;
+    }
+    return status;
 }

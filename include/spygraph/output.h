@@ -14,23 +14,61 @@ typedef enum sg_format { SG_FORMAT_TABLE, SG_FORMAT_CSV, SG_FORMAT_JSON } sg_for
 /* Parses "table", "csv", "json"; returns false if unknown. */
 bool sg_format_parse(const char *text, sg_format *out);
 
-/* An output destination. With a path, data goes to a temporary file in the same folder, renamed into
- * place by sg_output_commit; sg_output_abort (or a commit that fails) removes it, so a failed run leaves
- * no partial file. A path naming a device or a pipe (/dev/null, a FIFO) is written in place. */
+/* An output destination: standard output, a file, or a device written in place.
+ *
+ * A file is written to a temporary file beside its target (".NAME.XXXXXX"), renamed over the target only
+ * when everything was written, flushed and closed; otherwise the temporary file is removed, so a failed
+ * run leaves no partial file and an existing file stays as it was. The replaced file keeps its mode (and,
+ * where the user may set them, its owner and group); a new file gets 0666 less the umask, as fopen would
+ * make it. A symbolic link is written through: its final target is replaced (or created, for a dangling
+ * link) and the link stays a link. A device, a FIFO or a socket (/dev/null, /dev/stdout) is written in
+ * place. A folder, or a folder that does not exist, is an error naming the path.
+ *
+ * Every failed write, flush or close (a full disk, /dev/full, a closed pipe) is reported once, as
+ * `spygraph: PATH: cannot write: REASON` or `spygraph: cannot write standard output: REASON`, REASON being
+ * the system's (strerror). Temporary files are registered so that SIGHUP, SIGINT, SIGPIPE and SIGTERM
+ * remove them (sg_output_install_signal_handlers). */
+typedef struct sg_output_set sg_output_set;
 typedef struct sg_output {
-    FILE *stream;   /* write here */
-    char *path;     /* final path, NULL for standard output */
-    char *tmp_path; /* temporary path, NULL for standard output or a device written in place */
+    FILE *stream;       /* write here; the other members are the output module's */
+    char *name;         /* the path as given, or NULL for standard output */
+    char *target;       /* the file renamed over, symbolic links resolved; NULL when written in place */
+    char *tmp_path;     /* the temporary file; NULL for standard output or a device written in place */
+    int fd;             /* the descriptor STREAM writes to */
+    int error;          /* errno of the first failed write or close, 0 if none */
+    int slot;           /* the temporary file's place in the signal handler's list, or -1 */
+    int state;          /* open, staged (written and closed) or failed */
+    sg_output_set *set; /* the set it belongs to; a set of its own when opened outside one */
 } sg_output;
 
-/* Opens PATH ("-" or NULL: standard output). Returns NULL after printing an error when the temporary
- * file cannot be created. Pass the result to sg_output_commit or sg_output_abort exactly once. */
+/* Opens PATH ("-" or NULL: standard output). Returns NULL after printing an error when PATH cannot be
+ * written (a folder, a missing folder, no permission). Pass the result to sg_output_commit or
+ * sg_output_abort exactly once. Between sg_output_set_begin and sg_output_set_end, the output joins
+ * that set. O(length of PATH) plus the system calls. */
 sg_output *sg_output_open(const char *path);
-/* Flushes, closes and renames into place. Returns false (after printing an error and removing the
- * temporary file) on failure. Frees OUT. */
+/* Flushes and closes OUT and, outside a set, renames the file into place. Returns false after printing
+ * the error (file name and the system's reason) and removing the temporary file. Inside a set the file
+ * is only staged: it is renamed when the set ends. Frees OUT (in a set: the set frees it at its end). */
 bool sg_output_commit(sg_output *out);
-/* Discards everything written and frees OUT. NULL is allowed. */
+/* Discards everything written and frees OUT; inside a set, the whole set fails. A write that had failed
+ * (the stream's error) is reported, since the writer that gave up did not. NULL is allowed. */
 void sg_output_abort(sg_output *out);
+
+/* Several outputs of one command, committed together: every sg_output_open until sg_output_set_end
+ * joins the returned set, and the files are renamed into place only when every one of them was
+ * committed without error; otherwise none is and every temporary file is removed (standard output and
+ * devices, written as they go, cannot be taken back). One set at a time. Never fails. */
+sg_output_set *sg_output_set_begin(void);
+/* Ends SET: when OK and every output that joined it was committed, renames all its files into place and
+ * returns true; otherwise (or when a rename fails, after printing the error) removes every temporary
+ * file still there and returns false. Outputs neither committed nor aborted count as failed. Frees SET
+ * and its outputs. */
+bool sg_output_set_end(sg_output_set *set, bool ok);
+
+/* Installs handlers of SIGHUP, SIGINT, SIGPIPE and SIGTERM (those not ignored when the program started)
+ * that remove the temporary files of the outputs still open, then end the process by the same signal.
+ * Call once, at start. The handler only calls unlink, sigaction and raise (async-signal-safe). */
+void sg_output_install_signal_handlers(void);
 
 /* Display width in terminal columns of a UTF-8 string: wide (CJK) characters count 2, combining marks
  * 0, others 1. */

@@ -774,12 +774,10 @@ static int write_comparison(const sg_comparison *cmp, const sg_network *net, con
     return sg_output_commit(out) ? SG_EXIT_OK : SG_EXIT_DATA;
 }
 
-/* Draws the comparison picture into PATH, atomically. Returns an exit code. */
-static int render_comparison(const sg_comparison *cmp, const char *path)
+/* Draws the comparison picture into OUT (in the format PATH's extension names) and commits it. Returns an
+ * exit code. */
+static int render_comparison(const sg_comparison *cmp, const char *path, sg_output *out)
 {
-    sg_output *out = sg_output_open(path);
-    if (!out)
-        return SG_EXIT_DATA;
     sg_diag *diag = sg_diag_new();
     bool ok = sg_compare_render(cmp, sg_compare_render_format(path), 1, out->stream, diag);
     sg_diag_print(diag, false);
@@ -808,13 +806,25 @@ static int compare_network(sg_network *net, const sg_options *opts, const compar
     for (size_t i = 0; ids && ids[i]; i++)
         g_strstrip(ids[i]);
     co.hypotheses = (const char *const *)ids;
-    sg_diag *diag = sg_diag_new();
-    sg_comparison *cmp = sg_compare(net, &co, diag);
-    sg_diag_print(diag, false);
-    sg_diag_free(diag);
-    int status = cmp ? write_comparison(cmp, cmp->readings[0].net, opts) : SG_EXIT_DATA;
-    if (status == SG_EXIT_OK && a->render)
-        status = render_comparison(cmp, a->render);
+    /* The results and the --render picture are one set: both files appear, or neither. The picture's
+     * file is opened first, so that an unwritable one stops the run before the comparison is made. */
+    sg_output_set *set = sg_output_set_begin();
+    sg_output *picture = a->render ? sg_output_open(a->render) : NULL;
+    int status = SG_EXIT_DATA;
+    sg_comparison *cmp = NULL;
+    if (picture || !a->render) {
+        sg_diag *diag = sg_diag_new();
+        cmp = sg_compare(net, &co, diag);
+        sg_diag_print(diag, false);
+        sg_diag_free(diag);
+        status = cmp ? write_comparison(cmp, cmp->readings[0].net, opts) : SG_EXIT_DATA;
+    }
+    if (status == SG_EXIT_OK && picture)
+        status = render_comparison(cmp, a->render, picture);
+    else
+        sg_output_abort(picture);
+    if (!sg_output_set_end(set, status == SG_EXIT_OK))
+        status = SG_EXIT_DATA;
     sg_comparison_free(cmp);
     g_strfreev(ids);
     return status;

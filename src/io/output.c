@@ -1,9 +1,14 @@
-/* output.c: atomic output files and the table, CSV and JSON writers. */
+/* output.c: output files (atomic, all-or-none in a set, write errors reported, cleaned up on signals) and the table, CSV and JSON writers. */
 #include <errno.h>
+#include <fcntl.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <limits.h>
 #include <math.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -24,79 +29,400 @@ bool sg_format_parse(const char *text, sg_format *out)
     return true;
 }
 
-sg_output *sg_output_open(const char *path)
+/* ---- the temporary files the signal handler removes ----
+ * Fixed slots of preallocated path buffers: the handler reads them without allocating or locking. A slot
+ * is filled before its flag is set and its flag cleared before it is reused, with signals blocked in
+ * this thread around both. */
+enum { LIVE_SLOTS = 32 };
+static char live_path[LIVE_SLOTS][PATH_MAX];
+static atomic_int live_used[LIVE_SLOTS];
+static pid_t live_owner; /* the process that installed the handler: forked workers remove nothing */
+static const int handled_signals[] = {SIGHUP, SIGINT, SIGPIPE, SIGTERM};
+
+static void on_signal(int sig)
 {
-    sg_output *out = g_new0(sg_output, 1);
-    if (!path || strcmp(path, "-") == 0) {
-        out->stream = stdout;
-        return out;
+    if (getpid() == live_owner)
+        for (int i = 0; i < LIVE_SLOTS; i++)
+            if (atomic_load(&live_used[i]))
+                unlink(live_path[i]);
+    struct sigaction dfl = {.sa_handler = SIG_DFL};
+    sigemptyset(&dfl.sa_mask);
+    sigaction(sig, &dfl, NULL);
+    raise(sig); /* delivered when the handler returns: the exit status is the signal's */
+}
+
+void sg_output_install_signal_handlers(void)
+{
+    live_owner = getpid();
+    struct sigaction sa = {.sa_handler = on_signal};
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < G_N_ELEMENTS(handled_signals); i++)
+        sigaddset(&sa.sa_mask, handled_signals[i]);
+    for (size_t i = 0; i < G_N_ELEMENTS(handled_signals); i++) {
+        struct sigaction old;
+        if (sigaction(handled_signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(handled_signals[i], &sa, NULL);
     }
-    /* A device or a pipe (/dev/null, a FIFO) is written in place: renaming a file over it would
-     * replace it, and it holds no partial file to protect anyway. */
-    struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
-        out->stream = fopen(path, "w");
-        if (!out->stream) {
-            sg_error("%s: cannot write: %s", path, g_strerror(errno));
-            g_free(out);
-            return NULL;
+}
+
+/* Blocks (BLOCK) or restores the handled signals in this thread; *SAVED holds the mask between. */
+static void block_signals(bool block, sigset_t *saved)
+{
+    if (block) {
+        sigset_t set;
+        sigemptyset(&set);
+        for (size_t i = 0; i < G_N_ELEMENTS(handled_signals); i++)
+            sigaddset(&set, handled_signals[i]);
+        pthread_sigmask(SIG_BLOCK, &set, saved);
+    } else {
+        pthread_sigmask(SIG_SETMASK, saved, NULL);
+    }
+}
+
+/* Puts PATH in a free slot; returns the slot, or -1 when PATH is too long or every slot is taken.
+ * Call with the signals blocked. */
+static int live_add(const char *path)
+{
+    size_t n = strlen(path);
+    if (n >= PATH_MAX)
+        return -1;
+    for (int i = 0; i < LIVE_SLOTS; i++)
+        if (!atomic_load(&live_used[i])) {
+            memcpy(live_path[i], path, n + 1);
+            atomic_store(&live_used[i], 1);
+            return i;
         }
-        out->path = g_strdup(path);
-        return out;
+    return -1;
+}
+
+static void live_remove(int slot)
+{
+    if (slot >= 0)
+        atomic_store(&live_used[slot], 0);
+}
+
+/* ---- the stream: every write goes through write(2), so the first failure's errno is kept ---- */
+
+static ssize_t stream_write(void *cookie, const char *buf, size_t size)
+{
+    sg_output *out = cookie;
+    size_t done = 0;
+    while (done < size) {
+        ssize_t n = write(out->fd, buf + done, size - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            if (!out->error)
+                out->error = n < 0 ? errno : EIO;
+            return 0; /* fopencookie: 0 on error, and the stream's error flag is set */
+        }
+        done += (size_t)n;
     }
-    char *dir = g_path_get_dirname(path);
-    char *base = g_path_get_basename(path);
-    out->tmp_path = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
-    g_free(dir);
-    g_free(base);
-    int fd = g_mkstemp(out->tmp_path);
-    if (fd < 0) {
-        sg_error("%s: cannot write: %s", path, g_strerror(errno));
-        g_free(out->tmp_path);
-        g_free(out);
-        return NULL;
+    return (ssize_t)size;
+}
+
+static int stream_close(void *cookie)
+{
+    sg_output *out = cookie;
+    if (out->fd == STDOUT_FILENO)
+        return 0;
+    if (close(out->fd) != 0 && errno != EINTR) {
+        if (!out->error)
+            out->error = errno;
+        return -1;
     }
-    out->stream = fdopen(fd, "w");
-    out->path = g_strdup(path);
-    return out;
+    return 0;
+}
+
+static const cookie_io_functions_t stream_functions = {.write = stream_write, .close = stream_close};
+
+/* ---- sets ---- */
+
+enum { OUT_OPEN, OUT_STAGED, OUT_FAILED };
+
+struct sg_output_set {
+    GPtrArray *members; /* sg_output */
+    bool own;           /* made by sg_output_open for an output outside any set */
+    bool failed;        /* an output could not be opened */
+};
+
+static sg_output_set *joining; /* the set sg_output_open joins, between begin and end */
+
+sg_output_set *sg_output_set_begin(void)
+{
+    g_assert(!joining);
+    joining = g_new0(sg_output_set, 1);
+    joining->members = g_ptr_array_new();
+    return joining;
+}
+
+/* The name for messages: the path as given, or "standard output". */
+static void report(const sg_output *out, int error)
+{
+    const char *reason = error ? g_strerror(error) : "write error";
+    if (out->name)
+        sg_error("%s: cannot write: %s", out->name, reason);
+    else
+        sg_error("cannot write standard output: %s", reason);
+}
+
+/* Removes OUT's temporary file, if any. */
+static void remove_temporary(sg_output *out)
+{
+    if (!out->tmp_path)
+        return;
+    sigset_t saved;
+    block_signals(true, &saved);
+    unlink(out->tmp_path);
+    live_remove(out->slot);
+    out->slot = -1;
+    block_signals(false, &saved);
+    g_clear_pointer(&out->tmp_path, g_free);
 }
 
 static void output_free(sg_output *out)
 {
-    g_free(out->path);
+    g_free(out->name);
+    g_free(out->target);
     g_free(out->tmp_path);
     g_free(out);
 }
 
-bool sg_output_commit(sg_output *out)
+/* Closes OUT's stream if still open: reports a failed write first when REPORT. Returns true when every
+ * write, the flush and the close succeeded. */
+static bool close_stream(sg_output *out, bool report_failure)
 {
-    if (!out->path) {
-        bool ok = fflush(stdout) == 0 && !ferror(stdout);
-        if (!ok)
-            sg_error("cannot write standard output: %s", g_strerror(errno));
-        output_free(out);
-        return ok;
-    }
+    if (!out->stream)
+        return out->error == 0;
     bool ok = fflush(out->stream) == 0 && !ferror(out->stream);
-    ok = fclose(out->stream) == 0 && ok;
-    if (!out->tmp_path) { /* written in place */
-        if (!ok)
-            sg_error("%s: cannot write: %s", out->path, g_strerror(errno));
-        output_free(out);
-        return ok;
+    ok = fclose(out->stream) == 0 && ok && out->error == 0;
+    out->stream = NULL;
+    if (!ok && report_failure)
+        report(out, out->error);
+    return ok;
+}
+
+bool sg_output_set_end(sg_output_set *set, bool ok)
+{
+    if (set == joining)
+        joining = NULL;
+    GPtrArray *m = set->members;
+    ok = ok && !set->failed;
+    for (guint i = 0; i < m->len; i++) {
+        sg_output *out = m->pdata[i];
+        if (out->state == OUT_OPEN) /* neither committed nor aborted */
+            close_stream(out, true);
+        ok = ok && out->state == OUT_STAGED;
     }
-    /* mkstemp makes the file 0600; give it the permissions a plain fopen would. */
+    /* Renames with the signals blocked, so that a signal comes before every rename or after them all. */
+    sigset_t saved;
+    block_signals(true, &saved);
+    for (guint i = 0; i < m->len && ok; i++) {
+        sg_output *out = m->pdata[i];
+        if (out->tmp_path && rename(out->tmp_path, out->target) != 0) {
+            report(out, errno);
+            ok = false;
+        } else if (out->tmp_path) {
+            live_remove(out->slot);
+            out->slot = -1;
+            g_clear_pointer(&out->tmp_path, g_free);
+        }
+    }
+    block_signals(false, &saved);
+    for (guint i = 0; i < m->len; i++) {
+        remove_temporary(m->pdata[i]);
+        output_free(m->pdata[i]);
+    }
+    g_ptr_array_free(m, TRUE);
+    g_free(set);
+    return ok;
+}
+
+/* ---- opening ---- */
+
+/* PATH with its symbolic links followed to the final target (which may not exist: a dangling link), a
+ * relative link read from the link's folder. Returns a new string, or NULL with errno set (ELOOP after
+ * 40 links). O(links). */
+static char *resolve_links(const char *path)
+{
+    char *p = g_strdup(path);
+    for (int hops = 0;; hops++) {
+        struct stat st;
+        if (lstat(p, &st) != 0 || !S_ISLNK(st.st_mode))
+            return p; /* a missing file is created; other errors come out when opening */
+        if (hops == 40) {
+            g_free(p);
+            errno = ELOOP;
+            return NULL;
+        }
+        char link[PATH_MAX];
+        ssize_t n = readlink(p, link, sizeof link - 1);
+        if (n < 0) {
+            g_free(p);
+            return NULL;
+        }
+        link[n] = '\0';
+        char *next;
+        if (g_path_is_absolute(link)) {
+            next = g_strdup(link);
+        } else {
+            char *dir = g_path_get_dirname(p);
+            next = g_build_filename(dir, link, NULL);
+            g_free(dir);
+        }
+        g_free(p);
+        p = next;
+    }
+}
+
+/* The mode a new file gets from fopen: 0666 less the umask. */
+static mode_t new_file_mode(void)
+{
     mode_t mask = umask(0);
     umask(mask);
-    if (ok && g_chmod(out->tmp_path, 0666 & ~mask) != 0)
-        ok = false;
-    if (ok && g_rename(out->tmp_path, out->path) != 0)
-        ok = false;
-    if (!ok) {
-        sg_error("%s: cannot write: %s", out->path, g_strerror(errno));
-        g_unlink(out->tmp_path);
+    return 0666 & ~mask;
+}
+
+/* Makes OUT's temporary file beside OUT->target, registered for the signal handler, with the mode (and
+ * owner) of the file it replaces (EXISTING, or NULL for a new file). Returns false after printing the
+ * error. */
+static bool make_temporary(sg_output *out, const struct stat *existing)
+{
+    char *dir = g_path_get_dirname(out->target);
+    char *base = g_path_get_basename(out->target);
+    out->tmp_path = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
+    g_free(base);
+    sigset_t saved;
+    block_signals(true, &saved);
+    out->fd = g_mkstemp_full(out->tmp_path, O_WRONLY | O_CLOEXEC, 0600);
+    int error = errno;
+    if (out->fd >= 0 && (out->slot = live_add(out->tmp_path)) < 0) {
+        unlink(out->tmp_path);
+        close(out->fd);
+        out->fd = -1;
+        error = ENAMETOOLONG;
     }
-    output_free(out);
+    block_signals(false, &saved);
+    if (out->fd < 0) {
+        struct stat st;
+        if (error == ENOENT && stat(dir, &st) != 0)
+            sg_error("%s: cannot write: the folder '%s' does not exist", out->name, dir);
+        else if (error == ENOTDIR || (error == ENOENT && !S_ISDIR(st.st_mode)))
+            sg_error("%s: cannot write: '%s' is not a folder", out->name, dir);
+        else
+            report(out, error);
+        g_free(dir);
+        g_clear_pointer(&out->tmp_path, g_free);
+        return false;
+    }
+    /* The target named absolutely, its folder's links resolved, to tell two outputs of a set apart. */
+    char *real = realpath(dir, NULL);
+    if (real) {
+        char *base_name = g_path_get_basename(out->target);
+        g_free(out->target);
+        out->target = g_build_filename(real, base_name, NULL);
+        g_free(base_name);
+        free(real);
+    }
+    g_free(dir);
+    for (guint i = 0; joining && i < joining->members->len; i++) {
+        const sg_output *other = joining->members->pdata[i];
+        if (other->target && strcmp(other->target, out->target) == 0) {
+            sg_error("%s: cannot write: the same file is named for two outputs of this run", out->name);
+            close(out->fd);
+            remove_temporary(out);
+            return false;
+        }
+    }
+    /* The owner and group only where the user may give them (root, or a group of one's own); the mode
+     * after them, since changing the owner clears set-user-id bits. */
+    if (existing && (existing->st_uid != geteuid() || existing->st_gid != getegid()) &&
+        fchown(out->fd, existing->st_uid, existing->st_gid) != 0)
+        (void)!fchown(out->fd, (uid_t)-1, existing->st_gid);
+    if (fchmod(out->fd, existing ? existing->st_mode & 07777 : new_file_mode()) != 0) {
+        report(out, errno);
+        close(out->fd);
+        remove_temporary(out);
+        return false;
+    }
+    return true;
+}
+
+/* Opens OUT (name set) for writing: standard output, in place, or through a temporary file. Returns
+ * false after printing the error. */
+static bool open_destination(sg_output *out)
+{
+    if (!out->name) {
+        fflush(stdout); /* what was printed before comes first */
+        out->fd = STDOUT_FILENO;
+        return true;
+    }
+    out->target = resolve_links(out->name);
+    if (!out->target) {
+        report(out, errno);
+        return false;
+    }
+    struct stat st;
+    bool exists = stat(out->target, &st) == 0;
+    if (exists && S_ISDIR(st.st_mode)) {
+        sg_error("%s: cannot write: it is a folder", out->name);
+        return false;
+    }
+    if (exists && !S_ISREG(st.st_mode)) {
+        /* A device, a FIFO or a socket is written in place: renaming a file over it would replace it,
+         * and it holds no partial file to protect anyway. */
+        out->fd = open(out->target, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+        if (out->fd < 0) {
+            report(out, errno);
+            return false;
+        }
+        g_clear_pointer(&out->target, g_free);
+        return true;
+    }
+    return make_temporary(out, exists ? &st : NULL);
+}
+
+sg_output *sg_output_open(const char *path)
+{
+    sg_output *out = g_new0(sg_output, 1);
+    out->slot = -1;
+    out->fd = -1;
+    out->name = path && strcmp(path, "-") != 0 ? g_strdup(path) : NULL;
+    if (!open_destination(out)) {
+        output_free(out);
+        if (joining) /* the set cannot succeed any more */
+            joining->failed = true;
+        return NULL;
+    }
+    out->stream = fopencookie(out, "w", stream_functions);
+    if (!out->stream) {
+        report(out, errno);
+        if (out->fd != STDOUT_FILENO)
+            close(out->fd);
+        remove_temporary(out);
+        output_free(out);
+        return NULL;
+    }
+    out->state = OUT_OPEN;
+    if (joining) {
+        out->set = joining;
+    } else {
+        out->set = g_new0(sg_output_set, 1);
+        out->set->members = g_ptr_array_new();
+        out->set->own = true;
+    }
+    g_ptr_array_add(out->set->members, out);
+    return out;
+}
+
+bool sg_output_commit(sg_output *out)
+{
+    bool ok = close_stream(out, true);
+    out->state = ok ? OUT_STAGED : OUT_FAILED;
+    if (!ok)
+        remove_temporary(out);
+    if (out->set->own)
+        return sg_output_set_end(out->set, ok);
     return ok;
 }
 
@@ -104,12 +430,11 @@ void sg_output_abort(sg_output *out)
 {
     if (!out)
         return;
-    if (out->path) {
-        fclose(out->stream);
-        if (out->tmp_path)
-            g_unlink(out->tmp_path);
-    }
-    output_free(out);
+    close_stream(out, out->error != 0);
+    out->state = OUT_FAILED;
+    remove_temporary(out);
+    if (out->set->own)
+        sg_output_set_end(out->set, false);
 }
 
 size_t sg_display_width(const char *text)

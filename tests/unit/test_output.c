@@ -268,7 +268,8 @@ static void test_output_unwritable(void)
     }
     g_test_trap_subprocess(NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
     g_test_trap_assert_passed();
-    g_test_trap_assert_stderr("spygraph: /nonexistent-spygraph-dir/out.csv: cannot write: No such file or directory\n");
+    g_test_trap_assert_stderr("spygraph: /nonexistent-spygraph-dir/out.csv: cannot write: the folder "
+                              "'/nonexistent-spygraph-dir' does not exist\n");
 }
 
 int main(int argc, char **argv)
