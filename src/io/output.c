@@ -357,6 +357,10 @@ static bool open_destination(sg_output *out)
         out->fd = STDOUT_FILENO;
         return true;
     }
+    if (!*out->name) {
+        sg_error("cannot write to a file with an empty name");
+        return false;
+    }
     out->target = resolve_links(out->name);
     if (!out->target) {
         report(out, errno);
