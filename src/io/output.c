@@ -300,7 +300,7 @@ static bool make_temporary(sg_output *out, const struct stat *existing)
         unlink(out->tmp_path);
         close(out->fd);
         out->fd = -1;
-        error = ENAMETOOLONG;
+        error = strlen(out->tmp_path) >= PATH_MAX ? ENAMETOOLONG : EMFILE; /* too long, or every slot taken */
     }
     block_signals(false, &saved);
     if (out->fd < 0) {
