@@ -2,7 +2,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <limits.h>
 #include <math.h>
 #include <signal.h>
@@ -156,7 +155,8 @@ sg_output_set *sg_output_set_begin(void)
     return joining;
 }
 
-/* The name for messages: the path as given, or "standard output". */
+/* Prints that OUT cannot be written, naming the path as given (or standard output) and the system's reason
+ * for ERROR (errno; 0: a plain "write error"). */
 static void report(const sg_output *out, int error)
 {
     const char *reason = error ? g_strerror(error) : "write error";
