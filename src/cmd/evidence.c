@@ -216,7 +216,7 @@ void sg_cmd_write_references(FILE *stream, const sg_network *net, GHashTable *ke
     fprintf(stream, "\nsources:\n");
     for (guint i = 0; i < n; i++) {
         char *ref = reference_text(net, sorted[i]);
-        fprintf(stream, "  %-*s  %s\n", (int)width, sorted[i], ref ? ref : "(not in the sources table)");
+        sg_term_line(stream, "  %-*s  %s", (int)width, sorted[i], ref ? ref : "(not in the sources table)");
         g_free(ref);
     }
     g_free(sorted);
