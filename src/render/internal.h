@@ -63,10 +63,10 @@ char *sg_render_drawable_text(const char *text);
 char *sg_render_plain_text(const char *text);
 /* Appends TEXT to OUT for an HTML-like label (the legend): drawable text, XML-escaped. */
 void sg_render_append_html(GString *out, const char *text);
-/* An object's `id` attribute (the SVG element id): PREFIX, then ID with every character but ASCII letters,
- * digits, '_', '-', '.' and non-ASCII letters and digits written as the %XX of its UTF-8 bytes ('%'
- * included), so distinct ids stay distinct and none can meet Graphviz's own (node1, edge1, graph0,
- * a_...). */
+/* An object's `id` attribute (the SVG element id): PREFIX, then ID with every byte but ASCII letters,
+ * digits, '_', '-' and '.' written as %XX (RFC 3986 percent-encoding of the UTF-8: '%' and non-ASCII
+ * included), so distinct ids stay distinct, every DOT and SVG reader takes it as it is, and none can
+ * meet Graphviz's own ids (node1, edge1, graph0, a_...). */
 char *sg_render_object_id(const char *prefix, const char *id);
 /* The node's label text for MODE, already escaped for a plain label (g_free). */
 char *sg_render_node_label(const sg_node *node, sg_label_mode mode);

@@ -60,18 +60,12 @@ void sg_render_append_html(GString *out, const char *text)
 char *sg_render_object_id(const char *prefix, const char *id)
 {
     GString *out = g_string_new(prefix);
-    const char *end = id + strlen(id);
-    for (const char *p = id; *p;) {
+    for (const char *p = id; *p; p++) {
         unsigned char b = (unsigned char)*p;
-        gunichar c = b < 0x80 ? b : g_utf8_get_char_validated(p, end - p);
-        bool invalid = c == (gunichar)-1 || c == (gunichar)-2;
-        const char *next = invalid ? p + 1 : g_utf8_next_char(p);
-        if (!invalid && (b < 0x80 ? g_ascii_isalnum(b) || b == '_' || b == '-' || b == '.' : g_unichar_isalnum(c)))
-            g_string_append_len(out, p, next - p);
-        else
-            for (const char *q = p; q < next; q++) /* '%' and everything else: its UTF-8 bytes as %XX */
-                g_string_append_printf(out, "%%%02X", (unsigned char)*q);
-        p = next;
+        if (g_ascii_isalnum(b) || b == '_' || b == '-' || b == '.')
+            g_string_append_c(out, (char)b);
+        else /* '%' and everything else, non-ASCII included: each byte as %XX */
+            g_string_append_printf(out, "%%%02X", b);
     }
     return g_string_free(out, FALSE);
 }
