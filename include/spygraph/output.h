@@ -71,7 +71,7 @@ bool sg_output_set_end(sg_output_set *set, bool ok);
 void sg_output_install_signal_handlers(void);
 
 /* Display width in terminal columns of a UTF-8 string: wide (CJK) characters count 2, combining marks
- * 0, others 1. */
+ * 0, others 1 (a byte that is not UTF-8 counts 1). */
 size_t sg_display_width(const char *text);
 
 /* A table of text cells, written as an aligned text table, as RFC 4180 CSV, or as a JSON array of
@@ -96,14 +96,25 @@ void sg_table_set_number(sg_table *table, size_t column, double value, int digit
 void sg_table_set_int(sg_table *table, size_t column, long long value);
 size_t sg_table_rows(const sg_table *table);
 
-/* Writers. The text table has a header line, a rule, and columns padded by display width. */
+/* Writers. The text table has a header line, a rule, and columns padded by display width; every header
+ * and cell is written terminal-safe (sg_term_text, message.h), so a control character, an escape sequence
+ * or a line feed in a name shows as \x1b or \n and cannot split a row. CSV: sg_csv_write_field. */
 void sg_table_write_text(const sg_table *table, FILE *stream);
 void sg_table_write_csv(const sg_table *table, FILE *stream);
 /* Returns a new JSON array of objects (caller owns it). */
 cJSON *sg_table_to_json(const sg_table *table);
 
-/* Writes one CSV field, quoted when it holds the delimiter, a quote or a line break. */
+/* Writes one CSV field (RFC 4180), quoted when it holds the delimiter, a quote or a line break. Unless
+ * sg_csv_set_raw(true), a field a spreadsheet would run as a formula (sg_csv_formula_like) is written as
+ * OWASP's "CSV Injection" advice says: a single quote before it, the whole quoted ("'=1+2"). The field is
+ * otherwise kept byte for byte (control characters included: CSV is lossless). */
 void sg_csv_write_field(FILE *stream, const char *text);
+/* True when TEXT begins with =, +, -, @, a tab or a carriage return (OWASP's list) and is not a plain
+ * decimal number such as -1.5 or +3 (which a spreadsheet reads as that number). */
+bool sg_csv_formula_like(const char *text);
+/* RAW: write formula-like fields as they are (--csv-raw, for programs); the default, false, defuses them
+ * for spreadsheets. A process-wide setting, made once while the options are parsed. */
+void sg_csv_set_raw(bool raw);
 /* Formats a number the way CSV and JSON output do (shortest text that reads back to the same double)
  * into BUF of 32 bytes. */
 const char *sg_format_number(double value, char buf[32]);
@@ -117,6 +128,8 @@ cJSON *sg_json_network(const sg_network *net);
  * "directed" | "undirected"}. */
 cJSON *sg_json_reading(const sg_reading *r);
 /* Prints JSON (formatted by cJSON: one member a line, tab indents, in the order built) and a newline.
+ * Inside strings every control character (U+0000-U+001F, DEL, U+0080-U+009F) and U+2028, U+2029 is a
+ * \uNNNN escape, so the text is lossless and safe to show on a terminal.
  * Numbers are written as sg_format_number writes them, the shortest text that parses back to the same
  * double (NaN and infinities as null), not with cJSON's own %1.15g, which may not round-trip. Returns
  * false on allocation failure (nothing written then). */

@@ -83,6 +83,11 @@ void sg_command_help(const sg_command *cmd, FILE *stream)
             fputs(mark + strlen(SG_HELP_EXTRA), stream);
         }
     }
+    if (!cmd->own_format) /* the one place the CSV rule is told, for every command that writes CSV */
+        fputs("\nCSV output is made for spreadsheets: a cell that begins with =, +, -, @, a tab or a carriage\n"
+              "return and is not a plain number is written with a ' before it (\"'=1+2\"), so a spreadsheet shows\n"
+              "it as text instead of running it as a formula (OWASP's advice on CSV injection).\n"
+              "  --csv-raw          write such cells as they are, for programs that read the CSV\n", stream);
     if (cmd->reads)
         sg_reading_options_help(cmd, stream);
 }
@@ -116,8 +121,12 @@ int sg_parse_whole(const sg_command *cmd, const char *option, const char *arg, l
     return sg_usage_error(cmd, "bad %s '%s': expected a whole number from %ld to %ld", option, arg, min, max);
 }
 
+/* The common options without a short form that are not reading options (after cmd.h's SG_OPT_*). */
+enum { OPT_CSV_RAW = SG_OPT_FIRST_COMMAND_OPTION - 0x10 };
+
 /* The long options every command understands (where they do not apply, the command rejects them). */
 static const struct option common_options[] = {
+    {"csv-raw", no_argument, NULL, OPT_CSV_RAW},
     {"hypothesis", required_argument, NULL, SG_OPT_HYPOTHESIS},
     {"at", required_argument, NULL, SG_OPT_AT},
     {"between", required_argument, NULL, SG_OPT_BETWEEN},
@@ -335,6 +344,11 @@ static int common_option(const sg_command *cmd, int opt, const char *arg, sg_opt
         return 0;
     case 'o':
         o->output = arg;
+        return 0;
+    case OPT_CSV_RAW:
+        if (cmd->own_format)
+            return sg_usage_error(cmd, "--csv-raw is for CSV output, which %s does not write", cmd->name);
+        sg_csv_set_raw(true);
         return 0;
     default:
         return -1;

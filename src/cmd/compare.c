@@ -460,10 +460,10 @@ static void write_text(const sg_comparison *cmp, const sg_network *net, FILE *ou
     bool wide = cmp->n_readings > WIDE_READINGS;
     const char *what = scenarios ? "scenarios" : "readings";
     if (scenarios)
-        fprintf(out, "%s: %zu scenarios compared by %s, ties read %s, top %zu\n", net->id, cmp->n_readings,
+        sg_term_line(out, "%s: %zu scenarios compared by %s, ties read %s, top %zu", net->id, cmp->n_readings,
                 cmp->measure, cmp->directed ? "directed" : "undirected", cmp->top_k);
     else
-        fprintf(out, "%s: the base and %zu hypotheses compared by %s, ties read %s, top %zu\n", net->id,
+        sg_term_line(out, "%s: the base and %zu hypotheses compared by %s, ties read %s, top %zu", net->id,
                 cmp->n_readings - 1, cmp->measure, cmp->directed ? "directed" : "undirected", cmp->top_k);
     if (scenarios) {
         write_section(out, "Hypotheses", hypotheses_table(cmp, net));

@@ -153,7 +153,8 @@ static int write_text(const sg_options *opts, const sg_network *net, const sg_gr
         return SG_EXIT_DATA;
     char *a = sg_cmd_node_name(net, from), *b = sg_cmd_node_name(net, to);
     char *how = sg_cmd_reading_text(net, lg->directed);
-    fprintf(out->stream, "from %s to %s, %s\n\n", a, b, how);
+    sg_term_line(out->stream, "from %s to %s, %s", a, b, how);
+    fputc('\n', out->stream);
     g_free(how);
     sg_table_write_text(t, out->stream);
     g_free(a);

@@ -210,15 +210,20 @@ void sg_cmd_write_references(FILE *stream, const sg_network *net, GHashTable *ke
         return;
     }
     qsort(sorted, n, sizeof *sorted, compare_strings);
-    size_t width = 0;
-    for (guint i = 0; i < n; i++)
-        width = MAX(width, strlen(sorted[i]));
+    size_t width = 0, *shown = g_new0(size_t, n + 1); /* each key's width as sg_term_line shows it */
+    for (guint i = 0; i < n; i++) {
+        char *text = sg_term_text(sorted[i]);
+        width = MAX(width, shown[i] = sg_display_width(text));
+        g_free(text);
+    }
     fprintf(stream, "\nsources:\n");
     for (guint i = 0; i < n; i++) {
         char *ref = reference_text(net, sorted[i]);
-        fprintf(stream, "  %-*s  %s\n", (int)width, sorted[i], ref ? ref : "(not in the sources table)");
+        sg_term_line(stream, "  %s%*s  %s", sorted[i], (int)(width - shown[i]), "",
+                     ref ? ref : "(not in the sources table)");
         g_free(ref);
     }
+    g_free(shown);
     g_free(sorted);
 }
 

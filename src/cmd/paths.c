@@ -178,12 +178,14 @@ static void write_text(FILE *f, const sg_network *net, const sg_path_query *q, b
 {
     char *from = sg_cmd_node_name(net, q->from), *to = sg_cmd_node_name(net, q->to), *mode = mode_text(q);
     char *how = sg_cmd_reading_text(net, directed);
-    fprintf(f, "from %s to %s: %s, %s\n", from, to, mode, how);
+    sg_term_line(f, "from %s to %s: %s, %s", from, to, mode, how);
     g_free(how);
     write_found(f, q, list);
     for (size_t p = 0; p < list->count; p++) {
         char *route = route_text(net, &list->paths[p]);
-        fprintf(f, "%s%zu. %s (%zu hop%s, reliability %.3g)\n", p ? "" : "\n", p + 1, route,
+        if (p == 0)
+            fputc('\n', f);
+        sg_term_line(f, "%zu. %s (%zu hop%s, reliability %.3g)", p + 1, route,
                 list->paths[p].n_hops, list->paths[p].n_hops == 1 ? "" : "s", list->paths[p].reliability);
         g_free(route);
     }

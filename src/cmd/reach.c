@@ -71,12 +71,11 @@ static int write_text(const sg_options *opts, const sg_network *net, int from, s
         return SG_EXIT_DATA;
     char *name = sg_cmd_node_name(net, from);
     char *how = sg_cmd_reading_text(net, directed);
-    fprintf(out->stream, "from %s, %s", name, how);
+    char *within = max_hops ? g_strdup_printf(", within %zu hop%s", max_hops, max_hops == 1 ? "" : "s") : g_strdup("");
+    sg_term_line(out->stream, "from %s, %s%s: %zu of the other %zu node%s reached", name, how, within, reach->count,
+                 net->n_nodes - 1, net->n_nodes == 2 ? "" : "s");
+    g_free(within);
     g_free(how);
-    if (max_hops)
-        fprintf(out->stream, ", within %zu hop%s", max_hops, max_hops == 1 ? "" : "s");
-    fprintf(out->stream, ": %zu of the other %zu node%s reached\n", reach->count, net->n_nodes - 1,
-            net->n_nodes == 2 ? "" : "s");
     g_free(name);
     if (reach->count) {
         sg_table *t = reach_table(net, reach);

@@ -387,6 +387,8 @@ const sg_command sg_cmd_render = {
         "arrows on directed relations, solid at confidence 0.8 or more, dashed from 0.5, dotted below 0.5.\n"
         "Labels use the font Noto Sans CJK JP (Latin, Cyrillic and CJK). Overlaps removed, splines on (past\n"
         "300 nodes: straight lines, overlaps removed by scaling).\n"
+        "DOT and SVG name node i n<i>, never by its id: the id is its tooltip and its id attribute, node_ and\n"
+        "the id percent-encoded (README, \"Names from the data\").\n"
         "The same input and --seed give byte-identical output with the dot, neato and sfdp layouts; Graphviz\n"
         "2.43's fdp varies in about one run in a hundred.\n",
     .own_format = true,

@@ -54,11 +54,11 @@ static int write_report(const sg_options *opts, const char *name, const sg_netwo
         }
         for (size_t i = 0; i < diag->count; i++) {
             char *pos = sg_diagnostic_position(&diag->items[i]);
-            fprintf(out->stream, "%s: %s: %s\n", pos, diag->items[i].severity == SG_SEV_ERROR ? "error" : "warning",
-                    diag->items[i].message);
+            sg_term_line(out->stream, "%s: %s: %s", pos, diag->items[i].severity == SG_SEV_ERROR ? "error" : "warning",
+                         diag->items[i].message);
             g_free(pos);
         }
-        fprintf(out->stream, "%s: %zu error%s, %zu warning%s\n", name, diag->errors, diag->errors == 1 ? "" : "s",
+        sg_term_line(out->stream, "%s: %zu error%s, %zu warning%s", name, diag->errors, diag->errors == 1 ? "" : "s",
                 diag->warnings, diag->warnings == 1 ? "" : "s");
         status = sg_output_commit(out) ? SG_EXIT_OK : SG_EXIT_DATA;
     }

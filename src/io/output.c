@@ -444,8 +444,15 @@ void sg_output_abort(sg_output *out)
 size_t sg_display_width(const char *text)
 {
     size_t w = 0;
-    for (const char *p = text; *p; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
+    const char *end = text + strlen(text);
+    for (const char *p = text; *p;) {
+        gunichar c = g_utf8_get_char_validated(p, end - p);
+        if (c == (gunichar)-1 || c == (gunichar)-2) { /* a stray byte: one column, as its \xNN is shown */
+            w++;
+            p++;
+            continue;
+        }
+        p = g_utf8_next_char(p);
         if (g_unichar_iszerowidth(c))
             continue;
         w += g_unichar_iswide(c) ? 2 : 1;
@@ -547,21 +554,26 @@ static void pad(FILE *stream, size_t n)
 
 void sg_table_write_text(const sg_table *t, FILE *stream)
 {
-    size_t *width = g_new0(size_t, t->n_columns);
     size_t rows = sg_table_rows(t);
-    for (size_t j = 0; j < t->n_columns; j++)
-        width[j] = sg_display_width(t->names[j]);
+    /* Every header and cell as a terminal shows it (sg_term_text), measured after escaping. */
+    char **names = g_new0(char *, t->n_columns + 1);
+    char **texts = g_new0(char *, rows * t->n_columns + 1);
+    size_t *width = g_new0(size_t, t->n_columns);
+    for (size_t j = 0; j < t->n_columns; j++) {
+        names[j] = sg_term_text(t->names[j]);
+        width[j] = sg_display_width(names[j]);
+    }
     for (size_t i = 0; i < rows; i++)
         for (size_t j = 0; j < t->n_columns; j++) {
             const cell *c = &g_array_index(t->cells, cell, i * t->n_columns + j);
-            size_t w = c->text ? sg_display_width(c->text) : 0;
-            width[j] = MAX(width[j], w);
+            char *text = texts[i * t->n_columns + j] = sg_term_text(c->text ? c->text : "");
+            width[j] = MAX(width[j], sg_display_width(text));
         }
     for (size_t j = 0; j < t->n_columns; j++) {
-        size_t w = sg_display_width(t->names[j]);
+        size_t w = sg_display_width(names[j]);
         if (t->align[j] == SG_ALIGN_RIGHT)
             pad(stream, width[j] - w);
-        fputs(t->names[j], stream);
+        fputs(names[j], stream);
         if (j + 1 < t->n_columns)
             pad(stream, (t->align[j] == SG_ALIGN_RIGHT ? 0 : width[j] - w) + 2);
     }
@@ -575,8 +587,7 @@ void sg_table_write_text(const sg_table *t, FILE *stream)
     fputc('\n', stream);
     for (size_t i = 0; i < rows; i++) {
         for (size_t j = 0; j < t->n_columns; j++) {
-            const cell *c = &g_array_index(t->cells, cell, i * t->n_columns + j);
-            const char *text = c->text ? c->text : "";
+            const char *text = texts[i * t->n_columns + j];
             size_t w = sg_display_width(text);
             bool last = j + 1 == t->n_columns;
             if (t->align[j] == SG_ALIGN_RIGHT)
@@ -588,15 +599,60 @@ void sg_table_write_text(const sg_table *t, FILE *stream)
         fputc('\n', stream);
     }
     g_free(width);
+    for (size_t k = 0; k < rows * t->n_columns; k++)
+        g_free(texts[k]);
+    g_free(texts);
+    g_strfreev(names);
+}
+
+/* Whether CSV cells a spreadsheet would run as formulas are defused (the default) or written raw. */
+static bool csv_raw;
+
+void sg_csv_set_raw(bool raw)
+{
+    csv_raw = raw;
+}
+
+/* True when TEXT is a plain decimal number ([+-]digits[.digits][e[+-]digits]): a spreadsheet reads it as
+ * that number, never as a formula. */
+static bool plain_number(const char *text)
+{
+    const char *p = text + (*text == '+' || *text == '-');
+    if (!g_ascii_isdigit(*p))
+        return false;
+    while (g_ascii_isdigit(*p))
+        p++;
+    if (*p == '.') {
+        if (!g_ascii_isdigit(*++p))
+            return false;
+        while (g_ascii_isdigit(*p))
+            p++;
+    }
+    if (*p == 'e' || *p == 'E') {
+        p += 1 + (p[1] == '+' || p[1] == '-');
+        if (!g_ascii_isdigit(*p))
+            return false;
+        while (g_ascii_isdigit(*p))
+            p++;
+    }
+    return *p == '\0';
+}
+
+bool sg_csv_formula_like(const char *text)
+{
+    return *text && strchr("=+-@\t\r", *text) && !plain_number(text);
 }
 
 void sg_csv_write_field(FILE *stream, const char *text)
 {
-    if (!strpbrk(text, ",\"\r\n")) {
+    bool defuse = !csv_raw && sg_csv_formula_like(text);
+    if (!defuse && !strpbrk(text, ",\"\r\n")) {
         fputs(text, stream);
         return;
     }
     fputc('"', stream);
+    if (defuse)
+        fputc('\'', stream); /* OWASP, "CSV Injection": a leading ' makes the cell text */
     for (const char *p = text; *p; p++) {
         if (*p == '"')
             fputc('"', stream);
@@ -709,6 +765,38 @@ static bool numbers_to_text(cJSON *item)
     return true;
 }
 
+/* Writes TEXT, printed by cJSON, with the characters cJSON leaves raw inside strings written as JSON
+ * escapes too: DEL and the C1 controls (U+007F-U+009F), which a terminal may obey, U+2028 and U+2029,
+ * which end a line in JavaScript, and U+FFFD for any byte that is not UTF-8 (the readers reject such
+ * input, so this is a last guard: RFC 8259 text is UTF-8). cJSON already writes U+0000-U+001F, '"' and
+ * '\\' as escapes. Outside strings cJSON prints only ASCII, so every such byte is inside a string. */
+static void write_json_text(const char *text, FILE *stream)
+{
+    const char *end = text + strlen(text);
+    for (const char *p = text; *p;) {
+        unsigned char b = (unsigned char)*p;
+        if (b < 0x7f) {
+            const char *run = p;
+            while ((unsigned char)*p && (unsigned char)*p < 0x7f)
+                p++;
+            fwrite(run, 1, (size_t)(p - run), stream);
+            continue;
+        }
+        gunichar c = b == 0x7f ? 0x7f : g_utf8_get_char_validated(p, end - p);
+        if (c == (gunichar)-1 || c == (gunichar)-2) {
+            fputs("\\ufffd", stream);
+            p++;
+        } else if (c <= 0x9f || c == 0x2028 || c == 0x2029) {
+            fprintf(stream, "\\u%04x", (unsigned)c);
+            p = g_utf8_next_char(p);
+        } else {
+            const char *next = g_utf8_next_char(p);
+            fwrite(p, 1, (size_t)(next - p), stream);
+            p = next;
+        }
+    }
+}
+
 bool sg_json_write(const cJSON *json, FILE *stream)
 {
     cJSON *copy = cJSON_Duplicate(json, true);
@@ -726,7 +814,7 @@ bool sg_json_write(const cJSON *json, FILE *stream)
     cJSON_Delete(copy);
     if (!text)
         return false;
-    fputs(text, stream);
+    write_json_text(text, stream);
     fputc('\n', stream);
     cJSON_free(text);
     return true;

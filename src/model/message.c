@@ -1,10 +1,86 @@
-/* message.c: the one place diagnostics are worded, collected, sorted and printed. */
+/* message.c: the one place diagnostics are worded, collected, sorted and printed, and text made safe for a terminal. */
 #include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "spygraph/message.h"
+
+/* True for the characters that rearrange or break the text around them on a terminal: Unicode's bidi
+ * embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) and its line and paragraph
+ * separators (U+2028, U+2029). */
+static bool reorders_text(gunichar c)
+{
+    return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029;
+}
+
+/* Appends TEXT to OUT made safe for a terminal (the rule: message.h, sg_term_text). */
+static void sg_term_append(GString *out, const char *text)
+{
+    const char *end = text + strlen(text);
+    for (const char *p = text; *p;) {
+        unsigned char b = (unsigned char)*p;
+        if (b == '\\') {
+            g_string_append(out, "\\\\");
+            p++;
+        } else if (b == '\n' || b == '\t' || b == '\r') {
+            g_string_append_c(out, '\\');
+            g_string_append_c(out, b == '\n' ? 'n' : b == '\t' ? 't' : 'r');
+            p++;
+        } else if (b < 0x20 || b == 0x7f) {
+            g_string_append_printf(out, "\\x%02x", b);
+            p++;
+        } else if (b < 0x80) {
+            g_string_append_c(out, (char)b);
+            p++;
+        } else {
+            gunichar c = g_utf8_get_char_validated(p, end - p);
+            if (c == (gunichar)-1 || c == (gunichar)-2) { /* not UTF-8: the byte itself */
+                g_string_append_printf(out, "\\x%02x", b);
+                p++;
+                continue;
+            }
+            const char *next = g_utf8_next_char(p);
+            if ((c >= 0x80 && c <= 0x9f) || reorders_text(c))
+                g_string_append_printf(out, "\\u%04x", (unsigned)c);
+            else
+                g_string_append_len(out, p, next - p);
+            p = next;
+        }
+    }
+}
+
+char *sg_term_text(const char *text)
+{
+    GString *out = g_string_sized_new(strlen(text) + 8);
+    sg_term_append(out, text);
+    return g_string_free(out, FALSE);
+}
+
+/* Writes `spygraph: ` (then `warning: ` if WARNING), TEXT made terminal-safe, and a newline to standard
+ * error. */
+static void print_message(bool warning, const char *text)
+{
+    GString *line = g_string_new(warning ? "spygraph: warning: " : "spygraph: ");
+    sg_term_append(line, text);
+    g_string_append_c(line, '\n');
+    fputs(line->str, stderr);
+    g_string_free(line, TRUE);
+}
+
+void sg_term_line(FILE *stream, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    GString *line = g_string_sized_new(strlen(text) + 8);
+    sg_term_append(line, text);
+    g_string_append_c(line, '\n');
+    fputs(line->str, stream);
+    g_string_free(line, TRUE);
+    g_free(text);
+}
 
 sg_diag *sg_diag_new(void)
 {
@@ -96,17 +172,19 @@ void sg_diag_print(const sg_diag *diag, bool with_warnings)
         if (d->severity == SG_SEV_WARNING && !with_warnings)
             continue;
         char *pos = sg_diagnostic_position(d);
-        fprintf(stderr, "spygraph: %s%s%s%s\n", pos, *pos ? ": " : "",
-                d->severity == SG_SEV_WARNING ? "warning: " : "", d->message);
+        char *text = g_strdup_printf("%s%s%s%s", pos, *pos ? ": " : "",
+                                     d->severity == SG_SEV_WARNING ? "warning: " : "", d->message);
+        print_message(false, text);
+        g_free(text);
         g_free(pos);
     }
 }
 
 void sg_verror(const char *fmt, va_list ap)
 {
-    fputs("spygraph: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    char *text = g_strdup_vprintf(fmt, ap);
+    print_message(false, text);
+    g_free(text);
 }
 
 void sg_error(const char *fmt, ...)
@@ -121,8 +199,8 @@ void sg_warning(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("spygraph: warning: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    char *text = g_strdup_vprintf(fmt, ap);
     va_end(ap);
+    print_message(true, text);
+    g_free(text);
 }

@@ -88,10 +88,18 @@ static Agnode_t *add_node(Agraph_t *g, const sg_network *net, const sg_render_sp
                           size_t i)
 {
     const sg_node *node = &net->nodes[i];
-    Agnode_t *n = agnode(g, (char *)node->id, 1);
+    char name[32];
+    snprintf(name, sizeof name, "n%zu", i); /* never the id: cgraph gives names of its own meanings */
+    Agnode_t *n = agnode(g, name, 1);
     char *label = sg_render_node_label(node, spec->labels);
     set(n, "label", label);
     g_free(label);
+    char *id = sg_render_object_id("node_", node->id);
+    set(n, "id", id);
+    g_free(id);
+    char *tooltip = sg_render_plain_text(node->id);
+    set(n, "tooltip", tooltip);
+    g_free(tooltip);
     set(n, "shape", sg_render_kind_shape(node->kind));
     if (view->group[i] >= 0) {
         set(n, "fillcolor", view->groups[view->group[i]].fill);
@@ -135,6 +143,12 @@ static void add_edge(Agraph_t *g, Agnode_t **nodes, const sg_network *net, const
         set(edge, "dir", "none");
     if (view->has_route && view->edge_on_route[i])
         set(edge, "penwidth", "4");
+    char *tip = g_strdup_printf("%s %s %s (%s)", net->nodes[e->source].id, e->relation->directed ? "->" : "-",
+                                net->nodes[e->target].id, e->relation->name);
+    char *tooltip = sg_render_plain_text(tip);
+    set(edge, "tooltip", tooltip);
+    g_free(tooltip);
+    g_free(tip);
     char *label = sg_render_edge_label(e, spec->edge_labels);
     if (*label) {
         set(edge, "label", label);
@@ -153,9 +167,9 @@ static bool any_arrow(const sg_network *net, const sg_render_spec *spec, const s
 }
 
 Agraph_t *sg_render_build(const sg_network *net, const sg_render_spec *spec, const sg_view *view,
-                          const char *layout)
+                          const char *layout, Agnode_t **nodes_out)
 {
-    Agraph_t *g = agopen((char *)net->id, any_arrow(net, spec, view) ? Agdirected : Agundirected, NULL);
+    Agraph_t *g = agopen("network", any_arrow(net, spec, view) ? Agdirected : Agundirected, NULL);
     graph_attributes(g, spec, view, layout);
     default_attributes(g);
     char *title = spec->title ? g_strdup(spec->title) : sg_render_default_title(net);
@@ -170,6 +184,8 @@ Agraph_t *sg_render_build(const sg_network *net, const sg_render_spec *spec, con
     for (size_t i = 0; i < net->n_edges; i++)
         if (view->edge_drawn[i])
             add_edge(g, nodes, net, spec, view, i);
+    if (nodes_out)
+        memcpy(nodes_out, nodes, net->n_nodes * sizeof *nodes);
     g_free(nodes);
     return g;
 }

@@ -31,19 +31,6 @@ const char *sg_compare_render_format(const char *path)
     return NULL;
 }
 
-/* TEXT as a plain Graphviz escString: backslashes doubled, control characters made spaces (g_free). */
-static char *plain(const char *text)
-{
-    GString *s = g_string_new(NULL);
-    for (const char *p = text; *p; p++) {
-        if (*p == '\\')
-            g_string_append(s, "\\\\");
-        else
-            g_string_append_c(s, (unsigned char)*p < 0x20 ? ' ' : *p);
-    }
-    return g_string_free(s, FALSE);
-}
-
 static void set(void *object, const char *name, const char *value)
 {
     agsafeset(object, (char *)name, (char *)value, "");
@@ -51,7 +38,7 @@ static void set(void *object, const char *name, const char *value)
 
 static void set_plain(void *object, const char *name, const char *text)
 {
-    char *value = plain(text);
+    char *value = sg_render_plain_text(text);
     set(object, name, value);
     g_free(value);
 }
@@ -105,8 +92,13 @@ static void add_nodes(Agraph_t *g, const sg_comparison *cmp, Agnode_t **nodes)
         const sg_node *node = node_of(cmp, i);
         double f = most > 0 ? (double)cmp->rank_spread[i] / most : 0.0;
         char buf[G_ASCII_DTOSTR_BUF_SIZE];
-        nodes[i] = agnode(g, (char *)cmp->node_ids[i], 1);
+        char name[32];
+        g_snprintf(name, sizeof name, "n%zu", i); /* never the id: cgraph gives names of its own meanings */
+        nodes[i] = agnode(g, name, 1);
         set_plain(nodes[i], "label", cmp->node_labels[i]);
+        char *id = sg_render_object_id("node_", cmp->node_ids[i]);
+        set(nodes[i], "id", id);
+        g_free(id);
         set(nodes[i], "shape", shape_of(node ? node->kind : SG_KIND_UNSPECIFIED));
         set(nodes[i], "fontsize", g_ascii_formatd(buf, sizeof buf, "%.1f", 9.0 + 11.0 * f));
         set(nodes[i], "width", g_ascii_formatd(buf, sizeof buf, "%.2f", 0.3 + 1.2 * f));
@@ -178,10 +170,21 @@ static void add_ties(Agraph_t *g, const sg_comparison *cmp, Agnode_t **nodes)
     }
 }
 
-/* One row of the legend holding ESCAPED (XML-escaped already). */
+/* One row of the legend holding ESCAPED (HTML-like markup, every text from the data already escaped by
+ * sg_render_append_html). */
 static void legend_row(GString *s, const char *escaped)
 {
     g_string_append_printf(s, "<tr><td align=\"left\">%s</td></tr>", escaped);
+}
+
+/* One row of the legend: BEFORE and AFTER (markup, no data) around TEXT (escaped here). */
+static void legend_text_row(GString *s, const char *before, const char *text, const char *after)
+{
+    GString *row = g_string_new(before);
+    sg_render_append_html(row, text);
+    g_string_append(row, after);
+    legend_row(s, row->str);
+    g_string_free(row, TRUE);
 }
 
 /* The legend as the body of an HTML-like label (no outer <>): title, tie colours, node sizes, readings. */
@@ -189,9 +192,9 @@ static char *legend(const sg_comparison *cmp)
 {
     const sg_network *base = cmp->readings[0].net;
     GString *s = g_string_new("<table border=\"0\" cellspacing=\"2\" cellpadding=\"1\">");
-    char *text = g_markup_printf_escaped("<b>%s: the base and %zu hypotheses</b>",
-                                         *base->title ? base->title : base->id, cmp->n_readings - 1);
-    legend_row(s, text);
+    char *text = g_strdup_printf("%s: the base and %zu hypotheses", *base->title ? base->title : base->id,
+                                 cmp->n_readings - 1);
+    legend_text_row(s, "<b>", text, "</b>");
     g_free(text);
     for (size_t st = 0; st < G_N_ELEMENTS(status_look); st++) {
         const char *sample = strcmp(status_look[st].style, "dashed") == 0 ? "‒ ‒ ‒" : "━━━";
@@ -200,16 +203,16 @@ static char *legend(const sg_comparison *cmp)
         legend_row(s, row);
         g_free(row);
     }
-    text = g_markup_printf_escaped("node size and shade: how far its %s rank moves across the readings (largest "
-                                   "spread: %d places); dashed green: a node only some hypotheses add",
-                                   cmp->measure, largest_spread(cmp));
-    legend_row(s, text);
+    text = g_strdup_printf("node size and shade: how far its %s rank moves across the readings (largest "
+                           "spread: %d places); dashed green: a node only some hypotheses add",
+                           cmp->measure, largest_spread(cmp));
+    legend_text_row(s, "", text, "");
     g_free(text);
     GString *ids = g_string_new(NULL);
     for (size_t r = 1; r < cmp->n_readings; r++)
         g_string_append_printf(ids, "%s%s", r > 1 ? ", " : "", cmp->readings[r].id);
-    text = g_markup_printf_escaped("hypotheses: %s (hover over a tie or a node for the details)", ids->str);
-    legend_row(s, text);
+    text = g_strdup_printf("hypotheses: %s (hover over a tie or a node for the details)", ids->str);
+    legend_text_row(s, "", text, "");
     g_free(text);
     g_string_free(ids, TRUE);
     g_string_append(s, "</table>");

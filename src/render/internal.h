@@ -51,9 +51,23 @@ igraph_error_t sg_view_graph(const sg_network *net, const sg_view *view, sg_dire
  * rule reads it as one arc (sg_tie_arcs); by default, when its relation is directed. */
 bool sg_render_arrow(const sg_network *net, const sg_render_spec *spec, const sg_edge *e);
 
-/* Text of a plain (escString) Graphviz label: backslashes doubled, control characters made spaces.
- * Returns a new string (g_free). */
+/* The rules for names from the data in a diagram, one per kind of Graphviz string; every string from the
+ * data that reaches cgraph goes through one of them (they return new strings; g_free; linear time).
+ * sg_render_drawable_text: the text with a tab, line feed or carriage return made a space and every other
+ * control character (C0, DEL, C1), U+FFFE, U+FFFF and any byte that is not UTF-8 made U+FFFD, so the SVG
+ * is well-formed XML and nothing reaches a terminal that views the DOT. */
+char *sg_render_drawable_text(const char *text);
+/* A plain (escString) attribute value: label, tooltip: drawable text with backslashes doubled (Graphviz
+ * reads \N, \n in them, and cgraph writes a value ending in one backslash as "a\", which no DOT reader can
+ * read back) and '&' written &amp; (Graphviz decodes entities in them). */
 char *sg_render_plain_text(const char *text);
+/* Appends TEXT to OUT for an HTML-like label (the legend): drawable text, XML-escaped. */
+void sg_render_append_html(GString *out, const char *text);
+/* An object's `id` attribute (the SVG element id): PREFIX, then ID with every byte but ASCII letters,
+ * digits, '_', '-' and '.' written as %XX (RFC 3986 percent-encoding of the UTF-8: '%' and non-ASCII
+ * included), so distinct ids stay distinct, every DOT and SVG reader takes it as it is, and none can
+ * meet Graphviz's own ids (node1, edge1, graph0, a_...). */
+char *sg_render_object_id(const char *prefix, const char *id);
 /* The node's label text for MODE, already escaped for a plain label (g_free). */
 char *sg_render_node_label(const sg_node *node, sg_label_mode mode);
 /* A tie's period as text ("1932-06–1939", "from 1936", "until 1940", "1933", "" when undated); g_free. */
@@ -75,9 +89,12 @@ char *sg_render_legend(const sg_network *net, const sg_render_spec *spec, const 
 /* The default title: the network's title (or id), the hypothesis, the date (g_free). */
 char *sg_render_default_title(const sg_network *net);
 
-/* Builds the cgraph graph of VIEW (caller agclose()s it). Never fails short of memory exhaustion. */
+/* Builds the cgraph graph of VIEW (caller agclose()s it). Never fails short of memory exhaustion. No name
+ * from the data is a cgraph name: the graph is "network", node i is "n<i>" (its id is the `id` attribute
+ * "node_..." of sg_render_object_id and the tooltip), ties are anonymous. When NODES is not NULL,
+ * NODES[i] is set to node i's object (NULL when not drawn); it holds NET->n_nodes entries. */
 Agraph_t *sg_render_build(const sg_network *net, const sg_render_spec *spec, const sg_view *view,
-                          const char *layout);
+                          const char *layout, Agnode_t **nodes);
 
 /* The process's one Graphviz context, made on first use and never freed (Graphviz's font cache outlives a
  * freed context, so every drawing of a process must share one). */

@@ -174,36 +174,38 @@ static int compare_names(const void *a, const void *b)
 }
 
 /* Lays SPEC->layout_of out whole with LAYOUT (nothing highlighted; with --size-by, every node at the
- * largest size) and returns each node's
- * position by id, as Graphviz writes "pos" (points), in a new table the caller destroys; NULL after adding
- * an error to DIAG. */
+ * largest size) and returns each node's position by id, as Graphviz writes "pos" (points), in a new table
+ * the caller destroys; NULL after adding an error to DIAG. */
 static GHashTable *shared_positions(GVC_t *gvc, const sg_render_spec *spec, const char *layout, sg_diag *diag)
 {
+    const sg_network *whole_net = spec->layout_of;
     sg_render_spec whole = *spec;
     whole.layout_of = NULL;
     whole.focus = whole.path_from = whole.path_to = -1;
     double *largest = NULL; /* with --size-by, room for every node at the largest size any reading gives */
     if (spec->size_by) {
-        largest = g_new(double, spec->layout_of->n_nodes + 1);
-        for (size_t i = 0; i < spec->layout_of->n_nodes; i++)
+        largest = g_new(double, whole_net->n_nodes + 1);
+        for (size_t i = 0; i < whole_net->n_nodes; i++)
             largest[i] = 1.0;
         whole.size_values = largest;
     }
     sg_view view;
-    if (!sg_view_select(spec->layout_of, &whole, &view, diag)) {
+    if (!sg_view_select(whole_net, &whole, &view, diag)) {
         g_free(largest);
         return NULL;
     }
     GHashTable *positions = NULL;
-    if (sg_view_style(spec->layout_of, &whole, &view, diag)) {
-        Agraph_t *g = sg_render_build(spec->layout_of, &whole, &view, layout);
+    if (sg_view_style(whole_net, &whole, &view, diag)) {
+        Agnode_t **nodes = g_new0(Agnode_t *, whole_net->n_nodes + 1);
+        Agraph_t *g = sg_render_build(whole_net, &whole, &view, layout, nodes);
         char *data = NULL;
         unsigned int length = 0;
         /* rendering as DOT writes each node's "pos" back into the graph */
         if (gvLayout(gvc, g, layout) == 0 && gvRenderData(gvc, g, "dot", &data, &length) == 0) {
             positions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-            for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
-                g_hash_table_insert(positions, g_strdup(agnameof(n)), g_strdup(agget(n, "pos")));
+            for (size_t i = 0; i < whole_net->n_nodes; i++)
+                if (nodes[i])
+                    g_hash_table_insert(positions, g_strdup(whole_net->nodes[i].id), g_strdup(agget(nodes[i], "pos")));
             gvFreeLayout(gvc, g);
         } else {
             sg_diag_error(diag, NULL, "graphviz cannot lay out the union of the hypotheses with '%s'", layout);
@@ -211,21 +213,20 @@ static GHashTable *shared_positions(GVC_t *gvc, const sg_render_spec *spec, cons
         if (data)
             gvFreeRenderData(data);
         agclose(g);
+        g_free(nodes);
     }
     sg_view_free(&view);
     g_free(largest);
     return positions;
 }
 
-/* Adds an invisible, unlabelled point at POS (a union node the drawn network lacks). Graphviz centres a
- * drawing of pinned nodes on their mean position, so every reading must hold the same set of points for
- * the pictures to share coordinates. */
+/* Adds an invisible, unlabelled point at POS (a union node the drawn network lacks), named "p<COUNT>"
+ * (no drawn node's name, which are "n<i>"). Graphviz centres a drawing of pinned nodes on their mean
+ * position, so every reading must hold the same set of points for the pictures to share coordinates. */
 static void add_placeholder(Agraph_t *g, const char *pos, unsigned *count)
 {
     char name[48];
-    do
-        snprintf(name, sizeof name, "_placeholder_%u", (*count)++);
-    while (agnode(g, name, 0));
+    snprintf(name, sizeof name, "p%u", (*count)++);
     Agnode_t *n = agnode(g, name, 1);
     char *pinned = g_strdup_printf("%s!", pos);
     agsafeset(n, "pos", pinned, "");
@@ -237,10 +238,10 @@ static void add_placeholder(Agraph_t *g, const char *pos, unsigned *count)
     agsafeset(n, "tooltip", " ", "");
 }
 
-/* Pins every node of G at its position in POSITIONS ("x,y!" in points, no overlap removal) and adds a
- * placeholder for each position no node of G takes, for the "nop" engine (neato -n: the nodes stay where
- * they are, the ties are routed). */
-static void pin_nodes(Agraph_t *g, GHashTable *positions)
+/* Pins every drawn node of G (NODES: by index in NET, NULL when not drawn) at its position by id in
+ * POSITIONS ("x,y!" in points, no overlap removal) and adds a placeholder for each position no drawn node
+ * takes, for the "nop" engine (neato -n: the nodes stay where they are, the ties are routed). */
+static void pin_nodes(Agraph_t *g, const sg_network *net, Agnode_t **nodes, GHashTable *positions)
 {
     /* gvLayout takes the graph's own "layout" attribute over its engine argument: name nop2 there too */
     agattr(g, AGRAPH, "layout", "nop2");
@@ -254,13 +255,13 @@ static void pin_nodes(Agraph_t *g, GHashTable *positions)
         const char *pos = g_hash_table_lookup(positions, ids[k]);
         if (!pos || !*pos)
             continue;
-        Agnode_t *n = agnode(g, (char *)ids[k], 0);
-        if (!n) {
+        int i = sg_network_find_node(net, ids[k]);
+        if (i < 0 || !nodes[i]) {
             add_placeholder(g, pos, &count);
             continue;
         }
         char *pinned = g_strdup_printf("%s!", pos);
-        agsafeset(n, "pos", pinned, "");
+        agsafeset(nodes[i], "pos", pinned, "");
         g_free(pinned);
     }
     g_free(ids);
@@ -278,7 +279,8 @@ bool sg_render_write(const sg_network *net, const sg_render_spec *spec, FILE *st
     graphviz_messages = g_string_new("");
     agusererrf previous = agseterrf(collect_graphviz_message);
     const char *layout = choose_layout(net, spec, &view);
-    Agraph_t *g = sg_render_build(net, spec, &view, layout);
+    Agnode_t **nodes = g_new0(Agnode_t *, net->n_nodes + 1);
+    Agraph_t *g = sg_render_build(net, spec, &view, layout, nodes);
     bool ok;
     if (spec->format == SG_RENDER_CANON) {
         ok = agwrite(g, stream) != EOF;
@@ -287,13 +289,14 @@ bool sg_render_write(const sg_network *net, const sg_render_spec *spec, FILE *st
         GHashTable *positions = spec->layout_of ? shared_positions(gvc, spec, layout, diag) : NULL;
         ok = !spec->layout_of || positions;
         if (positions)
-            pin_nodes(g, positions);
+            pin_nodes(g, net, nodes, positions);
         if (ok)
             ok = layout_and_render(gvc, g, positions ? "nop2" : layout, spec->format, stream, diag);
         if (positions)
             g_hash_table_destroy(positions);
     }
     agclose(g);
+    g_free(nodes);
     report_graphviz_messages();
     agseterrf(previous);
     g_string_free(graphviz_messages, TRUE);

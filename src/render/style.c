@@ -3,19 +3,69 @@
 
 #include "internal.h"
 
-char *sg_render_plain_text(const char *text)
+/* Appends TEXT to OUT with what no diagram may hold replaced: a tab, line feed or carriage return by a
+ * space; every other C0 control character, DEL, the C1 controls (U+0080-U+009F), U+FFFE, U+FFFF (none of
+ * which XML 1.0 or a terminal takes as text) and any byte that is not UTF-8 by U+FFFD, the replacement
+ * character, so the reader sees that something was there. */
+static void append_drawable(GString *out, const char *text)
+{
+    const char *end = text + strlen(text);
+    for (const char *p = text; *p;) {
+        unsigned char b = (unsigned char)*p;
+        gunichar c = b < 0x80 ? b : g_utf8_get_char_validated(p, end - p);
+        bool invalid = c == (gunichar)-1 || c == (gunichar)-2;
+        const char *next = invalid ? p + 1 : g_utf8_next_char(p);
+        if (b == '\t' || b == '\n' || b == '\r')
+            g_string_append_c(out, ' ');
+        else if (invalid || c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0xfffe || c == 0xffff)
+            g_string_append(out, "\xef\xbf\xbd"); /* U+FFFD */
+        else
+            g_string_append_len(out, p, next - p);
+        p = next;
+    }
+}
+
+char *sg_render_drawable_text(const char *text)
 {
     GString *out = g_string_sized_new(strlen(text) + 8);
-    for (const char *p = text; *p; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (c == '\\')
+    append_drawable(out, text);
+    return g_string_free(out, FALSE);
+}
+
+char *sg_render_plain_text(const char *text)
+{
+    char *drawable = sg_render_drawable_text(text);
+    GString *out = g_string_sized_new(strlen(drawable) + 8);
+    for (const char *p = drawable; *p; p++) {
+        if (*p == '\\')
             g_string_append(out, "\\\\");
-        else if (c == '&')
-            g_string_append(out, "&amp;"); /* Graphviz decodes entities in plain labels */
-        else if (c < 0x20 || c == 0x7f)
-            g_string_append_c(out, ' ');
+        else if (*p == '&')
+            g_string_append(out, "&amp;"); /* Graphviz decodes entities in labels and tooltips */
         else
-            g_string_append_c(out, (char)c);
+            g_string_append_c(out, *p);
+    }
+    g_free(drawable);
+    return g_string_free(out, FALSE);
+}
+
+void sg_render_append_html(GString *out, const char *text)
+{
+    char *drawable = sg_render_drawable_text(text);
+    char *escaped = g_markup_escape_text(drawable, -1);
+    g_string_append(out, escaped);
+    g_free(escaped);
+    g_free(drawable);
+}
+
+char *sg_render_object_id(const char *prefix, const char *id)
+{
+    GString *out = g_string_new(prefix);
+    for (const char *p = id; *p; p++) {
+        unsigned char b = (unsigned char)*p;
+        if (g_ascii_isalnum(b) || b == '_' || b == '-' || b == '.')
+            g_string_append_c(out, (char)b);
+        else /* '%' and everything else, non-ASCII included: each byte as %XX */
+            g_string_append_printf(out, "%%%02X", b);
     }
     return g_string_free(out, FALSE);
 }
@@ -191,19 +241,6 @@ char *sg_render_default_title(const sg_network *net)
     return g_string_free(t, FALSE);
 }
 
-/* Appends TEXT XML-escaped (for HTML-like labels); control characters become spaces. */
-static void append_escaped(GString *out, const char *text)
-{
-    char *plain = g_strdup(text);
-    for (char *p = plain; *p; p++)
-        if ((unsigned char)*p < 0x20 || *p == 0x7f)
-            *p = ' ';
-    char *escaped = g_markup_escape_text(plain, -1);
-    g_string_append(out, escaped);
-    g_free(escaped);
-    g_free(plain);
-}
-
 /* A legend column: its heading and its rows, each two ready cells (a swatch and a text). */
 typedef struct legend_column {
     char *heading;   /* escaped */
@@ -213,7 +250,9 @@ typedef struct legend_column {
 static legend_column *column_new(const char *heading)
 {
     legend_column *c = g_new0(legend_column, 1);
-    c->heading = g_markup_escape_text(heading, -1);
+    GString *escaped = g_string_new("");
+    sg_render_append_html(escaped, heading);
+    c->heading = g_string_free(escaped, FALSE);
     c->rows = g_ptr_array_new_with_free_func(g_free);
     return c;
 }
@@ -231,7 +270,7 @@ static void legend_row(legend_column *c, const char *cell, const char *swatch, c
 {
     GString *row = g_string_new("");
     g_string_append_printf(row, "<TD ALIGN=\"CENTER\" %s>%s</TD><TD ALIGN=\"LEFT\">", cell, swatch);
-    append_escaped(row, text);
+    sg_render_append_html(row, text);
     g_string_append(row, "</TD>");
     g_ptr_array_add(c->rows, g_string_free(row, FALSE));
 }
@@ -359,7 +398,7 @@ static void legend_notes(GString *out, const sg_network *net, const sg_render_sp
                                            spec->size_by, net->nodes[view->size_top].label,
                                            spec->size_values[view->size_top])
                          : g_strdup_printf("size: %s (all zero)", spec->size_by);
-        append_escaped(out, text);
+        sg_render_append_html(out, text);
         g_free(text);
         g_string_append(out, "</TD></TR>");
     }
@@ -370,7 +409,7 @@ static void legend_notes(GString *out, const sg_network *net, const sg_render_sp
         char *text = g_strdup_printf("a shortest route from %s to %s%s", net->nodes[spec->path_from].label,
                                      net->nodes[spec->path_to].label,
                                      spec->direction == SG_DIRECTION_DIRECTED ? " (following arrows)" : "");
-        append_escaped(out, text);
+        sg_render_append_html(out, text);
         g_free(text);
         g_string_append(out, "</TD></TR>");
     }
@@ -384,7 +423,7 @@ static void legend_notes(GString *out, const sg_network *net, const sg_render_sp
             g_string_append_printf(note, "ties of confidence below %g left out; ", spec->min_confidence);
         g_string_append_printf(note, "%zu of %zu nodes, %zu of %zu ties drawn", view->drawn_nodes, net->n_nodes,
                                view->drawn_edges, net->n_edges);
-        append_escaped(out, note->str);
+        sg_render_append_html(out, note->str);
         g_string_free(note, TRUE);
         g_string_append(out, "</TD></TR>");
     }
@@ -406,7 +445,7 @@ char *sg_render_legend(const sg_network *net, const sg_render_spec *spec, const 
     GString *out = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">");
     note_open(out, span);
     g_string_append(out, "<FONT POINT-SIZE=\"22\">");
-    append_escaped(out, title);
+    sg_render_append_html(out, title);
     g_string_append_printf(out, "</FONT></TD></TR>%s", grid->str);
     legend_notes(out, net, spec, view, span);
     g_string_append(out, "</TABLE>");

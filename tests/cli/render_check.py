@@ -8,6 +8,10 @@ usage: render_check.py svg NETWORK_DIR FILE      the SVG is well-formed XML, hol
        render_check.py ties FILE N               the DOT (canon) draws N ties
        render_check.py route FILE ID...          the DOT (canon) highlights exactly these nodes, in red
 
+spygraph names the DOT's nodes n0, n1, ... (never by their ids, which cgraph could mistake for its own
+names): a node's id is its `id` attribute, "node_" and the id percent-encoded (RFC 3986), decoded here
+by urllib.parse.unquote; the SVG carries the same attribute as the element id.
+
 Expected values come from the CSV tables (Python's csv module) and from the encoding documented in
 `spygraph help render` and networks/README.md (relation table copied below), not from spygraph's code.
 """
@@ -16,6 +20,7 @@ import json
 import os
 import sys
 import xml.etree.ElementTree as ET
+from urllib.parse import unquote
 
 import pydot
 
@@ -46,7 +51,7 @@ def style_of(confidence):
     return "solid" if confidence >= 0.8 else "dashed" if confidence >= 0.5 else "dotted"
 
 
-def unquote(value):
+def unquote_dot(value):
     if value is None:
         return None
     return value[1:-1] if len(value) >= 2 and value[0] == '"' and value[-1] == '"' else value
@@ -56,8 +61,19 @@ def graph(path):
     return pydot.graph_from_dot_file(path, encoding="utf-8")[0]
 
 
+def node_id(n):
+    """The data id of DOT node N (its `id` attribute decoded), or None for a node without one."""
+    attr = unquote_dot(n.get("id"))
+    return unquote(attr[len("node_"):]) if attr and attr.startswith("node_") else None
+
+
+def ids_by_name(g):
+    """DOT node name -> data id, for the nodes spygraph draws."""
+    return {unquote_dot(n.get_name()): node_id(n) for n in g.get_nodes() if node_id(n) is not None}
+
+
 def drawn_nodes(g):
-    return {unquote(n.get_name()) for n in g.get_nodes() if unquote(n.get_name()) not in ("node", "edge", "graph", "\\n")}
+    return set(ids_by_name(g).values())
 
 
 def check_svg(network, path):
@@ -74,23 +90,25 @@ def check_svg(network, path):
 
 def check_canon(network, path):
     g = graph(path)
-    nodes = {unquote(n.get_name()): n for n in g.get_nodes()}
-    defaults = nodes.get("node").get_attributes() if "node" in nodes else {}
+    named = {unquote_dot(n.get_name()): n for n in g.get_nodes()}
+    defaults = named.get("node").get_attributes() if "node" in named else {}
+    ids = ids_by_name(g)
+    nodes = {ids[name]: n for name, n in named.items() if name in ids}
     for row in table(network, "nodes"):
         attrs = nodes[row["id"]].get_attributes()
-        shape = unquote(attrs.get("shape", defaults.get("shape")))
+        shape = unquote_dot(attrs.get("shape", defaults.get("shape")))
         assert shape == SHAPE[row.get("kind", "")], (row["id"], shape)
     ties = {}
     for e in g.get_edges():
-        key = (unquote(e.get_source()), unquote(e.get_destination()), unquote(e.get("color")))
+        key = (ids[unquote_dot(e.get_source())], ids[unquote_dot(e.get_destination())], unquote_dot(e.get("color")))
         ties.setdefault(key, []).append(e.get_attributes())
     for row in table(network, "edges"):
         directed, family = RELATIONS[row["relation"]]
         key = (row["source"], row["target"], FAMILY_COLOUR[family])
         assert ties.get(key), f"tie {key} not drawn"
         attrs = ties[key].pop(0)
-        assert unquote(attrs.get("style", "solid")) == style_of(float(row["confidence"] or 1)), (key, attrs)
-        assert (unquote(attrs.get("dir")) == "none") == (not directed), (key, attrs)
+        assert unquote_dot(attrs.get("style", "solid")) == style_of(float(row["confidence"] or 1)), (key, attrs)
+        assert (unquote_dot(attrs.get("dir")) == "none") == (not directed), (key, attrs)
 
 
 def check_nodes(path, ids):
@@ -105,9 +123,9 @@ def check_ties(path, count):
 
 def check_route(path, ids):
     g = graph(path)
-    red = {unquote(n.get_name()) for n in g.get_nodes() if unquote(n.get("color")) == ROUTE}
+    red = {node_id(n) for n in g.get_nodes() if node_id(n) is not None and unquote_dot(n.get("color")) == ROUTE}
     assert red == set(ids), (sorted(red), sorted(ids))
-    red_ties = [e for e in g.get_edges() if unquote(e.get("color")) == ROUTE]
+    red_ties = [e for e in g.get_edges() if unquote_dot(e.get("color")) == ROUTE]
     assert len(red_ties) == len(ids) - 1, len(red_ties)
 
 

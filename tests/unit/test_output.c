@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "spygraph/message.h"
 #include "spygraph/output.h"
 
 /* Runs WRITE on a memory stream and returns what it wrote (caller g_free()s). */
@@ -54,6 +55,62 @@ static void test_csv_quoting(void)
     };
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
         char *got = capture(write_field, cases[i].in);
+        g_assert_cmpstr(got, ==, cases[i].out);
+        g_free(got);
+    }
+}
+
+/* OWASP "CSV Injection": a cell beginning with = + - @ TAB CR gets a ' in front and is quoted, unless
+ * it is a plain number; --csv-raw (sg_csv_set_raw) writes it as it is. Expected values by hand. */
+static void test_csv_formulas(void)
+{
+    static const struct { const char *in, *safe; } cases[] = {
+        {"=1+2", "\"'=1+2\""},
+        {"+SUM(A1)", "\"'+SUM(A1)\""},
+        {"-2+3", "\"'-2+3\""},
+        {"@cmd", "\"'@cmd\""},
+        {"\tx", "\"'\tx\""},
+        {"\rx", "\"'\rx\""},
+        {"=HYPERLINK(\"u\")", "\"'=HYPERLINK(\"\"u\"\")\""},
+        {"-1.5", "-1.5"},   /* plain numbers are numbers */
+        {"+3", "+3"},
+        {"-2e-3", "-2e-3"},
+        {"-", "\"'-\""},
+        {"a=b", "a=b"},     /* only the first character counts */
+        {"", ""},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *got = capture(write_field, cases[i].in);
+        g_assert_cmpstr(got, ==, cases[i].safe);
+        g_free(got);
+        sg_csv_set_raw(true);
+        got = capture(write_field, cases[i].in);
+        sg_csv_set_raw(false);
+        bool quoted = strpbrk(cases[i].in, ",\"\r\n") != NULL;
+        char *want = quoted ? NULL : g_strdup(cases[i].in);
+        if (want)
+            g_assert_cmpstr(got, ==, want);
+        g_free(want);
+        g_free(got);
+    }
+}
+
+/* The terminal rule (message.h): by hand from its definition. */
+static void test_term_text(void)
+{
+    static const struct { const char *in, *out; } cases[] = {
+        {"plain", "plain"},
+        {"a\\", "a\\\\"},
+        {"esc\x1b[2J", "esc\\x1b[2J"},
+        {"two\nlines\ttab\rcr", "two\\nlines\\ttab\\rcr"},
+        {"\x01\x7f", "\\x01\\x7f"},
+        {"c1\xc2\x9b[2J", "c1\\u009b[2J"},
+        {"bidi\xe2\x80\xae" "evil", "bidi\\u202eevil"},
+        {"bad\xff\xc3", "bad\\xff\\xc3"},
+        {"尾崎 Зорге é", "尾崎 Зорге é"},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *got = sg_term_text(cases[i].in);
         g_assert_cmpstr(got, ==, cases[i].out);
         g_free(got);
     }
@@ -277,6 +334,8 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/output/display-width", test_display_width);
     g_test_add_func("/output/csv-quoting", test_csv_quoting);
+    g_test_add_func("/output/csv-formulas", test_csv_formulas);
+    g_test_add_func("/output/term-text", test_term_text);
     g_test_add_func("/output/number-format", test_number_format);
     g_test_add_func("/output/text-table", test_text_table);
     g_test_add_func("/output/json-numbers-round-trip", test_json_numbers_round_trip);

@@ -38,6 +38,14 @@ static void test_plain_text(void)
     char *t = sg_render_plain_text("a\\N&b\nc\"<d>");
     g_assert_cmpstr(t, ==, "a\\\\N&amp;b c\"<d>");
     g_free(t);
+    /* other control characters (C0, DEL, C1) and stray bytes become U+FFFD; a trailing backslash doubled */
+    t = sg_render_plain_text("x\x01\x1b\x7f\xc2\x9b\xff\t\\");
+    g_assert_cmpstr(t, ==, "x\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd \\\\");
+    g_free(t);
+    /* object ids: ASCII letters, digits, _ - . kept, every other byte %XX (by hand) */
+    t = sg_render_object_id("node_", "%1 a\\尾");
+    g_assert_cmpstr(t, ==, "node_%251%20a%5C%E5%B0%BE");
+    g_free(t);
 }
 
 static void test_format_from_path(void)
