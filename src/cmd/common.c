@@ -116,6 +116,28 @@ int sg_parse_whole(const sg_command *cmd, const char *option, const char *arg, l
     return sg_usage_error(cmd, "bad %s '%s': expected a whole number from %ld to %ld", option, arg, min, max);
 }
 
+/* --max-input-size, a common option that is not a reading option (numbered below the commands' own). */
+enum { SG_OPT_MAX_INPUT_SIZE = SG_OPT_FIRST_COMMAND_OPTION - 1 };
+
+/* Parses SIZE (bytes, or a whole number with K, M or G: powers of 1024, an optional B or iB after) and sets
+ * the maximum input size. Returns 0 or SG_EXIT_USAGE. */
+static int parse_input_size(const sg_command *cmd, const char *arg)
+{
+    char *end = NULL;
+    errno = 0;
+    unsigned long long v = g_ascii_isdigit(*arg) ? g_ascii_strtoull(arg, &end, 10) : 0;
+    const char *units = "KMG", *unit = end && *end ? strchr(units, g_ascii_toupper(*end)) : NULL;
+    int shift = unit ? 10 * (int)(unit - units + 1) : 0;
+    const char *rest = unit ? end + 1 : end;
+    if (unit && (g_ascii_strcasecmp(rest, "B") == 0 || g_ascii_strcasecmp(rest, "iB") == 0))
+        rest += strlen(rest);
+    if (!end || errno || v == 0 || *rest || v > (G_MAXSIZE >> shift))
+        return sg_usage_error(cmd, "bad --max-input-size '%s': expected a number of bytes of at least 1, with K, M "
+                              "or G for powers of 1024 (256M)", arg);
+    sg_set_max_input_size((size_t)(v << shift));
+    return 0;
+}
+
 /* The long options every command understands (where they do not apply, the command rejects them). */
 static const struct option common_options[] = {
     {"hypothesis", required_argument, NULL, SG_OPT_HYPOTHESIS},
@@ -127,6 +149,7 @@ static const struct option common_options[] = {
     {"fold", required_argument, NULL, SG_OPT_FOLD},
     {"directed", no_argument, NULL, SG_OPT_DIRECTED},
     {"undirected", no_argument, NULL, SG_OPT_UNDIRECTED},
+    {"max-input-size", required_argument, NULL, SG_OPT_MAX_INPUT_SIZE},
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
@@ -336,6 +359,8 @@ static int common_option(const sg_command *cmd, int opt, const char *arg, sg_opt
     case 'o':
         o->output = arg;
         return 0;
+    case SG_OPT_MAX_INPUT_SIZE:
+        return parse_input_size(cmd, arg);
     default:
         return -1;
     }
