@@ -60,9 +60,12 @@ bool sg_network_out_of_memory(const sg_network *net)
     return net->priv->out_of_memory || (net->priv->root && net->priv->root->priv->out_of_memory);
 }
 
+/* The home slot of KEY among N_SLOTS (a power of two): GLib's string hash, whose low bits run in step for
+ * ids like n1, n2, n3 (clusters that make linear probing quadratic), spread by Fibonacci hashing. */
 static size_t map_hash(const char *key, size_t n_slots)
 {
-    return (size_t)g_str_hash(key) & (n_slots - 1);
+    guint64 h = (guint64)g_str_hash(key) * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
+    return (size_t)(h >> (64 - __builtin_ctzll((unsigned long long)n_slots))) & (n_slots - 1);
 }
 
 /* The slot of KEY in KEYS (N_SLOTS slots): where it is, or the empty slot where it would go. */
