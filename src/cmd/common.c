@@ -119,8 +119,9 @@ int sg_parse_whole(const sg_command *cmd, const char *option, const char *arg, l
 /* --max-input-size, a common option that is not a reading option (numbered below the commands' own). */
 enum { SG_OPT_MAX_INPUT_SIZE = SG_OPT_FIRST_COMMAND_OPTION - 1 };
 
-/* Parses SIZE (bytes, or a whole number with K, M or G: powers of 1024, an optional B or iB after) and sets
- * the maximum input size. Returns 0 or SG_EXIT_USAGE. */
+/* Parses SIZE (bytes, or a whole number with K, M or G: powers of 1024, an optional B or iB after; at most
+ * INT_MAX bytes, so that every line and column number fits an int) and sets the maximum input size.
+ * Returns 0 or SG_EXIT_USAGE. */
 static int parse_input_size(const sg_command *cmd, const char *arg)
 {
     char *end = NULL;
@@ -131,9 +132,9 @@ static int parse_input_size(const sg_command *cmd, const char *arg)
     const char *rest = unit ? end + 1 : end;
     if (unit && (g_ascii_strcasecmp(rest, "B") == 0 || g_ascii_strcasecmp(rest, "iB") == 0))
         rest += strlen(rest);
-    if (!end || errno || v == 0 || *rest || v > (G_MAXSIZE >> shift))
-        return sg_usage_error(cmd, "bad --max-input-size '%s': expected a number of bytes of at least 1, with K, M "
-                              "or G for powers of 1024 (256M)", arg);
+    if (!end || errno || v == 0 || *rest || v > ((unsigned long long)INT_MAX >> shift))
+        return sg_usage_error(cmd, "bad --max-input-size '%s': expected a number of bytes from 1 to 2147483647, "
+                              "with K, M or G for powers of 1024 (256M)", arg);
     sg_set_max_input_size((size_t)(v << shift));
     return 0;
 }
