@@ -121,8 +121,30 @@ int sg_parse_whole(const sg_command *cmd, const char *option, const char *arg, l
     return sg_usage_error(cmd, "bad %s '%s': expected a whole number from %ld to %ld", option, arg, min, max);
 }
 
-/* The common options without a short form that are not reading options (after cmd.h's SG_OPT_*). */
+/* The common options without a short form that are not reading options (numbered below the commands' own). */
 enum { OPT_CSV_RAW = SG_OPT_FIRST_COMMAND_OPTION - 0x10 };
+/* --max-input-size, a common option that is not a reading option (numbered below the commands' own). */
+enum { SG_OPT_MAX_INPUT_SIZE = SG_OPT_FIRST_COMMAND_OPTION - 1 };
+
+/* Parses SIZE (bytes, or a whole number with K, M or G: powers of 1024, an optional B or iB after; at most
+ * INT_MAX bytes, so that every line and column number fits an int) and sets the maximum input size.
+ * Returns 0 or SG_EXIT_USAGE. */
+static int parse_input_size(const sg_command *cmd, const char *arg)
+{
+    char *end = NULL;
+    errno = 0;
+    unsigned long long v = g_ascii_isdigit(*arg) ? g_ascii_strtoull(arg, &end, 10) : 0;
+    const char *units = "KMG", *unit = end && *end ? strchr(units, g_ascii_toupper(*end)) : NULL;
+    int shift = unit ? 10 * (int)(unit - units + 1) : 0;
+    const char *rest = unit ? end + 1 : end;
+    if (unit && (g_ascii_strcasecmp(rest, "B") == 0 || g_ascii_strcasecmp(rest, "iB") == 0))
+        rest += strlen(rest);
+    if (!end || errno || v == 0 || *rest || v > ((unsigned long long)INT_MAX >> shift))
+        return sg_usage_error(cmd, "bad --max-input-size '%s': expected a number of bytes from 1 to 2147483647, "
+                              "with K, M or G for powers of 1024 (256M)", arg);
+    sg_set_max_input_size((size_t)(v << shift));
+    return 0;
+}
 
 /* The long options every command understands (where they do not apply, the command rejects them). */
 static const struct option common_options[] = {
@@ -136,6 +158,7 @@ static const struct option common_options[] = {
     {"fold", required_argument, NULL, SG_OPT_FOLD},
     {"directed", no_argument, NULL, SG_OPT_DIRECTED},
     {"undirected", no_argument, NULL, SG_OPT_UNDIRECTED},
+    {"max-input-size", required_argument, NULL, SG_OPT_MAX_INPUT_SIZE},
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
@@ -350,6 +373,8 @@ static int common_option(const sg_command *cmd, int opt, const char *arg, sg_opt
             return sg_usage_error(cmd, "--csv-raw is for CSV output, which %s does not write", cmd->name);
         sg_csv_set_raw(true);
         return 0;
+    case SG_OPT_MAX_INPUT_SIZE:
+        return parse_input_size(cmd, arg);
     default:
         return -1;
     }

@@ -4,7 +4,8 @@
 
 #define NETWORK_HELP                                                                                    \
     "NETWORK is a folder holding network.json, a network.json manifest, a CSV or TSV edge list, or - for\n" \
-    "an edge list on standard input (see networks/README.md).\n"
+    "an edge list on standard input (see networks/README.md). --max-input-size SIZE: the largest file read\n" \
+    "(bytes, or with K, M or G; default 256M); a larger one is an error.\n"
 
 #define NODE_HELP                                                                                       \
     "FROM and TO are node ids, labels, native-script names or codenames (any case); a name that matches\n" \

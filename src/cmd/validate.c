@@ -103,7 +103,9 @@ const sg_command sg_cmd_validate = {
         "  -h, --help         this help\n"
         "\nErrors: what a reader cannot accept (bad quoting or UTF-8, a missing column, an unknown node,\n"
         "relation or source key, a duplicate id, a bad date, a confidence outside [0, 1], a weight that is not a\n"
-        "positive number, a patch naming a node or tie that does not exist, a missing file).\n"
+        "positive number, a patch naming a node or tie that does not exist, a missing file, a file outside the\n"
+        "network's folder or that is not a regular file, a file larger than --max-input-size, a manifest value\n"
+        "of the wrong type or a key given twice, a hypothesis id that is not a slug or is `base`).\n"
         "Warnings: a tie without a source, a source never cited, an isolated node, a duplicate tie, a self-loop,\n"
         "a patch line that changes nothing, a date outside the network's span, an unknown column.\n"
         "Exit status: 1 if there is any error, else 0.\n",

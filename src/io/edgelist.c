@@ -21,7 +21,7 @@ static bool has_header(const sg_csv_row *first)
     return found;
 }
 
-/* The node index for ID, adding a node the first time the id is seen. */
+/* The node index for ID, adding a node the first time the id is seen; -1 when memory runs out. */
 static int intern_node(sg_network *net, const char *id, const sg_origin *at)
 {
     int idx = sg_network_find_node(net, id);
@@ -64,6 +64,8 @@ static void read_plain_row(sg_network *net, const sg_csv_row *row, const char *f
     }
     e.source = intern_node(net, s, &s_at);
     e.target = intern_node(net, t, &t_at);
+    if (e.source < 0 || e.target < 0)
+        return; /* out of memory: the loader reports it */
     e.relation = sg_relation_unspecified();
     e.sources = sg_empty_list();
     e.note = "";
@@ -95,7 +97,8 @@ static void read_named_row(sg_network *net, const sg_columns *c, const sg_csv_ro
         return;
     e.source = intern_node(net, s, &s_at);
     e.target = intern_node(net, t, &t_at);
-    sg_network_add_edge(net, &e);
+    if (e.source >= 0 && e.target >= 0) /* else out of memory: the loader reports it */
+        sg_network_add_edge(net, &e);
 }
 
 void sg_read_edge_list(sg_network *net, sg_csv *csv, const char *file, sg_diag *diag)
@@ -106,7 +109,7 @@ void sg_read_edge_list(sg_network *net, sg_csv *csv, const char *file, sg_diag *
     }
     if (!has_header(&csv->rows[0])) {
         bool warned = false;
-        for (size_t r = 0; r < csv->n_rows; r++)
+        for (size_t r = 0; r < csv->n_rows && !sg_network_out_of_memory(net); r++)
             read_plain_row(net, &csv->rows[r], file, &warned, diag);
         return;
     }
@@ -115,6 +118,6 @@ void sg_read_edge_list(sg_network *net, sg_csv *csv, const char *file, sg_diag *
     if (!sg_columns_map(&c, sg_edge_columns(), &csv->rows[0], file, NULL, diag) ||
         !sg_columns_require(&c, required, &csv->rows[0], file, diag))
         return;
-    for (size_t r = 1; r < csv->n_rows; r++)
+    for (size_t r = 1; r < csv->n_rows && !sg_network_out_of_memory(net); r++)
         read_named_row(net, &c, &csv->rows[r], &csv->rows[0], file, diag);
 }

@@ -1,89 +1,153 @@
 /* loader.c: finding what a NETWORK argument names and reading it: manifest and tables, or an edge list. */
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glib.h>
 #include <math.h>
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "fields.h"
+#include "jsonpos.h"
 #include "spygraph/loader.h"
 #include "tables.h"
 
-/* The position of byte OFFSET of TEXT in FILE. */
-static sg_origin position_of(const char *file, const char *text, size_t offset)
+/* ---- reading a file: the one rule for every input ----------------------------------------------- */
+
+static size_t max_input_size = SG_DEFAULT_MAX_INPUT_SIZE;
+
+void sg_set_max_input_size(size_t bytes)
 {
-    sg_origin at = {file, 1, 1};
-    sg_text_position(text, offset, &at.line, &at.column);
-    return at;
+    max_input_size = bytes;
 }
 
-/* The position of the first occurrence of NEEDLE at or after *CURSOR (an offset into TEXT), which then
- * moves past it, so entries with the same text are told apart in order. 1:1 if absent. */
-static sg_origin find_next_in_text(const char *file, const char *text, const char *needle, size_t *cursor)
+size_t sg_max_input_size(void)
 {
-    const char *hit = strstr(text + *cursor, needle);
-    if (!hit)
-        return position_of(file, text, 0);
-    *cursor = (size_t)(hit - text) + 1;
-    return position_of(file, text, (size_t)(hit - text));
+    return max_input_size;
 }
 
-/* Where "KEY" appears as a key (followed by a colon) in the manifest text; else where it first appears
- * at all, else 1:1. */
-static sg_origin key_origin(const char *file, const char *text, const char *key)
+/* What a reader accepts at a path. */
+typedef enum input_rule {
+    INPUT_ANY_FILE, /* the NETWORK argument: a regular file, a pipe or a device (read up to the limit) */
+    INPUT_REGULAR   /* a file a manifest names, and a folder's network.json: a regular file only */
+} input_rule;
+
+static void too_large(const char *name, sg_diag *diag)
 {
-    char *quoted = g_strdup_printf("\"%s\"", key);
-    size_t n = strlen(quoted);
-    const char *hit = strstr(text, quoted);
-    for (const char *p = hit; p; p = strstr(p + 1, quoted)) {
-        const char *after = p + n;
-        while (g_ascii_isspace(*after))
-            after++;
-        if (*after == ':' && (p == text || p[-1] != '\\')) {
-            hit = p;
+    sg_diag_error(diag, &(sg_origin){name, 0, 0},
+                  "larger than the maximum input size of %zu bytes (--max-input-size)", max_input_size);
+}
+
+static void out_of_memory(const char *name, sg_diag *diag)
+{
+    sg_diag_error(diag, &(sg_origin){name, 0, 0}, "out of memory reading %s",
+                  strcmp(name, "-") == 0 ? "standard input" : "the file");
+}
+
+/* Reads FD to its end into *DATA (NUL-terminated; the caller g_free()s it), *LEN bytes. SIZE_HINT is the
+ * file's size when known (else 0). Fails (an error on NAME, and false) past the maximum input size, when
+ * memory runs out, or on a read error (*ERR set to errno; no message: the caller words it). */
+static bool read_fd(int fd, const char *name, size_t size_hint, char **data, size_t *len, int *err, sg_diag *diag)
+{
+    size_t limit = max_input_size;
+    if (size_hint > limit) {
+        too_large(name, diag);
+        return false;
+    }
+    /* one byte past the limit is read to tell a file of exactly LIMIT bytes from a longer one */
+    size_t cap = size_hint ? size_hint + 2 : 1 << 16, n = 0;
+    char *buf = g_try_malloc(cap);
+    if (!buf) {
+        out_of_memory(name, diag);
+        return false;
+    }
+    for (;;) {
+        if (n + 1 >= cap) {
+            size_t next = cap > (limit + 2) / 2 ? limit + 2 : cap * 2;
+            char *grown = next > cap ? g_try_realloc(buf, next) : NULL;
+            if (!grown) {
+                g_free(buf);
+                if (next > cap)
+                    out_of_memory(name, diag);
+                else
+                    too_large(name, diag);
+                return false;
+            }
+            buf = grown;
+            cap = next;
+        }
+        ssize_t got = read(fd, buf + n, cap - 1 - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            *err = errno;
+            g_free(buf);
+            return false;
+        }
+        if (got == 0)
             break;
+        n += (size_t)got;
+        if (n > limit) {
+            g_free(buf);
+            too_large(name, diag);
+            return false;
         }
     }
-    g_free(quoted);
-    return position_of(file, text, hit ? (size_t)(hit - text) : 0);
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    return true;
 }
 
-/* Reads the whole file at PATH into *DATA (caller g_free()s it). On failure adds an error: at NAMED_AT
- * (where a manifest names the file) when given, else at the path itself, and returns false. A file a
- * manifest names must be a regular file (not a device or a pipe that could be endless). */
-static bool read_file(const char *path, char **data, size_t *len, sg_diag *diag, const sg_origin *named_at)
+/* Reads the file at PATH ("-": standard input) as RULE allows; NAME names it in messages. A problem with
+ * the file itself (missing, a folder, a pipe where a regular file is required) is reported at NAMED_AT
+ * (where a manifest names it) when given, else on NAME; size and memory errors on NAME. The file is
+ * opened without blocking (a FIFO with no writer cannot hang the open) and its type checked before a byte
+ * is read; every read stops at the maximum input size. Returns false after adding the error. */
+static bool read_input(const char *path, const char *name, input_rule rule, const sg_origin *named_at, char **data,
+                       size_t *len, sg_diag *diag)
 {
-    FILE *f = fopen(path, "rb");
-    GString *buf = g_string_new(NULL);
-    int err = f ? 0 : errno;
+    bool is_stdin = strcmp(path, "-") == 0;
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    int err = fd < 0 ? errno : 0;
     struct stat st;
-    if (f && named_at && (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode))) {
-        sg_diag_error(diag, named_at, "cannot read '%s': not a regular file", path);
-        fclose(f);
-        g_string_free(buf, TRUE);
-        return false;
-    }
-    if (f) {
-        char chunk[65536];
-        size_t n;
-        while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-            g_string_append_len(buf, chunk, (gssize)n);
-        err = ferror(f) ? (errno ? errno : EIO) : 0;
-        fclose(f);
-    }
-    if (err) {
+    bool regular = false;
+    if (fd >= 0 && fstat(fd, &st) != 0)
+        err = errno;
+    else if (fd >= 0)
+        regular = S_ISREG(st.st_mode);
+    if (!err && (S_ISDIR(st.st_mode) || (rule == INPUT_REGULAR && !regular))) {
         if (named_at)
-            sg_diag_error(diag, named_at, "cannot read '%s': %s", path, g_strerror(err));
+            sg_diag_error(diag, named_at, "cannot read '%s': not a regular file", name);
         else
-            sg_diag_error(diag, &(sg_origin){path, 0, 0}, "cannot read: %s", g_strerror(err));
-        g_string_free(buf, TRUE);
+            sg_diag_error(diag, &(sg_origin){name, 0, 0}, "cannot read: not a regular file");
+        if (!is_stdin)
+            close(fd);
         return false;
     }
-    *len = buf->len;
-    *data = g_string_free(buf, FALSE);
-    return true;
+    if (!err && !is_stdin) {
+        int flags = fcntl(fd, F_GETFL);
+        if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0)
+            err = errno;
+    }
+    bool ok = false;
+    if (!err) {
+        size_t hint = regular && st.st_size > 0 ? (size_t)st.st_size : 0;
+        ok = read_fd(fd, name, hint, data, len, &err, diag);
+    }
+    if (fd >= 0 && !is_stdin)
+        close(fd);
+    if (err) {
+        if (is_stdin)
+            sg_diag_error(diag, &(sg_origin){name, 0, 0}, "cannot read standard input: %s", g_strerror(err));
+        else if (named_at)
+            sg_diag_error(diag, named_at, "cannot read '%s': %s", name, g_strerror(err));
+        else
+            sg_diag_error(diag, &(sg_origin){name, 0, 0}, "cannot read: %s", g_strerror(err));
+    }
+    return ok;
 }
 
 static void hash_bytes(GChecksum *sum, const char *data, size_t len)
@@ -96,6 +160,16 @@ static void finish_hash(sg_network *net, GChecksum *sum)
     g_free(net->sha256);
     net->sha256 = g_strdup(g_checksum_get_string(sum));
     g_checksum_free(sum);
+}
+
+/* Adds "out of memory reading FILE" when the network ran out of memory while FILE was read into it
+ * (sg_network_out_of_memory); returns false then. */
+static bool memory_held(sg_network *net, const char *file, sg_diag *diag)
+{
+    if (!sg_network_out_of_memory(net))
+        return true;
+    out_of_memory(file, diag);
+    return false;
 }
 
 sg_network *sg_load_edge_list_bytes(const char *name, const char *data, size_t len, sg_diag *diag)
@@ -113,6 +187,10 @@ sg_network *sg_load_edge_list_bytes(const char *name, const char *data, size_t l
     g_free(base);
     sg_read_edge_list(net, csv, name, diag);
     sg_csv_free(csv);
+    if (!memory_held(net, name, diag)) {
+        sg_network_unref(net);
+        return NULL;
+    }
     GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
     hash_bytes(sum, data, len);
     finish_hash(net, sum);
@@ -121,191 +199,387 @@ sg_network *sg_load_edge_list_bytes(const char *name, const char *data, size_t l
     return net;
 }
 
-typedef void (*table_reader)(sg_network *, sg_csv *, const char *, sg_diag *);
+/* ---- the manifest ------------------------------------------------------------------------------- */
 
-/* Reads the table the manifest names under KEY (relative to DIR) with READER. Returns false when the
- * table is named but cannot be read or parsed, or is required and not named. */
-static bool load_table(sg_network *net, const char *dir, const char *mfile, const char *mtext, const cJSON *root,
-                       const char *key, bool required, table_reader reader, GChecksum *sum, sg_diag *diag)
+/* One manifest being read: the network it fills and where its names are resolved. */
+typedef struct manifest {
+    sg_network *net;
+    const char *file;              /* network.json as named in messages (interned in NET) */
+    const char *dir;               /* the folder the files it names are relative to */
+    char *real_dir;                /* DIR with every link resolved, NULL when it cannot be resolved */
+    int real_dir_err;              /* why not */
+    const sg_json_positions *pos;  /* where each key and value is */
+    GChecksum *sum;                /* of the manifest and every file read */
+    sg_diag *diag;
+} manifest;
+
+/* Where ITEM's key (KEY true) or value starts in the manifest; 1:1 when unknown. */
+static sg_origin at_item(const manifest *m, const cJSON *item, bool key)
 {
-    const cJSON *item = cJSON_GetObjectItemCaseSensitive(root, key);
-    sg_origin at = key_origin(mfile, mtext, key);
-    if (!item) {
-        if (required)
-            sg_diag_error(diag, &(sg_origin){mfile, 1, 1}, "missing manifest key '%s'", key);
-        return !required;
-    }
-    if (!cJSON_IsString(item) || !*item->valuestring) {
-        sg_diag_error(diag, &at, "manifest key '%s' must name a file", key);
-        return false;
-    }
-    char *built = g_build_filename(dir, item->valuestring, NULL);
-    const char *path = sg_network_intern(net, built); /* origins keep pointing at it */
-    g_free(built);
-    char *data = NULL;
-    size_t len = 0;
-    if (!read_file(path, &data, &len, diag, &at))
-        return false;
-    hash_bytes(sum, data, len);
-    sg_csv *csv = sg_csv_parse(path, data, len, ',', diag);
-    if (csv)
-        reader(net, csv, path, diag);
-    sg_csv_free(csv);
-    g_free(data);
-    return csv != NULL;
+    sg_origin at = {m->file, 1, 1};
+    sg_json_position(m->pos, item, key, &at.line, &at.column);
+    return at;
 }
 
-static const char *string_member(sg_network *net, const cJSON *obj, const char *key)
+/* The type a manifest key must have. */
+typedef enum json_type {
+    J_CHECKED,     /* checked where it is read, with its own message */
+    J_STRING,
+    J_FILE,        /* a non-empty string naming a file */
+    J_OBJECT,
+    J_LIST,
+    J_STRING_LIST  /* a list of strings */
+} json_type;
+
+typedef struct schema_key {
+    const char *key;
+    json_type type;
+} schema_key;
+
+/* The manifest's schema (networks/README.md). */
+static const schema_key top_schema[] = {
+    {"format", J_CHECKED}, {"version", J_CHECKED}, {"id", J_STRING}, {"title", J_STRING},
+    {"description", J_STRING}, {"span", J_OBJECT}, {"nodes", J_FILE}, {"edges", J_FILE},
+    {"sources", J_FILE}, {"events", J_FILE}, {"hypotheses", J_LIST}, {"questions", J_LIST}, {NULL, J_CHECKED}};
+static const schema_key span_schema[] = {{"start", J_STRING}, {"end", J_STRING}, {NULL, J_CHECKED}};
+static const schema_key hypothesis_schema[] = {
+    {"id", J_STRING}, {"label", J_STRING}, {"citation", J_STRING}, {"sources", J_STRING_LIST},
+    {"patch", J_FILE}, {"credence", J_CHECKED}, {"credence_note", J_CHECKED}, {NULL, J_CHECKED}};
+static const schema_key question_schema[] = {
+    {"id", J_STRING}, {"label", J_STRING}, {"hypotheses", J_CHECKED}, {NULL, J_CHECKED}};
+
+static const char *type_words(json_type t)
+{
+    switch (t) {
+    case J_STRING: return "a string";
+    case J_FILE: return "a file name";
+    case J_OBJECT: return "an object";
+    case J_LIST: return "a list";
+    case J_STRING_LIST: return "a list of strings";
+    default: return "";
+    }
+}
+
+static bool has_type(const cJSON *item, json_type t)
+{
+    switch (t) {
+    case J_STRING: return cJSON_IsString(item);
+    case J_FILE: return cJSON_IsString(item) && *item->valuestring;
+    case J_OBJECT: return cJSON_IsObject(item);
+    case J_LIST: return cJSON_IsArray(item);
+    case J_STRING_LIST: {
+        if (!cJSON_IsArray(item))
+            return false;
+        const cJSON *x;
+        cJSON_ArrayForEach(x, item)
+            if (!cJSON_IsString(x))
+                return false;
+        return true;
+    }
+    default: return true;
+    }
+}
+
+static const schema_key *schema_find(const schema_key *schema, const char *key)
+{
+    for (; schema->key; schema++)
+        if (strcmp(schema->key, key) == 0)
+            return schema;
+    return NULL;
+}
+
+/* The member KEY of OBJ when it has the schema's type, else NULL (check_members reported it). */
+static const cJSON *member(const cJSON *obj, const schema_key *schema, const char *key)
 {
     const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
-    return cJSON_IsString(item) ? sg_network_intern(net, item->valuestring) : "";
+    const schema_key *k = schema_find(schema, key);
+    return item && k && has_type(item, k->type) ? item : NULL;
 }
 
-/* The position of the member KEY of the JSON object that holds byte OFFSET of TEXT: searched from the
- * object's opening brace (the last '{' before OFFSET). Falls back to OFFSET itself. */
-static sg_origin member_origin(const char *file, const char *text, size_t offset, const char *key)
+/* A string member (interned in the network), "" when absent or not a string. */
+static const char *string_member(const manifest *m, const cJSON *obj, const schema_key *schema, const char *key)
 {
-    size_t open = offset;
-    while (open > 0 && text[open] != '{')
-        open--;
-    char *quoted = g_strdup_printf("\"%s\"", key);
-    const char *hit = strstr(text + open, quoted);
-    g_free(quoted);
-    return position_of(file, text, hit ? (size_t)(hit - text) : offset);
+    const cJSON *item = member(obj, schema, key);
+    return cJSON_IsString(item) ? sg_network_intern(m->net, item->valuestring) : "";
 }
 
-/* Reads the optional "credence" (a number in [0, 1]) and "credence_note" of a hypothesis entry whose id
- * is at byte OFFSET of the manifest text. */
-static void read_credence(sg_network *net, sg_hypothesis *h, const cJSON *entry, const char *mfile, const char *mtext,
-                          size_t offset, sg_diag *diag)
+/* A member of an object and its place among the members. */
+typedef struct keyed {
+    const cJSON *item;
+    size_t index;
+} keyed;
+
+static int compare_keyed(const void *a, const void *b)
+{
+    const keyed *x = a, *y = b;
+    int c = strcmp(x->item->string, y->item->string);
+    return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+/* Reports every key of OBJ that repeats an earlier one, at the repeat. WHAT names OBJ ("manifest", "span",
+ * "hypothesis", "question"). O(k log k) for k keys. */
+static void check_duplicates(const manifest *m, const cJSON *obj, const char *what)
+{
+    size_t n = 0;
+    for (const cJSON *x = obj->child; x; x = x->next)
+        n++;
+    if (n < 2)
+        return;
+    keyed *keys = g_try_new(keyed, n);
+    if (!keys)
+        return; /* nothing more is allocated for this manifest: its network is reported out of memory */
+    n = 0;
+    for (const cJSON *x = obj->child; x; x = x->next, n++)
+        keys[n] = (keyed){x, n};
+    qsort(keys, n, sizeof *keys, compare_keyed);
+    for (size_t first = 0, i = 1; i < n; i++) {
+        if (strcmp(keys[i].item->string, keys[first].item->string) != 0) {
+            first = i; /* the first of a run of equal keys is the earliest in the document */
+            continue;
+        }
+        sg_origin at = at_item(m, keys[i].item, true), f = at_item(m, keys[first].item, true);
+        sg_diag_error(m->diag, &at, "duplicate %s key '%s' (first at line %d)", what, keys[i].item->string, f.line);
+    }
+    g_free(keys);
+}
+
+/* Checks every member of OBJ against SCHEMA: an unknown key is a warning, a repeated key or a value of the
+ * wrong type an error, each at its position. WHAT names OBJ in messages. O(members). */
+static void check_members(const manifest *m, const cJSON *obj, const schema_key *schema, const char *what)
+{
+    check_duplicates(m, obj, what);
+    const cJSON *item;
+    cJSON_ArrayForEach(item, obj) {
+        const schema_key *k = schema_find(schema, item->string);
+        sg_origin at = at_item(m, item, true);
+        if (!k && schema == top_schema)
+            sg_diag_warning(m->diag, &at, "unknown manifest key '%s' is not read", item->string);
+        else if (!k)
+            sg_diag_warning(m->diag, &at, "unknown key '%s' in a %s is not read", item->string, what);
+        else if (has_type(item, k->type))
+            continue;
+        else if (k->type == J_FILE && schema == top_schema)
+            sg_diag_error(m->diag, &at, "manifest key '%s' must name a file", item->string);
+        else if (schema == top_schema)
+            sg_diag_error(m->diag, &at, "the manifest's \"%s\" must be %s", item->string, type_words(k->type));
+        else
+            sg_diag_error(m->diag, &at, "the \"%s\" of a %s must be %s", item->string, what, type_words(k->type));
+    }
+}
+
+/* Resolves NAME, a file the manifest names at AT, to the path to open (g_free) inside the network's
+ * folder: a relative path whose target, links resolved, lies inside the folder, links resolved. Returns
+ * NULL after adding an error at AT. */
+static char *resolve_inside(const manifest *m, const char *name, const char *path, const sg_origin *at)
+{
+    if (g_path_is_absolute(name)) {
+        sg_diag_error(m->diag, at, "'%s' is an absolute path: a manifest names its files relative to its folder",
+                      name);
+        return NULL;
+    }
+    if (!m->real_dir) {
+        sg_diag_error(m->diag, at, "cannot read '%s': %s", path, g_strerror(m->real_dir_err));
+        return NULL;
+    }
+    char *real = realpath(path, NULL);
+    if (!real) {
+        sg_diag_error(m->diag, at, "cannot read '%s': %s", path, g_strerror(errno));
+        return NULL;
+    }
+    size_t n = strlen(m->real_dir);
+    bool inside = strncmp(real, m->real_dir, n) == 0 && (real[n] == '/' || (n > 0 && m->real_dir[n - 1] == '/'));
+    if (!inside) {
+        sg_diag_error(m->diag, at, "'%s' lies outside the network's folder%s: a manifest may name only files inside it",
+                      name, strstr(name, "..") ? "" : " (through a symbolic link)");
+        free(real);
+        return NULL;
+    }
+    char *copy = g_strdup(real);
+    free(real);
+    return copy;
+}
+
+/* Reads the file the string ITEM names (relative to the manifest's folder, and inside it): *PATH is its
+ * name in messages (interned), *DATA its bytes (g_free). Returns false after adding an error. */
+static bool read_named_file(const manifest *m, const cJSON *item, const char **path, char **data, size_t *len)
+{
+    sg_origin at = at_item(m, item, false);
+    char *built = g_build_filename(m->dir, item->valuestring, NULL);
+    *path = sg_network_intern(m->net, built); /* origins keep pointing at it */
+    g_free(built);
+    char *real = resolve_inside(m, item->valuestring, *path, &at);
+    if (!real)
+        return false;
+    bool ok = read_input(real, *path, INPUT_REGULAR, &at, data, len, m->diag);
+    g_free(real);
+    if (ok)
+        hash_bytes(m->sum, *data, *len);
+    return ok;
+}
+
+typedef void (*table_reader)(sg_network *, sg_csv *, const char *, sg_diag *);
+
+/* Reads the table the manifest names under KEY with READER. Returns false when the table is named but
+ * cannot be read or parsed, or is required and not named. */
+static bool load_table(const manifest *m, const cJSON *root, const char *key, bool required, table_reader reader)
+{
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(root, key);
+    if (!item) {
+        if (required)
+            sg_diag_error(m->diag, &(sg_origin){m->file, 1, 1}, "missing manifest key '%s'", key);
+        return !required;
+    }
+    if (!member(root, top_schema, key))
+        return false; /* reported by check_members */
+    const char *path;
+    char *data = NULL;
+    size_t len = 0;
+    if (!read_named_file(m, item, &path, &data, &len))
+        return false;
+    sg_csv *csv = sg_csv_parse(path, data, len, ',', m->diag);
+    if (csv)
+        reader(m->net, csv, path, m->diag);
+    sg_csv_free(csv);
+    g_free(data);
+    return csv != NULL && memory_held(m->net, path, m->diag);
+}
+
+/* Reads the optional "credence" (a number in [0, 1]) and "credence_note" of a hypothesis entry. */
+static void read_credence(const manifest *m, sg_hypothesis *h, const cJSON *entry)
 {
     const cJSON *credence = cJSON_GetObjectItemCaseSensitive(entry, "credence");
     const cJSON *note = cJSON_GetObjectItemCaseSensitive(entry, "credence_note");
     if (credence) {
-        sg_origin at = member_origin(mfile, mtext, offset, "credence");
+        sg_origin at = at_item(m, credence, true);
         if (!cJSON_IsNumber(credence) || !isfinite(credence->valuedouble))
-            sg_diag_error(diag, &at, "the credence of hypothesis '%s' must be a number in [0, 1]", h->id);
+            sg_diag_error(m->diag, &at, "the credence of hypothesis '%s' must be a number in [0, 1]", h->id);
         else if (credence->valuedouble < 0 || credence->valuedouble > 1)
-            sg_diag_error(diag, &at, "the credence %g of hypothesis '%s' is outside [0, 1]", credence->valuedouble,
+            sg_diag_error(m->diag, &at, "the credence %g of hypothesis '%s' is outside [0, 1]", credence->valuedouble,
                           h->id);
         else
             h->credence = credence->valuedouble;
     }
     if (note && !cJSON_IsString(note)) {
-        sg_origin at = member_origin(mfile, mtext, offset, "credence_note");
-        sg_diag_error(diag, &at, "the credence note of hypothesis '%s' must be a string", h->id);
+        sg_origin at = at_item(m, note, true);
+        sg_diag_error(m->diag, &at, "the credence note of hypothesis '%s' must be a string", h->id);
     } else if (note) {
-        h->credence_note = sg_network_intern(net, note->valuestring);
+        h->credence_note = sg_network_intern(m->net, note->valuestring);
     }
+}
+
+/* The reading id compare gives the network without hypotheses: no hypothesis may take it. */
+static const char *const reserved_hypothesis_ids[] = {"base", NULL};
+
+/* Checks a hypothesis id: a slug (letters, digits, '_', '-', '.': the command line joins ids with ',' and
+ * compare names scenarios by joining them with '+') and not a reserved id. Returns false after adding an
+ * error at AT. */
+static bool check_hypothesis_id(const manifest *m, const char *id, const sg_origin *at)
+{
+    for (const char *p = id; *p; p++)
+        if (!g_ascii_isalnum(*p) && *p != '_' && *p != '-' && *p != '.') {
+            sg_diag_error(m->diag, at, "bad hypothesis id '%s': use letters, digits, '_', '-' or '.'", id);
+            return false;
+        }
+    for (size_t i = 0; reserved_hypothesis_ids[i]; i++)
+        if (strcmp(id, reserved_hypothesis_ids[i]) == 0) {
+            sg_diag_error(m->diag, at, "the hypothesis id '%s' is reserved: compare names the network without "
+                          "hypotheses '%s'", id, id);
+            return false;
+        }
+    return true;
 }
 
 /* Reads one entry of the manifest's "hypotheses" list and its patch file. */
-static void load_hypothesis(sg_network *net, const char *dir, const char *mfile, const char *mtext, const cJSON *entry,
-                            size_t *cursor, GChecksum *sum, sg_diag *diag)
+static void load_hypothesis(const manifest *m, const cJSON *entry)
 {
     sg_hypothesis h = {.credence = NAN, .credence_note = "", .question = -1};
-    h.id = string_member(net, entry, "id");
-    h.label = string_member(net, entry, "label");
-    h.citation = string_member(net, entry, "citation");
-    h.patch_file = string_member(net, entry, "patch");
-    char *needle = g_strdup_printf("\"%s\"", h.id);
-    h.origin = *h.id ? find_next_in_text(mfile, mtext, needle, cursor) : key_origin(mfile, mtext, "hypotheses");
-    g_free(needle);
-    if (!*h.id || !*h.label || !*h.patch_file) {
-        sg_diag_error(diag, &h.origin, "a hypothesis needs \"id\", \"label\" and \"patch\"");
+    if (!cJSON_IsObject(entry)) {
+        sg_origin at = at_item(m, entry, false);
+        sg_diag_error(m->diag, &at, "a hypothesis must be an object with \"id\", \"label\" and \"patch\"");
         return;
     }
-    read_credence(net, &h, entry, mfile, mtext, *cursor ? *cursor - 1 : 0, diag);
-    const cJSON *keys = cJSON_GetObjectItemCaseSensitive(entry, "sources");
+    check_members(m, entry, hypothesis_schema, "hypothesis");
+    h.id = string_member(m, entry, hypothesis_schema, "id");
+    h.label = string_member(m, entry, hypothesis_schema, "label");
+    h.citation = string_member(m, entry, hypothesis_schema, "citation");
+    h.patch_file = string_member(m, entry, hypothesis_schema, "patch");
+    const cJSON *id = member(entry, hypothesis_schema, "id");
+    h.origin = at_item(m, id ? id : entry, false);
+    if (!*h.id || !*h.label || !*h.patch_file) {
+        sg_diag_error(m->diag, &h.origin, "a hypothesis needs \"id\", \"label\" and \"patch\"");
+        return;
+    }
+    if (!check_hypothesis_id(m, h.id, &h.origin))
+        return;
+    read_credence(m, &h, entry);
+    const cJSON *keys = member(entry, hypothesis_schema, "sources");
     GString *joined = g_string_new(NULL);
-    cJSON *k;
+    const cJSON *k;
     cJSON_ArrayForEach(k, keys)
-        if (cJSON_IsString(k))
-            g_string_append_printf(joined, "%s;", k->valuestring);
-    h.sources = sg_read_sources(net, joined->str, &h.origin, diag);
+        g_string_append_printf(joined, "%s;", k->valuestring);
+    h.sources = sg_read_sources(m->net, joined->str, &h.origin, m->diag);
     g_string_free(joined, TRUE);
-    char *built = g_build_filename(dir, h.patch_file, NULL);
-    const char *path = sg_network_intern(net, built);
-    g_free(built);
+    const char *path;
     char *data = NULL;
     size_t len = 0;
-    if (read_file(path, &data, &len, diag, &h.origin)) {
-        hash_bytes(sum, data, len);
-        sg_csv *csv = sg_csv_parse(path, data, len, ',', diag);
+    if (read_named_file(m, member(entry, hypothesis_schema, "patch"), &path, &data, &len)) {
+        sg_csv *csv = sg_csv_parse(path, data, len, ',', m->diag);
         if (csv)
-            h.patches = sg_read_patch_table(net, csv, path, &h.n_patches, diag);
+            h.patches = sg_read_patch_table(m->net, csv, path, &h.n_patches, m->diag);
         sg_csv_free(csv);
         g_free(data);
+        memory_held(m->net, path, m->diag);
     }
-    if (sg_network_add_hypothesis(net, &h) < 0)
-        sg_diag_error(diag, &h.origin, "duplicate hypothesis id '%s'", h.id);
+    if (sg_network_add_hypothesis(m->net, &h) < 0) {
+        const sg_hypothesis *first = sg_network_find_hypothesis(m->net, h.id);
+        if (first)
+            sg_diag_error(m->diag, &h.origin, "duplicate hypothesis id '%s' (first at line %d)", h.id,
+                          first->origin.line);
+    }
 }
 
-static void check_manifest_keys(const cJSON *root, const char *mfile, const char *mtext, sg_diag *diag)
+static void read_span(const manifest *m, const cJSON *root)
 {
-    static const char *const known[] = {"format", "version", "id", "title", "description", "span",
-                                        "nodes", "edges", "sources", "events", "hypotheses", "questions", NULL};
-    const cJSON *item;
-    cJSON_ArrayForEach(item, root) {
-        bool ok = false;
-        for (size_t i = 0; known[i]; i++)
-            ok |= strcmp(item->string, known[i]) == 0;
-        if (!ok) {
-            sg_origin at = key_origin(mfile, mtext, item->string);
-            sg_diag_warning(diag, &at, "unknown manifest key '%s' is not read", item->string);
-        }
-    }
-    const cJSON *format = cJSON_GetObjectItemCaseSensitive(root, "format");
-    const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "version");
-    sg_origin format_at = format ? key_origin(mfile, mtext, "format") : (sg_origin){mfile, 1, 1};
-    sg_origin version_at = version ? key_origin(mfile, mtext, "version") : (sg_origin){mfile, 1, 1};
-    if (!cJSON_IsString(format) || strcmp(format->valuestring, "spygraph-network") != 0)
-        sg_diag_error(diag, &format_at, "the manifest's \"format\" must be \"spygraph-network\"");
-    if (!cJSON_IsNumber(version) || version->valuedouble != 1)
-        sg_diag_error(diag, &version_at, "unsupported manifest \"version\" (this spygraph reads 1)");
-}
-
-static void read_span(sg_network *net, const cJSON *root, const char *mfile, const char *mtext, sg_diag *diag)
-{
-    const cJSON *span = cJSON_GetObjectItemCaseSensitive(root, "span");
+    const cJSON *span = member(root, top_schema, "span");
     if (!span)
         return;
-    sg_origin at = key_origin(mfile, mtext, "span");
+    check_members(m, span, span_schema, "span");
     const char *ends[2] = {"start", "end"};
-    sg_date *dates[2] = {&net->span.start, &net->span.end};
+    sg_date *dates[2] = {&m->net->span.start, &m->net->span.end};
     for (int i = 0; i < 2; i++) {
-        const cJSON *d = cJSON_GetObjectItemCaseSensitive(span, ends[i]);
-        if (d && !cJSON_IsString(d))
-            sg_diag_error(diag, &at, "span %s must be a date string", ends[i]);
-        else if (d)
-            sg_read_date(d->valuestring, &at, ends[i], dates[i], diag);
+        const cJSON *d = member(span, span_schema, ends[i]);
+        sg_origin at = at_item(m, d, false);
+        if (d)
+            sg_read_date(d->valuestring, &at, ends[i], dates[i], m->diag);
     }
-    if (sg_interval_is_reversed(&net->span))
-        sg_diag_error(diag, &at, "the span ends before it starts");
+    sg_origin at = at_item(m, cJSON_GetObjectItemCaseSensitive(root, "span"), true);
+    if (sg_interval_is_reversed(&m->net->span))
+        sg_diag_error(m->diag, &at, "the span ends before it starts");
 }
 
-/* Reads one entry of the manifest's "questions" list (its hypotheses are already read); *CURSOR moves
- * through the manifest text so each name is found at its own place. QUESTIONS collects the entries. */
-static void load_question(sg_network *net, const cJSON *entry, const char *mfile, const char *mtext, size_t *cursor,
-                          GArray *questions, sg_diag *diag)
+/* Reads one entry of the manifest's "questions" list (its hypotheses are already read). QUESTIONS collects
+ * the entries, SEEN maps a question id to its index + 1. */
+static void load_question(const manifest *m, const cJSON *entry, GArray *questions, GHashTable *seen)
 {
+    sg_network *net = m->net;
     sg_question q = {0};
-    q.id = string_member(net, entry, "id");
-    q.label = string_member(net, entry, "label");
-    char *needle = g_strdup_printf("\"%s\"", q.id);
-    q.origin = *q.id ? find_next_in_text(mfile, mtext, needle, cursor) : key_origin(mfile, mtext, "questions");
-    g_free(needle);
+    if (cJSON_IsObject(entry))
+        check_members(m, entry, question_schema, "question");
+    q.id = string_member(m, entry, question_schema, "id");
+    q.label = string_member(m, entry, question_schema, "label");
+    const cJSON *id = member(entry, question_schema, "id");
+    q.origin = at_item(m, id ? id : entry, false);
     const cJSON *answers = cJSON_GetObjectItemCaseSensitive(entry, "hypotheses");
     if (!cJSON_IsObject(entry) || !*q.id || !cJSON_IsArray(answers)) {
-        sg_diag_error(diag, &q.origin, "a question needs \"id\" and a list of \"hypotheses\"");
+        sg_diag_error(m->diag, &q.origin, "a question needs \"id\" and a list of \"hypotheses\"");
         return;
     }
-    for (guint i = 0; i < questions->len; i++)
-        if (strcmp(g_array_index(questions, sg_question, i).id, q.id) == 0) {
-            sg_diag_error(diag, &q.origin, "duplicate question id '%s' (first at line %d)", q.id,
-                          g_array_index(questions, sg_question, i).origin.line);
-            return;
-        }
+    gpointer first = g_hash_table_lookup(seen, q.id);
+    if (first) {
+        sg_diag_error(m->diag, &q.origin, "duplicate question id '%s' (first at line %d)", q.id,
+                      g_array_index(questions, sg_question, GPOINTER_TO_SIZE(first) - 1).origin.line);
+        return;
+    }
     int index = (int)questions->len;
     size_t n = (size_t)cJSON_GetArraySize(answers), kept = 0;
     const char **ids = g_new0(const char *, n + 1);
@@ -313,22 +587,21 @@ static void load_question(sg_network *net, const cJSON *entry, const char *mfile
     bool credence_errors = false;
     const cJSON *a;
     cJSON_ArrayForEach(a, answers) {
-        const char *id = cJSON_IsString(a) ? a->valuestring : "";
-        char *quoted = g_strdup_printf("\"%s\"", id);
-        sg_origin at = *id ? find_next_in_text(mfile, mtext, quoted, cursor) : q.origin;
-        g_free(quoted);
-        sg_hypothesis *h = (sg_hypothesis *)sg_network_find_hypothesis(net, id);
+        const char *hid = cJSON_IsString(a) ? a->valuestring : "";
+        sg_origin at = at_item(m, a, false);
+        sg_hypothesis *h = (sg_hypothesis *)sg_network_find_hypothesis(net, hid);
         if (!cJSON_IsString(a)) {
-            sg_diag_error(diag, &at, "the answers of question '%s' must be hypothesis ids", q.id);
+            sg_diag_error(m->diag, &at, "the answers of question '%s' must be hypothesis ids", q.id);
             credence_errors = true;
         } else if (!h) {
-            sg_diag_error(diag, &at, "question '%s' names unknown hypothesis '%s'", q.id, id);
+            sg_diag_error(m->diag, &at, "question '%s' names unknown hypothesis '%s'", q.id, hid);
             credence_errors = true;
         } else if (h->question == index) {
-            sg_diag_error(diag, &at, "question '%s' names hypothesis '%s' twice", q.id, id);
+            sg_diag_error(m->diag, &at, "question '%s' names hypothesis '%s' twice", q.id, hid);
         } else if (h->question >= 0) {
-            sg_diag_error(diag, &at, "hypothesis '%s' answers question '%s' already: a hypothesis answers one question",
-                          id, g_array_index(questions, sg_question, h->question).id);
+            sg_diag_error(m->diag, &at,
+                          "hypothesis '%s' answers question '%s' already: a hypothesis answers one question", hid,
+                          g_array_index(questions, sg_question, h->question).id);
         } else {
             h->question = index;
             ids[kept++] = h->id;
@@ -338,109 +611,129 @@ static void load_question(sg_network *net, const cJSON *entry, const char *mfile
     q.hypotheses = ids;
     sg_network_keep(net, ids);
     if (!credence_errors && credences > 1 + 1e-9)
-        sg_diag_error(diag, &q.origin, "the credences of the answers to question '%s' sum to %g, more than 1", q.id,
-                      credences);
+        sg_diag_error(m->diag, &q.origin, "the credences of the answers to question '%s' sum to %g, more than 1",
+                      q.id, credences);
     /* One answer or none still loads (a scenario takes that answer or none), but it asks nothing that an
      * independent hypothesis does not: most likely an answer is missing. */
     if (kept < 2 && !credence_errors)
-        sg_diag_warning(diag, &q.origin, "question '%s' has %zu answer%s: a question needs two alternatives", q.id,
+        sg_diag_warning(m->diag, &q.origin, "question '%s' has %zu answer%s: a question needs two alternatives", q.id,
                         kept, kept == 1 ? "" : "s");
     g_array_append_val(questions, q);
+    g_hash_table_insert(seen, (gpointer)q.id, GSIZE_TO_POINTER(questions->len));
 }
 
-/* Reads the manifest's optional "questions" list into NET (after the hypotheses). */
-static void load_questions(sg_network *net, const cJSON *root, const char *mfile, const char *mtext, sg_diag *diag)
+/* Reads the manifest's optional "questions" list into the network (after the hypotheses). */
+static void load_questions(const manifest *m, const cJSON *root)
 {
-    const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, "questions");
+    const cJSON *list = member(root, top_schema, "questions");
     if (!list)
         return;
-    if (!cJSON_IsArray(list)) {
-        sg_origin at = key_origin(mfile, mtext, "questions");
-        sg_diag_error(diag, &at, "the manifest's \"questions\" must be a list");
-        return;
-    }
-    const char *start = strstr(mtext, "\"questions\"");
-    size_t cursor = start ? (size_t)(start - mtext) : 0;
     GArray *questions = g_array_new(FALSE, TRUE, sizeof(sg_question));
+    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
     const cJSON *entry;
     cJSON_ArrayForEach(entry, list)
-        load_question(net, entry, mfile, mtext, &cursor, questions, diag);
-    net->n_questions = questions->len;
-    net->questions = (sg_question *)(void *)g_array_free(questions, FALSE);
-    sg_network_keep(net, net->questions);
+        load_question(m, entry, questions, seen);
+    g_hash_table_destroy(seen);
+    m->net->n_questions = questions->len;
+    m->net->questions = (sg_question *)(void *)g_array_free(questions, FALSE);
+    sg_network_keep(m->net, m->net->questions);
+}
+
+static void check_format(const manifest *m, const cJSON *root)
+{
+    const cJSON *format = cJSON_GetObjectItemCaseSensitive(root, "format");
+    const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "version");
+    sg_origin format_at = format ? at_item(m, format, true) : (sg_origin){m->file, 1, 1};
+    sg_origin version_at = version ? at_item(m, version, true) : (sg_origin){m->file, 1, 1};
+    if (!cJSON_IsString(format) || strcmp(format->valuestring, "spygraph-network") != 0)
+        sg_diag_error(m->diag, &format_at, "the manifest's \"format\" must be \"spygraph-network\"");
+    if (!cJSON_IsNumber(version) || version->valuedouble != 1)
+        sg_diag_error(m->diag, &version_at, "unsupported manifest \"version\" (this spygraph reads 1)");
+}
+
+/* Reads the manifest ROOT (parsed, its positions in M) into M->net. */
+static void read_manifest(manifest *m, const cJSON *root)
+{
+    size_t errors_before = m->diag->errors;
+    sg_network *net = m->net;
+    check_members(m, root, top_schema, "manifest");
+    check_format(m, root);
+    char *base = g_path_get_basename(m->dir);
+    const char *id = string_member(m, root, top_schema, "id");
+    net->id = *id ? id : sg_network_intern(net, base);
+    g_free(base);
+    net->title = string_member(m, root, top_schema, "title");
+    net->description = string_member(m, root, top_schema, "description");
+    read_span(m, root);
+    load_table(m, root, "sources", false, sg_read_sources_table);
+    /* Without the nodes every tie would name an unknown node: report the one cause, not a cascade. */
+    size_t errors_before_nodes = m->diag->errors;
+    bool nodes_read = load_table(m, root, "nodes", true, sg_read_nodes_table);
+    if (nodes_read && (net->n_nodes > 0 || m->diag->errors == errors_before_nodes))
+        load_table(m, root, "edges", true, sg_read_edges_table);
+    load_table(m, root, "events", false, sg_read_events_table);
+    size_t base_errors = m->diag->errors - errors_before;
+    const cJSON *entry;
+    cJSON_ArrayForEach(entry, member(root, top_schema, "hypotheses"))
+        load_hypothesis(m, entry);
+    load_questions(m, root);
+    /* Check every patch against the base now, so a bad patch is found whichever command runs; a base
+     * that did not read cleanly would only give misleading patch errors. */
+    for (size_t i = 0; base_errors == 0 && i < net->n_hypotheses; i++)
+        sg_network_unref(sg_network_apply_patches(net, &net->hypotheses[i], m->diag));
 }
 
 sg_network *sg_load_manifest_bytes(const char *name, const char *dir, const char *data, size_t len, sg_diag *diag)
 {
-    size_t errors_before = diag->errors;
     if (!sg_csv_check_text(name, data, len, diag))
         return NULL;
+    char *text = len < G_MAXSIZE ? g_try_malloc(len + 1) : NULL;
+    if (!text) {
+        out_of_memory(name, diag);
+        return NULL;
+    }
+    memcpy(text, data, len);
+    text[len] = '\0';
+    /* the NUL is part of the buffer so that cJSON rejects anything after the object */
     const char *error_at = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(data, len, &error_at, false);
+    cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &error_at, true);
     if (!root || !cJSON_IsObject(root)) {
         sg_origin at = {name, 1, 1};
         if (!root && error_at)
-            at = position_of(name, data, (size_t)(error_at - data));
+            sg_text_position(text, (size_t)(error_at - text), &at.line, &at.column);
         sg_diag_error(diag, &at, root ? "the manifest must be a JSON object" : "malformed JSON");
         cJSON_Delete(root);
+        g_free(text);
         return NULL;
     }
-    char *text = g_strndup(data, len);
-    sg_network *net = sg_network_new(name);
-    const char *mfile = sg_network_intern(net, name); /* origins keep pointing at it */
-    net->curated = true;
-    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-    hash_bytes(sum, data, len);
-    check_manifest_keys(root, mfile, text, diag);
-    char *base = g_path_get_basename(dir);
-    const char *id = string_member(net, root, "id");
-    net->id = *id ? id : sg_network_intern(net, base);
-    g_free(base);
-    net->title = string_member(net, root, "title");
-    net->description = string_member(net, root, "description");
-    read_span(net, root, mfile, text, diag);
-    load_table(net, dir, mfile, text, root, "sources", false, sg_read_sources_table, sum, diag);
-    /* Without the nodes every tie would name an unknown node: report the one cause, not a cascade. */
-    size_t errors_before_nodes = diag->errors;
-    bool nodes_read = load_table(net, dir, mfile, text, root, "nodes", true, sg_read_nodes_table, sum, diag);
-    if (nodes_read && (net->n_nodes > 0 || diag->errors == errors_before_nodes))
-        load_table(net, dir, mfile, text, root, "edges", true, sg_read_edges_table, sum, diag);
-    load_table(net, dir, mfile, text, root, "events", false, sg_read_events_table, sum, diag);
-    size_t base_errors = diag->errors - errors_before;
-    const cJSON *hyps = cJSON_GetObjectItemCaseSensitive(root, "hypotheses");
-    if (hyps && !cJSON_IsArray(hyps)) {
-        sg_origin at = key_origin(mfile, text, "hypotheses");
-        sg_diag_error(diag, &at, "the manifest's \"hypotheses\" must be a list");
-        hyps = NULL;
+    sg_json_positions *pos = sg_json_positions_new(root, text, len);
+    if (!pos) {
+        out_of_memory(name, diag);
+        cJSON_Delete(root);
+        g_free(text);
+        return NULL;
     }
-    const cJSON *entry;
-    const char *list = strstr(text, "\"hypotheses\"");
-    size_t cursor = list ? (size_t)(list - text) : 0;
-    cJSON_ArrayForEach(entry, hyps)
-        load_hypothesis(net, dir, mfile, text, entry, &cursor, sum, diag);
-    load_questions(net, root, mfile, text, diag);
-    finish_hash(net, sum);
-    /* Check every patch against the base now, so a bad patch is found whichever command runs; a base
-     * that did not read cleanly would only give misleading patch errors. */
-    for (size_t i = 0; base_errors == 0 && i < net->n_hypotheses; i++)
-        sg_network_unref(sg_network_apply_patches(net, &net->hypotheses[i], diag));
-    g_free(text);
+    sg_network *net = sg_network_new(name);
+    manifest m = {.net = net, .file = sg_network_intern(net, name), .dir = dir, .pos = pos,
+                  .sum = g_checksum_new(G_CHECKSUM_SHA256), .diag = diag};
+    m.real_dir = realpath(dir, NULL);
+    m.real_dir_err = errno;
+    net->curated = true;
+    hash_bytes(m.sum, data, len);
+    read_manifest(&m, root);
+    finish_hash(net, m.sum);
+    free(m.real_dir);
+    sg_json_positions_free(pos);
     cJSON_Delete(root);
+    g_free(text);
+    if (!memory_held(net, name, diag)) {
+        sg_network_unref(net);
+        return NULL;
+    }
     return net;
 }
 
-static bool read_stdin(char **data, size_t *len)
-{
-    GString *buf = g_string_new(NULL);
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
-        g_string_append_len(buf, chunk, (gssize)n);
-    bool ok = !ferror(stdin);
-    *len = buf->len;
-    *data = g_string_free(buf, FALSE);
-    return ok;
-}
+/* ---- the NETWORK argument ----------------------------------------------------------------------- */
 
 sg_network *sg_load_network(const char *path, sg_diag *diag)
 {
@@ -448,18 +741,15 @@ sg_network *sg_load_network(const char *path, sg_diag *diag)
     size_t len = 0;
     sg_network *net = NULL;
     if (strcmp(path, "-") == 0) {
-        if (!read_stdin(&data, &len)) {
-            sg_diag_error(diag, &(sg_origin){"-", 0, 0}, "cannot read standard input: %s", g_strerror(errno));
-        } else {
+        if (read_input("-", "-", INPUT_ANY_FILE, NULL, &data, &len, diag))
             net = sg_load_edge_list_bytes("-", data, len, diag);
-        }
         g_free(data);
         return net;
     }
     char *manifest = g_file_test(path, G_FILE_TEST_IS_DIR) ? g_build_filename(path, "network.json", NULL) : NULL;
     bool is_manifest = manifest || g_str_has_suffix(path, ".json");
     const char *file = manifest ? manifest : path;
-    if (read_file(file, &data, &len, diag, NULL)) {
+    if (read_input(file, file, manifest ? INPUT_REGULAR : INPUT_ANY_FILE, NULL, &data, &len, diag)) {
         if (is_manifest) {
             char *dir = manifest ? g_strdup(path) : g_path_get_dirname(path);
             net = sg_load_manifest_bytes(file, dir, data, len, diag);

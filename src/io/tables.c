@@ -36,7 +36,7 @@ void sg_read_sources_table(sg_network *net, sg_csv *csv, const char *file, sg_di
     net->has_sources_table = true;
     if (!read_header(csv, &c, source_columns, required, file, NULL, diag))
         return;
-    for (size_t r = 1; r < csv->n_rows; r++) {
+    for (size_t r = 1; r < csv->n_rows && !sg_network_out_of_memory(net); r++) {
         const sg_csv_row *row = &csv->rows[r];
         if (!sg_row_width_ok(row, &csv->rows[0], file, diag))
             continue;
@@ -97,7 +97,7 @@ void sg_read_events_table(sg_network *net, sg_csv *csv, const char *file, sg_dia
         return;
     GArray *events = g_array_new(FALSE, TRUE, sizeof(sg_event));
     GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
-    for (size_t r = 1; r < csv->n_rows; r++) {
+    for (size_t r = 1; r < csv->n_rows && !sg_network_out_of_memory(net); r++) {
         const sg_csv_row *row = &csv->rows[r];
         sg_event ev = {0};
         if (!sg_row_width_ok(row, &csv->rows[0], file, diag) || !read_event(net, &c, row, file, &ev, diag))
@@ -198,7 +198,7 @@ void sg_read_nodes_table(sg_network *net, sg_csv *csv, const char *file, sg_diag
         return;
     }
     add_extra_attrs(net, &csv->rows[0], unknown);
-    for (size_t r = 1; r < csv->n_rows; r++) {
+    for (size_t r = 1; r < csv->n_rows && !sg_network_out_of_memory(net); r++) {
         const sg_csv_row *row = &csv->rows[r];
         sg_node node;
         unsigned set;
@@ -206,7 +206,11 @@ void sg_read_nodes_table(sg_network *net, sg_csv *csv, const char *file, sg_diag
             !read_node_fields(net, &c, col, row, file, &node, &set, diag))
             continue;
         if (net->n_extra_attrs) {
-            const char **extra = g_new0(const char *, net->n_extra_attrs + 1);
+            const char **extra = g_try_new0(const char *, net->n_extra_attrs + 1);
+            if (!extra) {
+                sg_diag_error(diag, &(sg_origin){file, 0, 0}, "out of memory reading the file");
+                break;
+            }
             for (size_t k = 0; k < net->n_extra_attrs; k++)
                 extra[k] = sg_network_intern(net, g_strstrip(row->fields[unknown[k]].text));
             sg_network_keep(net, extra);
@@ -291,7 +295,7 @@ void sg_read_edges_table(sg_network *net, sg_csv *csv, const char *file, sg_diag
     static const int col[] = {E_SOURCE, E_TARGET, E_RELATION, E_START, E_END, E_CONFIDENCE, E_WEIGHT, E_SOURCES, E_NOTE};
     if (!read_header(csv, &c, edge_columns, required, file, NULL, diag))
         return;
-    for (size_t r = 1; r < csv->n_rows; r++) {
+    for (size_t r = 1; r < csv->n_rows && !sg_network_out_of_memory(net); r++) {
         const sg_csv_row *row = &csv->rows[r];
         if (!sg_row_width_ok(row, &csv->rows[0], file, diag))
             continue;
@@ -411,8 +415,12 @@ sg_patch *sg_read_patch_table(sg_network *net, sg_csv *csv, const char *file, si
     *n_patches = 0;
     if (!read_header(csv, &c, patch_columns, required, file, NULL, diag))
         return NULL;
-    sg_patch *patches = g_new0(sg_patch, csv->n_rows);
-    for (size_t r = 1; r < csv->n_rows; r++) {
+    sg_patch *patches = g_try_new0(sg_patch, csv->n_rows);
+    if (!patches) {
+        sg_diag_error(diag, &(sg_origin){file, 0, 0}, "out of memory reading the file");
+        return NULL;
+    }
+    for (size_t r = 1; r < csv->n_rows && !sg_network_out_of_memory(net); r++) {
         const sg_csv_row *row = &csv->rows[r];
         if (sg_row_width_ok(row, &csv->rows[0], file, diag) && read_patch(net, &c, row, file, &patches[*n_patches], diag))
             (*n_patches)++;

@@ -13,6 +13,11 @@ sg_network *sg_network_derive(sg_network *net);
  * change a network. The caller unrefs it. O(1). */
 sg_network *sg_network_view(sg_network *net);
 
+/* True when an allocation failed while NET (or the network it derives from) was filled: a string, a node,
+ * a tie, a source, a hypothesis or a kept list was dropped, and the network must not be used. Readers
+ * check it after each file and report "out of memory reading FILE". O(1). */
+bool sg_network_out_of_memory(const sg_network *net);
+
 /* Hands MEMORY (g_malloc'd) to NET, which frees it with the network. */
 void sg_network_keep(sg_network *net, void *memory);
 

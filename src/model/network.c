@@ -4,18 +4,210 @@
 
 #include "internal.h"
 
+/* ---- memory that can run out: every table the input sizes is allocated with g_try_*, and a failure
+ * sets the network's out-of-memory flag (sg_network_out_of_memory) instead of aborting ---- */
+
+/* A block of the string pool. */
+typedef struct pool_block {
+    struct pool_block *next;
+    size_t used, size;
+    char data[];
+} pool_block;
+
+/* The string pool: equal strings stored once (an open-addressing set over the blocks' strings). */
+typedef struct pool {
+    pool_block *blocks;
+    const char **slots;
+    size_t n_slots, n_used; /* n_slots a power of two (or 0), n_used at most half of it */
+} pool;
+
+/* A map from a pooled string to an index: open addressing, linear probing. */
+typedef struct index_map {
+    const char **keys;
+    size_t *values;
+    size_t n_slots, n_used;
+} index_map;
+
+/* Memory handed to a network (sg_network_keep): freed with it. */
+typedef struct kept {
+    void **items;
+    size_t n, cap;
+} kept;
+
 struct sg_network_private {
     int refcount;
     sg_network *root;        /* the base network that owns the pool; NULL when this is the root */
-    GStringChunk *pool;      /* root only */
-    GPtrArray *allocations;  /* lists owned by this network (g_free) */
-    GHashTable *node_index;  /* id -> index + 1 */
-    GHashTable *source_index;/* key -> index + 1; shared with the root in a derived network */
+    pool *pool;              /* root only */
+    kept allocations;        /* lists owned by this network (g_free) */
+    index_map *node_index;   /* id -> index */
+    index_map *source_index; /* key -> index; shared with the root in a derived network */
+    index_map *hypothesis_index; /* id -> index; shared like source_index */
+    bool out_of_memory;      /* an allocation failed while the network was filled (root's flag counts) */
     bool owns_shared;        /* owns sources, hypotheses, extra_attrs */
     sg_network *viewed;      /* a view (sg_network_view): the network whose node and edge arrays and id index
                                 it shares, held by a reference; NULL when it owns its own */
     size_t nodes_capacity, edges_capacity, sources_capacity, hypotheses_capacity;
 };
+
+
+static bool *oom_flag(sg_network *net)
+{
+    return net->priv->root ? &net->priv->root->priv->out_of_memory : &net->priv->out_of_memory;
+}
+
+bool sg_network_out_of_memory(const sg_network *net)
+{
+    return net->priv->out_of_memory || (net->priv->root && net->priv->root->priv->out_of_memory);
+}
+
+/* The home slot of KEY among N_SLOTS (a power of two): GLib's string hash, whose low bits run in step for
+ * ids like n1, n2, n3 (clusters that make linear probing quadratic), spread by Fibonacci hashing. */
+static size_t map_hash(const char *key, size_t n_slots)
+{
+    guint64 h = (guint64)g_str_hash(key) * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
+    return (size_t)(h >> (64 - __builtin_ctzll((unsigned long long)n_slots))) & (n_slots - 1);
+}
+
+/* The slot of KEY in KEYS (N_SLOTS slots): where it is, or the empty slot where it would go. */
+static size_t map_slot(const char *const *keys, size_t n_slots, const char *key)
+{
+    size_t s = map_hash(key, n_slots);
+    while (keys[s] && strcmp(keys[s], key) != 0)
+        s = (s + 1) & (n_slots - 1);
+    return s;
+}
+
+static index_map *map_new(void)
+{
+    return g_try_new0(index_map, 1);
+}
+
+static void map_free(index_map *m)
+{
+    if (!m)
+        return;
+    g_free(m->keys);
+    g_free(m->values);
+    g_free(m);
+}
+
+/* The index stored for KEY, or -1. O(1) expected. */
+static long map_find(const index_map *m, const char *key)
+{
+    if (!m || !m->n_slots)
+        return -1;
+    size_t s = map_slot(m->keys, m->n_slots, key);
+    return m->keys[s] ? (long)m->values[s] : -1;
+}
+
+/* Stores KEY (pooled, not copied) -> VALUE; returns false when memory runs out (M unchanged). Amortized
+ * O(1). */
+static bool map_insert(index_map *m, const char *key, size_t value)
+{
+    if (!m)
+        return false;
+    if (2 * (m->n_used + 1) > m->n_slots) {
+        size_t n = m->n_slots ? m->n_slots * 2 : 16;
+        const char **keys = n > m->n_slots ? g_try_new0(const char *, n) : NULL;
+        size_t *values = keys ? g_try_new(size_t, n) : NULL;
+        if (!values) {
+            g_free(keys);
+            return false;
+        }
+        for (size_t i = 0; i < m->n_slots; i++)
+            if (m->keys[i]) {
+                size_t s = map_slot(keys, n, m->keys[i]);
+                keys[s] = m->keys[i];
+                values[s] = m->values[i];
+            }
+        g_free(m->keys);
+        g_free(m->values);
+        m->keys = keys;
+        m->values = values;
+        m->n_slots = n;
+    }
+    size_t s = map_slot(m->keys, m->n_slots, key);
+    if (!m->keys[s])
+        m->n_used++;
+    m->keys[s] = key;
+    m->values[s] = value;
+    return true;
+}
+
+static void map_clear(index_map *m)
+{
+    if (m && m->n_slots)
+        memset(m->keys, 0, m->n_slots * sizeof *m->keys);
+    if (m)
+        m->n_used = 0;
+}
+
+static void pool_free(pool *p)
+{
+    if (!p)
+        return;
+    for (pool_block *b = p->blocks, *next; b; b = next) {
+        next = b->next;
+        g_free(b);
+    }
+    g_free(p->slots);
+    g_free(p);
+}
+
+/* The pooled copy of TEXT, or NULL when memory runs out. */
+static const char *pool_insert(pool *p, const char *text)
+{
+    if (!p)
+        return NULL;
+    if (p->n_slots) {
+        size_t s = map_slot(p->slots, p->n_slots, text);
+        if (p->slots[s])
+            return p->slots[s];
+    }
+    if (2 * (p->n_used + 1) > p->n_slots) {
+        size_t n = p->n_slots ? p->n_slots * 2 : 256;
+        const char **slots = n > p->n_slots ? g_try_new0(const char *, n) : NULL;
+        if (!slots)
+            return NULL;
+        for (size_t i = 0; i < p->n_slots; i++)
+            if (p->slots[i])
+                slots[map_slot(slots, n, p->slots[i])] = p->slots[i];
+        g_free(p->slots);
+        p->slots = slots;
+        p->n_slots = n;
+    }
+    size_t len = strlen(text);
+    pool_block *b = p->blocks;
+    if (!b || b->size - b->used < len + 1) {
+        size_t size = MAX((size_t)4096, len + 1);
+        if (size > G_MAXSIZE - sizeof *b || !(b = g_try_malloc(sizeof *b + size)))
+            return NULL;
+        b->next = p->blocks;
+        b->used = 0;
+        b->size = size;
+        p->blocks = b;
+    }
+    char *copy = b->data + b->used;
+    memcpy(copy, text, len + 1);
+    b->used += len + 1;
+    p->slots[map_slot(p->slots, p->n_slots, copy)] = copy;
+    p->n_used++;
+    return copy;
+}
+
+/* Grows *ARRAY (of SIZE-byte items) so that it holds COUNT + 1; false when memory runs out. */
+static bool grow(void *array, size_t count, size_t *capacity, size_t size)
+{
+    if (count < *capacity)
+        return true;
+    size_t cap = *capacity ? *capacity * 2 : 16;
+    void *p = cap > *capacity ? g_try_realloc_n(*(void **)array, cap, size) : NULL;
+    if (!p)
+        return false;
+    *(void **)array = p;
+    *capacity = cap;
+    return true;
+}
 
 static const sg_relation relations[] = {
     {"member_of", true, false, SG_FAMILY_MEMBERSHIP, "source belongs to or is an agent of the organization target"},
@@ -109,10 +301,12 @@ sg_network *sg_network_new(const char *name)
     sg_network *net = g_new0(sg_network, 1);
     net->priv = g_new0(struct sg_network_private, 1);
     net->priv->refcount = 1;
-    net->priv->pool = g_string_chunk_new(4096);
-    net->priv->allocations = g_ptr_array_new_with_free_func(g_free);
-    net->priv->node_index = g_hash_table_new(g_str_hash, g_str_equal);
-    net->priv->source_index = g_hash_table_new(g_str_hash, g_str_equal);
+    net->priv->pool = g_try_new0(pool, 1);
+    net->priv->node_index = map_new();
+    net->priv->source_index = map_new();
+    net->priv->hypothesis_index = map_new();
+    net->priv->out_of_memory = !net->priv->pool || !net->priv->node_index || !net->priv->source_index ||
+                               !net->priv->hypothesis_index;
     net->priv->owns_shared = true;
     net->name = g_strdup(name ? name : "");
     net->sha256 = g_strdup("");
@@ -134,7 +328,7 @@ void sg_network_unref(sg_network *net)
     if (!p->viewed) {
         g_free(net->nodes);
         g_free(net->edges);
-        g_hash_table_destroy(p->node_index);
+        map_free(p->node_index);
     }
     sg_network_unref(p->viewed);
     if (p->owns_shared) {
@@ -143,11 +337,13 @@ void sg_network_unref(sg_network *net)
         g_free(net->hypotheses);
         g_free(net->sources);
         g_free(net->extra_attrs);
-        g_hash_table_destroy(p->source_index);
+        map_free(p->source_index);
+        map_free(p->hypothesis_index);
     }
-    g_ptr_array_free(p->allocations, TRUE);
-    if (p->pool)
-        g_string_chunk_free(p->pool);
+    for (size_t i = 0; i < p->allocations.n; i++)
+        g_free(p->allocations.items[i]);
+    g_free(p->allocations.items);
+    pool_free(p->pool);
     g_free(net->name);
     g_free(net->sha256);
     sg_network *root = p->root;
@@ -156,14 +352,19 @@ void sg_network_unref(sg_network *net)
     sg_network_unref(root);
 }
 
-static GStringChunk *pool_of(sg_network *net)
+static pool *pool_of(sg_network *net)
 {
     return net->priv->root ? net->priv->root->priv->pool : net->priv->pool;
 }
 
 const char *sg_network_intern(sg_network *net, const char *text)
 {
-    return g_string_chunk_insert_const(pool_of(net), text ? text : "");
+    if (!text || !*text)
+        return "";
+    const char *copy = pool_insert(pool_of(net), text);
+    if (!copy)
+        *oom_flag(net) = true;
+    return copy ? copy : "";
 }
 
 const char **sg_empty_list(void)
@@ -184,90 +385,101 @@ const char **sg_network_split(sg_network *net, const char *text, char sep)
 {
     if (!text || !*text)
         return sg_empty_list();
-    char sep_text[2] = {sep, '\0'};
-    char **parts = g_strsplit(text, sep_text, -1);
-    size_t n = 0;
-    for (size_t i = 0; parts[i]; i++) {
-        g_strstrip(parts[i]);
-        if (*parts[i])
-            parts[n++] = parts[i];
-        else
-            g_free(parts[i]);
-    }
-    if (n == 0) {
-        g_free(parts);
+    size_t n = 1;
+    for (const char *p = text; *p; p++)
+        n += *p == sep;
+    const char **list = g_try_new(const char *, n + 1);
+    char *part = g_try_malloc(strlen(text) + 1);
+    if (!list || !part) {
+        g_free(list);
+        g_free(part);
+        *oom_flag(net) = true;
         return sg_empty_list();
     }
-    const char **list = g_new(const char *, n + 1);
-    for (size_t i = 0; i < n; i++) {
-        list[i] = sg_network_intern(net, parts[i]);
-        g_free(parts[i]);
+    size_t kept = 0;
+    for (const char *p = text;;) {
+        const char *end = strchr(p, sep);
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        memcpy(part, p, len);
+        part[len] = '\0';
+        g_strstrip(part);
+        if (*part)
+            list[kept++] = sg_network_intern(net, part);
+        if (!end)
+            break;
+        p = end + 1;
     }
-    list[n] = NULL;
-    g_free(parts);
-    g_ptr_array_add(net->priv->allocations, list);
+    g_free(part);
+    list[kept] = NULL;
+    if (kept == 0) {
+        g_free(list);
+        return sg_empty_list();
+    }
+    sg_network_keep(net, list);
     return list;
 }
 
-#define GROW(array, count, capacity)                                                   \
-    do {                                                                               \
-        if ((count) == (capacity)) {                                                   \
-            (capacity) = (capacity) ? (capacity) * 2 : 16;                             \
-            (array) = g_realloc_n((array), (capacity), sizeof *(array));              \
-        }                                                                              \
-    } while (0)
-
 int sg_network_add_node(sg_network *net, const sg_node *node)
 {
-    if (g_hash_table_contains(net->priv->node_index, node->id))
+    if (map_find(net->priv->node_index, node->id) >= 0)
         return -1;
-    GROW(net->nodes, net->n_nodes, net->priv->nodes_capacity);
+    if (!grow(&net->nodes, net->n_nodes, &net->priv->nodes_capacity, sizeof *net->nodes) ||
+        !map_insert(net->priv->node_index, node->id, net->n_nodes)) {
+        *oom_flag(net) = true;
+        return -1;
+    }
     net->nodes[net->n_nodes] = *node;
-    g_hash_table_insert(net->priv->node_index, (gpointer)node->id, GSIZE_TO_POINTER(net->n_nodes + 1));
     return (int)net->n_nodes++;
 }
 
 size_t sg_network_add_edge(sg_network *net, const sg_edge *edge)
 {
-    GROW(net->edges, net->n_edges, net->priv->edges_capacity);
+    if (!grow(&net->edges, net->n_edges, &net->priv->edges_capacity, sizeof *net->edges)) {
+        *oom_flag(net) = true;
+        return (size_t)-1;
+    }
     net->edges[net->n_edges] = *edge;
     return net->n_edges++;
 }
 
 int sg_network_add_source(sg_network *net, const sg_source *source)
 {
-    if (g_hash_table_contains(net->priv->source_index, source->key))
+    if (map_find(net->priv->source_index, source->key) >= 0)
         return -1;
-    GROW(net->sources, net->n_sources, net->priv->sources_capacity);
+    if (!grow(&net->sources, net->n_sources, &net->priv->sources_capacity, sizeof *net->sources) ||
+        !map_insert(net->priv->source_index, source->key, net->n_sources)) {
+        *oom_flag(net) = true;
+        return -1;
+    }
     net->sources[net->n_sources] = *source;
-    g_hash_table_insert(net->priv->source_index, (gpointer)source->key, GSIZE_TO_POINTER(net->n_sources + 1));
     return (int)net->n_sources++;
 }
 
 int sg_network_add_hypothesis(sg_network *net, sg_hypothesis *hyp)
 {
-    if (sg_network_find_hypothesis(net, hyp->id)) {
+    if (sg_network_find_hypothesis(net, hyp->id) ||
+        !grow(&net->hypotheses, net->n_hypotheses, &net->priv->hypotheses_capacity, sizeof *net->hypotheses) ||
+        !map_insert(net->priv->hypothesis_index, hyp->id, net->n_hypotheses)) {
+        if (!sg_network_find_hypothesis(net, hyp->id))
+            *oom_flag(net) = true;
         g_free(hyp->patches);
         hyp->patches = NULL;
         return -1;
     }
-    GROW(net->hypotheses, net->n_hypotheses, net->priv->hypotheses_capacity);
     net->hypotheses[net->n_hypotheses] = *hyp;
     return (int)net->n_hypotheses++;
 }
 
 int sg_network_find_node(const sg_network *net, const char *id)
 {
-    gpointer v = g_hash_table_lookup(net->priv->node_index, id);
-    return v ? (int)(GPOINTER_TO_SIZE(v) - 1) : -1;
+    return (int)map_find(net->priv->node_index, id);
 }
 
 const sg_source *sg_network_find_source(const sg_network *net, const char *key)
 {
-    gpointer v = g_hash_table_lookup(net->priv->source_index, key);
-    return v ? &net->sources[GPOINTER_TO_SIZE(v) - 1] : NULL;
+    long i = map_find(net->priv->source_index, key);
+    return i >= 0 ? &net->sources[i] : NULL;
 }
-
 char *sg_network_hypothesis_ids(const sg_network *net)
 {
     GString *s = g_string_new(NULL);
@@ -286,10 +498,8 @@ const sg_event *sg_network_find_event(const sg_network *net, const char *id)
 
 const sg_hypothesis *sg_network_find_hypothesis(const sg_network *net, const char *id)
 {
-    for (size_t i = 0; i < net->n_hypotheses; i++)
-        if (strcmp(net->hypotheses[i].id, id) == 0)
-            return &net->hypotheses[i];
-    return NULL;
+    long i = map_find(net->priv->hypothesis_index, id);
+    return i >= 0 ? &net->hypotheses[i] : NULL;
 }
 
 static bool node_answers_to(const sg_node *node, const char *name)
@@ -326,7 +536,12 @@ int sg_network_resolve_node(const sg_network *net, const char *name, int **candi
 
 void sg_network_keep(sg_network *net, void *memory)
 {
-    g_ptr_array_add(net->priv->allocations, memory);
+    kept *k = &net->priv->allocations;
+    if (!grow(&k->items, k->n, &k->cap, sizeof *k->items)) {
+        *oom_flag(net) = true; /* MEMORY stays with its user, unfreed: the network is dropped as out of memory */
+        return;
+    }
+    k->items[k->n++] = memory;
 }
 
 bool sg_edge_matches(const sg_edge *e, int s, int t, const sg_relation *relation)
@@ -355,8 +570,8 @@ static sg_network *derived_shell(sg_network *net)
     struct sg_network_private *p = copy->priv;
     p->refcount = 1;
     p->root = sg_network_ref(root);
-    p->allocations = g_ptr_array_new_with_free_func(g_free);
     p->source_index = net->priv->source_index;
+    p->hypothesis_index = net->priv->hypothesis_index;
     copy->name = g_strdup(net->name);
     copy->sha256 = g_strdup(net->sha256);
     copy->reading = NULL; /* owned by NET, which may go before the copy */
@@ -376,13 +591,14 @@ sg_network *sg_network_derive(sg_network *net)
 {
     sg_network *copy = derived_shell(net);
     struct sg_network_private *p = copy->priv;
-    p->node_index = g_hash_table_new(g_str_hash, g_str_equal);
+    p->node_index = map_new();
     copy->nodes = g_memdup2(net->nodes, net->n_nodes * sizeof *net->nodes);
     copy->edges = g_memdup2(net->edges, net->n_edges * sizeof *net->edges);
     p->nodes_capacity = net->n_nodes;
     p->edges_capacity = net->n_edges;
     for (size_t i = 0; i < copy->n_nodes; i++)
-        g_hash_table_insert(p->node_index, (gpointer)copy->nodes[i].id, GSIZE_TO_POINTER(i + 1));
+        if (!map_insert(p->node_index, copy->nodes[i].id, i))
+            g_error("out of memory copying a network"); /* a copy is no larger than what was read */
     return copy;
 }
 
@@ -406,8 +622,8 @@ void sg_network_remove_nodes(sg_network *net, const bool *keep)
         net->edges[ties++] = e;
     }
     net->n_edges = ties;
-    g_hash_table_remove_all(net->priv->node_index);
+    map_clear(net->priv->node_index);
     for (size_t i = 0; i < net->n_nodes; i++)
-        g_hash_table_insert(net->priv->node_index, (gpointer)net->nodes[i].id, GSIZE_TO_POINTER(i + 1));
+        map_insert(net->priv->node_index, net->nodes[i].id, i); /* fewer keys than the map held: no growth */
     g_free(renumber);
 }

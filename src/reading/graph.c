@@ -81,12 +81,14 @@ static int tie_arcs(const sg_network *net, const sg_reading *r, bool directed, s
 
 /* Every arc the reading makes of NET's ties, *COUNT of them (the caller g_free()s the array): in tie order,
  * or (merged) sorted by (from, to, tie): a counting sort on FROM, stable so that ties stay in order within a
- * vertex, then each vertex's arcs by TO. O(n + m log(max degree)). */
+ * vertex, then each vertex's arcs by TO. O(n + m log(max degree)). NULL when memory runs out. */
 static arc *collect_arcs(const sg_network *net, const sg_reading *r, bool directed, size_t *count)
 {
     size_t n = net->n_nodes, m = 0;
     bool merge = r->merge == SG_MERGE_PARALLEL;
-    size_t *start = merge ? g_new0(size_t, n + 2) : NULL;
+    size_t *start = merge ? g_try_new0(size_t, n + 2) : NULL;
+    if (merge && !start)
+        return NULL;
     arc two[2];
     for (size_t i = 0; i < net->n_edges; i++) {
         int k = tie_arcs(net, r, directed, i, two);
@@ -94,7 +96,11 @@ static arc *collect_arcs(const sg_network *net, const sg_reading *r, bool direct
         for (int j = 0; merge && j < k; j++)
             start[two[j].from + 2]++;
     }
-    arc *arcs = g_new(arc, m + 1);
+    arc *arcs = g_try_new(arc, m + 1);
+    if (!arcs) {
+        g_free(start);
+        return NULL;
+    }
     for (size_t v = 2; merge && v < n + 2; v++)
         start[v] += start[v - 1];
     size_t next = 0;
@@ -160,6 +166,8 @@ igraph_error_t sg_graph_build(sg_graph *g, const sg_network *net, const sg_readi
     g->weighted = r->weights != SG_WEIGHTS_NONE;
     size_t count = 0;
     arc *arcs = collect_arcs(net, r, g->directed, &count);
+    if (!arcs)
+        IGRAPH_ERROR("out of memory building the graph", IGRAPH_ENOMEM);
     IGRAPH_FINALLY(g_free, arcs);
     igraph_integer_t n_arcs = (igraph_integer_t)count;
     igraph_vector_int_t ends;

@@ -304,6 +304,32 @@ static void test_question_errors(void)
     g_free(m);
 }
 
+/* Positions come from a scan beside cJSON's tree: strings holding quotes, brackets and commas, nested
+ * objects and lists, a tab, a byte-order mark and a repeated key must not throw it off. Columns counted by
+ * hand in the text below (the mark takes no column, the tab one). */
+static void test_manifest_positions(void)
+{
+    static const char manifest[] = "\xEF\xBB\xBF{\"format\": \"spygraph-network\", \"version\": 1, "
+                                   "\"title\": \"a \\\"}{[,]\\\" b\\\\\", \"nodes\": \"nodes.csv\",\n"
+                                   "\t\"x\": {\"y\": [1, {\"z\": \"}\"}]}, \"edges\": \"edges.csv\", \"title\": \"\xC3\xA9\"}\n";
+    char *dir = g_build_filename(g_getenv("SPYGRAPH_SOURCE_ROOT"), "tests", "data", "good", "tiny", NULL);
+    sg_diag *diag = sg_diag_new();
+    sg_network *net = sg_load_manifest_bytes("m.json", dir, manifest, sizeof manifest - 1, diag);
+    g_assert_nonnull(net);
+    sg_diag_sort(diag);
+    g_assert_cmpuint(diag->count, ==, 2);
+    g_assert_cmpint(diag->items[0].line, ==, 2); /* `"x"` after the tab */
+    g_assert_cmpint(diag->items[0].column, ==, 2);
+    g_assert_cmpstr(diag->items[0].message, ==, "unknown manifest key 'x' is not read");
+    g_assert_cmpint(diag->items[1].line, ==, 2); /* the second `"title"` */
+    g_assert_cmpint(diag->items[1].column, ==, 53);
+    g_assert_cmpstr(diag->items[1].message, ==, "duplicate manifest key 'title' (first at line 1)");
+    g_assert_cmpstr(net->title, ==, "a \"}{[,]\" b\\"); /* the first title is the one read */
+    sg_network_unref(net);
+    sg_diag_free(diag);
+    g_free(dir);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -313,6 +339,7 @@ int main(int argc, char **argv)
     g_test_add_func("/loader/hash", test_hash);
     g_test_add_func("/loader/manifest-bytes", test_manifest_bytes);
     g_test_add_func("/loader/manifest-errors", test_manifest_errors);
+    g_test_add_func("/loader/manifest-positions", test_manifest_positions);
     g_test_add_func("/loader/lifetimes-and-new-ops", test_lifetimes_and_new_ops);
     g_test_add_func("/loader/question-errors", test_question_errors);
     return g_test_run();
