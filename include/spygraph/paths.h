@@ -47,7 +47,9 @@ typedef struct sg_path {
 typedef struct sg_path_list {
     sg_path *paths;
     size_t count;          /* paths listed */
-    size_t found;          /* best paths found in all (>= count when LIMIT cut the list) */
+    size_t found;          /* best paths found in all (>= count when LIMIT cut the list); SIZE_MAX when more */
+    char *found_decimal;   /* FOUND exactly, in decimal digits, however large (the fewest-hop count is exact
+                            * with arbitrary precision); owned by the list */
     bool capped;           /* the search stopped at MAX_CANDIDATES: there may be more or better paths */
 } sg_path_list;
 

@@ -4,6 +4,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <gmp.h>
+
 #include "spygraph/paths.h"
 
 static igraph_neimode_t search_mode(const sg_graph *lg)
@@ -323,10 +325,26 @@ static void free_path_array(void *paths)
  * than all of them being built to choose from. */
 #define ALL_PATHS_MAX 100000.0
 
-/* Counts the fewest-hop paths from FROM to TO (a double: the count can be astronomical, as in a grid),
- * adding up, layer by layer of igraph's breadth-first distances, the counts of each node's neighbours
- * one layer nearer FROM. O(n log n + m). */
-static igraph_error_t count_shortest(const sg_graph *lg, int from, int to, double *count)
+/* The path counts of count_shortest, one per node (N of them). */
+typedef struct path_counts {
+    mpz_t *count;
+    igraph_integer_t n;
+} path_counts;
+
+static void path_counts_free(void *p)
+{
+    path_counts *c = p;
+    for (igraph_integer_t v = 0; v < c->n; v++)
+        mpz_clear(c->count[v]);
+    g_free(c->count);
+}
+
+/* Counts the fewest-hop paths from FROM to TO exactly into COUNT (an initialised GMP integer: the count
+ * can be astronomical, C(2(n-1), n-1) between the corners of an n x n grid), adding up, layer by layer of
+ * igraph's breadth-first distances, the counts of each node's neighbours one layer nearer FROM. A layer's
+ * counts are released once the layer after next is reached, so memory is two layers of counts. O(n log n
+ * + m) additions of numbers of at most n bits. */
+static igraph_error_t count_shortest(const sg_graph *lg, int from, int to, mpz_t count)
 {
     igraph_integer_t n = igraph_vcount(&lg->graph);
     igraph_matrix_t d;
@@ -338,21 +356,30 @@ static igraph_error_t count_shortest(const sg_graph *lg, int from, int to, doubl
     IGRAPH_VECTOR_INT_INIT_FINALLY(&order, 0);
     IGRAPH_VECTOR_INT_INIT_FINALLY(&near, 0);
     IGRAPH_CHECK(igraph_vector_qsort_ind(&dist, &order, IGRAPH_ASCENDING));
-    double *paths = g_new0(double, n);
-    IGRAPH_FINALLY(g_free, paths);
-    paths[from] = 1;
+    path_counts paths = {.count = g_new(mpz_t, n), .n = n};
+    for (igraph_integer_t v = 0; v < n; v++)
+        mpz_init(paths.count[v]);
+    IGRAPH_FINALLY(path_counts_free, &paths);
+    mpz_set_ui(paths.count[from], 1);
     igraph_neimode_t back = lg->directed ? IGRAPH_IN : IGRAPH_ALL;
+    double last = VECTOR(dist)[to];
+    igraph_integer_t done = 0; /* ORDER[0 .. DONE) are two or more layers back: released */
     for (igraph_integer_t i = 0; i < n; i++) {
         igraph_integer_t v = VECTOR(order)[i];
-        if (v == from || !isfinite(VECTOR(dist)[v]))
+        if (!isfinite(VECTOR(dist)[v]) || VECTOR(dist)[v] > last)
+            break;
+        for (; VECTOR(dist)[VECTOR(order)[done]] < VECTOR(dist)[v] - 1; done++)
+            if (VECTOR(order)[done] != to)
+                mpz_realloc2(paths.count[VECTOR(order)[done]], 1); /* frees the digits, keeps the value 0 */
+        if (v == from)
             continue;
         IGRAPH_CHECK(igraph_neighbors(&lg->graph, &near, v, back));
         for (igraph_integer_t j = 0; j < igraph_vector_int_size(&near); j++)
             if (VECTOR(dist)[VECTOR(near)[j]] == VECTOR(dist)[v] - 1)
-                paths[v] += paths[VECTOR(near)[j]];
+                mpz_add(paths.count[v], paths.count[v], paths.count[VECTOR(near)[j]]);
     }
-    *count = paths[to];
-    g_free(paths);
+    mpz_set(count, paths.count[to]);
+    path_counts_free(&paths);
     igraph_vector_int_destroy(&near);
     igraph_vector_int_destroy(&order);
     igraph_matrix_destroy(&d);
@@ -437,27 +464,44 @@ igraph_error_t sg_paths_find(const sg_network *net, const sg_graph *lg, const sg
     memset(out, 0, sizeof *out);
     bool any = false;
     IGRAPH_CHECK(reachable(lg, q->from, q->to, &any));
-    if (!any || (q->time_respecting && !time_reachable(net, lg, q->from, q->to)))
+    if (!any || (q->time_respecting && !time_reachable(net, lg, q->from, q->to))) {
+        out->found_decimal = g_strdup("0");
         return IGRAPH_SUCCESS;
+    }
+    mpz_t count;
+    mpz_init(count);
+    IGRAPH_FINALLY(mpz_clear, count);
     GArray *paths = g_array_new(FALSE, FALSE, sizeof(sg_path));
     IGRAPH_FINALLY(free_path_array, paths);
     igraph_vector_t weights;
     IGRAPH_VECTOR_INIT_FINALLY(&weights, 0);
-    double count = 0;
     bool plain = q->k == 0 && !q->most_reliable && !q->time_respecting;
     if (plain) {
-        IGRAPH_CHECK(count_shortest(lg, q->from, q->to, &count));
-        IGRAPH_CHECK(count <= ALL_PATHS_MAX ? all_shortest(net, lg, q, paths) : first_shortest(net, lg, q, paths));
+        IGRAPH_CHECK(count_shortest(lg, q->from, q->to, count));
+        IGRAPH_CHECK(mpz_cmp_d(count, ALL_PATHS_MAX) <= 0 ? all_shortest(net, lg, q, paths)
+                                                          : first_shortest(net, lg, q, paths));
     } else {
         if (q->most_reliable)
             IGRAPH_CHECK(reliability_weights(lg, &weights));
         IGRAPH_CHECK(candidate_search(net, lg, q, q->most_reliable ? &weights : NULL, paths, &out->capped));
     }
     igraph_vector_destroy(&weights);
-    IGRAPH_FINALLY_CLEAN(2);
     finish_list(q, paths, out);
-    if (plain)
-        out->found = count < (double)SIZE_MAX ? (size_t)count : SIZE_MAX;
+    IGRAPH_FINALLY_CLEAN(2);
+    if (plain) {
+        out->found = mpz_fits_ulong_p(count) && mpz_get_ui(count) <= SIZE_MAX ? (size_t)mpz_get_ui(count) : SIZE_MAX;
+        out->found_decimal = g_try_malloc(mpz_sizeinbase(count, 10) + 2);
+        if (out->found_decimal)
+            mpz_get_str(out->found_decimal, 10, count);
+    } else {
+        out->found_decimal = g_strdup_printf("%zu", out->found);
+    }
+    mpz_clear(count);
+    IGRAPH_FINALLY_CLEAN(1);
+    if (!out->found_decimal) {
+        sg_path_list_free(out);
+        IGRAPH_ERROR("out of memory writing a path count", IGRAPH_ENOMEM);
+    }
     return IGRAPH_SUCCESS;
 }
 
@@ -469,6 +513,7 @@ void sg_path_list_free(sg_path_list *list)
         g_free(list->paths[i].hops);
     }
     g_free(list->paths);
+    g_free(list->found_decimal);
     memset(list, 0, sizeof *list);
 }
 

@@ -162,10 +162,10 @@ static void write_found(FILE *f, const sg_path_query *q, const sg_path_list *lis
     if (q->k)
         fprintf(f, "found %zu of the %zu asked for\n", list->count, q->k);
     else if (q->most_reliable)
-        fprintf(f, "found %zu path%s of reliability %.3g\n", list->found, list->found == 1 ? "" : "s",
+        fprintf(f, "found %s path%s of reliability %.3g\n", list->found_decimal, list->found == 1 ? "" : "s",
                 list->paths[0].reliability);
     else
-        fprintf(f, "found %zu path%s of %zu hop%s\n", list->found, list->found == 1 ? "" : "s",
+        fprintf(f, "found %s path%s of %zu hop%s\n", list->found_decimal, list->found == 1 ? "" : "s",
                 list->paths[0].n_hops, list->paths[0].n_hops == 1 ? "" : "s");
     if (list->count < list->found)
         fprintf(f, "listing the first %zu (--limit)\n", list->count);
@@ -240,7 +240,10 @@ static cJSON *paths_json(const sg_network *net, const sg_path_query *q, bool dir
     cJSON_AddStringToObject(root, "rank", q->most_reliable ? "reliability" : "hops");
     cJSON_AddItemToObject(root, "k", q->k ? cJSON_CreateNumber((double)q->k) : cJSON_CreateNull());
     cJSON_AddBoolToObject(root, "time_respecting", q->time_respecting);
-    cJSON_AddNumberToObject(root, "found", (double)list->found);
+    /* every digit of the count, as a JSON integer (exact for parsers of big integers, such as Python's) and
+     * as a string (for parsers that round integers beyond 2^53, such as JavaScript's) */
+    cJSON_AddItemToObject(root, "found", cJSON_CreateRaw(list->found_decimal));
+    cJSON_AddStringToObject(root, "found_decimal", list->found_decimal);
     cJSON_AddBoolToObject(root, "capped", list->capped);
     cJSON *routes = cJSON_AddArrayToObject(root, "routes");
     cJSON *paths = cJSON_AddArrayToObject(root, "paths");
@@ -367,13 +370,15 @@ const sg_command sg_cmd_paths = {
         "\nPaths are listed by length (or reliability), then by their node sequences in node-table order,\n"
         "which also settles ties at the K-th place. With --k, --most-reliable or --time-respecting, candidate\n"
         "paths are examined best first, at most 2000; a warning says when that cap was reached.\n"
-        "The number of shortest paths is always counted; beyond 100000 they are not all built, and those\n"
-        "listed are the first Yen's algorithm finds.\n"
+        "The number of shortest paths is always counted exactly, however large (arbitrary precision); beyond\n"
+        "100000 they are not all built, and those listed are the first Yen's algorithm finds.\n"
         "\nNo path is a result, not an error: the table says so, CSV has only its header, JSON has empty\n"
         "lists, and the exit status is 0. FROM equal to TO is a usage error. CSV has one row per tie in\n"
         "evidence (path, hop, from, to, earliest, relation, reversed, start, end, confidence, weight,\n"
         "sources, references, hypothesis, note).\n"
-        "JSON: \"routes\" (nodes, hops, reliability per path) and \"paths\", each an array of hops {from, to,\n"
+        "JSON: \"found\" is the count as an integer with all its digits and \"found_decimal\" the same digits as\n"
+        "a string (for parsers that round integers beyond 2^53); \"routes\" (nodes, hops, reliability per\n"
+        "path) and \"paths\", each an array of hops {from, to,\n"
         "earliest, confidence, ties: [{relation, source, target, reversed, start, end, confidence, weight,\n"
         "sources: [{key, reference, pages}], note, hypothesis}]}.\n",
 };
