@@ -495,6 +495,14 @@ static int cmd_centrality(const sg_command *self, int argc, char **argv)
     r.copts.reading = opts.reading;
     r.copts.reading.weights = r.weights;
     sg_network *net = sg_cmd_load(&opts);
+    sg_diag *diag = sg_diag_new();
+    if (net && !sg_weights_check(net, r.weights, diag)) {
+        sg_diag_sort(diag);
+        sg_diag_print(diag, false);
+        sg_network_unref(net);
+        net = NULL;
+    }
+    sg_diag_free(diag);
     if (!net) {
         g_ptr_array_free(r.measures, TRUE);
         return SG_EXIT_DATA;
