@@ -106,8 +106,9 @@ static int handle_option(const sg_command *cmd, int opt, const char *arg, void *
         r->copts.group_by = arg;
         return 0;
     case OPT_DAMPING:
+        /* decimal only: g_ascii_strtod alone also takes hexadecimal (0x1p-1), "nan" and "inf" */
         r->copts.damping = g_ascii_strtod(arg, &end);
-        if (!*arg || *end || !(r->copts.damping > 0 && r->copts.damping <= 1))
+        if (!*arg || *end || arg[strspn(arg, "0123456789+-.eE")] || !(r->copts.damping > 0 && r->copts.damping <= 1))
             return sg_usage_error(cmd, "bad --damping '%s': expected a number in (0, 1]", arg);
         return 0;
     case OPT_JOBS:
