@@ -544,6 +544,8 @@ const sg_command sg_cmd_centrality = {
         "  --top N            show the first N nodes only (every format)\n"
         "  --normalized       degree, indegree, outdegree and harmonic / (n-1); betweenness as NetworkX\n"
         "  --weights W        none (default), weight or confidence: what a tie's strength is read from\n"
+        "                     (weights lie in [0.001, 1000]; a confidence read as a weight must be 0 or at\n"
+        "                     least 0.001)\n"
         "  --group-by ATTR    node attribute giving brokerage groups (default: affiliation, when the network has\n"
         "                     one): affiliation, kind, label, id, native_name or an extra node column\n"
         "  --damping X        pagerank damping factor in (0, 1] (default 0.85)\n"
