@@ -178,7 +178,9 @@ static char *stopped_text(const sg_path_query *q, const sg_path_list *list)
 static void write_found(FILE *f, const sg_path_query *q, const sg_path_list *list)
 {
     if (list->count == 0) {
-        fprintf(f, "no path found\n");
+        char *stopped = stopped_text(q, list);
+        fprintf(f, "no path found%s%s\n", stopped ? ": " : "", stopped ? stopped : "");
+        g_free(stopped);
         return;
     }
     if (q->k)
