@@ -23,8 +23,15 @@ typedef struct sg_path_query {
     size_t limit;          /* with K == 0, list at most this many (> 0) */
     bool most_reliable;    /* rank by the product of confidences, then hops, then node sequence */
     bool time_respecting;  /* keep only paths whose ties follow each other in time */
-    size_t max_candidates; /* the most candidate paths examined (0: 2000) */
+    size_t max_candidates; /* the most candidate paths examined (0: SG_PATHS_MAX_CANDIDATES) */
+    size_t budget;         /* the most elementary steps the candidate search may take (0: SG_PATHS_BUDGET) */
 } sg_path_query;
+
+/* The default cap on candidate paths examined, and the default budget of elementary steps for the
+ * candidate search (a node settled or a link examined by one of Yen's shortest-path searches, or a node
+ * copied into a candidate; about a second's work on the build machine). */
+#define SG_PATHS_MAX_CANDIDATES 2000
+#define SG_PATHS_BUDGET 20000000
 
 /* One hop of a path: the link crossed and the ties in evidence for it. With time-respecting paths the
  * ties are those still usable at that point (ending no earlier than the path's earliest possible day
@@ -47,8 +54,12 @@ typedef struct sg_path {
 typedef struct sg_path_list {
     sg_path *paths;
     size_t count;          /* paths listed */
-    size_t found;          /* best paths found in all (>= count when LIMIT cut the list) */
+    size_t found;          /* best paths found in all (>= count when LIMIT cut the list); SIZE_MAX when more */
+    char *found_decimal;   /* FOUND exactly, in decimal digits, however large (the fewest-hop count is exact
+                            * with arbitrary precision); owned by the list */
     bool capped;           /* the search stopped at MAX_CANDIDATES: there may be more or better paths */
+    bool exhausted;        /* the search stopped when its BUDGET was spent: there may be more or better paths */
+    size_t steps;          /* elementary steps the candidate search took */
 } sg_path_list;
 
 /* Finds the paths Q asks for in LG (sg_graph_build of NET, merged, with confidence weights when

@@ -30,6 +30,19 @@ typedef enum sg_weights {
 /* Parses "none", "weight", "confidence"; returns false if unknown. */
 bool sg_weights_parse(const char *text, sg_weights *out);
 
+/* The range of a tie's weight, and of a non-zero confidence read as a weight (--weights confidence). Path
+ * lengths are 1/weight, and igraph counts two path lengths equal when they differ by less than 1e-10 of
+ * their sum (igraph_cmp_epsilon, IGRAPH_SHORTEST_PATH_EPSILON): with lengths within a factor 10^6 of each
+ * other, one whole tie's length always shows on routes of up to 2,500 hops. A merged link's weight, the
+ * sum of its ties', stays below 1000 x the number of ties: it cannot overflow. */
+#define SG_WEIGHT_MIN 0.001
+#define SG_WEIGHT_MAX 1000.0
+
+/* Checks that every tie of NET whose confidence is not 0 can be read as a weight under WEIGHTS (with
+ * SG_WEIGHTS_CONFIDENCE: a confidence of at least SG_WEIGHT_MIN), adding an error at the tie's position
+ * to DIAG for each that cannot. Returns false if any cannot. O(m). */
+bool sg_weights_check(const sg_network *net, sg_weights weights, sg_diag *diag);
+
 /* How parallel ties become edges. */
 typedef enum sg_merge {
     SG_MERGE_NONE,           /* one edge per arc of every tie, in tie order; self-loops kept */

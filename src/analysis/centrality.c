@@ -133,7 +133,7 @@ static igraph_error_t compute_strength(job *j, igraph_vector_t *out)
 
 static int parts_for(const job *j, const igraph_t *g)
 {
-    return sg_parallel_pays(igraph_vcount(g), igraph_ecount(g)) ? sg_parallel_jobs(j->opts->jobs) : 1;
+    return sg_parallel_parts(igraph_vcount(g), igraph_ecount(g), j->opts->jobs);
 }
 
 static igraph_error_t compute_betweenness(job *j, igraph_vector_t *out)

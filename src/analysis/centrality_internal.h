@@ -29,7 +29,10 @@ igraph_error_t sg_parallel_distances(const igraph_t *g, const igraph_vector_t *l
                                      int parts, igraph_vector_t *inv_sum, igraph_vector_t *reached,
                                      igraph_vector_t *harmonic);
 
-/* Whether a graph of N vertices and M edges is large enough for worker processes to pay. */
-bool sg_parallel_pays(igraph_integer_t n, igraph_integer_t m);
+/* How many parts (processes) to split a path-based measure of a graph of N vertices and M edges into:
+ * the --jobs request REQUESTED (sg_parallel_jobs), but never so many that a part gets less than about a
+ * million vertex-edge steps (forking costs as much), so 1 below that; --jobs 100000 on a small graph is
+ * not 1024 forks. */
+int sg_parallel_parts(igraph_integer_t n, igraph_integer_t m, int requested);
 
 #endif

@@ -18,10 +18,14 @@ int sg_parallel_jobs(int requested)
     return cores > 0 ? (int)MIN(cores, 256) : 1;
 }
 
-bool sg_parallel_pays(igraph_integer_t n, igraph_integer_t m)
+int sg_parallel_parts(igraph_integer_t n, igraph_integer_t m, int requested)
 {
     /* Below about a million vertex-edge steps a serial run takes a few milliseconds, as long as forking. */
-    return n >= 64 && (double)n * (double)(m + n) >= 1e6;
+    double work = (double)n * (double)(m + n);
+    if (n < 64 || work < 1e6)
+        return 1;
+    double worth = MIN(work / 1e6, (double)n);
+    return (int)MIN((double)sg_parallel_jobs(requested), worth);
 }
 
 static bool write_all(int fd, const void *data, size_t len)

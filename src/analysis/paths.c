@@ -4,7 +4,10 @@
 #include <math.h>
 #include <string.h>
 
+#include <gmp.h>
+
 #include "spygraph/paths.h"
+#include "ksp.h"
 
 static igraph_neimode_t search_mode(const sg_graph *lg)
 {
@@ -138,16 +141,6 @@ static igraph_error_t reliability_weights(const sg_graph *lg, igraph_vector_t *w
     return IGRAPH_SUCCESS;
 }
 
-static double path_cost(const igraph_vector_int_t *nodes, const sg_graph *lg, const igraph_vector_t *weights)
-{
-    igraph_integer_t n = igraph_vector_int_size(nodes);
-    if (!weights)
-        return (double)(n - 1);
-    double cost = 0;
-    for (igraph_integer_t i = 0; i + 1 < n; i++)
-        cost += VECTOR(*weights)[sg_graph_find_edge(lg, (int)VECTOR(*nodes)[i], (int)VECTOR(*nodes)[i + 1])];
-    return cost;
-}
 
 /* Every fewest-hop path (igraph_get_all_shortest_paths on the simple link graph). */
 static igraph_error_t all_shortest(const sg_network *net, const sg_graph *lg, const sg_path_query *q,
@@ -169,7 +162,7 @@ static igraph_error_t all_shortest(const sg_network *net, const sg_graph *lg, co
 
 /* The cost a path is ranked by first: its hops, or (MOST_RELIABLE) -log of its reliability, counting for
  * each hop the ties in evidence (with time-respecting paths, those still usable). Never below the
- * search cost path_cost gives its node sequence. */
+ * search cost sg_ksp_search gives its node sequence. */
 static double ranked_cost(const sg_path_query *q, const sg_path *p)
 {
     if (!q->most_reliable)
@@ -206,78 +199,112 @@ static void free_path(sg_path *p)
     g_free(p->hops);
 }
 
-/* The cost no better path can exceed once PATHS (sorted) are in: the best cost when every best path is
+/* The state of one candidate search: the query, the accepted paths, and the NEED best ranked costs among
+ * them (NEED = K, or 1 when every best path is wanted) in a binary max-heap, whose top is then the bound
+ * no better path can exceed. */
+typedef struct search_state {
+    const sg_network *net;
+    const sg_graph *lg;
+    const sg_path_query *q;
+    GArray *paths;
+    double *best;          /* the max-heap, NEED entries at most */
+    size_t n_best, need, seen, cap;
+    bool capped;
+} search_state;
+
+/* Adds COST to the NEED best costs kept in S's max-heap. O(log NEED). */
+static void keep_best_cost(search_state *s, double cost)
+{
+    double *h = s->best;
+    size_t i;
+    if (s->n_best < s->need) {
+        i = s->n_best++;
+        h[i] = cost;
+        for (; i > 0 && h[(i - 1) / 2] < h[i]; i = (i - 1) / 2) {
+            double t = h[i];
+            h[i] = h[(i - 1) / 2];
+            h[(i - 1) / 2] = t;
+        }
+        return;
+    }
+    if (cost >= h[0])
+        return;
+    h[0] = cost;
+    for (i = 0;;) {
+        size_t l = 2 * i + 1, r = l + 1, big = i;
+        if (l < s->n_best && h[l] > h[big])
+            big = l;
+        if (r < s->n_best && h[r] > h[big])
+            big = r;
+        if (big == i)
+            break;
+        double t = h[i];
+        h[i] = h[big];
+        h[big] = t;
+        i = big;
+    }
+}
+
+/* The cost no better path can exceed once the accepted paths are in: the best cost when every best path is
  * wanted, the K-th best when K are; +infinity while fewer than K are in. A later path of equal cost may
  * still rank better (fewer hops, an earlier node sequence), so only a cost strictly above the bound
  * (beyond COST_TOLERANCE) rules a path out. */
-static double cost_bound(const sg_path_query *q, GArray *paths)
+static double cost_bound(const search_state *s)
 {
-    size_t need = q->k ? q->k : 1;
-    if (paths->len < need)
-        return INFINITY;
-    g_array_sort_with_data(paths, compare_ranked, (gpointer)q);
-    return ranked_cost(q, &g_array_index(paths, sg_path, need - 1));
+    return s->n_best < s->need ? INFINITY : s->best[0];
 }
 
-/* Considers one candidate of search cost OPTIMISTIC (candidates arrive in order of it, and a path's
- * ranked cost is never below it); accepts it into PATHS if it qualifies. Returns false once no later
- * candidate can qualify: when OPTIMISTIC is strictly worse than *BOUND (ties go on, since hops and node
- * sequence still decide among them). */
-static bool consider(const sg_network *net, const sg_graph *lg, const sg_path_query *q,
-                     const igraph_vector_int_t *nodes, double optimistic, GArray *paths, double *bound)
+/* Considers one candidate (NODES, N of them) of search cost OPTIMISTIC (candidates arrive in order of it,
+ * and a path's ranked cost is never below it); accepts it into the state's paths if it qualifies. Returns
+ * false once no later candidate can qualify (OPTIMISTIC strictly worse than the bound; ties go on, since
+ * hops and node sequence still decide among them) or the cap on candidates is reached. */
+static bool consider(const igraph_integer_t *nodes, size_t n, double optimistic, void *ctx)
 {
-    if (optimistic > *bound && !same_cost(optimistic, *bound))
+    search_state *s = ctx;
+    double bound = cost_bound(s);
+    if (optimistic > bound && !same_cost(optimistic, bound))
         return false;
+    if (s->seen++ >= s->cap) {
+        s->capped = true;
+        return false;
+    }
     sg_path path;
-    if (q->time_respecting) {
-        size_t n = (size_t)igraph_vector_int_size(nodes);
+    if (s->q->time_respecting) {
         path = (sg_path){.n_hops = n - 1, .hops = g_new0(sg_hop, n)};
-        if (!sg_path_time_respecting(net, lg, VECTOR(*nodes), n, path.hops)) {
+        if (!sg_path_time_respecting(s->net, s->lg, nodes, n, path.hops)) {
             g_free(path.hops);
             return true;
         }
     } else {
-        path = path_with_all_ties(net, lg, nodes);
+        igraph_vector_int_t view;
+        memset(&view, 0, sizeof view);
+        igraph_vector_int_view(&view, nodes, (igraph_integer_t)n);
+        path = path_with_all_ties(s->net, s->lg, &view);
     }
-    g_array_append_val(paths, path);
-    *bound = cost_bound(q, paths);
+    g_array_append_val(s->paths, path);
+    keep_best_cost(s, ranked_cost(s->q, &path));
     return true;
 }
 
-/* Candidate simple paths best first (igraph_get_k_shortest_paths on WEIGHTS: hops when NULL, else pure
- * -log confidence), asked for in growing batches until the query is answered (a candidate strictly worse
- * than the bound), the candidates run out, or MAX_CANDIDATES were examined (then sets *CAPPED). Many
- * equally reliable paths (certain ties everywhere) are all examined, up to that cap. */
+/* Candidate simple paths best first (sg_ksp_search on WEIGHTS: hops when NULL, else pure -log confidence)
+ * until the query is answered (a candidate strictly worse than the bound), the candidates run out,
+ * MAX_CANDIDATES were examined (then OUT->capped) or the step budget is spent (then OUT->exhausted). Many
+ * equally reliable paths (certain ties everywhere) are all examined, up to those limits. */
 static igraph_error_t candidate_search(const sg_network *net, const sg_graph *lg, const sg_path_query *q,
-                                       const igraph_vector_t *weights, GArray *paths, bool *capped)
+                                       const igraph_vector_t *weights, GArray *paths, sg_path_list *out)
 {
-    size_t cap = q->max_candidates ? q->max_candidates : 2000;
-    size_t batch = q->time_respecting ? 16 : (q->k ? q->k + 1 : q->limit + 1);
-    size_t seen = 0;
-    double bound = INFINITY;
-    bool going = true;
-    igraph_vector_int_list_t found;
-    IGRAPH_CHECK(igraph_vector_int_list_init(&found, 0));
-    IGRAPH_FINALLY(igraph_vector_int_list_destroy, &found);
-    for (;;) {
-        batch = MIN(batch, cap);
-        IGRAPH_CHECK(igraph_get_k_shortest_paths(&lg->graph, weights, &found, NULL, (igraph_integer_t)batch, q->from,
-                                                 q->to, search_mode(lg)));
-        size_t n = (size_t)igraph_vector_int_list_size(&found);
-        for (; seen < n && going; seen++) {
-            const igraph_vector_int_t *nodes = igraph_vector_int_list_get_ptr(&found, (igraph_integer_t)seen);
-            going = consider(net, lg, q, nodes, path_cost(nodes, lg, weights), paths, &bound);
-        }
-        if (!going || n < batch)
-            break;
-        if (batch >= cap) {
-            *capped = true;
-            break;
-        }
-        batch *= 4;
-    }
-    igraph_vector_int_list_destroy(&found);
-    IGRAPH_FINALLY_CLEAN(1);
+    search_state s = {.net = net, .lg = lg, .q = q, .paths = paths, .need = q->k ? q->k : 1,
+                      .cap = q->max_candidates ? q->max_candidates : SG_PATHS_MAX_CANDIDATES};
+    s.best = g_new(double, MIN(s.need, s.cap) + 1);
+    s.need = MIN(s.need, s.cap + 1);
+    sg_ksp_result res;
+    igraph_error_t err = sg_ksp_search(&lg->graph, weights, q->from, q->to,
+                                       q->budget ? q->budget : SG_PATHS_BUDGET, consider, &s, &res);
+    g_free(s.best);
+    IGRAPH_CHECK(err);
+    out->capped |= s.capped;
+    out->exhausted |= res.exhausted;
+    out->steps += res.steps;
     return IGRAPH_SUCCESS;
 }
 
@@ -323,10 +350,26 @@ static void free_path_array(void *paths)
  * than all of them being built to choose from. */
 #define ALL_PATHS_MAX 100000.0
 
-/* Counts the fewest-hop paths from FROM to TO (a double: the count can be astronomical, as in a grid),
- * adding up, layer by layer of igraph's breadth-first distances, the counts of each node's neighbours
- * one layer nearer FROM. O(n log n + m). */
-static igraph_error_t count_shortest(const sg_graph *lg, int from, int to, double *count)
+/* The path counts of count_shortest, one per node (N of them). */
+typedef struct path_counts {
+    mpz_t *count;
+    igraph_integer_t n;
+} path_counts;
+
+static void path_counts_free(void *p)
+{
+    path_counts *c = p;
+    for (igraph_integer_t v = 0; v < c->n; v++)
+        mpz_clear(c->count[v]);
+    g_free(c->count);
+}
+
+/* Counts the fewest-hop paths from FROM to TO exactly into COUNT (an initialised GMP integer: the count
+ * can be astronomical, C(2(n-1), n-1) between the corners of an n x n grid), adding up, layer by layer of
+ * igraph's breadth-first distances, the counts of each node's neighbours one layer nearer FROM. A layer's
+ * counts are released once the layer after next is reached, so memory is two layers of counts. O(n log n
+ * + m) additions of numbers of at most n bits. */
+static igraph_error_t count_shortest(const sg_graph *lg, int from, int to, mpz_t count)
 {
     igraph_integer_t n = igraph_vcount(&lg->graph);
     igraph_matrix_t d;
@@ -338,21 +381,30 @@ static igraph_error_t count_shortest(const sg_graph *lg, int from, int to, doubl
     IGRAPH_VECTOR_INT_INIT_FINALLY(&order, 0);
     IGRAPH_VECTOR_INT_INIT_FINALLY(&near, 0);
     IGRAPH_CHECK(igraph_vector_qsort_ind(&dist, &order, IGRAPH_ASCENDING));
-    double *paths = g_new0(double, n);
-    IGRAPH_FINALLY(g_free, paths);
-    paths[from] = 1;
+    path_counts paths = {.count = g_new(mpz_t, n), .n = n};
+    for (igraph_integer_t v = 0; v < n; v++)
+        mpz_init(paths.count[v]);
+    IGRAPH_FINALLY(path_counts_free, &paths);
+    mpz_set_ui(paths.count[from], 1);
     igraph_neimode_t back = lg->directed ? IGRAPH_IN : IGRAPH_ALL;
+    double last = VECTOR(dist)[to];
+    igraph_integer_t done = 0; /* ORDER[0 .. DONE) are two or more layers back: released */
     for (igraph_integer_t i = 0; i < n; i++) {
         igraph_integer_t v = VECTOR(order)[i];
-        if (v == from || !isfinite(VECTOR(dist)[v]))
+        if (!isfinite(VECTOR(dist)[v]) || VECTOR(dist)[v] > last)
+            break;
+        for (; VECTOR(dist)[VECTOR(order)[done]] < VECTOR(dist)[v] - 1; done++)
+            if (VECTOR(order)[done] != to)
+                mpz_realloc2(paths.count[VECTOR(order)[done]], 1); /* frees the digits, keeps the value 0 */
+        if (v == from)
             continue;
         IGRAPH_CHECK(igraph_neighbors(&lg->graph, &near, v, back));
         for (igraph_integer_t j = 0; j < igraph_vector_int_size(&near); j++)
             if (VECTOR(dist)[VECTOR(near)[j]] == VECTOR(dist)[v] - 1)
-                paths[v] += paths[VECTOR(near)[j]];
+                mpz_add(paths.count[v], paths.count[v], paths.count[VECTOR(near)[j]]);
     }
-    *count = paths[to];
-    g_free(paths);
+    mpz_set(count, paths.count[to]);
+    path_counts_free(&paths);
     igraph_vector_int_destroy(&near);
     igraph_vector_int_destroy(&order);
     igraph_matrix_destroy(&d);
@@ -362,12 +414,13 @@ static igraph_error_t count_shortest(const sg_graph *lg, int from, int to, doubl
 
 /* The first LIMIT fewest-hop paths Yen's algorithm finds (when there are too many to build them all). */
 static igraph_error_t first_shortest(const sg_network *net, const sg_graph *lg, const sg_path_query *q,
-                                     GArray *paths)
+                                     GArray *paths, sg_path_list *out)
 {
     sg_path_query first = *q;
     first.k = first.max_candidates = q->limit;
-    bool capped = false; /* expected: the search is stopped at LIMIT on purpose */
-    return candidate_search(net, lg, &first, NULL, paths, &capped);
+    IGRAPH_CHECK(candidate_search(net, lg, &first, NULL, paths, out));
+    out->capped = false; /* expected: the search is stopped at LIMIT on purpose */
+    return IGRAPH_SUCCESS;
 }
 
 /* Whether any route leads from FROM to TO in LG (so igraph is never asked for unreachable targets, which
@@ -437,27 +490,44 @@ igraph_error_t sg_paths_find(const sg_network *net, const sg_graph *lg, const sg
     memset(out, 0, sizeof *out);
     bool any = false;
     IGRAPH_CHECK(reachable(lg, q->from, q->to, &any));
-    if (!any || (q->time_respecting && !time_reachable(net, lg, q->from, q->to)))
+    if (!any || (q->time_respecting && !time_reachable(net, lg, q->from, q->to))) {
+        out->found_decimal = g_strdup("0");
         return IGRAPH_SUCCESS;
+    }
+    mpz_t count;
+    mpz_init(count);
+    IGRAPH_FINALLY(mpz_clear, count);
     GArray *paths = g_array_new(FALSE, FALSE, sizeof(sg_path));
     IGRAPH_FINALLY(free_path_array, paths);
     igraph_vector_t weights;
     IGRAPH_VECTOR_INIT_FINALLY(&weights, 0);
-    double count = 0;
     bool plain = q->k == 0 && !q->most_reliable && !q->time_respecting;
     if (plain) {
-        IGRAPH_CHECK(count_shortest(lg, q->from, q->to, &count));
-        IGRAPH_CHECK(count <= ALL_PATHS_MAX ? all_shortest(net, lg, q, paths) : first_shortest(net, lg, q, paths));
+        IGRAPH_CHECK(count_shortest(lg, q->from, q->to, count));
+        IGRAPH_CHECK(mpz_cmp_d(count, ALL_PATHS_MAX) <= 0 ? all_shortest(net, lg, q, paths)
+                                                          : first_shortest(net, lg, q, paths, out));
     } else {
         if (q->most_reliable)
             IGRAPH_CHECK(reliability_weights(lg, &weights));
-        IGRAPH_CHECK(candidate_search(net, lg, q, q->most_reliable ? &weights : NULL, paths, &out->capped));
+        IGRAPH_CHECK(candidate_search(net, lg, q, q->most_reliable ? &weights : NULL, paths, out));
     }
     igraph_vector_destroy(&weights);
-    IGRAPH_FINALLY_CLEAN(2);
     finish_list(q, paths, out);
-    if (plain)
-        out->found = count < (double)SIZE_MAX ? (size_t)count : SIZE_MAX;
+    IGRAPH_FINALLY_CLEAN(2);
+    if (plain) {
+        out->found = mpz_fits_ulong_p(count) && mpz_get_ui(count) <= SIZE_MAX ? (size_t)mpz_get_ui(count) : SIZE_MAX;
+        out->found_decimal = g_try_malloc(mpz_sizeinbase(count, 10) + 2);
+        if (out->found_decimal)
+            mpz_get_str(out->found_decimal, 10, count);
+    } else {
+        out->found_decimal = g_strdup_printf("%zu", out->found);
+    }
+    mpz_clear(count);
+    IGRAPH_FINALLY_CLEAN(1);
+    if (!out->found_decimal) {
+        sg_path_list_free(out);
+        IGRAPH_ERROR("out of memory writing a path count", IGRAPH_ENOMEM);
+    }
     return IGRAPH_SUCCESS;
 }
 
@@ -469,6 +539,7 @@ void sg_path_list_free(sg_path_list *list)
         g_free(list->paths[i].hops);
     }
     g_free(list->paths);
+    g_free(list->found_decimal);
     memset(list, 0, sizeof *list);
 }
 

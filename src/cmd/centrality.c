@@ -106,8 +106,9 @@ static int handle_option(const sg_command *cmd, int opt, const char *arg, void *
         r->copts.group_by = arg;
         return 0;
     case OPT_DAMPING:
+        /* decimal only: g_ascii_strtod alone also takes hexadecimal (0x1p-1), "nan" and "inf" */
         r->copts.damping = g_ascii_strtod(arg, &end);
-        if (!*arg || *end || !(r->copts.damping > 0 && r->copts.damping <= 1))
+        if (!*arg || *end || arg[strspn(arg, "0123456789+-.eE")] || !(r->copts.damping > 0 && r->copts.damping <= 1))
             return sg_usage_error(cmd, "bad --damping '%s': expected a number in (0, 1]", arg);
         return 0;
     case OPT_JOBS:
@@ -495,6 +496,14 @@ static int cmd_centrality(const sg_command *self, int argc, char **argv)
     r.copts.reading = opts.reading;
     r.copts.reading.weights = r.weights;
     sg_network *net = sg_cmd_load(&opts);
+    sg_diag *diag = sg_diag_new();
+    if (net && !sg_weights_check(net, r.weights, diag)) {
+        sg_diag_sort(diag);
+        sg_diag_print(diag, false);
+        sg_network_unref(net);
+        net = NULL;
+    }
+    sg_diag_free(diag);
     if (!net) {
         g_ptr_array_free(r.measures, TRUE);
         return SG_EXIT_DATA;
@@ -535,6 +544,8 @@ const sg_command sg_cmd_centrality = {
         "  --top N            show the first N nodes only (every format)\n"
         "  --normalized       degree, indegree, outdegree and harmonic / (n-1); betweenness as NetworkX\n"
         "  --weights W        none (default), weight or confidence: what a tie's strength is read from\n"
+        "                     (weights lie in [0.001, 1000]; a confidence read as a weight must be 0 or at\n"
+        "                     least 0.001)\n"
         "  --group-by ATTR    node attribute giving brokerage groups (default: affiliation, when the network has\n"
         "                     one): affiliation, kind, label, id, native_name or an extra node column\n"
         "  --damping X        pagerank damping factor in (0, 1] (default 0.85)\n"

@@ -8,10 +8,13 @@
 #include "evidence.h"
 #include "spygraph/paths.h"
 
-enum { OPT_LIMIT = SG_OPT_FIRST_COMMAND_OPTION, OPT_K, OPT_MOST_RELIABLE, OPT_TIME_RESPECTING };
+enum { OPT_LIMIT = SG_OPT_FIRST_COMMAND_OPTION, OPT_K, OPT_MOST_RELIABLE, OPT_TIME_RESPECTING, OPT_BUDGET };
+
+/* The largest --budget: about three minutes of work and a few gigabytes at most. */
+#define MAX_BUDGET 10000000000L
 
 typedef struct paths_args {
-    size_t limit, k;
+    size_t limit, k, budget;
     bool most_reliable, time_respecting;
 } paths_args;
 
@@ -23,6 +26,13 @@ static int paths_option(const sg_command *cmd, int opt, const char *arg, void *c
         return sg_cmd_positive_arg(cmd, "--limit", arg, &a->limit) ? 0 : SG_EXIT_USAGE;
     case OPT_K:
         return sg_cmd_positive_arg(cmd, "--k", arg, &a->k) ? 0 : SG_EXIT_USAGE;
+    case OPT_BUDGET: {
+        long budget;
+        if (sg_parse_whole(cmd, "--budget", arg, 1, MAX_BUDGET, &budget))
+            return SG_EXIT_USAGE;
+        a->budget = (size_t)budget;
+        return 0;
+    }
     case OPT_MOST_RELIABLE:
         a->most_reliable = true;
         return 0;
@@ -152,25 +162,41 @@ static sg_table *text_table(const sg_network *net, const sg_path_list *list, boo
     return t;
 }
 
+/* Why the search stopped early, in words (NULL when it did not); g_free() it. */
+static char *stopped_text(const sg_path_query *q, const sg_path_list *list)
+{
+    if (list->exhausted)
+        return g_strdup_printf("the search stopped when its budget of %zu steps was spent (--budget): the paths "
+                               "shown are the best found so far, and there may be more or better ones",
+                               q->budget);
+    if (list->capped)
+        return g_strdup_printf("the search stopped after %zu candidate paths: there may be more", q->max_candidates);
+    return NULL;
+}
+
 /* "2 paths of 5 hops" / "1 path of 5 hops, reliability 0.405" ... */
 static void write_found(FILE *f, const sg_path_query *q, const sg_path_list *list)
 {
     if (list->count == 0) {
-        fprintf(f, "no path found\n");
+        char *stopped = stopped_text(q, list);
+        fprintf(f, "no path found%s%s\n", stopped ? ": " : "", stopped ? stopped : "");
+        g_free(stopped);
         return;
     }
     if (q->k)
         fprintf(f, "found %zu of the %zu asked for\n", list->count, q->k);
     else if (q->most_reliable)
-        fprintf(f, "found %zu path%s of reliability %.3g\n", list->found, list->found == 1 ? "" : "s",
+        fprintf(f, "found %s path%s of reliability %.3g\n", list->found_decimal, list->found == 1 ? "" : "s",
                 list->paths[0].reliability);
     else
-        fprintf(f, "found %zu path%s of %zu hop%s\n", list->found, list->found == 1 ? "" : "s",
+        fprintf(f, "found %s path%s of %zu hop%s\n", list->found_decimal, list->found == 1 ? "" : "s",
                 list->paths[0].n_hops, list->paths[0].n_hops == 1 ? "" : "s");
     if (list->count < list->found)
-        fprintf(f, "listing the first %zu (--limit)\n", list->count);
-    if (list->capped)
-        fprintf(f, "the search stopped after %zu candidate paths: there may be more\n", q->max_candidates);
+        fprintf(f, "listing the first %zu (%s)\n", list->count, list->count < q->limit ? "the search budget ran out" : "--limit");
+    char *stopped = stopped_text(q, list);
+    if (stopped)
+        fprintf(f, "%s\n", stopped);
+    g_free(stopped);
 }
 
 static void write_text(FILE *f, const sg_network *net, const sg_path_query *q, bool directed,
@@ -242,8 +268,12 @@ static cJSON *paths_json(const sg_network *net, const sg_path_query *q, bool dir
     cJSON_AddStringToObject(root, "rank", q->most_reliable ? "reliability" : "hops");
     cJSON_AddItemToObject(root, "k", q->k ? cJSON_CreateNumber((double)q->k) : cJSON_CreateNull());
     cJSON_AddBoolToObject(root, "time_respecting", q->time_respecting);
-    cJSON_AddNumberToObject(root, "found", (double)list->found);
+    /* every digit of the count, as a JSON integer (exact for parsers of big integers, such as Python's) and
+     * as a string (for parsers that round integers beyond 2^53, such as JavaScript's) */
+    cJSON_AddItemToObject(root, "found", cJSON_CreateRaw(list->found_decimal));
+    cJSON_AddStringToObject(root, "found_decimal", list->found_decimal);
     cJSON_AddBoolToObject(root, "capped", list->capped);
+    cJSON_AddBoolToObject(root, "budget_spent", list->exhausted);
     cJSON *routes = cJSON_AddArrayToObject(root, "routes");
     cJSON *paths = cJSON_AddArrayToObject(root, "paths");
     for (size_t p = 0; p < list->count; p++) {
@@ -303,9 +333,10 @@ static int run_paths(const sg_command *self, const sg_options *opts, const sg_ne
         sg_graph_destroy(&lg);
         return SG_EXIT_DATA;
     }
-    if (list.capped)
-        sg_warning("the search stopped after %zu candidate paths: there may be more",
-                   q->max_candidates);
+    char *stopped = stopped_text(q, &list);
+    if (stopped)
+        sg_warning("%s", stopped);
+    g_free(stopped);
     status = write_paths(opts, net, q, lg.directed, &list);
     sg_path_list_free(&list);
     sg_graph_destroy(&lg);
@@ -319,8 +350,9 @@ static int cmd_paths(const sg_command *self, int argc, char **argv)
         {"k", required_argument, NULL, OPT_K},
         {"most-reliable", no_argument, NULL, OPT_MOST_RELIABLE},
         {"time-respecting", no_argument, NULL, OPT_TIME_RESPECTING},
+        {"budget", required_argument, NULL, OPT_BUDGET},
         {NULL, 0, NULL, 0}};
-    paths_args a = {.limit = 20};
+    paths_args a = {.limit = 20, .budget = SG_PATHS_BUDGET};
     sg_options opts;
     int status = sg_parse_options(self, argc, argv, extra, paths_option, &a, &opts);
     if (status >= 0)
@@ -329,7 +361,8 @@ static int cmd_paths(const sg_command *self, int argc, char **argv)
     if (!net)
         return SG_EXIT_DATA;
     sg_path_query q = {.k = a.k, .limit = a.limit, .most_reliable = a.most_reliable,
-                       .time_respecting = a.time_respecting, .max_candidates = 2000};
+                       .time_respecting = a.time_respecting, .max_candidates = SG_PATHS_MAX_CANDIDATES,
+                       .budget = a.budget};
     status = run_paths(self, &opts, net, &q);
     sg_network_unref(net);
     return status;
@@ -355,6 +388,8 @@ const sg_command sg_cmd_paths = {
         "                     reliability alone decides, and only paths of equal reliability (up to\n"
         "                     rounding) go to fewer hops, then node order\n"
         "  --time-respecting  keep only paths whose ties follow each other in time (see below)\n"
+        "  --budget N         the most elementary steps the search for candidate paths may take (default\n"
+        "                     20000000, about a second; at most 10000000000)\n"
         COMMON_HELP
         "\nBy default every shortest path (fewest hops) is listed; ties between the same two nodes make one\n"
         "hop, and each of them is shown as evidence, with its citation keys; the table ends with the full\n"
@@ -367,15 +402,22 @@ const sg_command sg_cmd_paths = {
         "follow one that began in 1933. Open ends are unbounded; undated ties fit anywhere. Each hop then\n"
         "shows the earliest day it can be made and only the ties still usable then.\n"
         "\nPaths are listed by length (or reliability), then by their node sequences in node-table order,\n"
-        "which also settles ties at the K-th place. With --k, --most-reliable or --time-respecting, candidate\n"
-        "paths are examined best first, at most 2000; a warning says when that cap was reached.\n"
-        "The number of shortest paths is always counted; beyond 100000 they are not all built, and those\n"
-        "listed are the first Yen's algorithm finds.\n"
+        "which also settles ties at the K-th place. With --k, --most-reliable or --time-respecting (and to\n"
+        "list some of more than 100000 shortest paths), candidate paths are examined best first (Yen's\n"
+        "algorithm), at most 2000 of them, within the step budget: a step is a node settled or a link examined\n"
+        "by one of its shortest-path searches, or a node copied into a candidate, so time and memory grow with\n"
+        "the budget, never beyond it. When either limit stops the search, a warning (and a line of the table,\n"
+        "\"capped\" or \"budget_spent\" in JSON) says so: the paths shown are the best found so far, and there\n"
+        "may be more or better ones; a larger --budget finds more.\n"
+        "The number of shortest paths is always counted exactly, however large (arbitrary precision); beyond\n"
+        "100000 they are not all built, and those listed are the first Yen's algorithm finds.\n"
         "\nNo path is a result, not an error: the table says so, CSV has only its header, JSON has empty\n"
         "lists, and the exit status is 0. FROM equal to TO is a usage error. CSV has one row per tie in\n"
         "evidence (path, hop, from, to, earliest, relation, reversed, start, end, confidence, weight,\n"
         "sources, references, hypothesis, note).\n"
-        "JSON: \"routes\" (nodes, hops, reliability per path) and \"paths\", each an array of hops {from, to,\n"
+        "JSON: \"found\" is the count as an integer with all its digits and \"found_decimal\" the same digits as\n"
+        "a string (for parsers that round integers beyond 2^53); \"routes\" (nodes, hops, reliability per\n"
+        "path) and \"paths\", each an array of hops {from, to,\n"
         "earliest, confidence, ties: [{relation, source, target, reversed, start, end, confidence, weight,\n"
         "sources: [{key, reference, pages}], note, hypothesis}]}.\n",
 };

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "fields.h"
+#include "spygraph/reading.h" /* SG_WEIGHT_MIN, SG_WEIGHT_MAX */
 
 bool sg_columns_map(sg_columns *cols, const char *const *names, const sg_csv_row *header, const char *file,
                     int **unknown, sg_diag *diag)
@@ -144,6 +145,10 @@ bool sg_read_weight(const char *text, const sg_origin *at, double *out, sg_diag 
     }
     if (v <= 0.0) {
         sg_diag_error(diag, at, "weight %s is not positive", text);
+        return false;
+    }
+    if (v < SG_WEIGHT_MIN || v > SG_WEIGHT_MAX) {
+        sg_diag_error(diag, at, "weight %s is outside the range %g to %g", text, SG_WEIGHT_MIN, SG_WEIGHT_MAX);
         return false;
     }
     *out = v;

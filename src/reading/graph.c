@@ -20,6 +20,20 @@ bool sg_weights_parse(const char *text, sg_weights *out)
     return true;
 }
 
+bool sg_weights_check(const sg_network *net, sg_weights weights, sg_diag *diag)
+{
+    bool ok = true;
+    for (size_t i = 0; weights == SG_WEIGHTS_CONFIDENCE && i < net->n_edges; i++) {
+        const sg_edge *e = &net->edges[i];
+        if (e->confidence > 0 && e->confidence < SG_WEIGHT_MIN) {
+            sg_diag_error(diag, &e->origin, "confidence %g cannot be read as a weight (--weights confidence): "
+                          "it must be 0 or at least %g", e->confidence, SG_WEIGHT_MIN);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
 int sg_tie_arcs(const sg_network *net, const sg_edge *e, sg_direction direction)
 {
     switch (direction) {

@@ -545,7 +545,12 @@ static void test_jobs_option(void)
             if (strcmp(s, t) != 0)
                 add_tie(net, s, t, "tie", 1);
         }
-    g_assert_true(sg_parallel_pays(1200, 2400));
+    g_assert_cmpint(sg_parallel_parts(1200, 2400, 4), ==, 4);
+    /* --jobs 100000 (issue 12) forks no more parts than there are millions of vertex-edge steps: 1200 x 3600
+     * is 4.32 million, so 4; a 40 x 40 grid (1600 x 4720, 7.55 million) gets 7, not 1024 (by hand). */
+    g_assert_cmpint(sg_parallel_parts(1200, 2400, 100000), ==, 4);
+    g_assert_cmpint(sg_parallel_parts(1600, 3120, 100000), ==, 7);
+    g_assert_cmpint(sg_parallel_parts(100, 200, 100000), ==, 1);
     sg_centrality_options one = defaults(), four = defaults();
     one.jobs = 1;
     four.jobs = 4;
