@@ -1,6 +1,6 @@
 /* fuzz_folder.c: libFuzzer target for a whole network folder on disk: manifest, tables and patches, then every reading of it. */
 /*
- * The input is a folder packed as text (tests/fuzz/folder_seed.py writes it; tests/fuzz/README.md says more):
+ * The input is a folder packed as text (tests/fuzz/folder_seed.py packs a folder so, and unpacks an input):
  *
  *     {"format": "spygraph-network", ...}        <- bytes before the first header: network.json
  *     ---FILE nodes.csv
@@ -46,7 +46,8 @@ enum {
 
 static const char HEADER[] = "---FILE ";
 static char base_dir[4096]; /* where each run's folder is made */
-static bool debug;          /* FUZZ_FOLDER_DEBUG set: print each run's problems and whether it was exercised */
+static bool debug;          /* FUZZ_FOLDER_DEBUG set: print the files written, each run's problems and whether
+                               the network was read */
 
 /* True when PATH is a folder this process can write in. */
 static bool writable_dir(const char *path)
@@ -113,6 +114,7 @@ static void write_file(const char *dir, const char *rel, const char *data, size_
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0600);
     if (fd < 0)
         return;
+    size_t total = len;
     while (len > 0) {
         ssize_t n = write(fd, data, len);
         if (n <= 0)
@@ -121,6 +123,8 @@ static void write_file(const char *dir, const char *rel, const char *data, size_
         len -= (size_t)n;
     }
     close(fd);
+    if (debug)
+        fprintf(stderr, "fuzz_folder: wrote %s (%zu bytes)\n", rel, total);
 }
 
 /* Where the next header line starts at or after P (at the input's start or after a newline), or END. */
