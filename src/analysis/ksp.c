@@ -41,7 +41,7 @@ typedef struct ksp {
     GArray *heap;          /* heap_item, a binary min-heap on (key, v) */
     /* the candidates */
     GPtrArray *all;        /* every candidate found, owned */
-    GPtrArray *queue;      /* candidate *, a binary min-heap on (cost, order) */
+    GArray *queue;         /* candidate *, a binary min-heap on (cost, order) */
     GHashTable *known;     /* GBytes of a node sequence -> candidate, to drop duplicates */
     GArray *trie;          /* trie_node; 0 is FROM */
 } ksp;
@@ -62,49 +62,59 @@ static bool step(ksp *k, size_t n)
     return true;
 }
 
-/* ---- the node heap of one search --------------------------------------------------------------- */
+/* ---- binary min-heaps (the node heap of one search, the candidate queue) ------------------------- */
 
-static bool item_less(const heap_item *a, const heap_item *b)
+typedef bool (*heap_less)(const void *a, const void *b);
+
+static void heap_swap(GArray *h, guint i, guint j)
 {
-    return a->key < b->key || (a->key == b->key && a->v < b->v);
+    guint size = g_array_get_element_size(h);
+    G_STATIC_ASSERT(sizeof(candidate *) <= sizeof(heap_item));
+    char t[sizeof(heap_item)]; /* the largest element kept in a heap here */
+    char *a = h->data;
+    memcpy(t, a + i * size, size);
+    memcpy(a + i * size, a + j * size, size);
+    memcpy(a + j * size, t, size);
 }
 
-static void heap_push(GArray *h, double key, igraph_integer_t v)
+/* Adds the element at ITEM to the min-heap H ordered by LESS. O(log n). */
+static void heap_push(GArray *h, const void *item, heap_less less)
 {
-    heap_item it = {key, v};
-    g_array_append_val(h, it);
-    heap_item *a = (heap_item *)(void *)h->data;
+    guint size = g_array_get_element_size(h);
+    g_array_append_vals(h, item, 1);
     for (guint i = h->len - 1; i > 0;) {
         guint up = (i - 1) / 2;
-        if (!item_less(&a[i], &a[up]))
+        if (!less(h->data + i * size, h->data + up * size))
             break;
-        heap_item t = a[i];
-        a[i] = a[up];
-        a[up] = t;
+        heap_swap(h, i, up);
         i = up;
     }
 }
 
-static heap_item heap_pop(GArray *h)
+/* Removes the least element of the non-empty min-heap H ordered by LESS into TOP. O(log n). */
+static void heap_pop(GArray *h, void *top, heap_less less)
 {
-    heap_item *a = (heap_item *)(void *)h->data;
-    heap_item top = a[0];
-    a[0] = a[h->len - 1];
+    guint size = g_array_get_element_size(h);
+    memcpy(top, h->data, size);
+    heap_swap(h, 0, h->len - 1);
     g_array_set_size(h, h->len - 1);
     for (guint i = 0;;) {
         guint l = 2 * i + 1, r = l + 1, best = i;
-        if (l < h->len && item_less(&a[l], &a[best]))
+        if (l < h->len && less(h->data + l * size, h->data + best * size))
             best = l;
-        if (r < h->len && item_less(&a[r], &a[best]))
+        if (r < h->len && less(h->data + r * size, h->data + best * size))
             best = r;
         if (best == i)
             break;
-        heap_item t = a[i];
-        a[i] = a[best];
-        a[best] = t;
+        heap_swap(h, i, best);
         i = best;
     }
-    return top;
+}
+
+static bool item_less(const void *pa, const void *pb)
+{
+    const heap_item *a = pa, *b = pb;
+    return a->key < b->key || (a->key == b->key && a->v < b->v);
 }
 
 /* Dijkstra's search from SPUR to TO avoiding the nodes and first links banned under the current GEN.
@@ -115,9 +125,10 @@ static bool search(ksp *k, igraph_integer_t spur)
     k->reached[spur] = k->gen;
     k->dist[spur] = 0;
     k->via[spur] = -1;
-    heap_push(k->heap, 0, spur);
+    heap_push(k->heap, &(heap_item){0, spur}, item_less);
     while (k->heap->len > 0) {
-        heap_item it = heap_pop(k->heap);
+        heap_item it;
+        heap_pop(k->heap, &it, item_less);
         igraph_integer_t u = it.v;
         if (k->settled[u] == k->gen || it.key > k->dist[u])
             continue;
@@ -138,7 +149,7 @@ static bool search(ksp *k, igraph_integer_t spur)
                 k->reached[v] = k->gen;
                 k->dist[v] = d;
                 k->via[v] = e;
-                heap_push(k->heap, d, v);
+                heap_push(k->heap, &(heap_item){d, v}, item_less);
             }
         }
     }
@@ -147,44 +158,10 @@ static bool search(ksp *k, igraph_integer_t spur)
 
 /* ---- candidates -------------------------------------------------------------------------------- */
 
-static bool candidate_less(const candidate *a, const candidate *b)
+static bool candidate_less(const void *pa, const void *pb)
 {
+    const candidate *a = *(candidate *const *)pa, *b = *(candidate *const *)pb;
     return a->cost < b->cost || (a->cost == b->cost && a->order < b->order);
-}
-
-static void queue_push(GPtrArray *q, candidate *c)
-{
-    g_ptr_array_add(q, c);
-    for (guint i = q->len - 1; i > 0;) {
-        guint up = (i - 1) / 2;
-        if (!candidate_less(q->pdata[i], q->pdata[up]))
-            break;
-        gpointer t = q->pdata[i];
-        q->pdata[i] = q->pdata[up];
-        q->pdata[up] = t;
-        i = up;
-    }
-}
-
-static candidate *queue_pop(GPtrArray *q)
-{
-    candidate *top = q->pdata[0];
-    q->pdata[0] = q->pdata[q->len - 1];
-    g_ptr_array_set_size(q, q->len - 1);
-    for (guint i = 0;;) {
-        guint l = 2 * i + 1, r = l + 1, best = i;
-        if (l < q->len && candidate_less(q->pdata[l], q->pdata[best]))
-            best = l;
-        if (r < q->len && candidate_less(q->pdata[r], q->pdata[best]))
-            best = r;
-        if (best == i)
-            break;
-        gpointer t = q->pdata[i];
-        q->pdata[i] = q->pdata[best];
-        q->pdata[best] = t;
-        i = best;
-    }
-    return top;
 }
 
 static void candidate_free(gpointer p)
@@ -234,7 +211,7 @@ static bool add_candidate(ksp *k, const candidate *root, size_t i, igraph_intege
     c->order = k->all->len;
     g_ptr_array_add(k->all, c);
     g_hash_table_add(k->known, key);
-    queue_push(k->queue, c);
+    heap_push(k->queue, &c, candidate_less);
     return true;
 }
 
@@ -291,7 +268,7 @@ static void ksp_free(ksp *k)
     g_free(k->via);
     g_array_free(k->heap, TRUE);
     g_hash_table_destroy(k->known);
-    g_ptr_array_free(k->queue, TRUE);
+    g_array_free(k->queue, TRUE);
     g_ptr_array_free(k->all, TRUE);
     g_array_free(k->trie, TRUE);
 }
@@ -314,7 +291,7 @@ igraph_error_t sg_ksp_search(const igraph_t *graph, const igraph_vector_t *weigh
     k.via = g_new(igraph_integer_t, n);
     k.heap = g_array_new(FALSE, FALSE, sizeof(heap_item));
     k.known = g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, NULL);
-    k.queue = g_ptr_array_new();
+    k.queue = g_array_new(FALSE, FALSE, sizeof(candidate *));
     k.all = g_ptr_array_new_with_free_func(candidate_free);
     k.trie = g_array_new(FALSE, FALSE, sizeof(trie_node));
     trie_node root = {from, -1, -1};
@@ -323,7 +300,8 @@ igraph_error_t sg_ksp_search(const igraph_t *graph, const igraph_vector_t *weigh
     if (from != to && search(&k, from))
         add_candidate(&k, NULL, 0, from);
     while (k.queue->len > 0 && !k.exhausted) {
-        candidate *c = queue_pop(k.queue);
+        candidate *c;
+        heap_pop(k.queue, &c, candidate_less);
         res->paths++;
         if (!visit(c->nodes, c->n, c->cost, ctx))
             break;

@@ -200,49 +200,28 @@ static void free_path(sg_path *p)
 }
 
 /* The state of one candidate search: the query, the accepted paths, and the NEED best ranked costs among
- * them (NEED = K, or 1 when every best path is wanted) in a binary max-heap, whose top is then the bound
- * no better path can exceed. */
+ * them (NEED = K, or 1 when every best path is wanted) in igraph's max-heap, whose top is then the bound no
+ * better path can exceed. */
 typedef struct search_state {
     const sg_network *net;
     const sg_graph *lg;
     const sg_path_query *q;
     GArray *paths;
-    double *best;          /* the max-heap, NEED entries at most */
-    size_t n_best, need, seen, cap;
+    igraph_heap_t best;    /* NEED entries at most */
+    size_t need, seen, cap;
     bool capped;
 } search_state;
 
-/* Adds COST to the NEED best costs kept in S's max-heap. O(log NEED). */
+/* Adds COST to the NEED best costs kept in S's max-heap (room for NEED is reserved beforehand, so the push
+ * cannot fail). O(log NEED). */
 static void keep_best_cost(search_state *s, double cost)
 {
-    double *h = s->best;
-    size_t i;
-    if (s->n_best < s->need) {
-        i = s->n_best++;
-        h[i] = cost;
-        for (; i > 0 && h[(i - 1) / 2] < h[i]; i = (i - 1) / 2) {
-            double t = h[i];
-            h[i] = h[(i - 1) / 2];
-            h[(i - 1) / 2] = t;
-        }
-        return;
+    if ((size_t)igraph_heap_size(&s->best) == s->need) {
+        if (cost >= igraph_heap_top(&s->best))
+            return;
+        igraph_heap_delete_top(&s->best);
     }
-    if (cost >= h[0])
-        return;
-    h[0] = cost;
-    for (i = 0;;) {
-        size_t l = 2 * i + 1, r = l + 1, big = i;
-        if (l < s->n_best && h[l] > h[big])
-            big = l;
-        if (r < s->n_best && h[r] > h[big])
-            big = r;
-        if (big == i)
-            break;
-        double t = h[i];
-        h[i] = h[big];
-        h[big] = t;
-        i = big;
-    }
+    igraph_heap_push(&s->best, cost);
 }
 
 /* The cost no better path can exceed once the accepted paths are in: the best cost when every best path is
@@ -251,7 +230,7 @@ static void keep_best_cost(search_state *s, double cost)
  * (beyond COST_TOLERANCE) rules a path out. */
 static double cost_bound(const search_state *s)
 {
-    return s->n_best < s->need ? INFINITY : s->best[0];
+    return (size_t)igraph_heap_size(&s->best) < s->need ? INFINITY : igraph_heap_top(&s->best);
 }
 
 /* Considers one candidate (NODES, N of them) of search cost OPTIMISTIC (candidates arrive in order of it,
@@ -295,12 +274,12 @@ static igraph_error_t candidate_search(const sg_network *net, const sg_graph *lg
 {
     search_state s = {.net = net, .lg = lg, .q = q, .paths = paths, .need = q->k ? q->k : 1,
                       .cap = q->max_candidates ? q->max_candidates : SG_PATHS_MAX_CANDIDATES};
-    s.best = g_new(double, MIN(s.need, s.cap) + 1);
     s.need = MIN(s.need, s.cap + 1);
+    IGRAPH_CHECK(igraph_heap_init(&s.best, (igraph_integer_t)s.need));
     sg_ksp_result res;
     igraph_error_t err = sg_ksp_search(&lg->graph, weights, q->from, q->to,
                                        q->budget ? q->budget : SG_PATHS_BUDGET, consider, &s, &res);
-    g_free(s.best);
+    igraph_heap_destroy(&s.best);
     IGRAPH_CHECK(err);
     out->capped |= s.capped;
     out->exhausted |= res.exhausted;
