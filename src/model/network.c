@@ -14,19 +14,18 @@ typedef struct pool_block {
     char data[];
 } pool_block;
 
-/* The string pool: equal strings stored once (an open-addressing set over the blocks' strings). */
-typedef struct pool {
-    pool_block *blocks;
-    const char **slots;
-    size_t n_slots, n_used; /* n_slots a power of two (or 0), n_used at most half of it */
-} pool;
-
 /* A map from a pooled string to an index: open addressing, linear probing. */
 typedef struct index_map {
     const char **keys;
     size_t *values;
-    size_t n_slots, n_used;
+    size_t n_slots, n_used; /* n_slots a power of two (or 0), n_used at most half of it */
 } index_map;
+
+/* The string pool: equal strings stored once (the blocks' strings, found through SET's keys). */
+typedef struct pool {
+    pool_block *blocks;
+    index_map *set; /* pooled string -> 0 */
+} pool;
 
 /* Memory handed to a network (sg_network_keep): freed with it. */
 typedef struct kept {
@@ -150,31 +149,19 @@ static void pool_free(pool *p)
         next = b->next;
         g_free(b);
     }
-    g_free(p->slots);
+    map_free(p->set);
     g_free(p);
 }
 
 /* The pooled copy of TEXT, or NULL when memory runs out. */
 static const char *pool_insert(pool *p, const char *text)
 {
-    if (!p)
+    if (!p || !p->set)
         return NULL;
-    if (p->n_slots) {
-        size_t s = map_slot(p->slots, p->n_slots, text);
-        if (p->slots[s])
-            return p->slots[s];
-    }
-    if (2 * (p->n_used + 1) > p->n_slots) {
-        size_t n = p->n_slots ? p->n_slots * 2 : 256;
-        const char **slots = n > p->n_slots ? g_try_new0(const char *, n) : NULL;
-        if (!slots)
-            return NULL;
-        for (size_t i = 0; i < p->n_slots; i++)
-            if (p->slots[i])
-                slots[map_slot(slots, n, p->slots[i])] = p->slots[i];
-        g_free(p->slots);
-        p->slots = slots;
-        p->n_slots = n;
+    if (p->set->n_slots) {
+        size_t s = map_slot(p->set->keys, p->set->n_slots, text);
+        if (p->set->keys[s])
+            return p->set->keys[s];
     }
     size_t len = strlen(text);
     pool_block *b = p->blocks;
@@ -189,9 +176,9 @@ static const char *pool_insert(pool *p, const char *text)
     }
     char *copy = b->data + b->used;
     memcpy(copy, text, len + 1);
+    if (!map_insert(p->set, copy, 0))
+        return NULL; /* the copy stays unused in its block, freed with the pool */
     b->used += len + 1;
-    p->slots[map_slot(p->slots, p->n_slots, copy)] = copy;
-    p->n_used++;
     return copy;
 }
 
@@ -302,10 +289,12 @@ sg_network *sg_network_new(const char *name)
     net->priv = g_new0(struct sg_network_private, 1);
     net->priv->refcount = 1;
     net->priv->pool = g_try_new0(pool, 1);
+    if (net->priv->pool)
+        net->priv->pool->set = map_new();
     net->priv->node_index = map_new();
     net->priv->source_index = map_new();
     net->priv->hypothesis_index = map_new();
-    net->priv->out_of_memory = !net->priv->pool || !net->priv->node_index || !net->priv->source_index ||
+    net->priv->out_of_memory = !net->priv->pool || !net->priv->pool->set || !net->priv->node_index || !net->priv->source_index ||
                                !net->priv->hypothesis_index;
     net->priv->owns_shared = true;
     net->name = g_strdup(name ? name : "");
