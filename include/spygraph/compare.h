@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "spygraph/centrality.h"
 #include "spygraph/reading.h"
@@ -48,6 +49,11 @@ double sg_kendall_tau_b(const double *x, const double *y, size_t n);
  * NaN when undefined (fewer than 2 values, or all of X or all of Y tied). O(n log n). */
 double sg_spearman_rho(const double *x, const double *y, size_t n);
 
+/* Writes to RANK[i] (the caller's, N long) the competition rank of RAW[i]: 1 for the highest value, values
+ * tied after sg_snap_ties sharing the best rank (5, 3, 3, 1 give 1, 2, 2, 4); 0 for NaN, which is not
+ * ranked. Never fails. O(n log n). */
+void sg_competition_ranks(const double *raw, size_t n, int *rank);
+
 /* ---- Comparison of hypotheses (compare.c) ---- */
 
 typedef struct sg_compare_options {
@@ -64,10 +70,13 @@ typedef struct sg_compare_options {
                                    alone */
     const char *path_from;      /* node names for the shortest route, or NULL for none */
     const char *path_to;
+    size_t samples;             /* > 0: each reading's P(top K) over this many samples of its ties, each kept
+                                   with its confidence (sg_sample_p_top); 0: none */
+    uint64_t seed;              /* the samples' seed */
 } sg_compare_options;
 
 /* Fills OPTS with the defaults (betweenness, sg_reading_init, sg_centrality_options_init, top 10, every
- * hypothesis, no path). */
+ * hypothesis, no path, no samples, seed 1). */
 void sg_compare_options_init(sg_compare_options *opts);
 
 /* One line of a hypothesis patch, as the comparison reports it. Strings are borrowed from the network
@@ -116,6 +125,8 @@ typedef struct sg_compare_reading {
                                    when its value is 0 in both (no standing to gain or lose) */
     bool *has_change;           /* per union node: present in both the base and this reading */
     bool *in_top;               /* per union node: rank <= top_k and value > 0 */
+    double *p_top;              /* per union node, with samples: the share of samples of this reading's ties
+                                   in which the node is in the top list (NaN when absent); NULL without */
     bool path_ends_present;     /* both path ends exist in this reading */
     int *path;                  /* union node indices of the shortest route FROM..TO, NULL if none */
     size_t path_nodes;          /* nodes on the route (hops + 1); 0 when unreachable or absent */
@@ -151,6 +162,8 @@ typedef struct sg_comparison {
     bool directed;              /* the measure read the ties as directed */
     bool scenarios;             /* the readings are the scenarios (sg_compare_options.scenarios) */
     size_t top_k;
+    size_t samples;             /* the samples behind each reading's p_top; 0: none */
+    uint64_t seed;
     sg_compare_reading *readings;
     size_t n_readings;
     const char **node_ids;      /* union nodes (borrowed) */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "spygraph/compare.h"
+#include "spygraph/robustness.h"
 #include "spygraph/summary.h"
 
 void sg_compare_options_init(sg_compare_options *opts)
@@ -13,6 +14,7 @@ void sg_compare_options_init(sg_compare_options *opts)
     sg_reading_init(&opts->reading);
     sg_centrality_options_init(&opts->centrality);
     opts->top_k = 10;
+    opts->seed = 1;
 }
 
 /* ---- figures ---- */
@@ -336,34 +338,6 @@ static void collect_nodes(sg_comparison *cmp, GHashTable *index)
 
 /* ---- values and ranks ---- */
 
-static int compare_values_descending(const void *a, const void *b, void *data)
-{
-    const double *value = data;
-    double x = value[*(const size_t *)a], y = value[*(const size_t *)b];
-    return (x < y) - (x > y);
-}
-
-/* Ranks the values present (not NaN): 1 for the highest, values tied within SG_TIE_TOLERANCE (equal
- * after sg_snap_ties) sharing the best rank. RANK is the caller's, N long. O(n log n). */
-static void competition_ranks(const double *raw, size_t n, int *rank)
-{
-    size_t *present = g_new(size_t, n + 1), count = 0;
-    double *value = g_new(double, n + 1);
-    sg_snap_ties(raw, n, value);
-    for (size_t i = 0; i < n; i++) {
-        rank[i] = 0;
-        if (!isnan(value[i]))
-            present[count++] = i;
-    }
-    g_qsort_with_data(present, (gint)count, sizeof *present, compare_values_descending, (gpointer)value);
-    for (size_t k = 0; k < count; k++) {
-        bool tied = k > 0 && value[present[k]] == value[present[k - 1]];
-        rank[present[k]] = tied ? rank[present[k - 1]] : (int)k + 1;
-    }
-    g_free(present);
-    g_free(value);
-}
-
 /* Ranks reading R by VALUES, the measure's value for each node of R->net. */
 static void rank_reading(sg_comparison *cmp, sg_compare_reading *r, const igraph_vector_t *values, GHashTable *index)
 {
@@ -379,7 +353,7 @@ static void rank_reading(sg_comparison *cmp, sg_compare_reading *r, const igraph
         size_t u = GPOINTER_TO_SIZE(g_hash_table_lookup(index, r->net->nodes[i].id)) - 1;
         r->value[u] = VECTOR(*values)[i];
     }
-    competition_ranks(r->value, n, r->rank);
+    sg_competition_ranks(r->value, n, r->rank);
     for (size_t i = 0; i < n; i++)
         r->in_top[i] = r->rank[i] > 0 && (size_t)r->rank[i] <= cmp->top_k && r->value[i] > 0;
 }
@@ -693,6 +667,23 @@ sg_network *sg_network_union_of_hypotheses(sg_network *base, sg_diag *diag)
     return net;
 }
 
+/* Sets R->p_top from OPTS->samples samples of R's ties. */
+static igraph_error_t sample_reading(sg_comparison *cmp, sg_compare_reading *r, const sg_compare_options *opts,
+                                     GHashTable *index)
+{
+    igraph_vector_t p;
+    IGRAPH_VECTOR_INIT_FINALLY(&p, 0);
+    IGRAPH_CHECK(sg_sample_p_top(r->net, opts->measure, &opts->centrality, opts->samples, opts->seed, cmp->top_k, &p));
+    r->p_top = g_new(double, cmp->n_nodes + 1);
+    for (size_t i = 0; i < cmp->n_nodes; i++)
+        r->p_top[i] = NAN;
+    for (size_t i = 0; i < r->net->n_nodes; i++)
+        r->p_top[GPOINTER_TO_SIZE(g_hash_table_lookup(index, r->net->nodes[i].id)) - 1] = VECTOR(p)[i];
+    igraph_vector_destroy(&p);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
 /* ---- putting it together ---- */
 
 static igraph_error_t analyse(sg_comparison *cmp, const sg_compare_options *opts, GHashTable *index)
@@ -703,6 +694,8 @@ static igraph_error_t analyse(sg_comparison *cmp, const sg_compare_options *opts
         sg_compare_reading *reading = &cmp->readings[r];
         IGRAPH_CHECK(sg_centrality_one(reading->net, opts->measure, &opts->centrality, &values));
         rank_reading(cmp, reading, &values, index);
+        if (opts->samples)
+            IGRAPH_CHECK(sample_reading(cmp, reading, opts, index));
         IGRAPH_CHECK(compute_figures(reading->net, cmp->centralization_measure, opts->measure, &values,
                                      &opts->centrality, &reading->figures));
         if (cmp->path_from)
@@ -747,6 +740,8 @@ sg_comparison *sg_compare(sg_network *base, const sg_compare_options *opts, sg_d
     cmp->directed = sg_centrality_directed(measure, &o.centrality);
     cmp->top_k = opts->top_k ? opts->top_k : defaults.top_k;
     cmp->scenarios = opts->scenarios;
+    cmp->samples = opts->samples;
+    cmp->seed = opts->seed;
     GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
     bool ok = add_readings(cmp, base, &o, diag) && resolve_path(cmp, &o, diag);
     if (ok) {
@@ -773,6 +768,7 @@ static void free_reading(sg_compare_reading *r)
     g_free(r->rank_change);
     g_free(r->has_change);
     g_free(r->in_top);
+    g_free(r->p_top);
     g_free(r->path);
     sg_network_unref(r->net);
 }

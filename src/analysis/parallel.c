@@ -242,3 +242,66 @@ igraph_error_t sg_parallel_distances(const igraph_t *g, const igraph_vector_t *l
     IGRAPH_FINALLY_CLEAN(1);
     return IGRAPH_SUCCESS;
 }
+
+/* In a child: computes rows [FIRST, LAST) into its own buffer, sends them down FD and exits. */
+static void run_rows_child(sg_row_fn *fn, const void *ctx, size_t first, size_t last, size_t width, int fd)
+{
+    double *rows = g_try_new(double, (last - first) * width + 1);
+    bool ok = rows != NULL;
+    for (size_t r = first; ok && r < last; r++)
+        ok = fn(ctx, r, rows + (r - first) * width) == IGRAPH_SUCCESS;
+    ok = ok && write_all(fd, rows, (last - first) * width * sizeof(double));
+    _exit(ok ? 0 : 1);
+}
+
+igraph_error_t sg_parallel_rows(sg_row_fn *fn, const void *ctx, size_t n_rows, size_t width, int parts, double *out)
+{
+    if (parts < 1 || (size_t)parts > n_rows)
+        parts = n_rows > 0 ? (int)MIN(n_rows, (size_t)MAX(parts, 1)) : 1;
+    size_t *first = g_new(size_t, parts + 1);
+    for (int p = 0; p <= parts; p++)
+        first[p] = n_rows * (size_t)p / (size_t)parts;
+    pid_t *pids = g_new(pid_t, parts);
+    int *fds = g_new(int, parts);
+    for (int p = 1; p < parts; p++) {
+        int ends[2];
+        pids[p] = -1;
+        if (pipe(ends) != 0)
+            continue;
+        fflush(NULL); /* nothing buffered may be written twice */
+        pids[p] = fork();
+        if (pids[p] == 0) {
+            close(ends[0]);
+            run_rows_child(fn, ctx, first[p], first[p + 1], width, ends[1]);
+        }
+        close(ends[1]);
+        if (pids[p] < 0)
+            close(ends[0]);
+        else
+            fds[p] = ends[0];
+    }
+    igraph_error_t err = IGRAPH_SUCCESS;
+    for (size_t r = first[0]; err == IGRAPH_SUCCESS && r < first[1]; r++)
+        err = fn(ctx, r, out + r * width);
+    for (int p = 1; p < parts; p++) {
+        if (pids[p] < 0) { /* no worker: compute the part here */
+            for (size_t r = first[p]; err == IGRAPH_SUCCESS && r < first[p + 1]; r++)
+                err = fn(ctx, r, out + r * width);
+            continue;
+        }
+        bool ok = err == IGRAPH_SUCCESS
+                  && read_all(fds[p], out + first[p] * width, (first[p + 1] - first[p]) * width * sizeof(double));
+        close(fds[p]);
+        int status = 0;
+        while (waitpid(pids[p], &status, 0) < 0 && errno == EINTR)
+            ;
+        if (err == IGRAPH_SUCCESS && (!ok || !WIFEXITED(status) || WEXITSTATUS(status) != 0)) {
+            igraph_error("a worker process failed", __FILE__, __LINE__, IGRAPH_FAILURE);
+            err = IGRAPH_FAILURE;
+        }
+    }
+    g_free(first);
+    g_free(pids);
+    g_free(fds);
+    return err;
+}

@@ -111,3 +111,29 @@ double sg_spearman_rho(const double *x, const double *y, size_t n)
         return NAN;
     return sxy / sqrt(sxx * syy);
 }
+
+static int compare_values_descending(const void *a, const void *b, void *data)
+{
+    const double *value = data;
+    double x = value[*(const size_t *)a], y = value[*(const size_t *)b];
+    return (x < y) - (x > y);
+}
+
+void sg_competition_ranks(const double *raw, size_t n, int *rank)
+{
+    size_t *present = g_new(size_t, n + 1), count = 0;
+    double *value = g_new(double, n + 1);
+    sg_snap_ties(raw, n, value);
+    for (size_t i = 0; i < n; i++) {
+        rank[i] = 0;
+        if (!isnan(value[i]))
+            present[count++] = i;
+    }
+    g_qsort_with_data(present, (gint)count, sizeof *present, compare_values_descending, (gpointer)value);
+    for (size_t k = 0; k < count; k++) {
+        bool tied = k > 0 && value[present[k]] == value[present[k - 1]];
+        rank[present[k]] = tied ? rank[present[k - 1]] : (int)k + 1;
+    }
+    g_free(present);
+    g_free(value);
+}

@@ -10,7 +10,16 @@
 #include "spygraph/compare.h"
 #include "spygraph/compare_render.h"
 
-enum { OPT_HYPOTHESES = SG_OPT_FIRST_COMMAND_OPTION, OPT_MEASURE, OPT_TOP, OPT_PATH, OPT_RENDER, OPT_SCENARIOS };
+enum {
+    OPT_HYPOTHESES = SG_OPT_FIRST_COMMAND_OPTION,
+    OPT_MEASURE,
+    OPT_TOP,
+    OPT_PATH,
+    OPT_RENDER,
+    OPT_SCENARIOS,
+    OPT_SAMPLES,
+    OPT_SEED
+};
 
 /* Past this many readings the text output summarises ranks and agreement instead of a column per reading. */
 #define WIDE_READINGS 8
@@ -25,6 +34,8 @@ typedef struct compare_args {
     const char *path_from, *path_to;
     const char *render;     /* SVG file for the comparison picture, or NULL */
     bool scenarios;         /* --scenarios */
+    size_t samples;         /* --samples: each reading's P(top K); 0: none */
+    uint64_t seed;          /* --seed */
 } compare_args;
 
 static int compare_option(const sg_command *cmd, int opt, const char *arg, void *ctx)
@@ -55,6 +66,19 @@ static int compare_option(const sg_command *cmd, int opt, const char *arg, void 
     case OPT_SCENARIOS:
         a->scenarios = true;
         return 0;
+    case OPT_SAMPLES:
+    case OPT_SEED:
+    {
+        long v;
+        if (opt == OPT_SAMPLES ? sg_parse_whole(cmd, "--samples", arg, 1, 10000000, &v)
+                               : sg_parse_whole(cmd, "--seed", arg, 0, LONG_MAX, &v))
+            return SG_EXIT_USAGE;
+        if (opt == OPT_SAMPLES)
+            a->samples = (size_t)v;
+        else
+            a->seed = (uint64_t)v;
+        return 0;
+    }
     case OPT_RENDER:
         if (!sg_compare_render_format(arg))
             return sg_usage_error(cmd, "--render needs a .svg, .png, .pdf or .dot file name, not '%s'", arg);
@@ -240,6 +264,32 @@ static bool worth_showing(const sg_comparison *cmp, size_t i)
         if (cmp->readings[r].in_top[i] || cmp->readings[r].rank[i] == 0 || !cmp->readings[r].has_change[i])
             return true;
     return false;
+}
+
+/* With --samples: each node's P(top K) under each reading, for the nodes some reading may put in the top. */
+static sg_table *p_top_table(const sg_comparison *cmp, size_t *hidden)
+{
+    sg_table *t = per_reading_table(cmp, "node");
+    *hidden = 0;
+    for (size_t k = 0; k < cmp->n_nodes; k++) {
+        size_t i = cmp->order[k];
+        bool some = false;
+        for (size_t r = 0; r < cmp->n_readings; r++)
+            some = some || cmp->readings[r].p_top[i] > 0;
+        if (!some) {
+            (*hidden)++;
+            continue;
+        }
+        sg_table_add_row(t);
+        sg_table_set_text(t, 0, cmp->node_ids[i]);
+        for (size_t r = 0; r < cmp->n_readings; r++) {
+            double p = cmp->readings[r].p_top[i];
+            char *cell = isnan(p) ? g_strdup("absent") : g_strdup_printf("%.1f%%", 100 * p);
+            sg_table_set_text(t, r + 1, cell);
+            g_free(cell);
+        }
+    }
+    return t;
 }
 
 static sg_table *ranks_table(const sg_comparison *cmp, size_t *hidden)
@@ -495,6 +545,15 @@ static void write_text(const sg_comparison *cmp, const sg_network *net, FILE *ou
     else if (hidden)
         fprintf(out, "(%zu more node%s: the same rank under every reading, outside every top %zu)\n", hidden,
                 hidden == 1 ? "" : "s", cmp->top_k);
+    if (cmp->samples) {
+        heading = g_strdup_printf("P(top %zu): the share of %zu samples of each reading's ties (each kept with its "
+                                  "confidence; seed %llu) with the node in the top %zu",
+                                  cmp->top_k, cmp->samples, (unsigned long long)cmp->seed, cmp->top_k);
+        write_section(out, heading, p_top_table(cmp, &hidden));
+        g_free(heading);
+        if (hidden)
+            fprintf(out, "(%zu more node%s, in no sampled top %zu)\n", hidden, hidden == 1 ? "" : "s", cmp->top_k);
+    }
     if (wide) {
         write_section(out, "Agreement of each reading's ranking with the base's (Kendall's tau-b, Spearman's rho, "
                       "nodes shared by the two top lists)", agreement_with_base_table(cmp));
@@ -520,15 +579,18 @@ static void write_text(const sg_comparison *cmp, const sg_network *net, FILE *ou
 
 static sg_table *nodes_table(const sg_comparison *cmp)
 {
-    size_t n_columns = 3 + 3 * cmp->n_readings;
+    size_t per = cmp->samples ? 4 : 3; /* value, rank, change and, with samples, p_top per reading */
+    size_t n_columns = 3 + per * cmp->n_readings;
     char **names = g_new0(char *, n_columns + 1);
     names[0] = g_strdup("id");
     names[1] = g_strdup("label");
     names[2] = g_strdup("max_rank_change");
     for (size_t r = 0; r < cmp->n_readings; r++) {
-        names[3 + 3 * r] = g_strdup_printf("value.%s", cmp->readings[r].id);
-        names[4 + 3 * r] = g_strdup_printf("rank.%s", cmp->readings[r].id);
-        names[5 + 3 * r] = g_strdup_printf("change.%s", cmp->readings[r].id);
+        names[3 + per * r] = g_strdup_printf("value.%s", cmp->readings[r].id);
+        names[4 + per * r] = g_strdup_printf("rank.%s", cmp->readings[r].id);
+        names[5 + per * r] = g_strdup_printf("change.%s", cmp->readings[r].id);
+        if (cmp->samples)
+            names[6 + per * r] = g_strdup_printf("p_top.%s", cmp->readings[r].id);
     }
     sg_table *t = sg_table_new(n_columns, (const char *const *)names);
     g_strfreev(names);
@@ -540,11 +602,13 @@ static sg_table *nodes_table(const sg_comparison *cmp)
         sg_table_set_int(t, 2, cmp->max_change[i]);
         for (size_t r = 0; r < cmp->n_readings; r++) {
             const sg_compare_reading *x = &cmp->readings[r];
-            sg_table_set_number(t, 3 + 3 * r, x->value[i], 6);
+            sg_table_set_number(t, 3 + per * r, x->value[i], 6);
             if (x->rank[i])
-                sg_table_set_int(t, 4 + 3 * r, x->rank[i]);
+                sg_table_set_int(t, 4 + per * r, x->rank[i]);
             if (x->has_change[i])
-                sg_table_set_int(t, 5 + 3 * r, x->rank_change[i]);
+                sg_table_set_int(t, 5 + per * r, x->rank_change[i]);
+            if (cmp->samples)
+                sg_table_set_number(t, 6 + per * r, x->p_top[i], 6);
         }
     }
     return t;
@@ -647,9 +711,12 @@ static cJSON *node_json(const sg_comparison *cmp, size_t i)
     cJSON *values = cJSON_AddObjectToObject(o, "value");
     cJSON *ranks = cJSON_AddObjectToObject(o, "rank");
     cJSON *changes = cJSON_AddObjectToObject(o, "rank_change");
+    cJSON *p_top = cmp->samples ? cJSON_AddObjectToObject(o, "p_top") : NULL;
     for (size_t r = 0; r < cmp->n_readings; r++) {
         const sg_compare_reading *x = &cmp->readings[r];
         cJSON_AddItemToObject(values, x->id, number_or_null(x->value[i]));
+        if (p_top)
+            cJSON_AddItemToObject(p_top, x->id, number_or_null(x->p_top[i]));
         cJSON_AddItemToObject(ranks, x->id, x->rank[i] ? cJSON_CreateNumber(x->rank[i]) : cJSON_CreateNull());
         if (r > 0)
             cJSON_AddItemToObject(changes, x->id,
@@ -745,6 +812,12 @@ static cJSON *comparison_json(const sg_comparison *cmp, const sg_network *net)
     cJSON_AddStringToObject(root, "centralization_measure", cmp->centralization_measure);
     cJSON_AddStringToObject(root, "ties", cmp->directed ? "directed" : "undirected");
     cJSON_AddNumberToObject(root, "top", (double)cmp->top_k);
+    cJSON_AddNumberToObject(root, "samples", (double)cmp->samples);
+    if (cmp->samples) {
+        char seed[32];
+        g_snprintf(seed, sizeof seed, "%llu", (unsigned long long)cmp->seed);
+        cJSON_AddItemToObject(root, "seed", cJSON_CreateRaw(seed));
+    }
     cJSON_AddItemToObject(root, "readings", readings_json(cmp));
     cJSON *nodes = cJSON_AddArrayToObject(root, "nodes");
     for (size_t k = 0; k < cmp->n_nodes; k++)
@@ -802,6 +875,8 @@ static int compare_network(sg_network *net, const sg_options *opts, const compar
     co.scenarios = a->scenarios;
     co.path_from = a->path_from;
     co.path_to = a->path_to;
+    co.samples = a->samples;
+    co.seed = a->seed;
     char **ids = a->hypotheses ? g_strsplit(a->hypotheses, ",", -1) : NULL;
     for (size_t i = 0; ids && ids[i]; i++)
         g_strstrip(ids[i]);
@@ -836,8 +911,9 @@ static int cmd_compare(const sg_command *self, int argc, char **argv)
         {"hypotheses", required_argument, NULL, OPT_HYPOTHESES}, {"measure", required_argument, NULL, OPT_MEASURE},
         {"top", required_argument, NULL, OPT_TOP},         {"path", required_argument, NULL, OPT_PATH},
         {"render", required_argument, NULL, OPT_RENDER},   {"scenarios", no_argument, NULL, OPT_SCENARIOS},
+        {"samples", required_argument, NULL, OPT_SAMPLES}, {"seed", required_argument, NULL, OPT_SEED},
         {NULL, 0, NULL, 0}};
-    compare_args a = {.argc = argc, .argv = argv};
+    compare_args a = {.argc = argc, .argv = argv, .seed = 1};
     sg_options opts;
     int status = sg_parse_options(self, argc, argv, extra, compare_option, &a, &opts);
     if (status >= 0)
@@ -880,6 +956,10 @@ const sg_command sg_cmd_compare = {
         "  --top K            the size of the top list the conclusions use (default: 10)\n"
         "  --path FROM TO     also give the shortest route from FROM to TO under each reading (ids, labels or\n"
         "                     codenames)\n"
+        "  --samples N        also each reading's P(top K): the share of N samples of its ties, each tie kept\n"
+        "                     with its confidence, with the node in the top K (as `robustness --confidence-only`\n"
+        "                     computes it); CSV: p_top.READING columns, JSON: \"p_top\" per node\n"
+        "  --seed S           the samples' random seed (default 1)\n"
         "  --render FILE.svg  also draw the union of the readings, ties coloured by where they hold; written\n"
         "                     with -o's file: both files appear, or neither\n"
         "  -f, --format FMT   table (default), csv (the per-node table) or json (everything)\n"

@@ -1,0 +1,1032 @@
+/* robustness.c: rankings under uncertain evidence: ties and hypotheses sampled, sources and single ties removed. */
+#include <glib.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "analysis/centrality_internal.h"
+#include "analysis/masked.h"
+#include "spygraph/compare.h"
+#include "spygraph/robustness.h"
+
+/* ---- the random streams ---- */
+
+#define GOLDEN_GAMMA 0x9e3779b97f4a7c15ULL
+
+/* SplitMix64's output function (a bijection of 64-bit words). */
+static uint64_t mix64(uint64_t z)
+{
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+void sg_stream_init(sg_stream *s, uint64_t seed, uint64_t index)
+{
+    s->key = mix64(seed ^ mix64(index + GOLDEN_GAMMA));
+    s->counter = 0;
+}
+
+double sg_stream_uniform(sg_stream *s)
+{
+    uint64_t x = mix64(s->key + ++s->counter * GOLDEN_GAMMA);
+    return (double)(x >> 11) * 0x1.0p-53;
+}
+
+void sg_robustness_options_init(sg_robustness_options *opts)
+{
+    memset(opts, 0, sizeof *opts);
+    sg_reading_init(&opts->reading);
+    sg_centrality_options_init(&opts->centrality);
+    opts->measure = "betweenness";
+    opts->samples = 1000;
+    opts->seed = 1;
+    opts->interval = 90;
+    opts->top_k = 10;
+    opts->sample_confidence = true;
+    opts->sample_credence = true;
+    opts->decisive_count = 20;
+    opts->decisive_node = NULL;
+}
+
+/* ---- credence draws: which hypotheses a sample applies ---- */
+
+/* One draw of a sample: a question's answer (one of HYPS, or none) or an independent hypothesis (HYPS
+ * holds it alone: applied or not). */
+typedef struct draw {
+    size_t *hyps;               /* indices into the network's hypotheses */
+    double *credence;
+    size_t n;
+} draw;
+
+typedef struct draw_plan {
+    draw *draws;
+    size_t n_draws;
+} draw_plan;
+
+static void plan_free(draw_plan *plan)
+{
+    for (size_t i = 0; i < plan->n_draws; i++) {
+        g_free(plan->draws[i].hyps);
+        g_free(plan->draws[i].credence);
+    }
+    g_free(plan->draws);
+    plan->draws = NULL;
+    plan->n_draws = 0;
+}
+
+static bool settled(const sg_reading *r, const char *id)
+{
+    for (size_t i = 0; i < r->n_hypotheses; i++)
+        if (strcmp(r->hypotheses[i], id) == 0)
+            return true;
+    return false;
+}
+
+/* The draws of NET's hypotheses not settled by R: each open question (one none of whose answers is
+ * settled), then each independent hypothesis, in manifest order. A hypothesis drawn without a credence is
+ * an error in DIAG (false returned). */
+static bool plan_draws(const sg_network *net, const sg_reading *r, draw_plan *plan, sg_diag *diag)
+{
+    GArray *draws = g_array_new(FALSE, TRUE, sizeof(draw));
+    bool ok = true;
+    for (size_t q = 0; q < net->n_questions; q++) {
+        bool open = true;
+        for (size_t h = 0; h < net->n_hypotheses; h++)
+            open = open && !(net->hypotheses[h].question == (int)q && settled(r, net->hypotheses[h].id));
+        if (!open)
+            continue;
+        draw d = {g_new(size_t, net->n_hypotheses + 1), g_new(double, net->n_hypotheses + 1), 0};
+        for (size_t h = 0; h < net->n_hypotheses; h++)
+            if (net->hypotheses[h].question == (int)q) {
+                d.hyps[d.n] = h;
+                d.credence[d.n++] = net->hypotheses[h].credence;
+            }
+        g_array_append_val(draws, d);
+    }
+    for (size_t h = 0; h < net->n_hypotheses; h++)
+        if (net->hypotheses[h].question < 0 && !settled(r, net->hypotheses[h].id)) {
+            draw d = {g_new(size_t, 1), g_new(double, 1), 1};
+            d.hyps[0] = h;
+            d.credence[0] = net->hypotheses[h].credence;
+            g_array_append_val(draws, d);
+        }
+    for (guint i = 0; i < draws->len; i++) {
+        const draw *d = &g_array_index(draws, draw, i);
+        for (size_t k = 0; k < d->n; k++)
+            if (isnan(d->credence[k])) {
+                const sg_hypothesis *h = &net->hypotheses[d->hyps[k]];
+                sg_diag_error(diag, &h->origin,
+                              "hypothesis '%s' has no credence: give it one in the manifest, settle it with "
+                              "--hypothesis, or sample the ties alone with --confidence-only",
+                              h->id);
+                ok = false;
+            }
+    }
+    plan->n_draws = draws->len;
+    plan->draws = (draw *)g_array_free(draws, FALSE);
+    return ok;
+}
+
+/* Draws one sample's hypotheses from S into CHOSEN (indices into the network's hypotheses, ascending). */
+static void plan_sample(const draw_plan *plan, sg_stream *s, GArray *chosen)
+{
+    g_array_set_size(chosen, 0);
+    for (size_t i = 0; i < plan->n_draws; i++) {
+        const draw *d = &plan->draws[i];
+        double u = sg_stream_uniform(s), sum = 0;
+        for (size_t k = 0; k < d->n; k++) {
+            sum += d->credence[k];
+            if (u < sum) {
+                g_array_append_val(chosen, d->hyps[k]);
+                break;
+            }
+        }
+    }
+    for (guint i = 1; i < chosen->len; i++) /* insertion sort: a handful of hypotheses */
+        for (guint j = i; j > 0 && g_array_index(chosen, size_t, j - 1) > g_array_index(chosen, size_t, j); j--) {
+            size_t t = g_array_index(chosen, size_t, j);
+            g_array_index(chosen, size_t, j) = g_array_index(chosen, size_t, j - 1);
+            g_array_index(chosen, size_t, j - 1) = t;
+        }
+}
+
+/* ---- the readings sampled and the union of their nodes ---- */
+
+/* One reading the analysis computes on: a read network and where its nodes sit in the union. */
+typedef struct variant {
+    sg_network *net;
+    size_t *to_union;           /* per node of NET */
+    bool fast;                  /* unweighted raw betweenness: GRAPH and MASKED are laid out once */
+    sg_graph graph;
+    sg_masked_graph masked;
+    bool *alive;                /* per edge of GRAPH, for one computation */
+} variant;
+
+typedef struct analysis {
+    sg_network *base;
+    const sg_robustness_options *opts;
+    sg_centrality_options copts;   /* one process per computation; the reading's direction and weights */
+    const char *measure;
+    bool fast;                     /* the measure is unweighted raw betweenness (sg_masked_betweenness) */
+    bool directed;
+    draw_plan plan;
+    GPtrArray *variants;           /* variant *: [0] the unsampled reading */
+    GHashTable *variant_index;     /* hypothesis ids joined by '+' -> index + 1 */
+    GHashTable *node_index;        /* id -> union index + 1 */
+    GPtrArray *node_ids, *node_labels;
+    size_t width;                  /* union size when the rows were laid out */
+    /* sampling */
+    size_t *sample_variant;        /* per sample */
+    /* one row each: a variant and its tie mask (NULL: every tie), for by-source and decisive */
+    const variant **row_variant;
+    bool **row_mask;
+    sg_diag *diag;
+} analysis;
+
+static size_t union_node(analysis *a, const sg_node *node)
+{
+    size_t u = GPOINTER_TO_SIZE(g_hash_table_lookup(a->node_index, node->id));
+    if (u)
+        return u - 1;
+    g_ptr_array_add(a->node_ids, (gpointer)node->id);
+    g_ptr_array_add(a->node_labels, (gpointer)node->label);
+    g_hash_table_insert(a->node_index, (gpointer)node->id, GSIZE_TO_POINTER(a->node_ids->len));
+    return a->node_ids->len - 1;
+}
+
+static void variant_free(gpointer data)
+{
+    variant *v = data;
+    if (v->fast) {
+        sg_masked_graph_destroy(&v->masked);
+        sg_graph_destroy(&v->graph);
+        g_free(v->alive);
+    }
+    sg_network_unref(v->net);
+    g_free(v->to_union);
+    g_free(v);
+}
+
+/* True when MEASURE under R and O is what sg_masked_betweenness computes: raw, unweighted betweenness. */
+static bool masked_measure(const char *measure, const sg_reading *r, const sg_centrality_options *o)
+{
+    return strcmp(measure, "betweenness") == 0 && r->weights == SG_WEIGHTS_NONE && !o->normalized;
+}
+
+/* Builds V's graph as the measure reads it (parallel ties merged, unweighted) and lays it out for masking.
+ * Returns false after igraph's handler reported the failure. */
+static bool lay_out(const analysis *a, variant *v)
+{
+    sg_reading r = a->copts.reading;
+    r.direction = a->directed ? SG_DIRECTION_DIRECTED : SG_DIRECTION_UNDIRECTED;
+    r.merge = SG_MERGE_PARALLEL;
+    r.tie_mask = NULL;
+    if (sg_graph_build(&v->graph, v->net, &r) != IGRAPH_SUCCESS)
+        return false;
+    if (sg_masked_graph_init(&v->masked, &v->graph) != IGRAPH_SUCCESS) {
+        sg_graph_destroy(&v->graph);
+        return false;
+    }
+    v->fast = true;
+    v->alive = g_new(bool, igraph_ecount(&v->graph.graph) + 1);
+    return true;
+}
+
+/* The reading with the settled hypotheses, less those whose index is in SKIP (may be NULL), plus those in
+ * EXTRA (indices, ascending), in manifest order after the settled ones; NULL with DIAG filled on failure. */
+static variant *read_variant(analysis *a, const GArray *extra, const bool *skip)
+{
+    const sg_reading *r = &a->opts->reading;
+    GPtrArray *ids = g_ptr_array_new();
+    for (size_t i = 0; i < r->n_hypotheses; i++) {
+        const sg_hypothesis *h = sg_network_find_hypothesis(a->base, r->hypotheses[i]);
+        if (!(skip && h && skip[h - a->base->hypotheses]))
+            g_ptr_array_add(ids, (gpointer)r->hypotheses[i]);
+    }
+    for (guint i = 0; extra && i < extra->len; i++)
+        g_ptr_array_add(ids, (gpointer)a->base->hypotheses[g_array_index(extra, size_t, i)].id);
+    sg_reading read = *r;
+    read.hypotheses = (const char *const *)ids->pdata;
+    read.n_hypotheses = ids->len;
+    sg_network *net = sg_reading_network(a->base, &read, a->diag);
+    g_ptr_array_free(ids, TRUE);
+    if (!net)
+        return NULL;
+    variant *v = g_new0(variant, 1);
+    v->net = net;
+    v->to_union = g_new(size_t, net->n_nodes + 1);
+    for (size_t i = 0; i < net->n_nodes; i++)
+        v->to_union[i] = union_node(a, &net->nodes[i]);
+    if (a->fast && !lay_out(a, v)) {
+        variant_free(v);
+        return NULL;
+    }
+    return v;
+}
+
+/* The variant drawing CHOSEN (made and kept on first use); SIZE_MAX after filling DIAG. */
+static size_t variant_of(analysis *a, const GArray *chosen)
+{
+    GString *key = g_string_new(NULL);
+    for (guint i = 0; i < chosen->len; i++)
+        g_string_append_printf(key, "%s%s", i ? "+" : "", a->base->hypotheses[g_array_index(chosen, size_t, i)].id);
+    size_t found = GPOINTER_TO_SIZE(g_hash_table_lookup(a->variant_index, key->str));
+    if (found) {
+        g_string_free(key, TRUE);
+        return found - 1;
+    }
+    variant *v = read_variant(a, chosen, NULL);
+    if (!v) {
+        sg_diag_error(a->diag, NULL, "the sample drawing %s cannot be read (the problems above)",
+                      key->len ? key->str : "no hypothesis");
+        g_string_free(key, TRUE);
+        return SIZE_MAX;
+    }
+    g_ptr_array_add(a->variants, v);
+    g_hash_table_insert(a->variant_index, g_string_free(key, FALSE), GSIZE_TO_POINTER(a->variants->len));
+    return a->variants->len - 1;
+}
+
+/* ---- computing one row: the measure on a variant under a tie mask, by union node ---- */
+
+/* OUT[u] = the measure of union node u in V read with MASK; NaN when V lacks u; an undefined value is 0. */
+static igraph_error_t measure_row(const analysis *a, const variant *cv, const bool *mask, double *out)
+{
+    variant *v = (variant *)cv; /* its work space only: each process computes one row at a time */
+    igraph_vector_t values;
+    IGRAPH_VECTOR_INIT_FINALLY(&values, 0);
+    if (v->fast) {
+        igraph_integer_t m = igraph_ecount(&v->graph.graph);
+        for (igraph_integer_t e = 0; e < m; e++) {
+            bool alive = !mask;
+            for (igraph_integer_t k = 0; !alive && k < sg_graph_edge_tie_count(&v->graph, e); k++)
+                alive = mask[sg_graph_edge_tie(&v->graph, e, k)];
+            v->alive[e] = alive;
+        }
+        IGRAPH_CHECK(sg_masked_betweenness(&v->masked, v->alive, &values));
+    } else {
+        sg_centrality_options o = a->copts;
+        o.reading.tie_mask = mask;
+        IGRAPH_CHECK(sg_centrality_one(v->net, a->measure, &o, &values));
+    }
+    for (size_t u = 0; u < a->width; u++)
+        out[u] = NAN;
+    for (size_t i = 0; i < v->net->n_nodes; i++) {
+        double x = VECTOR(values)[i];
+        if (v->to_union[i] < a->width)
+            out[v->to_union[i]] = isnan(x) ? 0 : x;
+    }
+    igraph_vector_destroy(&values);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
+static igraph_error_t sample_row(const void *ctx, size_t row, double *out)
+{
+    const analysis *a = ctx;
+    const variant *v = g_ptr_array_index(a->variants, a->sample_variant[row]);
+    sg_stream s;
+    sg_stream_init(&s, a->opts->seed, row);
+    s.counter = a->opts->sample_credence ? a->plan.n_draws : 0; /* the credence draws come first */
+    bool *mask = NULL;
+    if (a->opts->sample_confidence) {
+        mask = g_new(bool, v->net->n_edges + 1);
+        for (size_t e = 0; e < v->net->n_edges; e++)
+            mask[e] = sg_stream_uniform(&s) < v->net->edges[e].confidence;
+    }
+    igraph_error_t err = measure_row(a, v, mask, out);
+    g_free(mask);
+    return err;
+}
+
+static igraph_error_t masked_row(const void *ctx, size_t row, double *out)
+{
+    const analysis *a = ctx;
+    return measure_row(a, a->row_variant[row], a->row_mask[row], out);
+}
+
+static int jobs_for(const analysis *a, size_t rows)
+{
+    /* forking costs about a millisecond: a part gets at least 32 computations */
+    int jobs = sg_parallel_jobs(a->opts->jobs);
+    return (int)MAX(1, MIN((size_t)jobs, rows / 32));
+}
+
+/* ---- statistics ---- */
+
+static int compare_doubles(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return (a > b) - (a < b);
+}
+
+static int compare_ints(const void *x, const void *y)
+{
+    int a = *(const int *)x, b = *(const int *)y;
+    return (a > b) - (a < b);
+}
+
+/* The P-quantile (P in [0, 1]) of the N sorted values by linear interpolation (numpy's default). */
+static double quantile_linear(const double *sorted, size_t n, double p)
+{
+    double h = (double)(n - 1) * p;
+    size_t lo = (size_t)floor(h);
+    if (lo + 1 >= n)
+        return sorted[n - 1];
+    return sorted[lo] + (h - (double)lo) * (sorted[lo + 1] - sorted[lo]);
+}
+
+/* The P-quantile of the N sorted ranks as an order statistic: the ceil(N P)-th (numpy's inverted_cdf). */
+static int quantile_order(const int *sorted, size_t n, double p)
+{
+    double k = ceil((double)n * p - 1e-9);
+    size_t i = k < 1 ? 0 : (size_t)k - 1;
+    return sorted[MIN(i, n - 1)];
+}
+
+/* Values with absent nodes (NaN) as 0, and their competition ranks, for one row of WIDTH. */
+static void rank_row(const double *row, size_t width, double *zeroed, int *rank)
+{
+    for (size_t u = 0; u < width; u++)
+        zeroed[u] = isnan(row[u]) ? 0 : row[u];
+    sg_competition_ranks(zeroed, width, rank);
+}
+
+static void summarise_samples(analysis *a, sg_robustness *res, const double *rows)
+{
+    size_t n = a->width, N = res->samples;
+    int *ranks = g_new(int, N * n + 1);
+    double *zeroed = g_new(double, n + 1);
+    for (size_t s = 0; s < N; s++) {
+        rank_row(rows + s * n, n, zeroed, ranks + s * n);
+        for (size_t u = 0; u < n; u++) /* rank_row's zeros, kept for the columns below */
+            ((double *)rows)[s * n + u] = zeroed[u];
+    }
+    double *column = g_new(double, N + 1);
+    int *rank_column = g_new(int, N + 1);
+    double lo = (100 - res->interval) / 200, hi = 1 - lo;
+    for (size_t u = 0; u < res->n_nodes; u++) {
+        sg_robust_node *node = &res->nodes[u];
+        size_t top = 0;
+        double sum = 0;
+        for (size_t s = 0; s < N; s++) {
+            double x = u < n ? rows[s * n + u] : 0;
+            int rank = u < n ? ranks[s * n + u] : (int)n + 1;
+            column[s] = x;
+            rank_column[s] = rank;
+            sum += x;
+            top += (size_t)rank <= res->top_k && x > 0;
+        }
+        node->mean = sum / (double)N;
+        double ss = 0;
+        for (size_t s = 0; s < N; s++)
+            ss += (column[s] - node->mean) * (column[s] - node->mean);
+        node->sd = N > 1 ? sqrt(ss / (double)(N - 1)) : 0;
+        qsort(column, N, sizeof *column, compare_doubles);
+        qsort(rank_column, N, sizeof *rank_column, compare_ints);
+        node->low = quantile_linear(column, N, lo);
+        node->high = quantile_linear(column, N, hi);
+        node->rank_low = quantile_order(rank_column, N, lo);
+        node->rank_high = quantile_order(rank_column, N, hi);
+        node->p_top = (double)top / (double)N;
+        node->p_top_se = sqrt(node->p_top * (1 - node->p_top) / (double)N);
+    }
+    g_free(column);
+    g_free(rank_column);
+    g_free(zeroed);
+    g_free(ranks);
+}
+
+/* ---- comparing a row with the unsampled reading ---- */
+
+typedef struct change {
+    GArray *entered, *left;     /* size_t union indices */
+    int max_change, sum_change;
+    size_t max_node;
+    int node_change;            /* for one node: old rank - new rank */
+    double node_value_change;
+    double tau_b;
+} change;
+
+typedef struct by_rank_ctx {
+    const int *rank;
+    const GPtrArray *ids;
+} by_rank_ctx;
+
+static gint compare_by_rank(gconstpointer x, gconstpointer y, gpointer data)
+{
+    const by_rank_ctx *c = data;
+    size_t i = *(const size_t *)x, j = *(const size_t *)y;
+    if (c->rank[i] != c->rank[j])
+        return c->rank[i] - c->rank[j];
+    return (i > j) - (i < j);
+}
+
+/* What changes from the unsampled row OLD (ranks OLD_RANK) to NEW, over WIDTH union nodes; NODE is a union
+ * index to follow, or SIZE_MAX. */
+static change compare_rows(const double *old, const int *old_rank, const double *new_row, size_t width,
+                           size_t top_k, size_t node)
+{
+    change c = {g_array_new(FALSE, FALSE, sizeof(size_t)), g_array_new(FALSE, FALSE, sizeof(size_t)), 0, 0,
+                SIZE_MAX, 0, NAN, NAN};
+    double *zeroed = g_new(double, width + 1), *x = g_new(double, width + 1), *y = g_new(double, width + 1);
+    int *rank = g_new(int, width + 1);
+    rank_row(new_row, width, zeroed, rank);
+    size_t common = 0;
+    for (size_t u = 0; u < width; u++) {
+        bool was = (size_t)old_rank[u] <= top_k && (isnan(old[u]) ? 0 : old[u]) > 0;
+        bool is = (size_t)rank[u] <= top_k && zeroed[u] > 0;
+        if (is && !was)
+            g_array_append_val(c.entered, u);
+        if (was && !is)
+            g_array_append_val(c.left, u);
+        if (isnan(old[u]) || isnan(new_row[u]))
+            continue;
+        x[common] = old[u];
+        y[common++] = new_row[u];
+        int d = abs(old_rank[u] - rank[u]);
+        c.sum_change += d;
+        if (d > c.max_change) {
+            c.max_change = d;
+            c.max_node = u;
+        }
+    }
+    if (node != SIZE_MAX) {
+        c.node_change = old_rank[node] - rank[node];
+        c.node_value_change = (isnan(new_row[node]) ? 0 : new_row[node]) - (isnan(old[node]) ? 0 : old[node]);
+    }
+    c.tau_b = sg_kendall_tau_b(x, y, common);
+    by_rank_ctx byc = {rank, NULL};
+    g_array_sort_with_data(c.entered, compare_by_rank, &byc);
+    byc.rank = old_rank;
+    g_array_sort_with_data(c.left, compare_by_rank, &byc);
+    g_free(zeroed);
+    g_free(x);
+    g_free(y);
+    g_free(rank);
+    return c;
+}
+
+static size_t *take_indices(GArray *a, size_t *count)
+{
+    *count = a->len;
+    return (size_t *)g_array_free(a, FALSE);
+}
+
+/* ---- source criticism ---- */
+
+/* True when LIST cites exactly KEY (once or more) and nothing else. */
+static bool rests_on(const char *const *list, const char *key)
+{
+    if (!list || !list[0])
+        return false;
+    for (size_t i = 0; list[i]; i++)
+        if (strcmp(list[i], key) != 0)
+            return false;
+    return true;
+}
+
+static void add_key(GPtrArray *keys, GHashTable *seen, const char *key)
+{
+    if (!g_hash_table_contains(seen, key)) {
+        g_hash_table_add(seen, (gpointer)key);
+        g_ptr_array_add(keys, (gpointer)key);
+    }
+}
+
+static gint compare_sources(gconstpointer x, gconstpointer y)
+{
+    const sg_robust_source *a = x, *b = y;
+    size_t ia = a->n_entered + a->n_left, ib = b->n_entered + b->n_left;
+    if (ia != ib)
+        return ia > ib ? -1 : 1;
+    if (a->max_rank_change != b->max_rank_change)
+        return a->max_rank_change > b->max_rank_change ? -1 : 1;
+    if (a->rank_change_sum != b->rank_change_sum)
+        return a->rank_change_sum > b->rank_change_sum ? -1 : 1;
+    if (isnan(a->tau_b) != isnan(b->tau_b))
+        return isnan(a->tau_b) ? 1 : -1;
+    if (!isnan(a->tau_b) && a->tau_b != b->tau_b)
+        return a->tau_b < b->tau_b ? -1 : 1;
+    return strcmp(a->key, b->key);
+}
+
+/* Fills RES->sources: one row per key, the unsampled reading without the key's sole ties and settled
+ * hypotheses. */
+static bool by_source(analysis *a, sg_robustness *res, const double *old, const int *old_rank)
+{
+    const variant *v0 = g_ptr_array_index(a->variants, 0);
+    const sg_reading *r = &a->opts->reading;
+    GPtrArray *keys = g_ptr_array_new();
+    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+    for (size_t e = 0; e < v0->net->n_edges; e++)
+        for (size_t k = 0; v0->net->edges[e].sources[k]; k++)
+            add_key(keys, seen, v0->net->edges[e].sources[k]);
+    for (size_t i = 0; i < r->n_hypotheses; i++) {
+        const sg_hypothesis *h = sg_network_find_hypothesis(a->base, r->hypotheses[i]);
+        for (size_t k = 0; h && h->sources && h->sources[k]; k++)
+            add_key(keys, seen, h->sources[k]);
+    }
+    g_hash_table_destroy(seen);
+    size_t n_keys = keys->len;
+    res->sources = g_new0(sg_robust_source, n_keys + 1);
+    res->n_sources = n_keys;
+    a->row_variant = g_new0(const variant *, n_keys + 1);
+    a->row_mask = g_new0(bool *, n_keys + 1);
+    GPtrArray *own = g_ptr_array_new_with_free_func(variant_free);
+    bool ok = true;
+    for (size_t k = 0; k < n_keys && ok; k++) {
+        const char *key = g_ptr_array_index(keys, k);
+        sg_robust_source *s = &res->sources[k];
+        s->key = key;
+        bool *skip = g_new0(bool, a->base->n_hypotheses + 1);
+        for (size_t i = 0; i < r->n_hypotheses; i++) {
+            const sg_hypothesis *h = sg_network_find_hypothesis(a->base, r->hypotheses[i]);
+            if (h && rests_on(h->sources, key)) {
+                skip[h - a->base->hypotheses] = true;
+                s->sole_hypotheses++;
+            }
+        }
+        const variant *v = v0;
+        if (s->sole_hypotheses) {
+            variant *read = read_variant(a, NULL, skip);
+            ok = read != NULL;
+            if (read) {
+                g_ptr_array_add(own, read);
+                v = read;
+            }
+        }
+        g_free(skip);
+        if (!ok)
+            break;
+        bool *mask = g_new(bool, v->net->n_edges + 1);
+        for (size_t e = 0; e < v->net->n_edges; e++) {
+            mask[e] = !rests_on(v->net->edges[e].sources, key);
+            s->sole_ties += !mask[e];
+        }
+        a->row_variant[k] = v;
+        a->row_mask[k] = mask;
+    }
+    g_ptr_array_free(keys, TRUE);
+    /* a reading without a settled hypothesis may hold nodes the others lack: they are union nodes too */
+    if (ok && a->node_ids->len > a->width) {
+        sg_diag_error(a->diag, NULL, "leaving out a hypothesis brings back nodes the sampled readings never hold; "
+                                     "--by-source cannot compare them");
+        ok = false;
+    }
+    double *rows = ok ? g_try_new(double, n_keys * a->width + 1) : NULL;
+    if (ok && !rows) {
+        sg_error("out of memory for the rows of --by-source");
+        ok = false;
+    }
+    if (ok)
+        ok = sg_parallel_rows(masked_row, a, n_keys, a->width, jobs_for(a, n_keys), rows) == IGRAPH_SUCCESS;
+    for (size_t k = 0; ok && k < n_keys; k++) {
+        sg_robust_source *s = &res->sources[k];
+        change c = compare_rows(old, old_rank, rows + k * a->width, a->width, res->top_k, SIZE_MAX);
+        s->entered = take_indices(c.entered, &s->n_entered);
+        s->left = take_indices(c.left, &s->n_left);
+        s->tau_b = c.tau_b;
+        s->max_rank_change = c.max_change;
+        s->max_rank_node = c.max_node;
+        s->rank_change_sum = c.sum_change;
+    }
+    if (ok)
+        qsort(res->sources, n_keys, sizeof *res->sources, (int (*)(const void *, const void *))compare_sources);
+    for (size_t k = 0; k < n_keys; k++)
+        g_free(a->row_mask[k]);
+    g_free(a->row_mask);
+    g_free(a->row_variant);
+    a->row_mask = NULL;
+    a->row_variant = NULL;
+    g_free(rows);
+    g_ptr_array_free(own, TRUE);
+    return ok;
+}
+
+/* ---- decisive ties ---- */
+
+typedef struct tie_order_ctx {
+    bool one_node;
+} tie_order_ctx;
+
+static gint compare_ties(gconstpointer x, gconstpointer y, gpointer data)
+{
+    const sg_robust_tie *a = x, *b = y;
+    const tie_order_ctx *c = data;
+    if (c->one_node) {
+        int da = abs(a->rank_change), db = abs(b->rank_change);
+        if (da != db)
+            return da > db ? -1 : 1;
+        double va = fabs(a->value_change), vb = fabs(b->value_change);
+        if (va != vb)
+            return va > vb ? -1 : 1;
+    } else {
+        size_t ia = a->n_entered + a->n_left, ib = b->n_entered + b->n_left;
+        if (ia != ib)
+            return ia > ib ? -1 : 1;
+        if (a->rank_change != b->rank_change)
+            return a->rank_change > b->rank_change ? -1 : 1;
+    }
+    return (a->tie > b->tie) - (a->tie < b->tie);
+}
+
+static bool decisive(analysis *a, sg_robustness *res, const double *old, const int *old_rank)
+{
+    const variant *v0 = g_ptr_array_index(a->variants, 0);
+    size_t m = v0->net->n_edges;
+    a->row_variant = g_new0(const variant *, m + 1);
+    a->row_mask = g_new0(bool *, m + 1);
+    bool *masks = g_new(bool, m * m + 1);
+    for (size_t e = 0; e < m; e++) {
+        a->row_variant[e] = v0;
+        a->row_mask[e] = masks + e * m;
+        for (size_t f = 0; f < m; f++)
+            masks[e * m + f] = f != e;
+    }
+    double *rows = g_try_new(double, m * a->width + 1);
+    bool ok = rows != NULL;
+    if (!ok)
+        sg_error("out of memory for the rows of --decisive");
+    if (ok)
+        ok = sg_parallel_rows(masked_row, a, m, a->width, jobs_for(a, m), rows) == IGRAPH_SUCCESS;
+    sg_robust_tie *ties = g_new0(sg_robust_tie, m + 1);
+    bool one = res->decisive_node != SIZE_MAX;
+    for (size_t e = 0; ok && e < m; e++) {
+        change c = compare_rows(old, old_rank, rows + e * a->width, a->width, res->top_k, res->decisive_node);
+        sg_robust_tie *t = &ties[e];
+        t->tie = e;
+        t->entered = take_indices(c.entered, &t->n_entered);
+        t->left = take_indices(c.left, &t->n_left);
+        t->rank_change = one ? c.node_change : c.sum_change;
+        t->value_change = one ? c.node_value_change : NAN;
+    }
+    if (ok) {
+        tie_order_ctx ctx = {one};
+        g_qsort_with_data(ties, (gint)m, sizeof *ties, compare_ties, &ctx);
+        size_t keep = MIN(m, a->opts->decisive_count);
+        for (size_t e = keep; e < m; e++) {
+            g_free(ties[e].entered);
+            g_free(ties[e].left);
+        }
+        res->decisive = ties;
+        res->n_decisive = keep;
+    } else {
+        for (size_t e = 0; e < m; e++) {
+            g_free(ties[e].entered);
+            g_free(ties[e].left);
+        }
+        g_free(ties);
+    }
+    g_free(masks);
+    g_free(a->row_mask);
+    g_free(a->row_variant);
+    a->row_mask = NULL;
+    a->row_variant = NULL;
+    g_free(rows);
+    return ok;
+}
+
+/* ---- documentation ---- */
+
+static void documentation(const analysis *a, sg_robustness *res)
+{
+    const variant *v0 = g_ptr_array_index(a->variants, 0);
+    const sg_network *net = v0->net;
+    GHashTable **keys = g_new(GHashTable *, net->n_nodes + 1);
+    for (size_t i = 0; i < net->n_nodes; i++)
+        keys[i] = g_hash_table_new(g_str_hash, g_str_equal);
+    for (size_t e = 0; e < net->n_edges; e++)
+        for (size_t k = 0; net->edges[e].sources[k]; k++) {
+            g_hash_table_add(keys[net->edges[e].source], (gpointer)net->edges[e].sources[k]);
+            g_hash_table_add(keys[net->edges[e].target], (gpointer)net->edges[e].sources[k]);
+        }
+    double *x = g_new(double, net->n_nodes + 1), *y = g_new(double, net->n_nodes + 1);
+    for (size_t i = 0; i < net->n_nodes; i++) {
+        sg_robust_node *node = &res->nodes[v0->to_union[i]];
+        node->sources = g_hash_table_size(keys[i]);
+        x[i] = isnan(node->value) ? 0 : node->value;
+        y[i] = (double)node->sources;
+        g_hash_table_destroy(keys[i]);
+    }
+    res->documentation_rho = sg_spearman_rho(x, y, net->n_nodes);
+    g_free(keys);
+    g_free(x);
+    g_free(y);
+}
+
+/* ---- putting it together ---- */
+
+static gint compare_nodes(gconstpointer x, gconstpointer y, gpointer data)
+{
+    const sg_robustness *res = data;
+    size_t i = *(const size_t *)x, j = *(const size_t *)y;
+    const sg_robust_node *a = &res->nodes[i], *b = &res->nodes[j];
+    if (res->samples) {
+        if (a->p_top != b->p_top)
+            return a->p_top > b->p_top ? -1 : 1;
+        if (a->mean != b->mean)
+            return a->mean > b->mean ? -1 : 1;
+    }
+    double va = isnan(a->value) ? 0 : a->value, vb = isnan(b->value) ? 0 : b->value;
+    if (va != vb)
+        return va > vb ? -1 : 1;
+    return (i > j) - (i < j);
+}
+
+static void conclude(sg_robustness *res)
+{
+    res->order = g_new(size_t, res->n_nodes + 1);
+    for (size_t u = 0; u < res->n_nodes; u++)
+        res->order[u] = u;
+    g_qsort_with_data(res->order, (gint)res->n_nodes, sizeof *res->order, compare_nodes, res);
+    res->robust = g_new(size_t, res->n_nodes + 1);
+    res->uncertain = g_new(size_t, res->n_nodes + 1);
+    for (size_t k = 0; res->samples && k < res->n_nodes; k++) {
+        size_t u = res->order[k];
+        double p = res->nodes[u].p_top;
+        if (p >= 0.95)
+            res->robust[res->n_robust++] = u;
+        else if (p >= 0.05)
+            res->uncertain[res->n_uncertain++] = u;
+    }
+}
+
+/* Draws every sample's hypotheses and reads each distinct set once (before any worker starts, so the
+ * union of nodes is in the order the samples meet them, whatever the number of processes). */
+static bool prepare_samples(analysis *a, size_t samples)
+{
+    a->sample_variant = g_new0(size_t, samples + 1);
+    if (!a->opts->sample_credence || a->plan.n_draws == 0)
+        return true;
+    GArray *chosen = g_array_new(FALSE, FALSE, sizeof(size_t));
+    bool ok = true;
+    for (size_t s = 0; s < samples && ok; s++) {
+        sg_stream st;
+        sg_stream_init(&st, a->opts->seed, s);
+        plan_sample(&a->plan, &st, chosen);
+        a->sample_variant[s] = variant_of(a, chosen);
+        ok = a->sample_variant[s] != SIZE_MAX;
+    }
+    g_array_free(chosen, TRUE);
+    return ok;
+}
+
+static bool run(analysis *a, sg_robustness *res)
+{
+    const sg_robustness_options *o = a->opts;
+    GArray *none = g_array_new(FALSE, FALSE, sizeof(size_t));
+    bool ok = variant_of(a, none) == 0;
+    g_array_free(none, TRUE);
+    if (!ok)
+        return false;
+    const variant *v0 = g_ptr_array_index(a->variants, 0);
+    res->net = sg_network_ref(v0->net);
+    if (o->decisive_node) {
+        int *candidates = NULL;
+        int found = sg_network_resolve_node(v0->net, o->decisive_node, &candidates);
+        g_free(candidates);
+        if (found < 0) {
+            sg_diag_error(a->diag, NULL, found == -1 ? "no node '%s' in the reading (--node)"
+                                                     : "'%s' names several nodes (--node): give an id",
+                          o->decisive_node);
+            return false;
+        }
+        res->decisive_node = v0->to_union[found];
+    }
+    if (o->samples && o->sample_credence && !plan_draws(a->base, &o->reading, &a->plan, a->diag))
+        return false;
+    if (o->samples && !prepare_samples(a, o->samples))
+        return false;
+    a->width = a->node_ids->len;
+    if ((unsigned long long)o->samples * a->width > SG_ROBUSTNESS_MAX_CELLS) {
+        sg_diag_error(a->diag, NULL, "%zu samples of %zu nodes are more than the %llu node-samples kept (12 bytes "
+                                     "each): take fewer samples",
+                      o->samples, a->width, (unsigned long long)SG_ROBUSTNESS_MAX_CELLS);
+        return false;
+    }
+    res->n_nodes = a->width;
+    res->nodes = g_new0(sg_robust_node, res->n_nodes + 1);
+    bool *drawn = g_new0(bool, a->variants->len + 1);
+    for (size_t s = 0; s < o->samples; s++) {
+        res->scenarios_drawn += !drawn[a->sample_variant[s]];
+        drawn[a->sample_variant[s]] = true;
+    }
+    g_free(drawn);
+    for (size_t u = 0; u < res->n_nodes; u++) {
+        sg_robust_node *node = &res->nodes[u];
+        node->id = g_ptr_array_index(a->node_ids, u);
+        node->label = g_ptr_array_index(a->node_labels, u);
+        node->value = node->mean = node->sd = node->low = node->high = node->p_top = node->p_top_se = NAN;
+    }
+    /* the unsampled reading */
+    double *old = g_new(double, a->width + 1), *zeroed = g_new(double, a->width + 1);
+    int *old_rank = g_new(int, a->width + 1);
+    ok = measure_row(a, v0, NULL, old) == IGRAPH_SUCCESS;
+    if (ok) {
+        rank_row(old, a->width, zeroed, old_rank);
+        for (size_t u = 0; u < res->n_nodes; u++) {
+            res->nodes[u].present = !isnan(old[u]);
+            res->nodes[u].value = old[u];
+            res->nodes[u].rank = old_rank[u];
+        }
+        documentation(a, res);
+    }
+    if (ok && o->samples) {
+        double *rows = g_try_new(double, o->samples * a->width + 1);
+        ok = rows != NULL;
+        if (!ok)
+            sg_error("out of memory for %zu samples of %zu nodes", o->samples, a->width);
+        if (ok)
+            ok = sg_parallel_rows(sample_row, a, o->samples, a->width, jobs_for(a, o->samples), rows)
+                 == IGRAPH_SUCCESS;
+        if (ok)
+            summarise_samples(a, res, rows);
+        g_free(rows);
+    }
+    if (ok && o->by_source)
+        ok = by_source(a, res, old, old_rank);
+    if (ok && o->decisive)
+        ok = decisive(a, res, old, old_rank);
+    if (ok)
+        conclude(res);
+    g_free(old);
+    g_free(zeroed);
+    g_free(old_rank);
+    return ok;
+}
+
+sg_robustness *sg_robustness_run(sg_network *base, const sg_robustness_options *opts, sg_diag *diag)
+{
+    const char *measure = opts->measure ? opts->measure : "betweenness";
+    if (!sg_centrality_measure_known(measure)) {
+        char *known = g_strjoinv(", ", (char **)sg_centrality_measures());
+        sg_diag_error(diag, NULL, "unknown measure '%s' (%s)", measure, known);
+        g_free(known);
+        return NULL;
+    }
+    analysis a = {.base = base, .opts = opts, .copts = opts->centrality, .measure = measure, .diag = diag};
+    a.copts.reading = opts->reading;
+    a.copts.reading.tie_mask = NULL;
+    a.copts.jobs = 1; /* the rows are split across processes, not one computation */
+    a.directed = sg_centrality_directed(measure, &a.copts);
+    a.fast = masked_measure(measure, &opts->reading, &opts->centrality);
+    a.variants = g_ptr_array_new_with_free_func(variant_free);
+    a.variant_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    a.node_index = g_hash_table_new(g_str_hash, g_str_equal);
+    a.node_ids = g_ptr_array_new();
+    a.node_labels = g_ptr_array_new();
+    sg_robustness *res = g_new0(sg_robustness, 1);
+    res->measure = measure;
+    res->directed = sg_centrality_directed(measure, &a.copts);
+    res->samples = opts->samples;
+    res->seed = opts->seed;
+    res->interval = opts->interval;
+    res->top_k = opts->top_k;
+    res->sample_confidence = opts->sample_confidence;
+    res->sample_credence = opts->sample_credence;
+    res->decisive_node = SIZE_MAX;
+    res->documentation_rho = NAN;
+    bool ok = run(&a, res);
+    plan_free(&a.plan);
+    g_free(a.sample_variant);
+    g_ptr_array_free(a.node_ids, TRUE);
+    g_ptr_array_free(a.node_labels, TRUE);
+    g_hash_table_destroy(a.node_index);
+    g_hash_table_destroy(a.variant_index);
+    /* the result borrows ids and labels from the variants' networks: they share the base's string pool,
+       which RES->net keeps alive */
+    g_ptr_array_free(a.variants, TRUE);
+    if (!ok) {
+        sg_robustness_free(res);
+        return NULL;
+    }
+    return res;
+}
+
+void sg_robustness_free(sg_robustness *r)
+{
+    if (!r)
+        return;
+    for (size_t k = 0; k < r->n_sources; k++) {
+        g_free(r->sources[k].entered);
+        g_free(r->sources[k].left);
+    }
+    for (size_t k = 0; k < r->n_decisive; k++) {
+        g_free(r->decisive[k].entered);
+        g_free(r->decisive[k].left);
+    }
+    g_free(r->sources);
+    g_free(r->decisive);
+    g_free(r->nodes);
+    g_free(r->order);
+    g_free(r->robust);
+    g_free(r->uncertain);
+    sg_network_unref(r->net);
+    g_free(r);
+}
+
+/* ---- P(top K) of one reading (compare --samples) ---- */
+
+typedef struct p_top_job {
+    analysis a;
+    variant v;
+} p_top_job;
+
+igraph_error_t sg_sample_p_top(const sg_network *net, const char *measure, const sg_centrality_options *opts,
+                               size_t samples, uint64_t seed, size_t top_k, igraph_vector_t *p_top)
+{
+    size_t n = net->n_nodes;
+    sg_robustness_options ro;
+    sg_robustness_options_init(&ro);
+    ro.seed = seed;
+    ro.sample_credence = false;
+    ro.jobs = opts->jobs;
+    p_top_job job = {.a = {.opts = &ro, .copts = *opts, .measure = measure, .width = n}};
+    job.a.copts.jobs = 1;
+    job.a.copts.reading.tie_mask = NULL;
+    job.a.directed = sg_centrality_directed(measure, opts);
+    job.a.fast = masked_measure(measure, &opts->reading, opts);
+    job.v.net = (sg_network *)net;
+    if (job.a.fast && !lay_out(&job.a, &job.v))
+        return IGRAPH_FAILURE;
+    job.v.to_union = g_new(size_t, n + 1);
+    for (size_t i = 0; i < n; i++)
+        job.v.to_union[i] = i;
+    job.a.variants = g_ptr_array_new();
+    g_ptr_array_add(job.a.variants, &job.v);
+    job.a.sample_variant = g_new0(size_t, samples + 1);
+    double *rows = g_try_new(double, samples * n + 1);
+    igraph_error_t err = rows ? IGRAPH_SUCCESS : IGRAPH_ENOMEM;
+    if (!rows)
+        igraph_error("out of memory for the samples", __FILE__, __LINE__, IGRAPH_ENOMEM);
+    if (err == IGRAPH_SUCCESS)
+        err = sg_parallel_rows(sample_row, &job.a, samples, n, jobs_for(&job.a, samples), rows);
+    if (err == IGRAPH_SUCCESS)
+        err = igraph_vector_resize(p_top, (igraph_integer_t)n);
+    if (err == IGRAPH_SUCCESS) {
+        igraph_vector_null(p_top);
+        double *zeroed = g_new(double, n + 1);
+        int *rank = g_new(int, n + 1);
+        for (size_t s = 0; s < samples; s++) {
+            rank_row(rows + s * n, n, zeroed, rank);
+            for (size_t i = 0; i < n; i++)
+                VECTOR(*p_top)[i] += (size_t)rank[i] <= top_k && zeroed[i] > 0;
+        }
+        for (size_t i = 0; i < n; i++)
+            VECTOR(*p_top)[i] /= (double)MAX(samples, 1);
+        g_free(zeroed);
+        g_free(rank);
+    }
+    g_free(rows);
+    g_free(job.a.sample_variant);
+    g_ptr_array_free(job.a.variants, TRUE);
+    g_free(job.v.to_union);
+    if (job.v.fast) {
+        sg_masked_graph_destroy(&job.v.masked);
+        sg_graph_destroy(&job.v.graph);
+        g_free(job.v.alive);
+    }
+    return err;
+}
