@@ -434,9 +434,22 @@ static void draw_forest(cairo_t *cr, const forest_layout *f, const sg_forest *pl
     show_at(cr, f->axis_label, f->plot_x0 - COLUMN_GAP, f->axis_label_y, INK);
 }
 
+/* Where cairo writes a PDF or a PNG. A failed write is remembered here as well as reported to cairo:
+ * cairo 1.16's PDF surface forgets the error when it happens while the document is finished (the fonts
+ * are written then) and reports success. */
+typedef struct write_target {
+    FILE *stream;
+    bool failed;
+} write_target;
+
 static cairo_status_t write_to_file(void *closure, const unsigned char *data, unsigned int length)
 {
-    return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+    write_target *target = closure;
+    if (target->failed || fwrite(data, 1, length, target->stream) != length) {
+        target->failed = true;
+        return CAIRO_STATUS_WRITE_ERROR;
+    }
+    return CAIRO_STATUS_SUCCESS;
 }
 
 static cairo_status_t write_to_string(void *closure, const unsigned char *data, unsigned int length)
@@ -471,6 +484,7 @@ bool sg_forest_write(const sg_forest *plot, sg_plot_format format, FILE *stream)
     forest_layout_init(&f, plot);
 
     GString *svg = NULL;
+    write_target target = {stream, false};
     cairo_surface_t *surface;
     double scale = 1.0;
     switch (format) {
@@ -481,7 +495,7 @@ bool sg_forest_write(const sg_forest *plot, sg_plot_format format, FILE *stream)
         break;
     case SG_PLOT_PDF: {
         scale = PT_PER_PX;
-        surface = cairo_pdf_surface_create_for_stream(write_to_file, stream, f.width * scale, f.height * scale);
+        surface = cairo_pdf_surface_create_for_stream(write_to_file, &target, f.width * scale, f.height * scale);
         /* An empty date: no /CreationDate at all (cairo writes the time of drawing by default). */
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "");
         char *title = sg_render_drawable_text(plot->title ? plot->title : "");
@@ -504,14 +518,14 @@ bool sg_forest_write(const sg_forest *plot, sg_plot_format format, FILE *stream)
     cairo_status_t status = cairo_status(cr);
     cairo_destroy(cr);
     if (status == CAIRO_STATUS_SUCCESS && format == SG_PLOT_PNG)
-        status = cairo_surface_write_to_png_stream(surface, write_to_file, stream);
+        status = cairo_surface_write_to_png_stream(surface, write_to_file, &target);
     cairo_surface_finish(surface);
     if (status == CAIRO_STATUS_SUCCESS)
         status = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     forest_layout_free(&f, plot->n_rows);
 
-    bool ok = status == CAIRO_STATUS_SUCCESS;
+    bool ok = status == CAIRO_STATUS_SUCCESS && !target.failed;
     if (svg) {
         if (ok) {
             number_page_group(svg);
@@ -519,5 +533,6 @@ bool sg_forest_write(const sg_forest *plot, sg_plot_format format, FILE *stream)
         }
         g_string_free(svg, TRUE);
     }
-    return fflush(stream) == 0 && ok;
+    /* glibc drops a buffer it failed to write and then flushes "successfully": the error flag tells. */
+    return fflush(stream) == 0 && !ferror(stream) && ok;
 }
