@@ -1,4 +1,4 @@
-/* plot.c: forest plots (a node's interval, value and share per row) drawn with cairo and pango as SVG, PDF or PNG. */
+/* plot.c: forest plots (per node an interval, a value and a share) drawn with cairo and pango: SVG, PDF, PNG. */
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <cairo.h>
@@ -139,7 +139,7 @@ typedef struct forest_layout {
     double label_x, label_width;
     double plot_x0, plot_x1;
     double share_right;
-    double title_y, subtitle_y, header_y, rows_y, axis_y, axis_label_y;
+    double title_y, subtitle_y, header_y, rows_y, axis_y, axis_label_x, axis_label_y;
 } forest_layout;
 
 /* A layout of TEXT (NULL: "") as drawable text: plain text, never markup, with control characters and
@@ -251,12 +251,14 @@ static void forest_layout_init(forest_layout *f, const sg_forest *plot)
             f->shares[i] = new_layout(f->context, text, SIZE_TEXT, false);
             share_width = fmax(share_width, ceil(text_width(f->shares[i])));
         }
-        const double values[] = {row->low, row->high, row->value};
-        for (size_t k = 0; k < G_N_ELEMENTS(values); k++)
-            if (usable(values[k]) && (k == 2 || (usable(row->low) && usable(row->high)))) {
-                f->lo = fmin(f->lo, values[k]);
-                f->hi = fmax(f->hi, values[k]);
-            }
+        if (usable(row->low) && usable(row->high)) { /* a bar's ends count only when it is drawn */
+            f->lo = fmin(f->lo, fmin(row->low, row->high));
+            f->hi = fmax(f->hi, fmax(row->low, row->high));
+        }
+        if (usable(row->value)) {
+            f->lo = fmin(f->lo, row->value);
+            f->hi = fmax(f->hi, row->value);
+        }
     }
     if (!(f->hi > f->lo))
         f->hi = f->lo + 1.0;
@@ -297,8 +299,17 @@ static void forest_layout_init(forest_layout *f, const sg_forest *plot)
     f->rows_y = y + HEADER_HEIGHT;
     f->axis_y = f->rows_y + ROW_HEIGHT * (double)(n ? n : 1);
     y = f->axis_y + TICK_LENGTH + 3.0 + SIZE_SMALL * 1.3;
+    /* The axis label centred under the axis, moved in when it would cross a margin, wrapped when wider
+     * than the page. */
     f->axis_label = new_layout(f->context, plot->axis_label, SIZE_TEXT, false);
-    wrap(f->axis_label, f->plot_x1 - f->plot_x0 + 2.0 * COLUMN_GAP, PANGO_ALIGN_CENTER);
+    double axis_label_width = text_width(f->axis_label);
+    if (axis_label_width > content) {
+        wrap(f->axis_label, content, PANGO_ALIGN_CENTER);
+        f->axis_label_x = MARGIN_X;
+    } else {
+        double centred = (f->plot_x0 + f->plot_x1 - axis_label_width) / 2.0;
+        f->axis_label_x = fmin(fmax(centred, MARGIN_X), PLOT_WIDTH - MARGIN_X - axis_label_width);
+    }
     f->axis_label_y = y + 6.0;
     y = f->axis_label_y + text_height(f->axis_label);
     f->height = ceil(y + MARGIN_BOTTOM);
@@ -423,7 +434,9 @@ static void draw_forest(cairo_t *cr, const forest_layout *f, const sg_forest *pl
         }
     }
 
-    /* The axis: a line, ticks, their numbers, and the axis label under them. */
+    /* A rule closing the rows; over the plot it is the axis: a darker line, ticks, their numbers, and the
+     * axis label under them. */
+    horizontal_line(cr, band_x0, band_x1, f->axis_y, RULE);
     horizontal_line(cr, f->plot_x0 - 0.5, f->plot_x1 + 1.5, f->axis_y, INK_SOFT);
     for (int k = 0; k <= f->axis.n; k++) {
         double x = x_of(f, tick_value(&f->axis, k));
@@ -431,7 +444,7 @@ static void draw_forest(cairo_t *cr, const forest_layout *f, const sg_forest *pl
         show_at(cr, f->ticks[k], floor(x) + 0.5 - text_width(f->ticks[k]) / 2.0, f->axis_y + TICK_LENGTH + 3.0,
                 INK_SOFT);
     }
-    show_at(cr, f->axis_label, f->plot_x0 - COLUMN_GAP, f->axis_label_y, INK);
+    show_at(cr, f->axis_label, f->axis_label_x, f->axis_label_y, INK);
 }
 
 /* Where cairo writes a PDF or a PNG. A failed write is remembered here as well as reported to cairo:
