@@ -15,7 +15,8 @@ bool sg_plot_format_from_path(const char *path, sg_plot_format *out);
 /* One row of a forest plot: a node's interval as a bar, its unsampled value as a dot, a share written
  * beside. */
 typedef struct sg_forest_row {
-    const char *label;          /* UTF-8, any script; control characters are drawn as U+FFFD */
+    const char *label;          /* UTF-8, any script; control characters are drawn as U+FFFD (tab, line
+                                 * feed, carriage return as a space), as is invalid UTF-8 */
     double low, high;           /* the interval; NaN: no bar */
     double value;               /* the dot; NaN: no dot */
     double share;               /* written beside as a percentage ("87%"); NaN: nothing */
