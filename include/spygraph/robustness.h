@@ -90,7 +90,8 @@ typedef struct sg_robust_node {
 /* The reading without one citation key's sole evidence. */
 typedef struct sg_robust_source {
     const char *key;
-    size_t sole_ties;           /* ties of the unsampled reading citing this key and no other */
+    size_t sole_ties;           /* ties of the unsampled reading (a settled hypothesis's included) citing
+                                   this key and no other */
     size_t sole_hypotheses;     /* settled hypotheses citing this key and no other (left unapplied) */
     size_t *entered, n_entered; /* union node indices entering the top K, by their new rank */
     size_t *left, n_left;       /* leaving it, by their old rank */
@@ -123,8 +124,9 @@ typedef struct sg_robustness {
     size_t scenarios_drawn;     /* distinct sets of hypotheses the samples drew */
     sg_robust_node *nodes;
     size_t n_nodes;
-    size_t *order;              /* node indices by P(top K), then mean, then unsampled value (descending),
-                                   then union order */
+    size_t *order;              /* node indices by P(top K), then mean, then unsampled value (descending;
+                                   means and values tied as sg_values_tied says count equal), then union
+                                   order */
     size_t *robust, n_robust;   /* P(top K) >= 0.95, in ORDER */
     size_t *uncertain, n_uncertain; /* 0.05 <= P(top K) < 0.95, in ORDER */
     sg_robust_source *sources;  /* with by_source: every key cited by a tie or settled hypothesis of the
@@ -133,8 +135,9 @@ typedef struct sg_robustness {
                                    (ascending), then key */
     size_t n_sources;
     sg_robust_tie *decisive;    /* with decisive: the ties by impact (entering plus leaving, then rank
-                                   change; with decisive_node: |its rank change|, then |value change|),
-                                   then tie order; at most decisive_count */
+                                   change; with decisive_node: |its rank change|, then |value change|, tied
+                                   changes as sg_values_tied says counting equal), then tie order; at most
+                                   decisive_count */
     size_t n_decisive;
     size_t decisive_node;       /* union index of decisive_node, or SIZE_MAX */
     double documentation_rho;   /* Spearman's rho between the unsampled values and nodes[].sources over

@@ -177,7 +177,8 @@ typedef struct analysis {
     GPtrArray *node_ids, *node_labels;
     size_t width;                  /* union size when the rows were laid out */
     /* sampling */
-    size_t *sample_variant;        /* per sample */
+    uint32_t *sample_variant;      /* per sample: index into VARIANTS */
+    size_t first_sample;           /* row r of a block of samples is sample first_sample + r */
     /* one row each: a variant and its tie mask (NULL: every tie), for by-source and decisive */
     const variant **row_variant;
     bool **row_mask;
@@ -322,9 +323,10 @@ static igraph_error_t measure_row(const analysis *a, const variant *cv, const bo
     return IGRAPH_SUCCESS;
 }
 
-static igraph_error_t sample_row(const void *ctx, size_t row, double *out)
+static igraph_error_t sample_row(const void *ctx, size_t block_row, double *out)
 {
     const analysis *a = ctx;
+    size_t row = a->first_sample + block_row;
     const variant *v = g_ptr_array_index(a->variants, a->sample_variant[row]);
     sg_stream s;
     sg_stream_init(&s, a->opts->seed, row);
@@ -547,7 +549,7 @@ static gint compare_sources(gconstpointer x, gconstpointer y)
         return a->rank_change_sum > b->rank_change_sum ? -1 : 1;
     if (isnan(a->tau_b) != isnan(b->tau_b))
         return isnan(a->tau_b) ? 1 : -1;
-    if (!isnan(a->tau_b) && a->tau_b != b->tau_b)
+    if (!isnan(a->tau_b) && !sg_values_tied(a->tau_b, b->tau_b))
         return a->tau_b < b->tau_b ? -1 : 1;
     return strcmp(a->key, b->key);
 }
@@ -600,11 +602,11 @@ static bool by_source(analysis *a, sg_robustness *res, const double *old, const 
         g_free(skip);
         if (!ok)
             break;
+        for (size_t e = 0; e < v0->net->n_edges; e++) /* counted in the unsampled reading */
+            s->sole_ties += rests_on(v0->net->edges[e].sources, key);
         bool *mask = g_new(bool, v->net->n_edges + 1);
-        for (size_t e = 0; e < v->net->n_edges; e++) {
+        for (size_t e = 0; e < v->net->n_edges; e++)
             mask[e] = !rests_on(v->net->edges[e].sources, key);
-            s->sole_ties += !mask[e];
-        }
         a->row_variant[k] = v;
         a->row_mask[k] = mask;
     }
@@ -660,7 +662,7 @@ static gint compare_ties(gconstpointer x, gconstpointer y, gpointer data)
         if (da != db)
             return da > db ? -1 : 1;
         double va = fabs(a->value_change), vb = fabs(b->value_change);
-        if (va != vb)
+        if (!sg_values_tied(va, vb)) /* equal changes summed in another order differ in their last bits */
             return va > vb ? -1 : 1;
     } else {
         size_t ia = a->n_entered + a->n_left, ib = b->n_entered + b->n_left;
@@ -766,11 +768,11 @@ static gint compare_nodes(gconstpointer x, gconstpointer y, gpointer data)
     if (res->samples) {
         if (a->p_top != b->p_top)
             return a->p_top > b->p_top ? -1 : 1;
-        if (a->mean != b->mean)
+        if (!sg_values_tied(a->mean, b->mean))
             return a->mean > b->mean ? -1 : 1;
     }
     double va = isnan(a->value) ? 0 : a->value, vb = isnan(b->value) ? 0 : b->value;
-    if (va != vb)
+    if (!sg_values_tied(va, vb))
         return va > vb ? -1 : 1;
     return (i > j) - (i < j);
 }
@@ -797,7 +799,7 @@ static void conclude(sg_robustness *res)
  * union of nodes is in the order the samples meet them, whatever the number of processes). */
 static bool prepare_samples(analysis *a, size_t samples)
 {
-    a->sample_variant = g_new0(size_t, samples + 1);
+    a->sample_variant = g_new0(uint32_t, samples + 1);
     if (!a->opts->sample_credence || a->plan.n_draws == 0)
         return true;
     GArray *chosen = g_array_new(FALSE, FALSE, sizeof(size_t));
@@ -806,8 +808,9 @@ static bool prepare_samples(analysis *a, size_t samples)
         sg_stream st;
         sg_stream_init(&st, a->opts->seed, s);
         plan_sample(&a->plan, &st, chosen);
-        a->sample_variant[s] = variant_of(a, chosen);
-        ok = a->sample_variant[s] != SIZE_MAX;
+        size_t v = variant_of(a, chosen);
+        ok = v != SIZE_MAX;
+        a->sample_variant[s] = (uint32_t)v; /* at most one variant per sample: below 2^32 */
     }
     g_array_free(chosen, TRUE);
     return ok;
@@ -835,16 +838,19 @@ static bool run(analysis *a, sg_robustness *res)
         }
         res->decisive_node = v0->to_union[found];
     }
-    if (o->samples && o->sample_credence && !plan_draws(a->base, &o->reading, &a->plan, a->diag))
-        return false;
-    if (o->samples && !prepare_samples(a, o->samples))
-        return false;
-    a->width = a->node_ids->len;
-    if ((unsigned long long)o->samples * a->width > SG_ROBUSTNESS_MAX_CELLS) {
-        sg_diag_error(a->diag, NULL, "%zu samples of %zu nodes are more than the %llu node-samples kept (12 bytes "
-                                     "each): take fewer samples",
-                      o->samples, a->width, (unsigned long long)SG_ROBUSTNESS_MAX_CELLS);
-        return false;
+    /* checked before the draws (which may add nodes) and after */
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1 && o->samples && o->sample_credence && !plan_draws(a->base, &o->reading, &a->plan, a->diag))
+            return false;
+        if (pass == 1 && o->samples && !prepare_samples(a, o->samples))
+            return false;
+        a->width = a->node_ids->len;
+        if ((unsigned long long)o->samples * a->width > SG_ROBUSTNESS_MAX_CELLS) {
+            sg_diag_error(a->diag, NULL, "%zu samples of %zu nodes are more than the %llu node-samples kept (12 "
+                                         "bytes each): take fewer samples",
+                          o->samples, a->width, (unsigned long long)SG_ROBUSTNESS_MAX_CELLS);
+            return false;
+        }
     }
     res->n_nodes = a->width;
     res->nodes = g_new0(sg_robust_node, res->n_nodes + 1);
@@ -996,29 +1002,32 @@ igraph_error_t sg_sample_p_top(const sg_network *net, const char *measure, const
         job.v.to_union[i] = i;
     job.a.variants = g_ptr_array_new();
     g_ptr_array_add(job.a.variants, &job.v);
-    job.a.sample_variant = g_new0(size_t, samples + 1);
-    double *rows = g_try_new(double, samples * n + 1);
+    job.a.sample_variant = g_new0(uint32_t, samples + 1);
+    /* blocks of samples, so that memory does not grow with their number */
+    size_t block = MAX(1, MIN(samples, (size_t)(1 << 22) / MAX(n, 1)));
+    double *rows = g_try_new(double, block * n + 1), *zeroed = g_new(double, n + 1);
+    int *rank = g_new(int, n + 1);
     igraph_error_t err = rows ? IGRAPH_SUCCESS : IGRAPH_ENOMEM;
     if (!rows)
         igraph_error("out of memory for the samples", __FILE__, __LINE__, IGRAPH_ENOMEM);
     if (err == IGRAPH_SUCCESS)
-        err = sg_parallel_rows(sample_row, &job.a, samples, n, jobs_for(&job.a, samples), rows);
-    if (err == IGRAPH_SUCCESS)
         err = igraph_vector_resize(p_top, (igraph_integer_t)n);
-    if (err == IGRAPH_SUCCESS) {
+    if (err == IGRAPH_SUCCESS)
         igraph_vector_null(p_top);
-        double *zeroed = g_new(double, n + 1);
-        int *rank = g_new(int, n + 1);
-        for (size_t s = 0; s < samples; s++) {
+    for (size_t first = 0; err == IGRAPH_SUCCESS && first < samples; first += block) {
+        size_t count = MIN(block, samples - first);
+        job.a.first_sample = first;
+        err = sg_parallel_rows(sample_row, &job.a, count, n, jobs_for(&job.a, count), rows);
+        for (size_t s = 0; err == IGRAPH_SUCCESS && s < count; s++) {
             rank_row(rows + s * n, n, zeroed, rank);
             for (size_t i = 0; i < n; i++)
                 VECTOR(*p_top)[i] += (size_t)rank[i] <= top_k && zeroed[i] > 0;
         }
-        for (size_t i = 0; i < n; i++)
-            VECTOR(*p_top)[i] /= (double)MAX(samples, 1);
-        g_free(zeroed);
-        g_free(rank);
     }
+    for (size_t i = 0; err == IGRAPH_SUCCESS && i < n; i++)
+        VECTOR(*p_top)[i] /= (double)MAX(samples, 1);
+    g_free(zeroed);
+    g_free(rank);
     g_free(rows);
     g_free(job.a.sample_variant);
     g_ptr_array_free(job.a.variants, TRUE);
