@@ -230,11 +230,12 @@ static char *node_shares(const sg_robustness *res, const size_t *list, size_t co
     return g_string_free(s, FALSE);
 }
 
+/* "id, id" for the nodes LIST names (ids: short, and the table's rows name them so). */
 static char *node_list(const sg_robustness *res, const size_t *list, size_t count)
 {
     GString *s = g_string_new(NULL);
     for (size_t k = 0; k < count; k++)
-        g_string_append_printf(s, "%s%s", k ? ", " : "", node_name(&res->nodes[list[k]]));
+        g_string_append_printf(s, "%s%s", k ? ", " : "", res->nodes[list[k]].id);
     if (!count)
         g_string_append(s, "-");
     return g_string_free(s, FALSE);
@@ -261,7 +262,7 @@ static sg_table *sources_text_table(const sg_robustness *res)
         set_owned(t, 3, node_list(res, s->entered, s->n_entered));
         set_owned(t, 4, node_list(res, s->left, s->n_left));
         set_owned(t, 5, tau_text(s->tau_b));
-        set_owned(t, 6, s->max_rank_change ? g_strdup_printf("%s %d places", node_name(&res->nodes[s->max_rank_node]),
+        set_owned(t, 6, s->max_rank_change ? g_strdup_printf("%s %d places", res->nodes[s->max_rank_node].id,
                                                              s->max_rank_change)
                                            : g_strdup("-"));
     }
