@@ -47,8 +47,9 @@ igraph_error_t sg_masked_graph_init(sg_masked_graph *mg, const sg_graph *g)
     IGRAPH_VECTOR_INT_INIT_FINALLY(&mg->dag_to, arcs + 1);
     IGRAPH_VECTOR_INIT_FINALLY(&mg->sigma, n);
     IGRAPH_VECTOR_INIT_FINALLY(&mg->delta, n);
+    IGRAPH_VECTOR_INIT_FINALLY(&mg->leaves, n);
     igraph_vector_int_fill(&mg->dist, -1); /* sigma and delta start at 0 */
-    IGRAPH_FINALLY_CLEAN(11);
+    IGRAPH_FINALLY_CLEAN(12);
     return IGRAPH_SUCCESS;
 }
 
@@ -65,6 +66,7 @@ void sg_masked_graph_destroy(sg_masked_graph *mg)
     igraph_vector_int_destroy(&mg->order);
     igraph_vector_destroy(&mg->sigma);
     igraph_vector_destroy(&mg->delta);
+    igraph_vector_destroy(&mg->leaves);
 }
 
 igraph_error_t sg_masked_betweenness(sg_masked_graph *mg, const bool *alive, igraph_vector_t *res)
@@ -87,7 +89,20 @@ igraph_error_t sg_masked_betweenness(sg_masked_graph *mg, const bool *alive, igr
         }
     }
     start[n] = live;
+    /* Undirected, a leaf s (one live neighbour u) needs no search of its own: every shortest path from s
+     * runs through u, so s's dependencies are u's on every other vertex, and u lies on all of s's paths
+     * but the one to u. Each search from u counts (1 + its leaves) times, and u gains (component - 2) per
+     * leaf. */
+    double *leaves = VECTOR(mg->leaves);
+    for (igraph_integer_t v = 0; v < n; v++)
+        leaves[v] = 0;
+    if (!mg->directed)
+        for (igraph_integer_t v = 0; v < n; v++)
+            if (start[v + 1] - start[v] == 1)
+                leaves[nbr[start[v]]] += 1;
     for (igraph_integer_t s = 0; s < n; s++) {
+        if (!mg->directed && start[s + 1] - start[s] == 1)
+            continue;
         igraph_integer_t head = 0, tail = 0, arcs = 0;
         dist[s] = 0;
         sigma[s] = 1;
@@ -115,8 +130,10 @@ igraph_error_t sg_masked_betweenness(sg_masked_graph *mg, const bool *alive, igr
             igraph_integer_t v = dag_from[k], w = dag_to[k];
             delta[v] += sigma[v] / sigma[w] * (1 + delta[w]);
         }
+        double times = 1 + leaves[s];
         for (igraph_integer_t i = 1; i < tail; i++)
-            out[order[i]] += delta[order[i]];
+            out[order[i]] += times * delta[order[i]];
+        out[s] += leaves[s] * (double)(tail - 2);
         for (igraph_integer_t i = 0; i < tail; i++) { /* ready for the next source */
             igraph_integer_t v = order[i];
             dist[v] = -1;
