@@ -178,7 +178,8 @@ typedef struct analysis {
     size_t width;                  /* union size when the rows were laid out */
     /* sampling */
     uint32_t *sample_variant;      /* per sample: index into VARIANTS */
-    size_t first_sample;           /* row r of a block of samples is sample first_sample + r */
+    size_t first_row;              /* row r of a block computed in one go is row first_row + r */
+    bool *scratch_mask;            /* every tie of the unsampled reading, for --decisive */
     /* one row each: a variant and its tie mask (NULL: every tie), for by-source and decisive */
     const variant **row_variant;
     bool **row_mask;
@@ -326,7 +327,7 @@ static igraph_error_t measure_row(const analysis *a, const variant *cv, const bo
 static igraph_error_t sample_row(const void *ctx, size_t block_row, double *out)
 {
     const analysis *a = ctx;
-    size_t row = a->first_sample + block_row;
+    size_t row = a->first_row + block_row;
     const variant *v = g_ptr_array_index(a->variants, a->sample_variant[row]);
     sg_stream s;
     sg_stream_init(&s, a->opts->seed, row);
@@ -342,10 +343,22 @@ static igraph_error_t sample_row(const void *ctx, size_t block_row, double *out)
     return err;
 }
 
-static igraph_error_t masked_row(const void *ctx, size_t row, double *out)
+static igraph_error_t masked_row(const void *ctx, size_t block_row, double *out)
 {
     const analysis *a = ctx;
+    size_t row = a->first_row + block_row;
     return measure_row(a, a->row_variant[row], a->row_mask[row], out);
+}
+
+/* The unsampled reading without tie first_row + BLOCK_ROW. */
+static igraph_error_t decisive_row(const void *ctx, size_t block_row, double *out)
+{
+    const analysis *a = ctx;
+    size_t tie = a->first_row + block_row;
+    a->scratch_mask[tie] = false; /* this process's own copy */
+    igraph_error_t err = measure_row(a, g_ptr_array_index(a->variants, 0), a->scratch_mask, out);
+    a->scratch_mask[tie] = true;
+    return err;
 }
 
 static int jobs_for(const analysis *a, size_t rows)
@@ -353,6 +366,33 @@ static int jobs_for(const analysis *a, size_t rows)
     /* forking costs about a millisecond: a part gets at least 32 computations */
     int jobs = sg_parallel_jobs(a->opts->jobs);
     return (int)MAX(1, MIN((size_t)jobs, rows / 32));
+}
+
+/* Called with each row of a blocked run: ROW's values, WIDTH long. */
+typedef void row_consumer(void *data, size_t row, const double *values);
+
+/* Computes N_ROWS rows of FN in blocks of at most 4M values (spread over the worker processes), handing
+ * each to CONSUME in row order, so that memory does not grow with the number of rows. Returns false after
+ * the error was reported. */
+static bool run_blocks(analysis *a, sg_row_fn *fn, size_t n_rows, row_consumer *consume, void *data)
+{
+    size_t block = MAX(1, MIN(n_rows, (size_t)(1 << 22) / MAX(a->width, 1)));
+    double *rows = g_try_new(double, block * a->width + 1);
+    if (!rows) {
+        sg_error("out of memory for %zu rows of %zu nodes", block, a->width);
+        return false;
+    }
+    bool ok = true;
+    for (size_t first = 0; ok && first < n_rows; first += block) {
+        size_t count = MIN(block, n_rows - first);
+        a->first_row = first;
+        ok = sg_parallel_rows(fn, a, count, a->width, jobs_for(a, count), rows) == IGRAPH_SUCCESS;
+        for (size_t r = 0; ok && r < count; r++)
+            consume(data, first + r, rows + r * a->width);
+    }
+    a->first_row = 0;
+    g_free(rows);
+    return ok;
 }
 
 /* ---- statistics ---- */
@@ -554,6 +594,40 @@ static gint compare_sources(gconstpointer x, gconstpointer y)
     return strcmp(a->key, b->key);
 }
 
+/* What the rows of --by-source and --decisive are compared with, and where their results go. */
+typedef struct comparison {
+    sg_robustness *res;
+    const double *old;
+    const int *old_rank;
+    sg_robust_tie *ties;        /* --decisive: one per tie */
+    size_t node;                /* --node, or SIZE_MAX */
+} comparison;
+
+static void source_done(void *data, size_t row, const double *values)
+{
+    comparison *c = data;
+    sg_robust_source *s = &c->res->sources[row];
+    change ch = compare_rows(c->old, c->old_rank, values, c->res->n_nodes, c->res->top_k, SIZE_MAX);
+    s->entered = take_indices(ch.entered, &s->n_entered);
+    s->left = take_indices(ch.left, &s->n_left);
+    s->tau_b = ch.tau_b;
+    s->max_rank_change = ch.max_change;
+    s->max_rank_node = ch.max_node;
+    s->rank_change_sum = ch.sum_change;
+}
+
+static void tie_done(void *data, size_t row, const double *values)
+{
+    comparison *c = data;
+    change ch = compare_rows(c->old, c->old_rank, values, c->res->n_nodes, c->res->top_k, c->node);
+    sg_robust_tie *t = &c->ties[row];
+    t->tie = row;
+    t->entered = take_indices(ch.entered, &t->n_entered);
+    t->left = take_indices(ch.left, &t->n_left);
+    t->rank_change = c->node != SIZE_MAX ? ch.node_change : ch.sum_change;
+    t->value_change = c->node != SIZE_MAX ? ch.node_value_change : NAN;
+}
+
 /* Fills RES->sources: one row per key, the unsampled reading without the key's sole ties and settled
  * hypotheses. */
 static bool by_source(analysis *a, sg_robustness *res, const double *old, const int *old_rank)
@@ -611,29 +685,11 @@ static bool by_source(analysis *a, sg_robustness *res, const double *old, const 
         a->row_mask[k] = mask;
     }
     g_ptr_array_free(keys, TRUE);
-    /* a reading without a settled hypothesis may hold nodes the others lack: they are union nodes too */
-    if (ok && a->node_ids->len > a->width) {
-        sg_diag_error(a->diag, NULL, "leaving out a hypothesis brings back nodes the sampled readings never hold; "
-                                     "--by-source cannot compare them");
-        ok = false;
-    }
-    double *rows = ok ? g_try_new(double, n_keys * a->width + 1) : NULL;
-    if (ok && !rows) {
-        sg_error("out of memory for the rows of --by-source");
-        ok = false;
-    }
+    /* a reading without a settled hypothesis may hold nodes no other reading has: they are not ranked
+       (measure_row leaves out union nodes beyond the width the rows were laid out with) */
+    comparison cmp = {res, old, old_rank, NULL, SIZE_MAX};
     if (ok)
-        ok = sg_parallel_rows(masked_row, a, n_keys, a->width, jobs_for(a, n_keys), rows) == IGRAPH_SUCCESS;
-    for (size_t k = 0; ok && k < n_keys; k++) {
-        sg_robust_source *s = &res->sources[k];
-        change c = compare_rows(old, old_rank, rows + k * a->width, a->width, res->top_k, SIZE_MAX);
-        s->entered = take_indices(c.entered, &s->n_entered);
-        s->left = take_indices(c.left, &s->n_left);
-        s->tau_b = c.tau_b;
-        s->max_rank_change = c.max_change;
-        s->max_rank_node = c.max_node;
-        s->rank_change_sum = c.sum_change;
-    }
+        ok = run_blocks(a, masked_row, n_keys, source_done, &cmp);
     if (ok)
         qsort(res->sources, n_keys, sizeof *res->sources, (int (*)(const void *, const void *))compare_sources);
     for (size_t k = 0; k < n_keys; k++)
@@ -642,7 +698,6 @@ static bool by_source(analysis *a, sg_robustness *res, const double *old, const 
     g_free(a->row_variant);
     a->row_mask = NULL;
     a->row_variant = NULL;
-    g_free(rows);
     g_ptr_array_free(own, TRUE);
     return ok;
 }
@@ -678,55 +733,25 @@ static bool decisive(analysis *a, sg_robustness *res, const double *old, const i
 {
     const variant *v0 = g_ptr_array_index(a->variants, 0);
     size_t m = v0->net->n_edges;
-    a->row_variant = g_new0(const variant *, m + 1);
-    a->row_mask = g_new0(bool *, m + 1);
-    bool *masks = g_new(bool, m * m + 1);
-    for (size_t e = 0; e < m; e++) {
-        a->row_variant[e] = v0;
-        a->row_mask[e] = masks + e * m;
-        for (size_t f = 0; f < m; f++)
-            masks[e * m + f] = f != e;
-    }
-    double *rows = g_try_new(double, m * a->width + 1);
-    bool ok = rows != NULL;
-    if (!ok)
-        sg_error("out of memory for the rows of --decisive");
-    if (ok)
-        ok = sg_parallel_rows(masked_row, a, m, a->width, jobs_for(a, m), rows) == IGRAPH_SUCCESS;
+    a->scratch_mask = g_new(bool, m + 1);
+    for (size_t e = 0; e < m; e++)
+        a->scratch_mask[e] = true;
     sg_robust_tie *ties = g_new0(sg_robust_tie, m + 1);
-    bool one = res->decisive_node != SIZE_MAX;
-    for (size_t e = 0; ok && e < m; e++) {
-        change c = compare_rows(old, old_rank, rows + e * a->width, a->width, res->top_k, res->decisive_node);
-        sg_robust_tie *t = &ties[e];
-        t->tie = e;
-        t->entered = take_indices(c.entered, &t->n_entered);
-        t->left = take_indices(c.left, &t->n_left);
-        t->rank_change = one ? c.node_change : c.sum_change;
-        t->value_change = one ? c.node_value_change : NAN;
-    }
+    comparison cmp = {res, old, old_rank, ties, res->decisive_node};
+    bool ok = run_blocks(a, decisive_row, m, tie_done, &cmp);
+    g_free(a->scratch_mask);
+    a->scratch_mask = NULL;
     if (ok) {
-        tie_order_ctx ctx = {one};
+        tie_order_ctx ctx = {res->decisive_node != SIZE_MAX};
         g_qsort_with_data(ties, (gint)m, sizeof *ties, compare_ties, &ctx);
-        size_t keep = MIN(m, a->opts->decisive_count);
-        for (size_t e = keep; e < m; e++) {
-            g_free(ties[e].entered);
-            g_free(ties[e].left);
-        }
-        res->decisive = ties;
-        res->n_decisive = keep;
-    } else {
-        for (size_t e = 0; e < m; e++) {
-            g_free(ties[e].entered);
-            g_free(ties[e].left);
-        }
-        g_free(ties);
     }
-    g_free(masks);
-    g_free(a->row_mask);
-    g_free(a->row_variant);
-    a->row_mask = NULL;
-    a->row_variant = NULL;
-    g_free(rows);
+    size_t keep = ok ? MIN(m, a->opts->decisive_count) : 0;
+    for (size_t e = keep; e < m; e++) {
+        g_free(ties[e].entered);
+        g_free(ties[e].left);
+    }
+    res->decisive = ties;
+    res->n_decisive = keep;
     return ok;
 }
 
@@ -975,6 +1000,23 @@ void sg_robustness_free(sg_robustness *r)
 
 /* ---- P(top K) of one reading (compare --samples) ---- */
 
+/* Counts, per node, the samples with it in the top K. */
+typedef struct top_counter {
+    double *count;
+    size_t top_k, n;
+    double *zeroed;
+    int *rank;
+} top_counter;
+
+static void count_top(void *data, size_t row, const double *values)
+{
+    (void)row;
+    top_counter *c = data;
+    rank_row(values, c->n, c->zeroed, c->rank);
+    for (size_t i = 0; i < c->n; i++)
+        c->count[i] += (size_t)c->rank[i] <= c->top_k && c->zeroed[i] > 0;
+}
+
 typedef struct p_top_job {
     analysis a;
     variant v;
@@ -1003,32 +1045,18 @@ igraph_error_t sg_sample_p_top(const sg_network *net, const char *measure, const
     job.a.variants = g_ptr_array_new();
     g_ptr_array_add(job.a.variants, &job.v);
     job.a.sample_variant = g_new0(uint32_t, samples + 1);
-    /* blocks of samples, so that memory does not grow with their number */
-    size_t block = MAX(1, MIN(samples, (size_t)(1 << 22) / MAX(n, 1)));
-    double *rows = g_try_new(double, block * n + 1), *zeroed = g_new(double, n + 1);
-    int *rank = g_new(int, n + 1);
-    igraph_error_t err = rows ? IGRAPH_SUCCESS : IGRAPH_ENOMEM;
-    if (!rows)
-        igraph_error("out of memory for the samples", __FILE__, __LINE__, IGRAPH_ENOMEM);
-    if (err == IGRAPH_SUCCESS)
-        err = igraph_vector_resize(p_top, (igraph_integer_t)n);
-    if (err == IGRAPH_SUCCESS)
+    igraph_error_t err = igraph_vector_resize(p_top, (igraph_integer_t)n);
+    if (err == IGRAPH_SUCCESS) {
         igraph_vector_null(p_top);
-    for (size_t first = 0; err == IGRAPH_SUCCESS && first < samples; first += block) {
-        size_t count = MIN(block, samples - first);
-        job.a.first_sample = first;
-        err = sg_parallel_rows(sample_row, &job.a, count, n, jobs_for(&job.a, count), rows);
-        for (size_t s = 0; err == IGRAPH_SUCCESS && s < count; s++) {
-            rank_row(rows + s * n, n, zeroed, rank);
-            for (size_t i = 0; i < n; i++)
-                VECTOR(*p_top)[i] += (size_t)rank[i] <= top_k && zeroed[i] > 0;
-        }
+        top_counter counter = {VECTOR(*p_top), top_k, n, g_new(double, n + 1), g_new(int, n + 1)};
+        /* in blocks: memory does not grow with the number of samples */
+        if (!run_blocks(&job.a, sample_row, samples, count_top, &counter))
+            err = IGRAPH_FAILURE;
+        g_free(counter.zeroed);
+        g_free(counter.rank);
+        for (size_t i = 0; err == IGRAPH_SUCCESS && i < n; i++)
+            VECTOR(*p_top)[i] /= (double)MAX(samples, 1);
     }
-    for (size_t i = 0; err == IGRAPH_SUCCESS && i < n; i++)
-        VECTOR(*p_top)[i] /= (double)MAX(samples, 1);
-    g_free(zeroed);
-    g_free(rank);
-    g_free(rows);
     g_free(job.a.sample_variant);
     g_ptr_array_free(job.a.variants, TRUE);
     g_free(job.v.to_union);
