@@ -171,13 +171,19 @@ typedef struct analysis {
     bool fast;                     /* the measure is unweighted raw betweenness (sg_masked_betweenness) */
     bool directed;
     draw_plan plan;
-    GPtrArray *variants;           /* variant *: [0] the unsampled reading */
-    GHashTable *variant_index;     /* hypothesis ids joined by '+' -> index + 1 */
+    variant *v0;                   /* the unsampled reading */
+    GPtrArray *sets;               /* GArray * of hypothesis indices: each distinct set the samples draw,
+                                      in the order first drawn ([0]: none) */
+    GHashTable *set_index;         /* a set's hypothesis ids joined by '+' -> index + 1 */
     GHashTable *node_index;        /* id -> union index + 1 */
     GPtrArray *node_ids, *node_labels;
     size_t width;                  /* union size when the rows were laid out */
     /* sampling */
-    uint32_t *sample_variant;      /* per sample: index into VARIANTS */
+    uint32_t *sample_set;          /* per sample: index into SETS; NULL: every sample reads CURRENT */
+    const size_t *group;           /* row i computes sample GROUP[i] (samples ordered by set); NULL: i */
+    /* each process's own: the reading of the set it computes now (one at a time) */
+    variant *current;
+    size_t current_set;
     size_t first_row;              /* row r of a block computed in one go is row first_row + r */
     bool *scratch_mask;            /* every tie of the unsampled reading, for --decisive */
     /* one row each: a variant and its tie mask (NULL: every tie), for by-source and decisive */
@@ -197,9 +203,9 @@ static size_t union_node(analysis *a, const sg_node *node)
     return a->node_ids->len - 1;
 }
 
-static void variant_free(gpointer data)
+/* Frees what V holds (its network reference, its layout), not V itself. */
+static void variant_clear(variant *v)
 {
-    variant *v = data;
     if (v->fast) {
         sg_masked_graph_destroy(&v->masked);
         sg_graph_destroy(&v->graph);
@@ -207,6 +213,12 @@ static void variant_free(gpointer data)
     }
     sg_network_unref(v->net);
     g_free(v->to_union);
+}
+
+static void variant_free(variant *v)
+{
+    if (v)
+        variant_clear(v);
     g_free(v);
 }
 
@@ -236,8 +248,9 @@ static bool lay_out(const analysis *a, variant *v)
 }
 
 /* The reading with the settled hypotheses, less those whose index is in SKIP (may be NULL), plus those in
- * EXTRA (indices, ascending), in manifest order after the settled ones; NULL with DIAG filled on failure. */
-static variant *read_variant(analysis *a, const GArray *extra, const bool *skip)
+ * EXTRA (indices, ascending), in manifest order after the settled ones, its nodes entered in the union; laid
+ * out for masking when LAY (and the measure allows). NULL with DIAG filled on failure. */
+static variant *read_variant(analysis *a, const GArray *extra, const bool *skip, bool lay)
 {
     const sg_reading *r = &a->opts->reading;
     GPtrArray *ids = g_ptr_array_new();
@@ -260,34 +273,38 @@ static variant *read_variant(analysis *a, const GArray *extra, const bool *skip)
     v->to_union = g_new(size_t, net->n_nodes + 1);
     for (size_t i = 0; i < net->n_nodes; i++)
         v->to_union[i] = union_node(a, &net->nodes[i]);
-    if (a->fast && !lay_out(a, v)) {
+    if (lay && a->fast && !lay_out(a, v)) {
         variant_free(v);
         return NULL;
     }
     return v;
 }
 
-/* The variant drawing CHOSEN (made and kept on first use); SIZE_MAX after filling DIAG. */
-static size_t variant_of(analysis *a, const GArray *chosen)
+/* The index of the set CHOSEN in A->sets, added (its reading read once, to check it and enter its nodes
+ * in the union, then let go: memory holds one set's reading at a time) on first use; SIZE_MAX after
+ * filling DIAG. */
+static size_t set_of(analysis *a, const GArray *chosen)
 {
     GString *key = g_string_new(NULL);
     for (guint i = 0; i < chosen->len; i++)
         g_string_append_printf(key, "%s%s", i ? "+" : "", a->base->hypotheses[g_array_index(chosen, size_t, i)].id);
-    size_t found = GPOINTER_TO_SIZE(g_hash_table_lookup(a->variant_index, key->str));
+    size_t found = GPOINTER_TO_SIZE(g_hash_table_lookup(a->set_index, key->str));
     if (found) {
         g_string_free(key, TRUE);
         return found - 1;
     }
-    variant *v = read_variant(a, chosen, NULL);
+    variant *v = read_variant(a, chosen, NULL, false);
     if (!v) {
-        sg_diag_error(a->diag, NULL, "the sample drawing %s cannot be read (the problems above)",
-                      key->len ? key->str : "no hypothesis");
+        sg_diag_error(a->diag, NULL, "the samples that draw %s cannot be read (the problems above)", key->str);
         g_string_free(key, TRUE);
         return SIZE_MAX;
     }
-    g_ptr_array_add(a->variants, v);
-    g_hash_table_insert(a->variant_index, g_string_free(key, FALSE), GSIZE_TO_POINTER(a->variants->len));
-    return a->variants->len - 1;
+    variant_free(v);
+    GArray *copy = g_array_sized_new(FALSE, FALSE, sizeof(size_t), chosen->len);
+    g_array_append_vals(copy, chosen->data, chosen->len);
+    g_ptr_array_add(a->sets, copy);
+    g_hash_table_insert(a->set_index, g_string_free(key, FALSE), GSIZE_TO_POINTER(a->sets->len));
+    return a->sets->len - 1;
 }
 
 /* ---- computing one row: the measure on a variant under a tie mask, by union node ---- */
@@ -324,11 +341,31 @@ static igraph_error_t measure_row(const analysis *a, const variant *cv, const bo
     return IGRAPH_SUCCESS;
 }
 
+/* The reading of set SET, kept as A's current one (the one before let go: the samples come ordered by
+ * set, so each process reads each set it meets once). NULL after reporting a failure. */
+static variant *reading_of_set(analysis *a, size_t set)
+{
+    if (!a->sample_set)
+        return a->current;
+    if (set == 0)
+        return a->v0;
+    if (a->current && a->current_set == set)
+        return a->current;
+    variant_free(a->current);
+    a->current = read_variant(a, g_ptr_array_index(a->sets, set), NULL, true);
+    a->current_set = set;
+    return a->current;
+}
+
+/* Sample GROUP[first_row + BLOCK_ROW]: its draws from its own stream, then the measure. Changes only A's
+ * current reading (each process has its own copy of A). */
 static igraph_error_t sample_row(const void *ctx, size_t block_row, double *out)
 {
-    const analysis *a = ctx;
-    size_t row = a->first_row + block_row;
-    const variant *v = g_ptr_array_index(a->variants, a->sample_variant[row]);
+    analysis *a = (analysis *)ctx;
+    size_t row = a->group ? a->group[a->first_row + block_row] : a->first_row + block_row;
+    const variant *v = reading_of_set(a, a->sample_set ? a->sample_set[row] : 0);
+    if (!v)
+        IGRAPH_ERROR("a sampled reading cannot be read", IGRAPH_FAILURE);
     sg_stream s;
     sg_stream_init(&s, a->opts->seed, row);
     s.counter = a->opts->sample_credence ? a->plan.n_draws : 0; /* the credence draws come first */
@@ -356,7 +393,7 @@ static igraph_error_t decisive_row(const void *ctx, size_t block_row, double *ou
     const analysis *a = ctx;
     size_t tie = a->first_row + block_row;
     a->scratch_mask[tie] = false; /* this process's own copy */
-    igraph_error_t err = measure_row(a, g_ptr_array_index(a->variants, 0), a->scratch_mask, out);
+    igraph_error_t err = measure_row(a, a->v0, a->scratch_mask, out);
     a->scratch_mask[tie] = true;
     return err;
 }
@@ -379,7 +416,10 @@ static bool run_blocks(analysis *a, sg_row_fn *fn, size_t n_rows, row_consumer *
     size_t block = MAX(1, MIN(n_rows, (size_t)(1 << 22) / MAX(a->width, 1)));
     double *rows = g_try_new(double, block * a->width + 1);
     if (!rows) {
-        sg_error("out of memory for %zu rows of %zu nodes", block, a->width);
+        if (a->diag)
+            sg_diag_error(a->diag, NULL, "out of memory for %zu rows of %zu nodes", block, a->width);
+        else
+            igraph_error("out of memory for the rows", __FILE__, __LINE__, IGRAPH_ENOMEM);
         return false;
     }
     bool ok = true;
@@ -632,7 +672,7 @@ static void tie_done(void *data, size_t row, const double *values)
  * hypotheses. */
 static bool by_source(analysis *a, sg_robustness *res, const double *old, const int *old_rank)
 {
-    const variant *v0 = g_ptr_array_index(a->variants, 0);
+    const variant *v0 = a->v0;
     const sg_reading *r = &a->opts->reading;
     GPtrArray *keys = g_ptr_array_new();
     GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
@@ -650,7 +690,7 @@ static bool by_source(analysis *a, sg_robustness *res, const double *old, const 
     res->n_sources = n_keys;
     a->row_variant = g_new0(const variant *, n_keys + 1);
     a->row_mask = g_new0(bool *, n_keys + 1);
-    GPtrArray *own = g_ptr_array_new_with_free_func(variant_free);
+    GPtrArray *own = g_ptr_array_new_with_free_func((GDestroyNotify)variant_free);
     bool ok = true;
     for (size_t k = 0; k < n_keys && ok; k++) {
         const char *key = g_ptr_array_index(keys, k);
@@ -666,7 +706,7 @@ static bool by_source(analysis *a, sg_robustness *res, const double *old, const 
         }
         const variant *v = v0;
         if (s->sole_hypotheses) {
-            variant *read = read_variant(a, NULL, skip);
+            variant *read = read_variant(a, NULL, skip, true);
             ok = read != NULL;
             if (read) {
                 g_ptr_array_add(own, read);
@@ -731,7 +771,7 @@ static gint compare_ties(gconstpointer x, gconstpointer y, gpointer data)
 
 static bool decisive(analysis *a, sg_robustness *res, const double *old, const int *old_rank)
 {
-    const variant *v0 = g_ptr_array_index(a->variants, 0);
+    const variant *v0 = a->v0;
     size_t m = v0->net->n_edges;
     a->scratch_mask = g_new(bool, m + 1);
     for (size_t e = 0; e < m; e++)
@@ -759,7 +799,7 @@ static bool decisive(analysis *a, sg_robustness *res, const double *old, const i
 
 static void documentation(const analysis *a, sg_robustness *res)
 {
-    const variant *v0 = g_ptr_array_index(a->variants, 0);
+    const variant *v0 = a->v0;
     const sg_network *net = v0->net;
     GHashTable **keys = g_new(GHashTable *, net->n_nodes + 1);
     for (size_t i = 0; i < net->n_nodes; i++)
@@ -824,7 +864,7 @@ static void conclude(sg_robustness *res)
  * union of nodes is in the order the samples meet them, whatever the number of processes). */
 static bool prepare_samples(analysis *a, size_t samples)
 {
-    a->sample_variant = g_new0(uint32_t, samples + 1);
+    a->sample_set = g_new0(uint32_t, samples + 1);
     if (!a->opts->sample_credence || a->plan.n_draws == 0)
         return true;
     GArray *chosen = g_array_new(FALSE, FALSE, sizeof(size_t));
@@ -833,11 +873,51 @@ static bool prepare_samples(analysis *a, size_t samples)
         sg_stream st;
         sg_stream_init(&st, a->opts->seed, s);
         plan_sample(&a->plan, &st, chosen);
-        size_t v = variant_of(a, chosen);
-        ok = v != SIZE_MAX;
-        a->sample_variant[s] = (uint32_t)v; /* at most one variant per sample: below 2^32 */
+        size_t set = set_of(a, chosen);
+        ok = set != SIZE_MAX;
+        a->sample_set[s] = (uint32_t)set; /* at most one set per sample: below 2^32 */
     }
     g_array_free(chosen, TRUE);
+    return ok;
+}
+
+/* Where the rows of one set's samples go: row r is sample GROUP[r] of ROWS (WIDTH values each). */
+typedef struct scatter {
+    double *rows;
+    size_t width;
+    const size_t *group;
+} scatter;
+
+static void scatter_row(void *data, size_t row, const double *values)
+{
+    const scatter *sc = data;
+    memcpy(sc->rows + sc->group[row] * sc->width, values, sc->width * sizeof *values);
+}
+
+/* Computes every sample into ROWS (samples x width). The samples are taken in order of the set of
+ * hypotheses they draw and split across the worker processes; each process reads a set's reading when it
+ * meets it and lets it go at the next, so memory holds one or two readings per process whatever the number
+ * of sets. Sets RES->scenarios_drawn. Returns false after reporting. */
+static bool sample_all(analysis *a, sg_robustness *res, double *rows)
+{
+    size_t n_sets = a->sets->len, samples = res->samples;
+    size_t *start = g_new0(size_t, n_sets + 1), *order = g_new(size_t, samples + 1);
+    for (size_t s = 0; s < samples; s++)
+        start[a->sample_set[s] + 1]++;
+    for (size_t g = 0; g < n_sets; g++) {
+        res->scenarios_drawn += start[g + 1] > 0;
+        start[g + 1] += start[g];
+    }
+    for (size_t s = 0; s < samples; s++) /* a stable counting sort */
+        order[start[a->sample_set[s]]++] = s;
+    a->group = order;
+    scatter sc = {rows, a->width, order};
+    bool ok = run_blocks(a, sample_row, samples, scatter_row, &sc);
+    variant_free(a->current);
+    a->current = NULL;
+    a->group = NULL;
+    g_free(start);
+    g_free(order);
     return ok;
 }
 
@@ -845,11 +925,12 @@ static bool run(analysis *a, sg_robustness *res)
 {
     const sg_robustness_options *o = a->opts;
     GArray *none = g_array_new(FALSE, FALSE, sizeof(size_t));
-    bool ok = variant_of(a, none) == 0;
+    a->v0 = read_variant(a, none, NULL, true);
+    bool ok = a->v0 && set_of(a, none) == 0;
     g_array_free(none, TRUE);
     if (!ok)
         return false;
-    const variant *v0 = g_ptr_array_index(a->variants, 0);
+    const variant *v0 = a->v0;
     res->net = sg_network_ref(v0->net);
     if (o->decisive_node) {
         int *candidates = NULL;
@@ -879,12 +960,6 @@ static bool run(analysis *a, sg_robustness *res)
     }
     res->n_nodes = a->width;
     res->nodes = g_new0(sg_robust_node, res->n_nodes + 1);
-    bool *drawn = g_new0(bool, a->variants->len + 1);
-    for (size_t s = 0; s < o->samples; s++) {
-        res->scenarios_drawn += !drawn[a->sample_variant[s]];
-        drawn[a->sample_variant[s]] = true;
-    }
-    g_free(drawn);
     for (size_t u = 0; u < res->n_nodes; u++) {
         sg_robust_node *node = &res->nodes[u];
         node->id = g_ptr_array_index(a->node_ids, u);
@@ -908,10 +983,10 @@ static bool run(analysis *a, sg_robustness *res)
         double *rows = g_try_new(double, o->samples * a->width + 1);
         ok = rows != NULL;
         if (!ok)
-            sg_error("out of memory for %zu samples of %zu nodes", o->samples, a->width);
+            sg_diag_error(a->diag, NULL, "out of memory for %zu samples of %zu nodes: take fewer samples", o->samples,
+                          a->width);
         if (ok)
-            ok = sg_parallel_rows(sample_row, a, o->samples, a->width, jobs_for(a, o->samples), rows)
-                 == IGRAPH_SUCCESS;
+            ok = sample_all(a, res, rows);
         if (ok)
             summarise_samples(a, res, rows);
         g_free(rows);
@@ -943,8 +1018,8 @@ sg_robustness *sg_robustness_run(sg_network *base, const sg_robustness_options *
     a.copts.jobs = 1; /* the rows are split across processes, not one computation */
     a.directed = sg_centrality_directed(measure, &a.copts);
     a.fast = masked_measure(measure, &opts->reading, &opts->centrality);
-    a.variants = g_ptr_array_new_with_free_func(variant_free);
-    a.variant_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    a.sets = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
+    a.set_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     a.node_index = g_hash_table_new(g_str_hash, g_str_equal);
     a.node_ids = g_ptr_array_new();
     a.node_labels = g_ptr_array_new();
@@ -961,14 +1036,15 @@ sg_robustness *sg_robustness_run(sg_network *base, const sg_robustness_options *
     res->documentation_rho = NAN;
     bool ok = run(&a, res);
     plan_free(&a.plan);
-    g_free(a.sample_variant);
+    g_free(a.sample_set);
     g_ptr_array_free(a.node_ids, TRUE);
     g_ptr_array_free(a.node_labels, TRUE);
     g_hash_table_destroy(a.node_index);
-    g_hash_table_destroy(a.variant_index);
-    /* the result borrows ids and labels from the variants' networks: they share the base's string pool,
+    g_hash_table_destroy(a.set_index);
+    g_ptr_array_free(a.sets, TRUE);
+    /* the result borrows ids and labels from the readings' networks: they share the base's string pool,
        which RES->net keeps alive */
-    g_ptr_array_free(a.variants, TRUE);
+    variant_free(a.v0);
     if (!ok) {
         sg_robustness_free(res);
         return NULL;
@@ -1036,15 +1112,15 @@ igraph_error_t sg_sample_p_top(const sg_network *net, const char *measure, const
     job.a.copts.reading.tie_mask = NULL;
     job.a.directed = sg_centrality_directed(measure, opts);
     job.a.fast = masked_measure(measure, &opts->reading, opts);
-    job.v.net = (sg_network *)net;
-    if (job.a.fast && !lay_out(&job.a, &job.v))
-        return IGRAPH_FAILURE;
+    job.v.net = sg_network_ref((sg_network *)net); /* released by variant_clear */
     job.v.to_union = g_new(size_t, n + 1);
     for (size_t i = 0; i < n; i++)
         job.v.to_union[i] = i;
-    job.a.variants = g_ptr_array_new();
-    g_ptr_array_add(job.a.variants, &job.v);
-    job.a.sample_variant = g_new0(uint32_t, samples + 1);
+    if (job.a.fast && !lay_out(&job.a, &job.v)) {
+        variant_clear(&job.v);
+        return IGRAPH_FAILURE;
+    }
+    job.a.current = &job.v;
     igraph_error_t err = igraph_vector_resize(p_top, (igraph_integer_t)n);
     if (err == IGRAPH_SUCCESS) {
         igraph_vector_null(p_top);
@@ -1057,13 +1133,6 @@ igraph_error_t sg_sample_p_top(const sg_network *net, const char *measure, const
         for (size_t i = 0; err == IGRAPH_SUCCESS && i < n; i++)
             VECTOR(*p_top)[i] /= (double)MAX(samples, 1);
     }
-    g_free(job.a.sample_variant);
-    g_ptr_array_free(job.a.variants, TRUE);
-    g_free(job.v.to_union);
-    if (job.v.fast) {
-        sg_masked_graph_destroy(&job.v.masked);
-        sg_graph_destroy(&job.v.graph);
-        g_free(job.v.alive);
-    }
+    variant_clear(&job.v);
     return err;
 }
