@@ -74,7 +74,8 @@ void sg_robustness_options_init(sg_robustness_options *opts);
 typedef struct sg_robust_node {
     const char *id, *label;     /* borrowed from the networks the analysis holds */
     bool present;               /* in the unsampled reading */
-    double value;               /* the measure in the unsampled reading; NaN when absent or undefined */
+    double value;               /* the measure in the unsampled reading (an undefined value counts 0); NaN
+                                   when the node is absent from it */
     int rank;                   /* its competition rank there over the union (absent: value 0) */
     double mean, sd;            /* over the samples, absent or undefined counting 0; NaN without samples */
     double low, high;           /* the (100 - interval)/2 and (100 + interval)/2 percentiles of the value
@@ -97,9 +98,13 @@ typedef struct sg_robust_source {
     size_t *left, n_left;       /* leaving it, by their old rank */
     double tau_b;               /* Kendall's tau-b against the unsampled reading over the nodes in both
                                    (sg_kendall_tau_b); NaN when undefined */
-    int max_rank_change;        /* the largest |old rank - new rank| */
-    size_t max_rank_node;       /* the node that moved most (first in union order); SIZE_MAX if none moved */
-    int rank_change_sum;        /* sum of |old rank - new rank| over the nodes in both */
+    int max_rank_change;        /* old rank - new rank (places gained: negative for a fall) of the node that
+                                   moved most (the first in union order of those moving as far); 0 if none */
+    size_t max_rank_node;       /* that node; SIZE_MAX if none moved */
+    int rank_change_sum;        /* sum of |old rank - new rank| over the nodes in both readings. Rank
+                                   changes count only nodes with a value above 0 in either reading: the
+                                   nodes of value 0 share one rank, which moves when any node joins or
+                                   leaves them */
 } sg_robust_source;
 
 /* The unsampled reading without one tie. */
@@ -107,8 +112,9 @@ typedef struct sg_robust_tie {
     size_t tie;                 /* index into the unsampled reading's edges */
     size_t *entered, n_entered;
     size_t *left, n_left;
-    int rank_change;            /* sum of |rank changes| over the nodes; with decisive_node, that node's
-                                   old rank - new rank (places gained) */
+    int rank_change;            /* sum of |rank changes| over the nodes (as rank_change_sum counts them);
+                                   with decisive_node, that node's old rank - new rank (places gained; 0
+                                   when its value is 0 in both) */
     double value_change;        /* with decisive_node: that node's new value - old value; else NaN */
 } sg_robust_tie;
 

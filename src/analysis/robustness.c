@@ -533,7 +533,6 @@ typedef struct change {
 
 typedef struct by_rank_ctx {
     const int *rank;
-    const GPtrArray *ids;
 } by_rank_ctx;
 
 static gint compare_by_rank(gconstpointer x, gconstpointer y, gpointer data)
@@ -567,19 +566,24 @@ static change compare_rows(const double *old, const int *old_rank, const double 
             continue;
         x[common] = old[u];
         y[common++] = new_row[u];
-        int d = abs(old_rank[u] - rank[u]);
-        c.sum_change += d;
-        if (d > c.max_change) {
-            c.max_change = d;
+        /* a node of no standing in either reading (value 0) moves only because the group of zeros it
+           shares a rank with moved: not a change of its own */
+        if (!(old[u] > 0 || new_row[u] > 0))
+            continue;
+        int gained = old_rank[u] - rank[u];
+        c.sum_change += abs(gained);
+        if (abs(gained) > abs(c.max_change)) {
+            c.max_change = gained;
             c.max_node = u;
         }
     }
     if (node != SIZE_MAX) {
-        c.node_change = old_rank[node] - rank[node];
+        bool standing = old[node] > 0 || new_row[node] > 0;
+        c.node_change = standing ? old_rank[node] - rank[node] : 0;
         c.node_value_change = (isnan(new_row[node]) ? 0 : new_row[node]) - (isnan(old[node]) ? 0 : old[node]);
     }
     c.tau_b = sg_kendall_tau_b(x, y, common);
-    by_rank_ctx byc = {rank, NULL};
+    by_rank_ctx byc = {rank};
     g_array_sort_with_data(c.entered, compare_by_rank, &byc);
     byc.rank = old_rank;
     g_array_sort_with_data(c.left, compare_by_rank, &byc);
@@ -623,8 +627,8 @@ static gint compare_sources(gconstpointer x, gconstpointer y)
     size_t ia = a->n_entered + a->n_left, ib = b->n_entered + b->n_left;
     if (ia != ib)
         return ia > ib ? -1 : 1;
-    if (a->max_rank_change != b->max_rank_change)
-        return a->max_rank_change > b->max_rank_change ? -1 : 1;
+    if (abs(a->max_rank_change) != abs(b->max_rank_change))
+        return abs(a->max_rank_change) > abs(b->max_rank_change) ? -1 : 1;
     if (a->rank_change_sum != b->rank_change_sum)
         return a->rank_change_sum > b->rank_change_sum ? -1 : 1;
     if (isnan(a->tau_b) != isnan(b->tau_b))

@@ -248,7 +248,8 @@ static char *tau_text(double tau)
 
 static sg_table *sources_text_table(const sg_robustness *res)
 {
-    const char *names[] = {"source", "sole ties", "sole hypotheses", "entered", "left", "tau_b", "largest move"};
+    const char *names[] = {"source", "sole ties", "sole hypotheses", "entered", "left", "tau_b",
+                           "largest move (places)"};
     sg_table *t = sg_table_new(G_N_ELEMENTS(names), names);
     sg_table_align(t, 1, SG_ALIGN_RIGHT);
     sg_table_align(t, 2, SG_ALIGN_RIGHT);
@@ -262,7 +263,7 @@ static sg_table *sources_text_table(const sg_robustness *res)
         set_owned(t, 3, node_list(res, s->entered, s->n_entered));
         set_owned(t, 4, node_list(res, s->left, s->n_left));
         set_owned(t, 5, tau_text(s->tau_b));
-        set_owned(t, 6, s->max_rank_change ? g_strdup_printf("%s %d places", res->nodes[s->max_rank_node].id,
+        set_owned(t, 6, s->max_rank_change ? g_strdup_printf("%s %+d", res->nodes[s->max_rank_node].id,
                                                              s->max_rank_change)
                                            : g_strdup("-"));
     }
