@@ -189,6 +189,7 @@ typedef struct analysis {
     /* one row each: a variant and its tie mask (NULL: every tie), for by-source and decisive */
     const variant **row_variant;
     bool **row_mask;
+    GPtrArray *own;                /* the readings of --by-source without a settled hypothesis */
     sg_diag *diag;
 } analysis;
 
@@ -293,8 +294,8 @@ static size_t set_of(analysis *a, const GArray *chosen)
         g_string_free(key, TRUE);
         return found - 1;
     }
-    variant *v = read_variant(a, chosen, NULL, false);
-    if (!v) {
+    variant *v = chosen->len ? read_variant(a, chosen, NULL, false) : NULL; /* none: A->v0, read already */
+    if (chosen->len && !v) {
         sg_diag_error(a->diag, NULL, "the samples that draw %s cannot be read (the problems above)", key->str);
         g_string_free(key, TRUE);
         return SIZE_MAX;
@@ -672,9 +673,10 @@ static void tie_done(void *data, size_t row, const double *values)
     t->value_change = c->node != SIZE_MAX ? ch.node_value_change : NAN;
 }
 
-/* Fills RES->sources: one row per key, the unsampled reading without the key's sole ties and settled
- * hypotheses. */
-static bool by_source(analysis *a, sg_robustness *res, const double *old, const int *old_rank)
+/* Prepares --by-source's rows (a reading and a tie mask per key) before the union of nodes is fixed, so
+ * that a node only a reading without some settled hypothesis holds is ranked too. Returns false after
+ * reporting. */
+static bool by_source_prepare(analysis *a, sg_robustness *res)
 {
     const variant *v0 = a->v0;
     const sg_reading *r = &a->opts->reading;
@@ -694,8 +696,8 @@ static bool by_source(analysis *a, sg_robustness *res, const double *old, const 
     res->n_sources = n_keys;
     a->row_variant = g_new0(const variant *, n_keys + 1);
     a->row_mask = g_new0(bool *, n_keys + 1);
-    GPtrArray *own = g_ptr_array_new_with_free_func((GDestroyNotify)variant_free);
     bool ok = true;
+    a->own = g_ptr_array_new_with_free_func((GDestroyNotify)variant_free);
     for (size_t k = 0; k < n_keys && ok; k++) {
         const char *key = g_ptr_array_index(keys, k);
         sg_robust_source *s = &res->sources[k];
@@ -713,7 +715,7 @@ static bool by_source(analysis *a, sg_robustness *res, const double *old, const 
             variant *read = read_variant(a, NULL, skip, true);
             ok = read != NULL;
             if (read) {
-                g_ptr_array_add(own, read);
+                g_ptr_array_add(a->own, read);
                 v = read;
             }
         }
@@ -729,21 +731,33 @@ static bool by_source(analysis *a, sg_robustness *res, const double *old, const 
         a->row_mask[k] = mask;
     }
     g_ptr_array_free(keys, TRUE);
-    /* a reading without a settled hypothesis may hold nodes no other reading has: they are not ranked
-       (measure_row leaves out union nodes beyond the width the rows were laid out with) */
+    return ok;
+}
+
+/* Fills RES->sources: one row per key, the unsampled reading (OLD, ranked OLD_RANK) without the key's sole
+ * ties and settled hypotheses. Returns false after reporting. */
+static bool by_source(analysis *a, sg_robustness *res, const double *old, const int *old_rank)
+{
     comparison cmp = {res, old, old_rank, NULL, SIZE_MAX};
+    bool ok = run_blocks(a, masked_row, res->n_sources, source_done, &cmp);
     if (ok)
-        ok = run_blocks(a, masked_row, n_keys, source_done, &cmp);
-    if (ok)
-        qsort(res->sources, n_keys, sizeof *res->sources, (int (*)(const void *, const void *))compare_sources);
-    for (size_t k = 0; k < n_keys; k++)
+        qsort(res->sources, res->n_sources, sizeof *res->sources,
+              (int (*)(const void *, const void *))compare_sources);
+    return ok;
+}
+
+/* Frees what by_source_prepare made. */
+static void by_source_free(analysis *a, size_t n_keys)
+{
+    for (size_t k = 0; a->row_mask && k < n_keys; k++)
         g_free(a->row_mask[k]);
     g_free(a->row_mask);
     g_free(a->row_variant);
     a->row_mask = NULL;
     a->row_variant = NULL;
-    g_ptr_array_free(own, TRUE);
-    return ok;
+    if (a->own)
+        g_ptr_array_free(a->own, TRUE);
+    a->own = NULL;
 }
 
 /* ---- decisive ties ---- */
@@ -954,6 +968,8 @@ static bool run(analysis *a, sg_robustness *res)
             return false;
         if (pass == 1 && o->samples && !prepare_samples(a, o->samples))
             return false;
+        if (pass == 1 && o->by_source && !by_source_prepare(a, res))
+            return false;
         a->width = a->node_ids->len;
         if ((unsigned long long)o->samples * a->width > SG_ROBUSTNESS_MAX_CELLS) {
             sg_diag_error(a->diag, NULL, "%zu samples of %zu nodes are more than the %llu node-samples kept (12 "
@@ -1039,6 +1055,7 @@ sg_robustness *sg_robustness_run(sg_network *base, const sg_robustness_options *
     res->decisive_node = SIZE_MAX;
     res->documentation_rho = NAN;
     bool ok = run(&a, res);
+    by_source_free(&a, res->n_sources);
     plan_free(&a.plan);
     g_free(a.sample_set);
     g_ptr_array_free(a.node_ids, TRUE);

@@ -306,7 +306,7 @@ static const char *what_sampled(const sg_robustness *res)
 static void write_text(const sg_robustness *res, FILE *out)
 {
     char *how = sg_cmd_reading_text(res->net, res->directed);
-    sg_term_line(out, "robustness of %s in %s (%s)", res->measure, res->net->name, how);
+    sg_term_line(out, "robustness of %s in %s, %s", res->measure, res->net->name, how);
     g_free(how);
     if (res->samples) {
         sg_term_line(out, "%zu samples (seed %llu): %s; %zu distinct set%s of hypotheses drawn.", res->samples,
