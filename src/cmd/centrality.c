@@ -83,7 +83,6 @@ static int handle_option(const sg_command *cmd, int opt, const char *arg, void *
 {
     request *r = ctx;
     long v;
-    char *end;
     switch (opt) {
     case OPT_MEASURES:
         return parse_measures(cmd, arg, r);
@@ -106,11 +105,7 @@ static int handle_option(const sg_command *cmd, int opt, const char *arg, void *
         r->copts.group_by = arg;
         return 0;
     case OPT_DAMPING:
-        /* decimal only: g_ascii_strtod alone also takes hexadecimal (0x1p-1), "nan" and "inf" */
-        r->copts.damping = g_ascii_strtod(arg, &end);
-        if (!*arg || *end || arg[strspn(arg, "0123456789+-.eE")] || !(r->copts.damping > 0 && r->copts.damping <= 1))
-            return sg_usage_error(cmd, "bad --damping '%s': expected a number in (0, 1]", arg);
-        return 0;
+        return sg_parse_decimal(cmd, "--damping", arg, 0, 1, false, "a number in (0, 1]", &r->copts.damping);
     case OPT_JOBS:
         if (sg_parse_whole(cmd, "--jobs", arg, 1, LONG_MAX, &v))
             return SG_EXIT_USAGE;
@@ -134,14 +129,8 @@ static bool has_measure(const request *r, const char *name)
 static int settle_groups(const sg_command *cmd, const sg_network *net, request *r)
 {
     const char *given = r->copts.group_by;
-    if (given && !sg_centrality_group_known(net, given)) {
-        GString *known = g_string_new("affiliation, kind, label, id, native_name");
-        for (size_t k = 0; k < net->n_extra_attrs; k++)
-            g_string_append_printf(known, ", %s", net->extra_attrs[k]);
-        sg_usage_error(cmd, "unknown node attribute '%s' for --group-by (known: %s)", given, known->str);
-        g_string_free(known, TRUE);
+    if (sg_check_group_by(cmd, net, given) >= 0)
         return SG_EXIT_USAGE;
-    }
     const char *group = given ? given : sg_centrality_default_group(net);
     if (!r->measures_given) {
         for (size_t i = 0; default_measures[i]; i++)

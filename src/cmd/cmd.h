@@ -69,6 +69,14 @@ int sg_parse_options(const sg_command *cmd, int argc, char **argv, const struct 
  * after printing `bad OPTION 'ARG': expected a whole number ...` and the usage. */
 int sg_parse_whole(const sg_command *cmd, const char *option, const char *arg, long min, long max, long *out);
 
+/* Parses ARG, the value of OPTION, as a plain decimal number (not hexadecimal, "nan" or "inf") from MIN
+ * (included when MIN_INCLUDED) to MAX (included) into *OUT. Returns 0, or SG_EXIT_USAGE after printing
+ * `bad OPTION 'ARG': expected EXPECTED` and the usage. */
+int sg_parse_decimal(const sg_command *cmd, const char *option, const char *arg, double min, double max,
+                     bool min_included, const char *expected, double *out);
+/* Checks GIVEN, a --group-by attribute (NULL: none given), against NET's node attributes. Returns -1 to go
+ * on, or SG_EXIT_USAGE after printing the problem with the attributes known. */
+int sg_check_group_by(const sg_command *cmd, const sg_network *net, const char *given);
 /* Prints `spygraph: PROBLEM` and the command's usage to standard error; returns SG_EXIT_USAGE. */
 int sg_usage_error(const sg_command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints the command's full help to STREAM. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "spygraph/centrality.h"
 #include "help.h"
 
 /* Prints LEAD, then ITEMS (NULL-terminated) separated by a space, SUFFIX after each but the last, breaking
@@ -119,6 +120,32 @@ int sg_parse_whole(const sg_command *cmd, const char *option, const char *arg, l
     if (max == LONG_MAX)
         return sg_usage_error(cmd, "bad %s '%s': expected a whole number of at least %ld", option, arg, min);
     return sg_usage_error(cmd, "bad %s '%s': expected a whole number from %ld to %ld", option, arg, min, max);
+}
+
+int sg_parse_decimal(const sg_command *cmd, const char *option, const char *arg, double min, double max,
+                     bool min_included, const char *expected, double *out)
+{
+    /* g_ascii_strtod alone also takes hexadecimal (0x1p-1), "nan" and "inf": only plain decimals here */
+    char *end = NULL;
+    double v = g_ascii_strtod(arg, &end);
+    bool plain = *arg && !*end && !arg[strspn(arg, "0123456789+-.eE")];
+    if (plain && (min_included ? v >= min : v > min) && v <= max) {
+        *out = v;
+        return 0;
+    }
+    return sg_usage_error(cmd, "bad %s '%s': expected %s", option, arg, expected);
+}
+
+int sg_check_group_by(const sg_command *cmd, const sg_network *net, const char *given)
+{
+    if (!given || sg_centrality_group_known(net, given))
+        return -1;
+    GString *known = g_string_new("affiliation, kind, label, id, native_name");
+    for (size_t k = 0; k < net->n_extra_attrs; k++)
+        g_string_append_printf(known, ", %s", net->extra_attrs[k]);
+    sg_usage_error(cmd, "unknown node attribute '%s' for --group-by (known: %s)", given, known->str);
+    g_string_free(known, TRUE);
+    return SG_EXIT_USAGE;
 }
 
 /* The common options without a short form that are not reading options (numbered below the commands' own). */

@@ -23,6 +23,8 @@ enum {
     OPT_JOBS,
     OPT_WEIGHTS,
     OPT_NORMALIZED,
+    OPT_DAMPING,
+    OPT_GROUP_BY,
     OPT_PLOT
 };
 
@@ -40,6 +42,8 @@ static const struct option robustness_options[] = {
     {"jobs", required_argument, NULL, OPT_JOBS},
     {"weights", required_argument, NULL, OPT_WEIGHTS},
     {"normalized", no_argument, NULL, OPT_NORMALIZED},
+    {"damping", required_argument, NULL, OPT_DAMPING},
+    {"group-by", required_argument, NULL, OPT_GROUP_BY},
     {"plot", required_argument, NULL, OPT_PLOT},
     {NULL, 0, NULL, 0},
 };
@@ -58,7 +62,6 @@ static int handle_option(const sg_command *cmd, int opt, const char *arg, void *
 {
     request *r = ctx;
     long v;
-    char *end;
     switch (opt) {
     case OPT_MEASURE:
         if (!sg_centrality_measure_known(arg)) {
@@ -80,11 +83,17 @@ static int handle_option(const sg_command *cmd, int opt, const char *arg, void *
         r->ro.seed = (uint64_t)v;
         return 0;
     case OPT_INTERVAL:
-        /* decimal only: g_ascii_strtod alone also takes hexadecimal, "nan" and "inf" */
-        r->ro.interval = g_ascii_strtod(arg, &end);
-        if (!*arg || *end || arg[strspn(arg, "0123456789+-.eE")] || !(r->ro.interval > 0 && r->ro.interval < 100))
+        if (sg_parse_decimal(cmd, "--interval", arg, 0, 100, false,
+                             "a percentage between 0 and 100, such as 90", &r->ro.interval))
+            return SG_EXIT_USAGE;
+        if (r->ro.interval == 100)
             return sg_usage_error(cmd, "bad --interval '%s': expected a percentage between 0 and 100, such as 90",
                                   arg);
+        return 0;
+    case OPT_DAMPING:
+        return sg_parse_decimal(cmd, "--damping", arg, 0, 1, false, "a number in (0, 1]", &r->ro.centrality.damping);
+    case OPT_GROUP_BY:
+        r->ro.centrality.group_by = arg;
         return 0;
     case OPT_TOP:
         if (sg_parse_whole(cmd, "--top", arg, 1, LONG_MAX, &v))
@@ -309,9 +318,17 @@ static void write_text(const sg_robustness *res, FILE *out)
     sg_term_line(out, "robustness of %s in %s, %s", res->measure, res->net->name, how);
     g_free(how);
     if (res->samples) {
-        sg_term_line(out, "%zu samples (seed %llu): %s; %zu distinct set%s of hypotheses drawn.", res->samples,
-                     (unsigned long long)res->seed, what_sampled(res), res->scenarios_drawn,
-                     res->scenarios_drawn == 1 ? "" : "s");
+        if (res->sample_credence && res->net->n_hypotheses)
+            sg_term_line(out, "%zu samples (seed %llu): %s; %zu distinct set%s of hypotheses drawn.", res->samples,
+                         (unsigned long long)res->seed, what_sampled(res), res->scenarios_drawn,
+                         res->scenarios_drawn == 1 ? "" : "s");
+        else
+            sg_term_line(out, "%zu samples (seed %llu): %s%s.", res->samples, (unsigned long long)res->seed,
+                         what_sampled(res), res->sample_credence ? " (the network has no hypothesis to draw)" : "");
+        if (res->samples < 100)
+            sg_term_line(out, "warning: %zu samples are few: a share near 95%% is then known to no better than "
+                              "+/- %.0f points, too coarse to call a node robust; take more samples.",
+                         res->samples, 100 * sqrt(0.95 * 0.05 / (double)res->samples) * 2);
         sg_term_line(out, "value: as recorded (unsampled); mean and the %g%% interval over the samples; ranks: the "
                           "same interval of the rank;",
                      res->interval);
@@ -558,6 +575,10 @@ static int cmd_robustness(const sg_command *self, int argc, char **argv)
     sg_network *base = sg_cmd_load_base(&opts);
     if (!base)
         return SG_EXIT_DATA;
+    if (sg_check_group_by(self, base, r.ro.centrality.group_by) >= 0) {
+        sg_network_unref(base);
+        return SG_EXIT_USAGE;
+    }
     sg_diag *diag = sg_diag_new();
     if (!sg_weights_check(base, weights, diag)) {
         sg_diag_sort(diag);
@@ -616,6 +637,8 @@ const sg_command sg_cmd_robustness = {
         "  --node ID          with --decisive (implied): the ties whose removal moves this node most\n"
         "  --weights W        none (default), weight or confidence, as in centrality\n"
         "  --normalized       normalized values, as in centrality\n"
+        "  --damping X        pagerank's damping factor in (0, 1] (default 0.85), as in centrality\n"
+        "  --group-by ATTR    brokerage's groups (default: affiliation), as in centrality\n"
         "  --jobs N           worker processes (default: one per core); the output does not depend on it\n"
         "  --plot FILE        a forest plot of the first max(20, 2K) nodes: .svg, .pdf or .png\n"
         COMMON_HELP
