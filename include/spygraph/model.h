@@ -254,6 +254,10 @@ const sg_hypothesis *sg_network_find_hypothesis(const sg_network *net, const cha
  * NULL) receives a newly allocated array of their indices, -1 terminated, that the caller g_free()s. */
 int sg_network_resolve_node(const sg_network *net, const char *name, int **candidates);
 
+/* Resolves NAME as sg_network_resolve_node does. Returns the node index, or -1 after adding to DIAG
+ * "unknown node 'NAME' (NET's name)" or "node 'NAME' is ambiguous (ID (LABEL), ...): give its id". */
+int sg_network_resolve_node_or_report(const sg_network *net, const char *name, sg_diag *diag);
+
 /* Returns a copy of BASE with the hypothesis ID applied (the base is never changed), or NULL with the
  * problems in DIAG (unknown hypothesis, a patch naming a missing node or tie). The caller unrefs it. */
 sg_network *sg_network_apply_hypothesis(sg_network *base, const char *id, sg_diag *diag);

@@ -485,21 +485,15 @@ static const char *resolve_end(const sg_comparison *cmp, const char *name, sg_di
 {
     for (size_t r = 0; r < cmp->n_readings; r++) {
         const sg_network *net = cmp->readings[r].net;
-        int *candidates = NULL;
-        int idx = sg_network_resolve_node(net, name, &candidates);
+        int idx = sg_network_resolve_node(net, name, NULL);
         if (idx >= 0)
             return net->nodes[idx].id;
-        if (idx == -2) {
-            GString *names = g_string_new(NULL);
-            for (int *c = candidates; *c >= 0; c++)
-                g_string_append_printf(names, "%s%s", c == candidates ? "" : ", ", net->nodes[*c].id);
-            sg_diag_error(diag, NULL, "node '%s' is ambiguous (%s): give its id", name, names->str);
-            g_string_free(names, TRUE);
-            g_free(candidates);
+        if (idx == -2) { /* ambiguous: reported with the candidates */
+            sg_network_resolve_node_or_report(net, name, diag);
             return NULL;
         }
     }
-    sg_diag_error(diag, NULL, "unknown node '%s' (%s)", name, cmp->readings[0].net->name);
+    sg_network_resolve_node_or_report(cmp->readings[0].net, name, diag);
     return NULL;
 }
 

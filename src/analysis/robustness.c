@@ -951,15 +951,9 @@ static bool run(analysis *a, sg_robustness *res)
     const variant *v0 = a->v0;
     res->net = sg_network_ref(v0->net);
     if (o->decisive_node) {
-        int *candidates = NULL;
-        int found = sg_network_resolve_node(v0->net, o->decisive_node, &candidates);
-        g_free(candidates);
-        if (found < 0) {
-            sg_diag_error(a->diag, NULL, found == -1 ? "no node '%s' in the reading (--node)"
-                                                     : "'%s' names several nodes (--node): give an id",
-                          o->decisive_node);
+        int found = sg_network_resolve_node_or_report(v0->net, o->decisive_node, a->diag);
+        if (found < 0)
             return false;
-        }
         res->decisive_node = v0->to_union[found];
     }
     /* checked before the draws (which may add nodes) and after */

@@ -616,3 +616,21 @@ void sg_network_remove_nodes(sg_network *net, const bool *keep)
         map_insert(net->priv->node_index, net->nodes[i].id, i); /* fewer keys than the map held: no growth */
     g_free(renumber);
 }
+
+int sg_network_resolve_node_or_report(const sg_network *net, const char *name, sg_diag *diag)
+{
+    int *candidates = NULL;
+    int idx = sg_network_resolve_node(net, name, &candidates);
+    if (idx == -1)
+        sg_diag_error(diag, NULL, "unknown node '%s' (%s)", name, net->name);
+    if (idx == -2) {
+        GString *names = g_string_new(NULL);
+        for (int *c = candidates; *c >= 0; c++)
+            g_string_append_printf(names, "%s%s (%s)", c == candidates ? "" : ", ", net->nodes[*c].id,
+                                   net->nodes[*c].label);
+        sg_diag_error(diag, NULL, "node '%s' is ambiguous (%s): give its id", name, names->str);
+        g_string_free(names, TRUE);
+    }
+    g_free(candidates);
+    return idx < 0 ? -1 : idx;
+}

@@ -210,7 +210,7 @@ static void test_errors(void)
     sg_network *net = test_load_network("networks/sorge");
     sg_robustness_options o;
     sg_robustness_options_init(&o);
-    const char *problems[] = {"unknown measure", "no node 'nobody'", "node-samples"};
+    const char *problems[] = {"unknown measure", "unknown node 'nobody'", "node-samples"};
     for (int k = 0; k < 3; k++) {
         sg_robustness_options_init(&o);
         if (k == 0)
