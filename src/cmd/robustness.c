@@ -159,9 +159,27 @@ static int check_request(const sg_command *cmd, request *r)
 
 /* ---- text ---- */
 
-static const char *node_name(const sg_robust_node *n)
+/* How each node is named in prose and in the plot: its label, with its id after it when another node has
+ * the same label; its id when it has no label. A NULL-terminated array the caller g_strfreev()s. */
+static char **display_names(const sg_robustness *res)
 {
-    return *n->label ? n->label : n->id;
+    GHashTable *count = g_hash_table_new(g_str_hash, g_str_equal);
+    for (size_t u = 0; u < res->n_nodes; u++) {
+        const char *label = res->nodes[u].label;
+        g_hash_table_insert(count, (gpointer)label, GSIZE_TO_POINTER(GPOINTER_TO_SIZE(g_hash_table_lookup(count, label)) + 1));
+    }
+    char **names = g_new0(char *, res->n_nodes + 1);
+    for (size_t u = 0; u < res->n_nodes; u++) {
+        const sg_robust_node *n = &res->nodes[u];
+        if (!*n->label)
+            names[u] = g_strdup(n->id);
+        else if (GPOINTER_TO_SIZE(g_hash_table_lookup(count, n->label)) > 1)
+            names[u] = g_strdup_printf("%s (%s)", n->label, n->id);
+        else
+            names[u] = g_strdup(n->label);
+    }
+    g_hash_table_destroy(count);
+    return names;
 }
 
 static char *percent(double p)
@@ -223,13 +241,13 @@ static sg_table *nodes_text_table(const sg_robustness *res)
 }
 
 /* "label 99.2%, label 97.0%" for the nodes LIST names. */
-static char *node_shares(const sg_robustness *res, const size_t *list, size_t count)
+static char *node_shares(const sg_robustness *res, char **names, const size_t *list, size_t count)
 {
     GString *s = g_string_new(NULL);
     for (size_t k = 0; k < count; k++) {
         const sg_robust_node *n = &res->nodes[list[k]];
         char *p = percent(n->p_top);
-        g_string_append_printf(s, "%s%s %s", k ? ", " : "", node_name(n), p);
+        g_string_append_printf(s, "%s%s %s", k ? ", " : "", names[list[k]], p);
         if (n->p_top > 0 && n->p_top < 1)
             g_string_append_printf(s, " (+/- %.1f)", 100 * n->p_top_se);
         g_free(p);
@@ -314,6 +332,7 @@ static const char *what_sampled(const sg_robustness *res)
 
 static void write_text(const sg_robustness *res, FILE *out)
 {
+    char **names = display_names(res);
     char *how = sg_cmd_reading_text(res->net, res->directed);
     sg_term_line(out, "robustness of %s in %s, %s", res->measure, res->net->name, how);
     g_free(how);
@@ -343,8 +362,8 @@ static void write_text(const sg_robustness *res, FILE *out)
     sg_table_write_text(t, out);
     sg_table_free(t);
     if (res->samples) {
-        char *robust = node_shares(res, res->robust, res->n_robust);
-        char *uncertain = node_shares(res, res->uncertain, res->n_uncertain);
+        char *robust = node_shares(res, names, res->robust, res->n_robust);
+        char *uncertain = node_shares(res, names, res->uncertain, res->n_uncertain);
         fputc('\n', out);
         sg_term_line(out, "Robust (in the top %zu in at least 95%% of samples): %s", res->top_k, robust);
         sg_term_line(out, "Uncertain (in the top %zu in 5%% to 95%% of samples): %s", res->top_k, uncertain);
@@ -364,7 +383,7 @@ static void write_text(const sg_robustness *res, FILE *out)
         fputc('\n', out);
         if (res->decisive_node != SIZE_MAX)
             sg_term_line(out, "Decisive ties for %s: the single ties whose removal moves it most.",
-                         node_name(&res->nodes[res->decisive_node]));
+                         names[res->decisive_node]);
         else
             sg_term_line(out, "Decisive ties: the single ties whose removal changes the top %zu most (nodes entering "
                               "or leaving, then the sum of rank changes).",
@@ -386,6 +405,7 @@ static void write_text(const sg_robustness *res, FILE *out)
         sg_term_line(out, "warning: above %.1f: the ranking may measure how well a person is documented rather than "
                           "their place in the network.",
                      SG_DOCUMENTATION_RHO_WARN);
+    g_strfreev(names);
 }
 
 /* ---- CSV and JSON ---- */
@@ -535,9 +555,10 @@ static int write_plot(const sg_robustness *res, const request *r, sg_output *out
 {
     size_t shown = MIN(res->n_nodes, MAX(20, 2 * res->top_k));
     sg_forest_row *rows = g_new0(sg_forest_row, shown + 1);
+    char **names = display_names(res);
     for (size_t k = 0; k < shown; k++) {
         const sg_robust_node *n = &res->nodes[res->order[k]];
-        rows[k] = (sg_forest_row){node_name(n), n->low, n->high, n->present ? n->value : NAN, n->p_top};
+        rows[k] = (sg_forest_row){names[res->order[k]], n->low, n->high, n->present ? n->value : NAN, n->p_top};
     }
     const char *title = *res->net->title ? res->net->title : res->net->id;
     char *heading = g_strdup_printf("%s: how sure is each node's %s?", title, res->measure);
@@ -546,6 +567,7 @@ static int write_plot(const sg_robustness *res, const request *r, sg_output *out
     char *share = g_strdup_printf("P(top %zu)", res->top_k);
     sg_forest plot = {heading, subtitle, res->measure, share, rows, shown};
     bool ok = sg_forest_write(&plot, r->plot_format, out->stream);
+    g_strfreev(names);
     g_free(rows);
     g_free(heading);
     g_free(subtitle);
