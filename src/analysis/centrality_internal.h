@@ -40,9 +40,11 @@ typedef igraph_error_t sg_row_fn(const void *ctx, size_t row, double *out);
 
 /* Fills OUT (N_ROWS x WIDTH doubles, row-major, the caller's) by calling FN for every row, the rows split
  * into PARTS contiguous blocks computed by forked worker processes (this process computes the first, and
- * any block whose worker could not start), so the result never depends on PARTS. FN must not write
- * anywhere but OUT. Returns IGRAPH_SUCCESS, FN's first error, or IGRAPH_FAILURE (reported through igraph's
- * error handler) when a worker failed. O(rows x FN's time / PARTS) wall time. */
+ * any block whose worker could not start), so the result never depends on PARTS. Besides OUT, FN may
+ * only change work space of its own process (CTX's scratch, which each worker has its own copy of),
+ * never anything a later row's result depends on. Returns IGRAPH_SUCCESS, FN's first error, or
+ * IGRAPH_FAILURE (reported through igraph's error handler) when a worker failed. O(rows x FN's time /
+ * PARTS) wall time. */
 igraph_error_t sg_parallel_rows(sg_row_fn *fn, const void *ctx, size_t n_rows, size_t width, int parts, double *out);
 
 #endif

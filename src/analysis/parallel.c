@@ -1,6 +1,7 @@
 /* parallel.c: exact path-based measures with the work split across forked worker processes, summed in order. */
 #include <errno.h>
 #include <glib.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -58,55 +59,28 @@ static bool read_all(int fd, void *data, size_t len)
     return true;
 }
 
-/* In a child: computes its part, sends it down FD and exits (never returns). */
-static void run_child(part_fn *fn, const void *ctx, int part, int parts, igraph_integer_t length, int fd)
-{
-    igraph_vector_t mine;
-    bool ok = igraph_vector_init(&mine, length) == IGRAPH_SUCCESS && fn(ctx, part, parts, &mine) == IGRAPH_SUCCESS
-              && write_all(fd, VECTOR(mine), (size_t)length * sizeof(double));
-    _exit(ok ? 0 : 1);
-}
+/* The parts of a sum, as the rows of sg_parallel_rows: row P is part P of PARTS. */
+typedef struct sum_job {
+    part_fn *fn;
+    const void *ctx;
+    int parts;
+    igraph_integer_t length;
+} sum_job;
 
-/* Forks a worker for PART; returns its pid and sets *FD to the read end, or returns -1 (nothing started). */
-static pid_t start_worker(part_fn *fn, const void *ctx, int part, int parts, igraph_integer_t length, int *fd)
+static igraph_error_t part_row(const void *ctx, size_t row, double *out)
 {
-    int ends[2];
-    if (pipe(ends) != 0)
-        return -1;
-    fflush(NULL); /* nothing buffered may be written twice */
-    pid_t pid = fork();
-    if (pid == 0) {
-        close(ends[0]);
-        run_child(fn, ctx, part, parts, length, ends[1]);
-    }
-    close(ends[1]);
-    if (pid < 0) {
-        close(ends[0]);
-        return -1;
-    }
-    *fd = ends[0];
-    return pid;
-}
-
-/* Collects part PART (from its worker, or computed here when no worker could start) into BUF. */
-static igraph_error_t collect_part(part_fn *fn, const void *ctx, int part, int parts, pid_t pid, int fd,
-                                   igraph_vector_t *buf)
-{
-    igraph_vector_null(buf);
-    if (pid < 0)
-        return fn(ctx, part, parts, buf);
-    bool ok = read_all(fd, VECTOR(*buf), (size_t)igraph_vector_size(buf) * sizeof(double));
-    close(fd);
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        ;
-    if (!ok || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        IGRAPH_ERROR("a worker process failed", IGRAPH_FAILURE);
+    const sum_job *job = ctx;
+    igraph_vector_t part;
+    IGRAPH_VECTOR_INIT_FINALLY(&part, job->length);
+    IGRAPH_CHECK(job->fn(job->ctx, (int)row, job->parts, &part));
+    memcpy(out, VECTOR(part), (size_t)job->length * sizeof(double));
+    igraph_vector_destroy(&part);
+    IGRAPH_FINALLY_CLEAN(1);
     return IGRAPH_SUCCESS;
 }
 
 /* RESULT (resized to LENGTH) = the sum of the PARTS parts, added in part order so the result only depends
- * on PARTS. Parts 1.. run in forked workers while this process computes part 0. */
+ * on PARTS. The parts run in forked workers (sg_parallel_rows), one each. */
 static igraph_error_t sum_parts(part_fn *fn, const void *ctx, int parts, igraph_integer_t length,
                                 igraph_vector_t *result)
 {
@@ -114,30 +88,15 @@ static igraph_error_t sum_parts(part_fn *fn, const void *ctx, int parts, igraph_
     igraph_vector_null(result);
     if (parts <= 1)
         return fn(ctx, 0, 1, result);
-    pid_t *pids = g_new(pid_t, parts);
-    int *fds = g_new(int, parts);
-    for (int p = 1; p < parts; p++)
-        pids[p] = start_worker(fn, ctx, p, parts, length, &fds[p]);
-    igraph_error_t err = fn(ctx, 0, parts, result);
-    igraph_vector_t buf;
-    if (err == IGRAPH_SUCCESS)
-        err = igraph_vector_init(&buf, length);
-    for (int p = 1; p < parts; p++) {
-        if (err != IGRAPH_SUCCESS) { /* reap the rest */
-            if (pids[p] > 0) {
-                close(fds[p]);
-                waitpid(pids[p], NULL, 0);
-            }
-            continue;
-        }
-        err = collect_part(fn, ctx, p, parts, pids[p], fds[p], &buf);
-        if (err == IGRAPH_SUCCESS)
-            igraph_vector_add(result, &buf);
-        if (err != IGRAPH_SUCCESS || p + 1 == parts)
-            igraph_vector_destroy(&buf);
-    }
-    g_free(pids);
-    g_free(fds);
+    double *rows = g_try_new(double, (size_t)parts * (size_t)length + 1);
+    if (!rows)
+        IGRAPH_ERROR("out of memory for the parts of a parallel sum", IGRAPH_ENOMEM);
+    sum_job job = {fn, ctx, parts, length};
+    igraph_error_t err = sg_parallel_rows(part_row, &job, (size_t)parts, (size_t)length, parts, rows);
+    for (int p = 0; err == IGRAPH_SUCCESS && p < parts; p++)
+        for (igraph_integer_t i = 0; i < length; i++)
+            VECTOR(*result)[i] += rows[(size_t)p * (size_t)length + (size_t)i];
+    g_free(rows);
     return err;
 }
 
