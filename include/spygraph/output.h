@@ -4,6 +4,7 @@
 
 #include <cjson/cJSON.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "spygraph/model.h"
@@ -127,6 +128,10 @@ cJSON *sg_json_network(const sg_network *net);
  * "channels" | "name,name", "kinds": [kinds], "direction": "default" (the command's or measure's own) |
  * "directed" | "undirected"}. */
 cJSON *sg_json_reading(const sg_reading *r);
+/* Returns a new JSON number holding VALUE exactly (a double cannot hold every 64-bit integer, such as a
+ * seed): written as its decimal digits. */
+cJSON *sg_json_uint64(uint64_t value);
+
 /* Prints JSON (formatted by cJSON: one member a line, tab indents, in the order built) and a newline.
  * Inside strings every control character (U+0000-U+001F, DEL, U+0080-U+009F) and U+2028, U+2029 is a
  * \uNNNN escape, so the text is lossless and safe to show on a terminal.

@@ -351,7 +351,7 @@ static int centralization_json(const sg_network *net, const request *r, GArray *
                 cJSON_Delete(obj);
                 return SG_EXIT_DATA;
             }
-            cJSON_AddItemToObject(obj, c->name, isnan(value) ? cJSON_CreateNull() : cJSON_CreateNumber(value));
+            cJSON_AddNumberToObject(obj, c->name, value); /* NaN is written as null */
         }
     *out = obj;
     return -1;

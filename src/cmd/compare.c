@@ -616,10 +616,6 @@ static sg_table *nodes_table(const sg_comparison *cmp)
 
 /* ---- JSON: everything ---- */
 
-static cJSON *number_or_null(double v)
-{
-    return isnan(v) ? cJSON_CreateNull() : cJSON_CreateNumber(v);
-}
 
 static cJSON *string_list(const char *const *list)
 {
@@ -651,10 +647,10 @@ static cJSON *figures_json(const sg_compare_figures *f)
     cJSON_AddNumberToObject(o, "ties", (double)f->ties);
     cJSON_AddNumberToObject(o, "links", (double)f->links);
     cJSON_AddNumberToObject(o, "components", (double)f->components);
-    cJSON_AddItemToObject(o, "density", number_or_null(f->density));
-    cJSON_AddItemToObject(o, "diameter", number_or_null(f->diameter));
-    cJSON_AddItemToObject(o, "mean_distance", number_or_null(f->mean_distance));
-    cJSON_AddItemToObject(o, "centralization", number_or_null(f->centralization));
+    cJSON_AddItemToObject(o, "density", cJSON_CreateNumber(f->density));
+    cJSON_AddItemToObject(o, "diameter", cJSON_CreateNumber(f->diameter));
+    cJSON_AddItemToObject(o, "mean_distance", cJSON_CreateNumber(f->mean_distance));
+    cJSON_AddItemToObject(o, "centralization", cJSON_CreateNumber(f->centralization));
     return o;
 }
 
@@ -687,7 +683,7 @@ static cJSON *readings_json(const sg_comparison *cmp)
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "id", x->id);
         cJSON_AddItemToObject(o, "hypotheses", string_list(x->hypotheses));
-        cJSON_AddItemToObject(o, "credence", number_or_null(x->credence));
+        cJSON_AddItemToObject(o, "credence", cJSON_CreateNumber(x->credence));
         cJSON_AddStringToObject(o, "label", x->label);
         cJSON_AddStringToObject(o, "citation", x->citation);
         cJSON_AddItemToObject(o, "sources", string_list(x->sources));
@@ -714,9 +710,9 @@ static cJSON *node_json(const sg_comparison *cmp, size_t i)
     cJSON *p_top = cmp->samples ? cJSON_AddObjectToObject(o, "p_top") : NULL;
     for (size_t r = 0; r < cmp->n_readings; r++) {
         const sg_compare_reading *x = &cmp->readings[r];
-        cJSON_AddItemToObject(values, x->id, number_or_null(x->value[i]));
+        cJSON_AddItemToObject(values, x->id, cJSON_CreateNumber(x->value[i]));
         if (p_top)
-            cJSON_AddItemToObject(p_top, x->id, number_or_null(x->p_top[i]));
+            cJSON_AddItemToObject(p_top, x->id, cJSON_CreateNumber(x->p_top[i]));
         cJSON_AddItemToObject(ranks, x->id, x->rank[i] ? cJSON_CreateNumber(x->rank[i]) : cJSON_CreateNull());
         if (r > 0)
             cJSON_AddItemToObject(changes, x->id,
@@ -734,8 +730,8 @@ static cJSON *agreement_json(const sg_comparison *cmp)
         cJSON_AddStringToObject(o, "a", cmp->readings[x->a].id);
         cJSON_AddStringToObject(o, "b", cmp->readings[x->b].id);
         cJSON_AddNumberToObject(o, "common_nodes", (double)x->common);
-        cJSON_AddItemToObject(o, "kendall_tau_b", number_or_null(x->tau_b));
-        cJSON_AddItemToObject(o, "spearman_rho", number_or_null(x->rho));
+        cJSON_AddItemToObject(o, "kendall_tau_b", cJSON_CreateNumber(x->tau_b));
+        cJSON_AddItemToObject(o, "spearman_rho", cJSON_CreateNumber(x->rho));
         cJSON_AddNumberToObject(o, "top_overlap", (double)x->top_overlap);
         cJSON_AddItemToArray(a, o);
     }
@@ -813,11 +809,8 @@ static cJSON *comparison_json(const sg_comparison *cmp, const sg_network *net)
     cJSON_AddStringToObject(root, "ties", cmp->directed ? "directed" : "undirected");
     cJSON_AddNumberToObject(root, "top", (double)cmp->top_k);
     cJSON_AddNumberToObject(root, "samples", (double)cmp->samples);
-    if (cmp->samples) {
-        char seed[32];
-        g_snprintf(seed, sizeof seed, "%llu", (unsigned long long)cmp->seed);
-        cJSON_AddItemToObject(root, "seed", cJSON_CreateRaw(seed));
-    }
+    if (cmp->samples)
+        cJSON_AddItemToObject(root, "seed", sg_json_uint64(cmp->seed));
     cJSON_AddItemToObject(root, "readings", readings_json(cmp));
     cJSON *nodes = cJSON_AddArrayToObject(root, "nodes");
     for (size_t k = 0; k < cmp->n_nodes; k++)

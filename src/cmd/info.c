@@ -87,7 +87,7 @@ static cJSON *counts_json(const sg_count *counts, size_t n)
 
 static void add_json_number(cJSON *obj, const char *key, double value)
 {
-    cJSON_AddItemToObject(obj, key, isnan(value) ? cJSON_CreateNull() : cJSON_CreateNumber(value));
+    cJSON_AddNumberToObject(obj, key, value); /* NaN is written as null */
 }
 
 static cJSON *summary_json(const sg_network *net, const sg_summary *s)
@@ -128,7 +128,7 @@ static cJSON *summary_json(const sg_network *net, const sg_summary *s)
         cJSON_AddNumberToObject(o, "patch_lines", (double)h->n_patches);
         cJSON_AddItemToObject(o, "question",
                               h->question >= 0 ? cJSON_CreateString(net->questions[h->question].id) : cJSON_CreateNull());
-        cJSON_AddItemToObject(o, "credence", isnan(h->credence) ? cJSON_CreateNull() : cJSON_CreateNumber(h->credence));
+        cJSON_AddNumberToObject(o, "credence", h->credence); /* NaN: null */
         cJSON_AddStringToObject(o, "credence_note", h->credence_note);
         cJSON_AddItemToArray(hyps, o);
     }

@@ -445,10 +445,6 @@ static cJSON *id_array(const sg_robustness *res, const size_t *list, size_t coun
     return a;
 }
 
-static cJSON *number_or_null(double x)
-{
-    return isnan(x) ? cJSON_CreateNull() : cJSON_CreateNumber(x);
-}
 
 static cJSON *robustness_json(const sg_robustness *res)
 {
@@ -457,9 +453,7 @@ static cJSON *robustness_json(const sg_robustness *res)
     cJSON_AddStringToObject(root, "measure", res->measure);
     cJSON_AddBoolToObject(root, "directed", res->directed);
     cJSON_AddNumberToObject(root, "samples", (double)res->samples);
-    char seed[32];
-    g_snprintf(seed, sizeof seed, "%llu", (unsigned long long)res->seed);
-    cJSON_AddItemToObject(root, "seed", cJSON_CreateRaw(seed));
+    cJSON_AddItemToObject(root, "seed", sg_json_uint64(res->seed));
     cJSON_AddNumberToObject(root, "top", (double)res->top_k);
     cJSON_AddNumberToObject(root, "interval", res->interval);
     cJSON *sampled = cJSON_AddArrayToObject(root, "sampled");
@@ -484,7 +478,7 @@ static cJSON *robustness_json(const sg_robustness *res)
             cJSON_AddNumberToObject(o, "sole_hypotheses", (double)s->sole_hypotheses);
             cJSON_AddItemToObject(o, "entered", id_array(res, s->entered, s->n_entered));
             cJSON_AddItemToObject(o, "left", id_array(res, s->left, s->n_left));
-            cJSON_AddItemToObject(o, "tau_b", number_or_null(s->tau_b));
+            cJSON_AddItemToObject(o, "tau_b", cJSON_CreateNumber(s->tau_b));
             cJSON_AddNumberToObject(o, "max_rank_change", s->max_rank_change);
             if (s->max_rank_change)
                 cJSON_AddStringToObject(o, "max_rank_node", res->nodes[s->max_rank_node].id);
@@ -512,12 +506,12 @@ static cJSON *robustness_json(const sg_robustness *res)
             cJSON_AddItemToObject(o, "entered", id_array(res, d->entered, d->n_entered));
             cJSON_AddItemToObject(o, "left", id_array(res, d->left, d->n_left));
             cJSON_AddNumberToObject(o, "rank_change", d->rank_change);
-            cJSON_AddItemToObject(o, "value_change", number_or_null(d->value_change));
+            cJSON_AddItemToObject(o, "value_change", cJSON_CreateNumber(d->value_change));
             cJSON_AddItemToArray(decisive, o);
         }
     }
     cJSON *doc = cJSON_AddObjectToObject(root, "documentation");
-    cJSON_AddItemToObject(doc, "spearman_rho", number_or_null(res->documentation_rho));
+    cJSON_AddItemToObject(doc, "spearman_rho", cJSON_CreateNumber(res->documentation_rho));
     cJSON_AddBoolToObject(doc, "warning", res->documentation_rho > SG_DOCUMENTATION_RHO_WARN);
     cJSON *nodes = cJSON_AddArrayToObject(doc, "nodes");
     for (size_t u = 0; u < res->n_nodes; u++) {

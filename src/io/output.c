@@ -864,3 +864,10 @@ cJSON *sg_json_reading(const sg_reading *r)
     cJSON_AddStringToObject(obj, "direction", directions[r->direction]);
     return obj;
 }
+
+cJSON *sg_json_uint64(uint64_t value)
+{
+    char text[32];
+    g_snprintf(text, sizeof text, "%" G_GUINT64_FORMAT, (guint64)value);
+    return cJSON_CreateRaw(text);
+}
