@@ -15,6 +15,9 @@
  * so that the percentiles are exact, 12 bytes per node per sample, 600 MB at this limit. */
 #define SG_ROBUSTNESS_MAX_CELLS 50000000ULL
 
+/* The most samples a command takes (the node-sample limit applies too). */
+#define SG_MAX_SAMPLES 100000000L
+
 /* ---- The random streams (robustness.c) ---- */
 
 /* A random stream spygraph owns: the sample's values depend only on the seed and the sample's index, never

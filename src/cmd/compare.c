@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "spygraph/robustness.h"
 #include "help.h"
 #include "spygraph/centrality.h"
 #include "spygraph/compare.h"
@@ -70,7 +71,7 @@ static int compare_option(const sg_command *cmd, int opt, const char *arg, void 
     case OPT_SEED:
     {
         long v;
-        if (opt == OPT_SAMPLES ? sg_parse_whole(cmd, "--samples", arg, 1, 10000000, &v)
+        if (opt == OPT_SAMPLES ? sg_parse_whole(cmd, "--samples", arg, 1, SG_MAX_SAMPLES, &v)
                                : sg_parse_whole(cmd, "--seed", arg, 0, LONG_MAX, &v))
             return SG_EXIT_USAGE;
         if (opt == OPT_SAMPLES)
@@ -266,9 +267,44 @@ static bool worth_showing(const sg_comparison *cmp, size_t i)
     return false;
 }
 
+/* With --samples and many readings: each node's P(top K) in the base and its lowest and highest over the
+ * readings, for the nodes some reading may put in the top. */
+static sg_table *p_top_summary_table(const sg_comparison *cmp, size_t *hidden)
+{
+    static const char *const names[] = {"node", "base", "lowest", "highest"};
+    sg_table *t = sg_table_new(4, names);
+    for (size_t c = 1; c < 4; c++)
+        sg_table_align(t, c, SG_ALIGN_RIGHT);
+    *hidden = 0;
+    for (size_t k = 0; k < cmp->n_nodes; k++) {
+        size_t i = cmp->order[k];
+        double lo = NAN, hi = NAN;
+        for (size_t r = 0; r < cmp->n_readings; r++) {
+            double p = cmp->readings[r].p_top[i];
+            lo = isnan(lo) || p < lo ? p : lo;
+            hi = isnan(hi) || p > hi ? p : hi;
+        }
+        if (!(hi > 0)) {
+            (*hidden)++;
+            continue;
+        }
+        sg_table_add_row(t);
+        sg_table_set_text(t, 0, cmp->node_ids[i]);
+        double cells[] = {cmp->readings[0].p_top[i], lo, hi};
+        for (size_t c = 0; c < 3; c++) {
+            char *cell = isnan(cells[c]) ? g_strdup("absent") : g_strdup_printf("%.1f%%", 100 * cells[c]);
+            sg_table_set_text(t, c + 1, cell);
+            g_free(cell);
+        }
+    }
+    return t;
+}
+
 /* With --samples: each node's P(top K) under each reading, for the nodes some reading may put in the top. */
 static sg_table *p_top_table(const sg_comparison *cmp, size_t *hidden)
 {
+    if (cmp->n_readings > WIDE_READINGS)
+        return p_top_summary_table(cmp, hidden);
     sg_table *t = per_reading_table(cmp, "node");
     *hidden = 0;
     for (size_t k = 0; k < cmp->n_nodes; k++) {
@@ -547,8 +583,10 @@ static void write_text(const sg_comparison *cmp, const sg_network *net, FILE *ou
                 hidden == 1 ? "" : "s", cmp->top_k);
     if (cmp->samples) {
         heading = g_strdup_printf("P(top %zu): the share of %zu samples of each reading's ties (each kept with its "
-                                  "confidence; seed %llu) with the node in the top %zu",
-                                  cmp->top_k, cmp->samples, (unsigned long long)cmp->seed, cmp->top_k);
+                                  "confidence; seed %llu) with the node in the top %zu%s. The conclusions below "
+                                  "count readings as recorded; these shares weigh their ties' confidences",
+                                  cmp->top_k, cmp->samples, (unsigned long long)cmp->seed, cmp->top_k,
+                                  wide ? " (the base, and the lowest and highest over the readings)" : "");
         write_section(out, heading, p_top_table(cmp, &hidden));
         g_free(heading);
         if (hidden)

@@ -48,8 +48,6 @@ static const struct option robustness_options[] = {
     {NULL, 0, NULL, 0},
 };
 
-/* The most samples asked for at once (the node-sample limit applies too). */
-#define MAX_SAMPLES 100000000L
 
 typedef struct request {
     sg_robustness_options ro;
@@ -73,7 +71,7 @@ static int handle_option(const sg_command *cmd, int opt, const char *arg, void *
         r->ro.measure = arg;
         return 0;
     case OPT_SAMPLES:
-        if (sg_parse_whole(cmd, "--samples", arg, 0, MAX_SAMPLES, &v))
+        if (sg_parse_whole(cmd, "--samples", arg, 0, SG_MAX_SAMPLES, &v))
             return SG_EXIT_USAGE;
         r->ro.samples = (size_t)v;
         return 0;
