@@ -31,10 +31,16 @@ typedef struct sg_forest {
     size_t n_rows;
 } sg_forest;
 
+/* The tallest PNG cairo draws (its image surfaces' limit), in pixels: about 1,480 rows of a forest plot. */
+#define SG_PLOT_PNG_MAX_HEIGHT 32767.0
+/* The most rows a PNG forest plot holds (a conservative bound under SG_PLOT_PNG_MAX_HEIGHT). */
+#define SG_FOREST_PNG_MAX_ROWS 1400
+
 /* Draws PLOT in FORMAT to STREAM (which the caller opened and closes). The value axis runs from 0 (or the
  * smallest value, when negative) to the largest high or value, with ticks at round numbers. SVG output
  * is byte-identical for the same plot (no dates, no process-dependent ids); PDF carries no creation date.
- * Returns false when cairo fails or a write to STREAM fails (the caller reports the stream's error).
+ * Returns false when cairo fails, when a PNG would be taller than SG_PLOT_PNG_MAX_HEIGHT (nothing is written
+ * then), or when a write to STREAM fails (the caller reports the stream's error).
  * O(rows). */
 bool sg_forest_write(const sg_forest *plot, sg_plot_format format, FILE *stream);
 

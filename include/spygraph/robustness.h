@@ -146,7 +146,8 @@ typedef struct sg_robustness {
     sg_robust_tie *decisive;    /* with decisive: the ties by impact (entering plus leaving, then rank
                                    change; with decisive_node: |its rank change|, then |value change|, tied
                                    changes as sg_values_tied says counting equal), then tie order; at most
-                                   decisive_count */
+                                   decisive_count, and none whose removal changes nothing (with
+                                   decisive_node: nothing of that node's) */
     size_t n_decisive;
     size_t decisive_node;       /* union index of decisive_node, or SIZE_MAX */
     double documentation_rho;   /* Spearman's rho between the unsampled values and nodes[].sources over

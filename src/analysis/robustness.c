@@ -494,8 +494,8 @@ static void summarise_samples(analysis *a, sg_robustness *res, const double *row
         size_t top = 0;
         double sum = 0;
         for (size_t s = 0; s < N; s++) {
-            double x = u < n ? rows[s * n + u] : 0;
-            int rank = u < n ? ranks[s * n + u] : (int)n + 1;
+            double x = rows[s * n + u];
+            int rank = ranks[s * n + u];
             column[s] = x;
             rank_column[s] = rank;
             sum += x;
@@ -803,7 +803,15 @@ static bool decisive(analysis *a, sg_robustness *res, const double *old, const i
         tie_order_ctx ctx = {res->decisive_node != SIZE_MAX};
         g_qsort_with_data(ties, (gint)m, sizeof *ties, compare_ties, &ctx);
     }
-    size_t keep = ok ? MIN(m, a->opts->decisive_count) : 0;
+    /* a tie whose removal changes nothing (for --node: nothing of that node's) is not decisive: sorted
+       last, the list stops before it */
+    bool one = res->decisive_node != SIZE_MAX;
+    size_t keep = 0;
+    while (ok && keep < MIN(m, a->opts->decisive_count)
+           && (one ? ties[keep].rank_change || !sg_values_tied(old[res->decisive_node],
+                                                               old[res->decisive_node] + ties[keep].value_change)
+                   : ties[keep].n_entered || ties[keep].n_left || ties[keep].rank_change))
+        keep++;
     for (size_t e = keep; e < m; e++) {
         g_free(ties[e].entered);
         g_free(ties[e].left);

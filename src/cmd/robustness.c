@@ -463,9 +463,13 @@ static cJSON *robustness_json(const sg_robustness *res)
     sg_table *t = nodes_data_table(res);
     cJSON_AddItemToObject(root, "nodes", sg_table_to_json(t));
     sg_table_free(t);
-    cJSON *conclusions = cJSON_AddObjectToObject(root, "conclusions");
-    cJSON_AddItemToObject(conclusions, "robust", id_array(res, res->robust, res->n_robust));
-    cJSON_AddItemToObject(conclusions, "uncertain", id_array(res, res->uncertain, res->n_uncertain));
+    if (res->samples) {
+        cJSON *conclusions = cJSON_AddObjectToObject(root, "conclusions");
+        cJSON_AddItemToObject(conclusions, "robust", id_array(res, res->robust, res->n_robust));
+        cJSON_AddItemToObject(conclusions, "uncertain", id_array(res, res->uncertain, res->n_uncertain));
+    } else {
+        cJSON_AddNullToObject(root, "conclusions"); /* nothing sampled, nothing concluded */
+    }
     if (res->sources) {
         cJSON *sources = cJSON_AddArrayToObject(root, "sources");
         for (size_t k = 0; k < res->n_sources; k++) {
@@ -546,6 +550,13 @@ static int write_results(const sg_robustness *res, const sg_options *opts)
 static int write_plot(const sg_robustness *res, const request *r, sg_output *out)
 {
     size_t shown = MIN(res->n_nodes, MAX(20, 2 * res->top_k));
+    if (r->plot_format == SG_PLOT_PNG && shown > SG_FOREST_PNG_MAX_ROWS) {
+        sg_error("%s: a PNG holds at most %d rows and this plot has %zu (2 x --top): draw an SVG or a PDF, or take "
+                 "a smaller --top",
+                 r->plot, SG_FOREST_PNG_MAX_ROWS, shown);
+        sg_output_abort(out);
+        return SG_EXIT_DATA;
+    }
     sg_forest_row *rows = g_new0(sg_forest_row, shown + 1);
     char **names = display_names(res);
     for (size_t k = 0; k < shown; k++) {
@@ -654,7 +665,8 @@ const sg_command sg_cmd_robustness = {
         "  --damping X        pagerank's damping factor in (0, 1] (default 0.85), as in centrality\n"
         "  --group-by ATTR    brokerage's groups (default: affiliation), as in centrality\n"
         "  --jobs N           worker processes (default: one per core); the output does not depend on it\n"
-        "  --plot FILE        a forest plot of the first max(20, 2K) nodes: .svg, .pdf or .png\n"
+        "  --plot FILE        a forest plot of the first max(20, 2K) nodes: .svg, .pdf or .png (a PNG holds\n"
+        "                     at most 1,400 rows); written with -o's file: both appear, or neither\n"
         COMMON_HELP
         "\nEach sample draws, for each open question, one answer (or none) with the answers' credences and\n"
         "applies each independent hypothesis with its credence (hypotheses given with --hypothesis are applied\n"
@@ -664,11 +676,18 @@ const sg_command sg_cmd_robustness = {
         "its rank is at most K and its value above 0. Per node: the value as recorded, the mean, the interval\n"
         "(linear interpolation between order statistics), the same interval of the rank, P(top K) and its Monte\n"
         "Carlo standard error sqrt(p(1-p)/N). Robust: P(top K) >= 95%; uncertain: 5% to 95%.\n"
-        "Every sampled value and rank is kept so that the percentiles are exact: 12 bytes per node per sample,\n"
-        "at most 50 million node-samples (600 MB).\n"
-        "Sources and decisive ties are computed exactly, one reading each: entered and left the top K,\n"
-        "Kendall's tau-b against the full reading, rank changes. Documentation: Spearman's rho between the\n"
-        "measure and the number of sources citing each node's ties; a warning above 0.7.\n"
+        "Every sampled value and rank is kept so that the percentiles are exact: 12 bytes per node per sample\n"
+        "and 12 per sample, at most 50 million node-samples (up to about 1.2 GB at the peak); more is an error\n"
+        "before any work. Ranks are by the highest value for every measure, as in compare: with constraint,\n"
+        "the top K are the most constrained nodes. With --weights confidence a sampled tie counts its\n"
+        "confidence twice: once to be kept, once as its strength.\n"
+        "Sources and decisive ties are computed exactly, one reading each (time: sources or ties x one\n"
+        "computation of the measure): entered and left the top K, Kendall's tau-b against the full reading,\n"
+        "the largest move (places gained, negative for a fall) and the sum of rank changes, counting only\n"
+        "nodes above 0 in either reading. --decisive lists no tie whose removal changes nothing.\n"
+        "Documentation: Spearman's rho between the measure and the number of sources citing each node's\n"
+        "ties; a warning above 0.7.\n"
         "CSV: the per-node table. JSON: {\"network\", \"measure\", \"samples\", \"seed\", \"top\", \"nodes\",\n"
-        "\"conclusions\", \"sources\", \"decisive\", \"documentation\"} (sources and decisive when asked for).\n",
+        "\"conclusions\" (null without samples), \"sources\", \"decisive\", \"documentation\"} (sources and\n"
+        "decisive when asked for).\n",
 };

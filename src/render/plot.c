@@ -519,8 +519,11 @@ bool sg_forest_write(const sg_forest *plot, sg_plot_format format, FILE *stream)
     }
     case SG_PLOT_PNG:
     default:
-        /* cairo's image surfaces end at 32767 pixels (about 1480 rows): an error surface beyond */
-        surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)f.width, (int)fmin(f.height, 32768.0));
+        if (f.height > SG_PLOT_PNG_MAX_HEIGHT) { /* cairo's image surfaces end there: nothing is drawn */
+            forest_layout_free(&f, plot->n_rows);
+            return false;
+        }
+        surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)f.width, (int)f.height);
         break;
     }
 

@@ -360,7 +360,16 @@ def expected_exact(net, o):
                 if c:
                     return c
                 return (a["tie"].index > b["tie"].index) - (a["tie"].index < b["tie"].index)
-        exp["decisive"] = sorted(rows, key=functools.cmp_to_key(cmp))[:o.decisive_n]
+        # a tie whose removal changes nothing is not decisive: the list stops before it. Without --node:
+        # no node in or out and no rank change; with --node: that node's rank and value unchanged
+        def changes(r):
+            if o.node is None:
+                return bool(r["entered"] or r["left"] or r["rank_change"])
+            return bool(r["rank_change"]) or abs(r["value_change"]) > 1e-9 * max(abs(old[o.node]), abs(new_value(r)))
+
+        def new_value(r):
+            return old[o.node] + r["value_change"]
+        exp["decisive"] = [r for r in sorted(rows, key=functools.cmp_to_key(cmp)) if changes(r)][:o.decisive_n]
 
     # documentation: distinct keys on the ties touching each node; rho on the snapped values
     counts = {v: set() for v in nodes}
