@@ -6,6 +6,7 @@
 #include "spygraph/loader.h"
 #include "spygraph/model.h"
 #include "spygraph/reading.h"
+#include "testdata.h"
 
 static sg_date date(const char *text)
 {
@@ -15,14 +16,6 @@ static sg_date date(const char *text)
     return d;
 }
 
-static void add_node(sg_network *net, const char *id)
-{
-    sg_node n = {0};
-    n.id = n.label = sg_network_intern(net, id);
-    n.affiliation = n.native_name = n.note = "";
-    n.codenames = n.sources = sg_empty_list();
-    g_assert_cmpint(sg_network_add_node(net, &n), >=, 0);
-}
 
 static void add_tie(sg_network *net, const char *s, const char *t, const char *relation, const char *start,
                     const char *end)
@@ -45,9 +38,9 @@ static void add_tie(sg_network *net, const char *s, const char *t, const char *r
 static sg_network *base_network(void)
 {
     sg_network *net = sg_network_new("base");
-    add_node(net, "anna");
-    add_node(net, "boris");
-    add_node(net, "cell");
+    test_add_node(net, "anna");
+    test_add_node(net, "boris");
+    test_add_node(net, "cell");
     add_tie(net, "anna", "boris", "recruited", "1932-12", "");
     add_tie(net, "boris", "cell", "met", "1930", "1931");
     add_tie(net, "anna", "boris", "met", "", "");

@@ -8,14 +8,6 @@
 #include "spygraph/robustness.h"
 #include "testdata.h"
 
-static void add_node(sg_network *net, const char *id)
-{
-    sg_node n = {0};
-    n.id = n.label = sg_network_intern(net, id);
-    n.affiliation = n.note = n.native_name = "";
-    n.codenames = n.sources = sg_empty_list();
-    g_assert_cmpint(sg_network_add_node(net, &n), >=, 0);
-}
 
 /* A random network of N nodes and about M ties (G(n, m) with repeats and self-loops left in, so merging is
  * exercised), relations drawn from a directed and an undirected one. */
@@ -25,7 +17,7 @@ static sg_network *random_network(GRand *rng, int n, int m)
     for (int i = 0; i < n; i++) {
         char id[16];
         g_snprintf(id, sizeof id, "v%d", i);
-        add_node(net, id);
+        test_add_node(net, id);
     }
     for (int k = 0; k < m; k++) {
         char s[16], t[16];

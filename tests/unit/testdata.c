@@ -4,6 +4,15 @@
 #include "spygraph/loader.h"
 #include "testdata.h"
 
+void test_add_node(sg_network *net, const char *id)
+{
+    sg_node n = {0};
+    n.id = n.label = sg_network_intern(net, id);
+    n.affiliation = n.native_name = n.note = "";
+    n.codenames = n.sources = sg_empty_list();
+    g_assert_cmpint(sg_network_add_node(net, &n), >=, 0);
+}
+
 size_t test_add_tie(sg_network *net, const char *s, const char *t, const char *relation)
 {
     sg_edge e = {0};

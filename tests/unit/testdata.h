@@ -8,6 +8,9 @@
  * is unset) and asserts it reads without an error. Never returns NULL; the caller unrefs the result. */
 sg_network *test_load_network(const char *relative);
 
+/* Appends a node ID (its label the same; no kind, affiliation, codenames or sources) and asserts it is new. */
+void test_add_node(sg_network *net, const char *id);
+
 /* Appends a tie S -> T of RELATION between the nodes with those ids (asserted to exist), with confidence
  * and weight 1, no dates, no sources; returns its index. The caller may change the tie through
  * net->edges[index]. */
