@@ -342,6 +342,15 @@ static igraph_error_t measure_row(const analysis *a, const variant *cv, const bo
     return IGRAPH_SUCCESS;
 }
 
+/* Values with absent nodes (NaN) as 0, and their competition ranks, for one row of WIDTH (ZEROED may
+ * be ROW itself). */
+static void rank_row(const double *row, size_t width, double *zeroed, int *rank)
+{
+    for (size_t u = 0; u < width; u++)
+        zeroed[u] = isnan(row[u]) ? 0 : row[u];
+    sg_competition_ranks(zeroed, width, rank);
+}
+
 /* The reading of set SET, kept as A's current one (the one before let go: the samples come ordered by
  * set, so each process reads each set it meets once). NULL after reporting a failure. */
 static variant *reading_of_set(analysis *a, size_t set)
@@ -358,7 +367,8 @@ static variant *reading_of_set(analysis *a, size_t set)
     return a->current;
 }
 
-/* Sample GROUP[first_row + BLOCK_ROW]: its draws from its own stream, then the measure. Changes only A's
+/* Sample GROUP[first_row + BLOCK_ROW]: its draws from its own stream, then the measure. OUT is 2 x width
+ * long: the values (a node the sample lacks, or an undefined value: 0), then the ranks. Changes only A's
  * current reading (each process has its own copy of A). */
 static igraph_error_t sample_row(const void *ctx, size_t block_row, double *out)
 {
@@ -378,7 +388,15 @@ static igraph_error_t sample_row(const void *ctx, size_t block_row, double *out)
     }
     igraph_error_t err = measure_row(a, v, mask, out);
     g_free(mask);
-    return err;
+    if (err != IGRAPH_SUCCESS)
+        return err;
+    /* the ranks too, here in the worker: out[width + u] is node u's rank */
+    int *rank = g_new(int, a->width + 1);
+    rank_row(out, a->width, out, rank);
+    for (size_t u = 0; u < a->width; u++)
+        out[a->width + u] = rank[u];
+    g_free(rank);
+    return IGRAPH_SUCCESS;
 }
 
 static igraph_error_t masked_row(const void *ctx, size_t block_row, double *out)
@@ -409,16 +427,16 @@ static int jobs_for(const analysis *a, size_t rows)
 /* Called with each row of a blocked run: ROW's values, WIDTH long. */
 typedef void row_consumer(void *data, size_t row, const double *values);
 
-/* Computes N_ROWS rows of FN in blocks of at most 4M values (spread over the worker processes), handing
+/* Computes N_ROWS rows of FN (WIDTH values each) in blocks of at most 4M values (spread over the worker processes), handing
  * each to CONSUME in row order, so that memory does not grow with the number of rows. Returns false after
  * the error was reported. */
-static bool run_blocks(analysis *a, sg_row_fn *fn, size_t n_rows, row_consumer *consume, void *data)
+static bool run_blocks(analysis *a, sg_row_fn *fn, size_t n_rows, size_t width, row_consumer *consume, void *data)
 {
-    size_t block = MAX(1, MIN(n_rows, (size_t)(1 << 22) / MAX(a->width, 1)));
-    double *rows = g_try_new(double, block * a->width + 1);
+    size_t block = MAX(1, MIN(n_rows, (size_t)(1 << 22) / MAX(width, 1)));
+    double *rows = g_try_new(double, block * width + 1);
     if (!rows) {
         if (a->diag)
-            sg_diag_error(a->diag, NULL, "out of memory for %zu rows of %zu nodes", block, a->width);
+            sg_diag_error(a->diag, NULL, "out of memory for %zu rows of %zu values", block, width);
         else
             igraph_error("out of memory for the rows", __FILE__, __LINE__, IGRAPH_ENOMEM);
         return false;
@@ -427,9 +445,9 @@ static bool run_blocks(analysis *a, sg_row_fn *fn, size_t n_rows, row_consumer *
     for (size_t first = 0; ok && first < n_rows; first += block) {
         size_t count = MIN(block, n_rows - first);
         a->first_row = first;
-        ok = sg_parallel_rows(fn, a, count, a->width, jobs_for(a, count), rows) == IGRAPH_SUCCESS;
+        ok = sg_parallel_rows(fn, a, count, width, jobs_for(a, count), rows) == IGRAPH_SUCCESS;
         for (size_t r = 0; ok && r < count; r++)
-            consume(data, first + r, rows + r * a->width);
+            consume(data, first + r, rows + r * width);
     }
     a->first_row = 0;
     g_free(rows);
@@ -438,66 +456,81 @@ static bool run_blocks(analysis *a, sg_row_fn *fn, size_t n_rows, row_consumer *
 
 /* ---- statistics ---- */
 
-static int compare_doubles(const void *x, const void *y)
+/* The K-th smallest (0-based) of the N values, which are reordered (Hoare's selection, expected O(n)). */
+static double select_kth(double *v, size_t n, size_t k)
 {
-    double a = *(const double *)x, b = *(const double *)y;
-    return (a > b) - (a < b);
+    size_t lo = 0, hi = n - 1;
+    while (lo < hi) {
+        double pivot = v[lo + (hi - lo) / 2];
+        size_t i = lo, j = hi;
+        while (i <= j) {
+            while (v[i] < pivot)
+                i++;
+            while (v[j] > pivot)
+                j--;
+            if (i <= j) {
+                double t = v[i];
+                v[i] = v[j];
+                v[j] = t;
+                i++;
+                if (j == 0)
+                    break;
+                j--;
+            }
+        }
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            return v[k];
+    }
+    return v[k];
 }
 
-static int compare_ints(const void *x, const void *y)
-{
-    int a = *(const int *)x, b = *(const int *)y;
-    return (a > b) - (a < b);
-}
-
-/* The P-quantile (P in [0, 1]) of the N sorted values by linear interpolation (numpy's default). */
-static double quantile_linear(const double *sorted, size_t n, double p)
+/* The P-quantile of the N values by linear interpolation between order statistics (numpy's default).
+ * Reorders V. O(n) expected. */
+static double quantile_linear(double *v, size_t n, double p)
 {
     double h = (double)(n - 1) * p;
     size_t lo = (size_t)floor(h);
+    double a = select_kth(v, n, lo);
     if (lo + 1 >= n)
-        return sorted[n - 1];
-    return sorted[lo] + (h - (double)lo) * (sorted[lo + 1] - sorted[lo]);
+        return a;
+    double b = select_kth(v, n, lo + 1);
+    return a + (h - (double)lo) * (b - a);
 }
 
-/* The P-quantile of the N sorted ranks as an order statistic: the ceil(N P)-th (numpy's inverted_cdf). */
-static int quantile_order(const int *sorted, size_t n, double p)
+/* The P-quantile of ranks as an order statistic, the ceil(N P)-th of the N ranks counted in COUNT (COUNT[r]
+ * samples at rank r, r from 0 to MAX_RANK): numpy's inverted_cdf. */
+static int quantile_order(const size_t *count, size_t max_rank, size_t n, double p)
 {
     double k = ceil((double)n * p - 1e-9);
-    size_t i = k < 1 ? 0 : (size_t)k - 1;
-    return sorted[MIN(i, n - 1)];
+    size_t want = k < 1 ? 1 : (size_t)k, seen = 0;
+    for (size_t r = 0; r <= max_rank; r++) {
+        seen += count[r];
+        if (seen >= want)
+            return (int)r;
+    }
+    return (int)max_rank;
 }
 
-/* Values with absent nodes (NaN) as 0, and their competition ranks, for one row of WIDTH. */
-static void rank_row(const double *row, size_t width, double *zeroed, int *rank)
-{
-    for (size_t u = 0; u < width; u++)
-        zeroed[u] = isnan(row[u]) ? 0 : row[u];
-    sg_competition_ranks(zeroed, width, rank);
-}
-
-static void summarise_samples(analysis *a, sg_robustness *res, const double *rows)
+static void summarise_samples(analysis *a, sg_robustness *res, const double *rows, const int *ranks)
 {
     size_t n = a->width, N = res->samples;
-    int *ranks = g_new(int, N * n + 1);
-    double *zeroed = g_new(double, n + 1);
-    for (size_t s = 0; s < N; s++) {
-        rank_row(rows + s * n, n, zeroed, ranks + s * n);
-        for (size_t u = 0; u < n; u++) /* rank_row's zeros, kept for the columns below */
-            ((double *)rows)[s * n + u] = zeroed[u];
-    }
     double *column = g_new(double, N + 1);
-    int *rank_column = g_new(int, N + 1);
+    size_t *count = g_new(size_t, n + 2);
     double lo = (100 - res->interval) / 200, hi = 1 - lo;
     for (size_t u = 0; u < res->n_nodes; u++) {
         sg_robust_node *node = &res->nodes[u];
         size_t top = 0;
         double sum = 0;
+        memset(count, 0, (n + 2) * sizeof *count);
         for (size_t s = 0; s < N; s++) {
             double x = rows[s * n + u];
             int rank = ranks[s * n + u];
             column[s] = x;
-            rank_column[s] = rank;
+            count[MIN((size_t)rank, n + 1)]++;
             sum += x;
             top += (size_t)rank <= res->top_k && x > 0;
         }
@@ -506,19 +539,15 @@ static void summarise_samples(analysis *a, sg_robustness *res, const double *row
         for (size_t s = 0; s < N; s++)
             ss += (column[s] - node->mean) * (column[s] - node->mean);
         node->sd = N > 1 ? sqrt(ss / (double)(N - 1)) : 0;
-        qsort(column, N, sizeof *column, compare_doubles);
-        qsort(rank_column, N, sizeof *rank_column, compare_ints);
         node->low = quantile_linear(column, N, lo);
         node->high = quantile_linear(column, N, hi);
-        node->rank_low = quantile_order(rank_column, N, lo);
-        node->rank_high = quantile_order(rank_column, N, hi);
+        node->rank_low = quantile_order(count, n + 1, N, lo);
+        node->rank_high = quantile_order(count, n + 1, N, hi);
         node->p_top = (double)top / (double)N;
         node->p_top_se = sqrt(node->p_top * (1 - node->p_top) / (double)N);
     }
     g_free(column);
-    g_free(rank_column);
-    g_free(zeroed);
-    g_free(ranks);
+    g_free(count);
 }
 
 /* ---- comparing a row with the unsampled reading ---- */
@@ -739,7 +768,7 @@ static bool by_source_prepare(analysis *a, sg_robustness *res)
 static bool by_source(analysis *a, sg_robustness *res, const double *old, const int *old_rank)
 {
     comparison cmp = {res, old, old_rank, NULL, SIZE_MAX};
-    bool ok = run_blocks(a, masked_row, res->n_sources, source_done, &cmp);
+    bool ok = run_blocks(a, masked_row, res->n_sources, a->width, source_done, &cmp);
     if (ok)
         qsort(res->sources, res->n_sources, sizeof *res->sources,
               (int (*)(const void *, const void *))compare_sources);
@@ -796,7 +825,7 @@ static bool decisive(analysis *a, sg_robustness *res, const double *old, const i
         a->scratch_mask[e] = true;
     sg_robust_tie *ties = g_new0(sg_robust_tie, m + 1);
     comparison cmp = {res, old, old_rank, ties, res->decisive_node};
-    bool ok = run_blocks(a, decisive_row, m, tie_done, &cmp);
+    bool ok = run_blocks(a, decisive_row, m, a->width, tie_done, &cmp);
     g_free(a->scratch_mask);
     a->scratch_mask = NULL;
     if (ok) {
@@ -910,6 +939,7 @@ static bool prepare_samples(analysis *a, size_t samples)
 /* Where the rows of one set's samples go: row r is sample GROUP[r] of ROWS (WIDTH values each). */
 typedef struct scatter {
     double *rows;
+    int *ranks;
     size_t width;
     const size_t *group;
 } scatter;
@@ -917,14 +947,17 @@ typedef struct scatter {
 static void scatter_row(void *data, size_t row, const double *values)
 {
     const scatter *sc = data;
-    memcpy(sc->rows + sc->group[row] * sc->width, values, sc->width * sizeof *values);
+    size_t at = sc->group[row] * sc->width;
+    memcpy(sc->rows + at, values, sc->width * sizeof *values);
+    for (size_t u = 0; u < sc->width; u++)
+        sc->ranks[at + u] = (int)values[sc->width + u];
 }
 
-/* Computes every sample into ROWS (samples x width). The samples are taken in order of the set of
+/* Computes every sample into ROWS and RANKS (samples x width). The samples are taken in order of the set of
  * hypotheses they draw and split across the worker processes; each process reads a set's reading when it
  * meets it and lets it go at the next, so memory holds one or two readings per process whatever the number
  * of sets. Sets RES->scenarios_drawn. Returns false after reporting. */
-static bool sample_all(analysis *a, sg_robustness *res, double *rows)
+static bool sample_all(analysis *a, sg_robustness *res, double *rows, int *ranks)
 {
     size_t n_sets = a->sets->len, samples = res->samples;
     size_t *start = g_new0(size_t, n_sets + 1), *order = g_new(size_t, samples + 1);
@@ -937,8 +970,8 @@ static bool sample_all(analysis *a, sg_robustness *res, double *rows)
     for (size_t s = 0; s < samples; s++) /* a stable counting sort */
         order[start[a->sample_set[s]]++] = s;
     a->group = order;
-    scatter sc = {rows, a->width, order};
-    bool ok = run_blocks(a, sample_row, samples, scatter_row, &sc);
+    scatter sc = {rows, ranks, a->width, order};
+    bool ok = run_blocks(a, sample_row, samples, 2 * a->width, scatter_row, &sc);
     variant_free(a->current);
     a->current = NULL;
     a->group = NULL;
@@ -1003,15 +1036,17 @@ static bool run(analysis *a, sg_robustness *res)
     }
     if (ok && o->samples) {
         double *rows = g_try_new(double, o->samples * a->width + 1);
-        ok = rows != NULL;
+        int *ranks = g_try_new(int, o->samples * a->width + 1);
+        ok = rows && ranks;
         if (!ok)
             sg_diag_error(a->diag, NULL, "out of memory for %zu samples of %zu nodes: take fewer samples", o->samples,
                           a->width);
         if (ok)
-            ok = sample_all(a, res, rows);
+            ok = sample_all(a, res, rows, ranks);
         if (ok)
-            summarise_samples(a, res, rows);
+            summarise_samples(a, res, rows, ranks);
         g_free(rows);
+        g_free(ranks);
     }
     if (ok && o->by_source)
         ok = by_source(a, res, old, old_rank);
@@ -1103,17 +1138,14 @@ void sg_robustness_free(sg_robustness *r)
 typedef struct top_counter {
     double *count;
     size_t top_k, n;
-    double *zeroed;
-    int *rank;
 } top_counter;
 
 static void count_top(void *data, size_t row, const double *values)
 {
     (void)row;
-    top_counter *c = data;
-    rank_row(values, c->n, c->zeroed, c->rank);
+    top_counter *c = data; /* VALUES: the sample's values, then its ranks (sample_row) */
     for (size_t i = 0; i < c->n; i++)
-        c->count[i] += (size_t)c->rank[i] <= c->top_k && c->zeroed[i] > 0;
+        c->count[i] += (size_t)values[c->n + i] <= c->top_k && values[i] > 0;
 }
 
 typedef struct p_top_job {
@@ -1147,12 +1179,10 @@ igraph_error_t sg_sample_p_top(const sg_network *net, const char *measure, const
     igraph_error_t err = igraph_vector_resize(p_top, (igraph_integer_t)n);
     if (err == IGRAPH_SUCCESS) {
         igraph_vector_null(p_top);
-        top_counter counter = {VECTOR(*p_top), top_k, n, g_new(double, n + 1), g_new(int, n + 1)};
+        top_counter counter = {VECTOR(*p_top), top_k, n};
         /* in blocks: memory does not grow with the number of samples */
-        if (!run_blocks(&job.a, sample_row, samples, count_top, &counter))
+        if (!run_blocks(&job.a, sample_row, samples, 2 * n, count_top, &counter))
             err = IGRAPH_FAILURE;
-        g_free(counter.zeroed);
-        g_free(counter.rank);
         for (size_t i = 0; err == IGRAPH_SUCCESS && i < n; i++)
             VECTOR(*p_top)[i] /= (double)MAX(samples, 1);
     }
