@@ -427,12 +427,12 @@ static int jobs_for(const analysis *a, size_t rows)
 /* Called with each row of a blocked run: ROW's values, WIDTH long. */
 typedef void row_consumer(void *data, size_t row, const double *values);
 
-/* Computes N_ROWS rows of FN (WIDTH values each) in blocks of at most 4M values (spread over the worker processes), handing
- * each to CONSUME in row order, so that memory does not grow with the number of rows. Returns false after
- * the error was reported. */
+/* Computes N_ROWS rows of FN (WIDTH values each) in blocks of at most 1M values (8 MB; each block spread
+ * over the worker processes, a wait for all of them at its end), handing each row to CONSUME in row order,
+ * so that memory does not grow with the number of rows. Returns false after the error was reported. */
 static bool run_blocks(analysis *a, sg_row_fn *fn, size_t n_rows, size_t width, row_consumer *consume, void *data)
 {
-    size_t block = MAX(1, MIN(n_rows, (size_t)(1 << 22) / MAX(width, 1)));
+    size_t block = MAX(1, MIN(n_rows, (size_t)(1 << 20) / MAX(width, 1)));
     double *rows = g_try_new(double, block * width + 1);
     if (!rows) {
         if (a->diag)
