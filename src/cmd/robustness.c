@@ -308,9 +308,12 @@ static sg_table *decisive_text_table(const sg_robustness *res)
         const sg_robust_tie *d = &res->decisive[k];
         const sg_edge *e = &res->net->edges[d->tie];
         sg_table_add_row(t);
-        set_owned(t, 0, g_strdup_printf("%s - %s", res->net->nodes[e->source].id, res->net->nodes[e->target].id));
+        set_owned(t, 0, g_strdup_printf("%s %s %s", res->net->nodes[e->source].id, e->relation->directed ? "->" : "-",
+                                        res->net->nodes[e->target].id));
         sg_table_set_text(t, 1, e->relation->name);
-        set_owned(t, 2, e->origin.file ? g_strdup_printf("%s:%d", e->origin.file, e->origin.line) : g_strdup("-"));
+        /* a tie made by folding has no line of its own */
+        set_owned(t, 2, e->origin.file && e->origin.line > 0 ? g_strdup_printf("%s:%d", e->origin.file, e->origin.line)
+                                                             : g_strdup("-"));
         set_owned(t, 3, node_list(res, d->entered, d->n_entered));
         set_owned(t, 4, node_list(res, d->left, d->n_left));
         sg_table_set_int(t, 5, d->rank_change);
@@ -501,7 +504,7 @@ static cJSON *robustness_json(const sg_robustness *res)
             cJSON_AddStringToObject(o, "source", res->net->nodes[e->source].id);
             cJSON_AddStringToObject(o, "target", res->net->nodes[e->target].id);
             cJSON_AddStringToObject(o, "relation", e->relation->name);
-            if (e->origin.file) {
+            if (e->origin.file && e->origin.line > 0) {
                 cJSON_AddStringToObject(o, "file", e->origin.file);
                 cJSON_AddNumberToObject(o, "line", e->origin.line);
             }
