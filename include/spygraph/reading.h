@@ -104,6 +104,15 @@ void sg_reading_init(sg_reading *r);
  * folded pairs (the square of the members of each folded node). */
 sg_network *sg_reading_network(sg_network *net, const sg_reading *r, sg_diag *diag);
 
+/* Reads NET as R says with the N hypotheses EXTRA applied after R's own (sg_reading_network with R's
+ * hypotheses then EXTRA). Returns the read network or NULL with the problems in DIAG; the caller unrefs
+ * it. */
+sg_network *sg_reading_network_adding(sg_network *net, const sg_reading *r, const char *const *extra, size_t n,
+                                      sg_diag *diag);
+
+/* True when R applies hypothesis ID (one of R->hypotheses). O(hypotheses). */
+bool sg_reading_applies(const sg_reading *r, const char *id);
+
 /* Writes into a new string (the caller g_free()s it) the reading's network-level choices in words, for
  * titles and tables: "hypotheses kato+yang; at 1941; relations: channels; kinds: person; folded:
  * organization", or "" for the base network as loaded. */

@@ -188,39 +188,12 @@ static void describe_changes(sg_compare_reading *r, const sg_network *base, cons
 
 /* ---- readings and the union of their nodes ---- */
 
-/* The network read as OPTS->reading says, with the N hypotheses EXTRA applied after the reading's own.
- * Returns NULL after adding to DIAG. */
-static sg_network *read_with(sg_network *base, const sg_compare_options *opts, const char *const *extra, size_t n,
-                             sg_diag *diag)
-{
-    sg_reading r = opts->reading;
-    const char **ids = g_new0(const char *, r.n_hypotheses + n + 1);
-    for (size_t i = 0; i < r.n_hypotheses; i++)
-        ids[i] = r.hypotheses[i];
-    for (size_t i = 0; i < n; i++)
-        ids[r.n_hypotheses + i] = extra[i];
-    r.hypotheses = ids;
-    r.n_hypotheses += n;
-    sg_network *net = sg_reading_network(base, &r, diag);
-    g_free(ids);
-    return net;
-}
-
-/* True when hypothesis ID is among those every reading applies (opts->reading.hypotheses). */
-static bool applied_everywhere(const sg_compare_options *opts, const char *id)
-{
-    for (size_t i = 0; i < opts->reading.n_hypotheses; i++)
-        if (strcmp(opts->reading.hypotheses[i], id) == 0)
-            return true;
-    return false;
-}
-
 /* Adds one reading applying the N hypotheses IDS (after the reading's own) with CREDENCE. Returns false
  * after adding to DIAG. */
 static bool add_reading(sg_comparison *cmp, sg_network *base, const sg_compare_options *opts, const char *const *ids,
                         size_t n, double credence, sg_diag *diag)
 {
-    sg_network *net = read_with(base, opts, ids, n, diag);
+    sg_network *net = sg_reading_network_adding(base, &opts->reading, ids, n, diag);
     if (!net)
         return false;
     /* the reading's id is the hypotheses it applies joined by '+' (as the read network names them) */
@@ -274,7 +247,7 @@ static GPtrArray *wanted_hypotheses(const sg_network *base, const sg_compare_opt
             g_ptr_array_free(wanted, TRUE);
             return NULL;
         }
-        if (applied_everywhere(opts, opts->hypotheses[i])) {
+        if (sg_reading_applies(&opts->reading, opts->hypotheses[i])) {
             sg_diag_error(diag, NULL, "hypothesis '%s' is applied to every reading (--hypothesis) and cannot be "
                           "compared as well", opts->hypotheses[i]);
             g_ptr_array_free(wanted, TRUE);
@@ -283,7 +256,7 @@ static GPtrArray *wanted_hypotheses(const sg_network *base, const sg_compare_opt
         g_ptr_array_add(wanted, (gpointer)opts->hypotheses[i]);
     }
     for (size_t i = 0; !opts->hypotheses && i < base->n_hypotheses; i++)
-        if (!applied_everywhere(opts, base->hypotheses[i].id))
+        if (!sg_reading_applies(&opts->reading, base->hypotheses[i].id))
             g_ptr_array_add(wanted, (gpointer)base->hypotheses[i].id);
     return wanted;
 }

@@ -75,14 +75,6 @@ static void plan_free(draw_plan *plan)
     plan->n_draws = 0;
 }
 
-static bool settled(const sg_reading *r, const char *id)
-{
-    for (size_t i = 0; i < r->n_hypotheses; i++)
-        if (strcmp(r->hypotheses[i], id) == 0)
-            return true;
-    return false;
-}
-
 /* The draws of NET's hypotheses not settled by R: each open question (one none of whose answers is
  * settled), then each independent hypothesis, in manifest order. A hypothesis drawn without a credence is
  * an error in DIAG (false returned). */
@@ -93,7 +85,7 @@ static bool plan_draws(const sg_network *net, const sg_reading *r, draw_plan *pl
     for (size_t q = 0; q < net->n_questions; q++) {
         bool open = true;
         for (size_t h = 0; h < net->n_hypotheses; h++)
-            open = open && !(net->hypotheses[h].question == (int)q && settled(r, net->hypotheses[h].id));
+            open = open && !(net->hypotheses[h].question == (int)q && sg_reading_applies(r, net->hypotheses[h].id));
         if (!open)
             continue;
         draw d = {g_new(size_t, net->n_hypotheses + 1), g_new(double, net->n_hypotheses + 1), 0};
@@ -105,7 +97,7 @@ static bool plan_draws(const sg_network *net, const sg_reading *r, draw_plan *pl
         g_array_append_val(draws, d);
     }
     for (size_t h = 0; h < net->n_hypotheses; h++)
-        if (net->hypotheses[h].question < 0 && !settled(r, net->hypotheses[h].id)) {
+        if (net->hypotheses[h].question < 0 && !sg_reading_applies(r, net->hypotheses[h].id)) {
             draw d = {g_new(size_t, 1), g_new(double, 1), 1};
             d.hyps[0] = h;
             d.credence[0] = net->hypotheses[h].credence;
@@ -128,6 +120,12 @@ static bool plan_draws(const sg_network *net, const sg_reading *r, draw_plan *pl
     return ok;
 }
 
+static gint compare_indices(gconstpointer x, gconstpointer y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return (a > b) - (a < b);
+}
+
 /* Draws one sample's hypotheses from S into CHOSEN (indices into the network's hypotheses, ascending). */
 static void plan_sample(const draw_plan *plan, sg_stream *s, GArray *chosen)
 {
@@ -143,12 +141,7 @@ static void plan_sample(const draw_plan *plan, sg_stream *s, GArray *chosen)
             }
         }
     }
-    for (guint i = 1; i < chosen->len; i++) /* insertion sort: a handful of hypotheses */
-        for (guint j = i; j > 0 && g_array_index(chosen, size_t, j - 1) > g_array_index(chosen, size_t, j); j--) {
-            size_t t = g_array_index(chosen, size_t, j);
-            g_array_index(chosen, size_t, j) = g_array_index(chosen, size_t, j - 1);
-            g_array_index(chosen, size_t, j - 1) = t;
-        }
+    g_array_sort(chosen, compare_indices);
 }
 
 /* ---- the readings sampled and the union of their nodes ---- */
@@ -254,19 +247,21 @@ static bool lay_out(const analysis *a, variant *v)
 static variant *read_variant(analysis *a, const GArray *extra, const bool *skip, bool lay)
 {
     const sg_reading *r = &a->opts->reading;
-    GPtrArray *ids = g_ptr_array_new();
+    GPtrArray *kept = g_ptr_array_new(), *added = g_ptr_array_new();
     for (size_t i = 0; i < r->n_hypotheses; i++) {
         const sg_hypothesis *h = sg_network_find_hypothesis(a->base, r->hypotheses[i]);
         if (!(skip && h && skip[h - a->base->hypotheses]))
-            g_ptr_array_add(ids, (gpointer)r->hypotheses[i]);
+            g_ptr_array_add(kept, (gpointer)r->hypotheses[i]);
     }
     for (guint i = 0; extra && i < extra->len; i++)
-        g_ptr_array_add(ids, (gpointer)a->base->hypotheses[g_array_index(extra, size_t, i)].id);
+        g_ptr_array_add(added, (gpointer)a->base->hypotheses[g_array_index(extra, size_t, i)].id);
     sg_reading read = *r;
-    read.hypotheses = (const char *const *)ids->pdata;
-    read.n_hypotheses = ids->len;
-    sg_network *net = sg_reading_network(a->base, &read, a->diag);
-    g_ptr_array_free(ids, TRUE);
+    read.hypotheses = (const char *const *)kept->pdata;
+    read.n_hypotheses = kept->len;
+    sg_network *net = sg_reading_network_adding(a->base, &read, (const char *const *)added->pdata, added->len,
+                                                a->diag);
+    g_ptr_array_free(kept, TRUE);
+    g_ptr_array_free(added, TRUE);
     if (!net)
         return NULL;
     variant *v = g_new0(variant, 1);

@@ -426,3 +426,28 @@ sg_network *sg_reading_network(sg_network *net, const sg_reading *r, sg_diag *di
     out->reading = keep_reading(out, r);
     return out;
 }
+
+sg_network *sg_reading_network_adding(sg_network *net, const sg_reading *r, const char *const *extra, size_t n,
+                                      sg_diag *diag)
+{
+    sg_reading read = *r;
+    const char **ids = g_new0(const char *, r->n_hypotheses + n + 1);
+    for (size_t i = 0; i < r->n_hypotheses; i++)
+        ids[i] = r->hypotheses[i];
+    for (size_t i = 0; i < n; i++)
+        ids[r->n_hypotheses + i] = extra[i];
+    read.hypotheses = ids;
+    read.n_hypotheses = r->n_hypotheses + n;
+    sg_network *out = sg_reading_network(net, &read, diag);
+    g_free(ids);
+    return out;
+}
+
+bool sg_reading_applies(const sg_reading *r, const char *id)
+{
+    for (size_t i = 0; i < r->n_hypotheses; i++)
+        if (strcmp(r->hypotheses[i], id) == 0)
+            return true;
+    return false;
+}
+
