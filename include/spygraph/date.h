@@ -30,8 +30,11 @@ bool sg_date_is_open(sg_date d);
 long sg_date_first_day(sg_date d);
 long sg_date_last_day(sg_date d);
 
-/* Writes D as text (YYYY, YYYY-MM or YYYY-MM-DD, "" when open) into BUF of at least 11 bytes. */
-const char *sg_date_format(sg_date d, char buf[11]);
+/* The size of a buffer that holds any date as sg_date_format writes it, with its terminating NUL. */
+#define SG_DATE_TEXT_MAX 11
+
+/* Writes D as text (YYYY, YYYY-MM or YYYY-MM-DD, "" when open) into BUF of SG_DATE_TEXT_MAX bytes. */
+const char *sg_date_format(sg_date d, char buf[SG_DATE_TEXT_MAX]);
 
 /* The interval's first and last day; an open end gives LONG_MIN / LONG_MAX. */
 long sg_interval_first_day(const sg_interval *iv);

@@ -78,7 +78,7 @@ static void append_number(GString *s, const char *field, double old_value, doubl
 
 static void append_date(GString *s, const char *field, sg_date old_value, sg_date new_value, bool has_old)
 {
-    char a[11], b[11];
+    char a[SG_DATE_TEXT_MAX], b[SG_DATE_TEXT_MAX];
     const char *was = has_old && !sg_date_is_open(old_value) ? sg_date_format(old_value, a) : "open";
     const char *now = sg_date_is_open(new_value) ? "open" : sg_date_format(new_value, b);
     if (has_old)
@@ -113,7 +113,7 @@ static char *added_detail(const sg_patch *p)
 {
     const sg_edge *v = &p->edge;
     GString *s = g_string_new(NULL);
-    char a[11], b[11];
+    char a[SG_DATE_TEXT_MAX], b[SG_DATE_TEXT_MAX];
     if (!sg_interval_is_timeless(&v->when))
         g_string_append_printf(s, "%s..%s, ", sg_date_is_open(v->when.start) ? "" : sg_date_format(v->when.start, a),
                                sg_date_is_open(v->when.end) ? "" : sg_date_format(v->when.end, b));
@@ -125,7 +125,7 @@ static char *added_detail(const sg_patch *p)
 static char *node_change_detail(const sg_patch *p)
 {
     GString *s = g_string_new(NULL);
-    char a[11];
+    char a[SG_DATE_TEXT_MAX];
     if (p->node_changes & SG_CHANGE_NODE_LABEL)
         g_string_append_printf(s, "label %s", p->node.label);
     if (p->node_changes & SG_CHANGE_NODE_KIND)

@@ -85,7 +85,7 @@ static void check_date(const sg_network *net, sg_date d, const char *what, const
     bool before = !sg_date_is_open(net->span.start) && sg_date_last_day(d) < sg_date_first_day(net->span.start);
     bool after = !sg_date_is_open(net->span.end) && sg_date_first_day(d) > sg_date_last_day(net->span.end);
     if (before || after) {
-        char buf[11], lo[11], hi[11];
+        char buf[SG_DATE_TEXT_MAX], lo[SG_DATE_TEXT_MAX], hi[SG_DATE_TEXT_MAX];
         sg_diag_warning(diag, origin, "%s date %s is outside the network's span %s..%s", what, sg_date_format(d, buf),
                         sg_date_format(net->span.start, lo), sg_date_format(net->span.end, hi));
     }
@@ -117,7 +117,7 @@ static void check_lifetime(const sg_network *net, const sg_edge *e, int end, sg_
     if (sg_interval_last_day(&e->when) >= sg_interval_first_day(&n->when) &&
         sg_interval_first_day(&e->when) <= sg_interval_last_day(&n->when))
         return;
-    char a[11], b[11], c[11], d[11];
+    char a[SG_DATE_TEXT_MAX], b[SG_DATE_TEXT_MAX], c[SG_DATE_TEXT_MAX], d[SG_DATE_TEXT_MAX];
     sg_diag_warning(diag, &e->origin, "the tie %s-%s (%s), dated %s..%s, lies outside the lifetime of '%s' (%s..%s)",
                     net->nodes[e->source].id, net->nodes[e->target].id, e->relation->name,
                     sg_date_format(e->when.start, a), sg_date_format(e->when.end, b), n->id,

@@ -107,7 +107,7 @@ int sg_cmd_node_arg(const sg_network *net, const char *name)
 
 char *sg_cmd_tie_period(const sg_edge *e)
 {
-    char a[11], b[11];
+    char a[SG_DATE_TEXT_MAX], b[SG_DATE_TEXT_MAX];
     if (sg_interval_is_timeless(&e->when))
         return g_strdup("");
     if (memcmp(&e->when.start, &e->when.end, sizeof e->when.start) == 0)
@@ -154,7 +154,7 @@ char *sg_cmd_tie_references(const sg_network *net, const sg_edge *e)
 
 static cJSON *date_json(sg_date d)
 {
-    char buf[11];
+    char buf[SG_DATE_TEXT_MAX];
     return sg_date_is_open(d) ? cJSON_CreateNull() : cJSON_CreateString(sg_date_format(d, buf));
 }
 

@@ -22,7 +22,7 @@ static void add_number(sg_table *t, const char *figure, double value, int digits
 
 static char *span_text(const sg_interval *iv)
 {
-    char a[11], b[11];
+    char a[SG_DATE_TEXT_MAX], b[SG_DATE_TEXT_MAX];
     if (sg_interval_is_timeless(iv))
         return g_strdup("");
     return g_strdup_printf("%s..%s", sg_date_format(iv->start, a), sg_date_format(iv->end, b));
@@ -108,7 +108,7 @@ static cJSON *summary_json(const sg_network *net, const sg_summary *s)
     add_json_number(root, "density", s->density);
     add_json_number(root, "diameter", s->diameter);
     add_json_number(root, "mean_distance", s->mean_distance);
-    char a[11], b[11];
+    char a[SG_DATE_TEXT_MAX], b[SG_DATE_TEXT_MAX];
     cJSON *span = cJSON_AddObjectToObject(root, "time_span");
     cJSON_AddItemToObject(span, "start", sg_date_is_open(s->span.start) ? cJSON_CreateNull()
                                                                         : cJSON_CreateString(sg_date_format(s->span.start, a)));
@@ -135,7 +135,7 @@ static cJSON *summary_json(const sg_network *net, const sg_summary *s)
     cJSON *events = cJSON_AddArrayToObject(root, "events");
     for (size_t i = 0; i < net->n_events; i++) {
         const sg_event *ev = &net->events[i];
-        char d[11];
+        char d[SG_DATE_TEXT_MAX];
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "id", ev->id);
         cJSON_AddStringToObject(o, "label", ev->label);

@@ -76,7 +76,7 @@ static const char *const column_names[N_COLUMNS] = {
 static void add_tie_row(sg_table *t, const sg_network *net, size_t path, size_t hop, const sg_hop *h, int tie)
 {
     const sg_edge *e = &net->edges[tie];
-    char day[11], a[11], b[11];
+    char day[11], a[SG_DATE_TEXT_MAX], b[SG_DATE_TEXT_MAX];
     char *keys = sg_cmd_tie_keys(e), *refs = sg_cmd_tie_references(net, e);
     sg_table_add_row(t);
     sg_table_set_int(t, C_PATH, (long long)path);

@@ -93,7 +93,7 @@ bool sg_check_interval(const sg_interval *iv, const char *what, const sg_origin 
 {
     if (!sg_interval_is_reversed(iv))
         return true;
-    char start[11], end[11];
+    char start[SG_DATE_TEXT_MAX], end[SG_DATE_TEXT_MAX];
     sg_diag_error(diag, at, "%s ends (%s) before it starts (%s)", what, sg_date_format(iv->end, end),
                   sg_date_format(iv->start, start));
     return false;

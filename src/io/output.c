@@ -823,7 +823,7 @@ bool sg_json_write(const cJSON *json, FILE *stream)
 /* Adds KEY: the date, or null when open. */
 static void add_date(cJSON *obj, const char *key, sg_date d)
 {
-    char buf[11];
+    char buf[SG_DATE_TEXT_MAX];
     cJSON_AddItemToObject(obj, key, sg_date_is_open(d) ? cJSON_CreateNull() : cJSON_CreateString(sg_date_format(d, buf)));
 }
 

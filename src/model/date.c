@@ -101,7 +101,7 @@ long sg_date_last_day(sg_date d)
     return day_number(d.year, m, d.day ? d.day : days_in_month(d.year, m));
 }
 
-const char *sg_date_format(sg_date d, char buf[11])
+const char *sg_date_format(sg_date d, char buf[SG_DATE_TEXT_MAX])
 {
     char wide[48]; /* large enough for any int, so the compiler sees no truncation */
     if (d.year == 0)

@@ -354,7 +354,7 @@ static void describe(const touch *t, GString *out)
 /* Writes the value of tie field FIELD (one SG_CHANGE_* bit) of P into OUT. */
 static void tie_value(const sg_patch *p, unsigned field, GString *out)
 {
-    char buf[11];
+    char buf[SG_DATE_TEXT_MAX];
     const sg_edge *e = &p->edge;
     if (field == SG_CHANGE_START || field == SG_CHANGE_END) {
         sg_date d = field == SG_CHANGE_START ? e->when.start : e->when.end;
@@ -372,7 +372,7 @@ static void tie_value(const sg_patch *p, unsigned field, GString *out)
 /* Writes the value of node field FIELD (one SG_CHANGE_NODE_* bit) of P into OUT. */
 static void node_value(const sg_patch *p, unsigned field, GString *out)
 {
-    char buf[11];
+    char buf[SG_DATE_TEXT_MAX];
     const sg_node *n = &p->node;
     if (field == SG_CHANGE_NODE_LABEL)
         g_string_append_printf(out, "'%s'", n->label);

@@ -116,7 +116,7 @@ static void append_kinds(GString *s, unsigned mask)
 char *sg_reading_describe(const sg_reading *r)
 {
     GString *s = g_string_new(NULL);
-    char a[11], b[11];
+    char a[SG_DATE_TEXT_MAX], b[SG_DATE_TEXT_MAX];
     if (r->n_hypotheses) {
         g_string_append(s, r->n_hypotheses > 1 ? "hypotheses " : "hypothesis ");
         for (size_t i = 0; i < r->n_hypotheses; i++)

@@ -124,7 +124,7 @@ char *sg_render_node_label(const sg_node *node, sg_label_mode mode)
 
 char *sg_render_dates(const sg_interval *when)
 {
-    char a[11], b[11];
+    char a[SG_DATE_TEXT_MAX], b[SG_DATE_TEXT_MAX];
     sg_date_format(when->start, a);
     sg_date_format(when->end, b);
     if (sg_interval_is_timeless(when))
@@ -219,7 +219,7 @@ char *sg_render_default_title(const sg_network *net)
         if (h && *h->label)
             g_string_append_printf(t, ": %s", h->label);
     }
-    char a[11], b[11];
+    char a[SG_DATE_TEXT_MAX], b[SG_DATE_TEXT_MAX];
     if (r && r->has_at)
         g_string_append_printf(t, " \xe2\x80\x94 ties active in %s", sg_date_format(r->at, a));
     if (r && r->has_between)

@@ -67,7 +67,7 @@ static void test_intervals(void)
 
 static void test_format(void)
 {
-    char buf[11];
+    char buf[SG_DATE_TEXT_MAX];
     g_assert_cmpstr(sg_date_format(parse_ok("1941-07-02"), buf), ==, "1941-07-02");
     g_assert_cmpstr(sg_date_format(parse_ok("1932-12"), buf), ==, "1932-12");
     g_assert_cmpstr(sg_date_format(parse_ok(""), buf), ==, "");

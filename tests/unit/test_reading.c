@@ -381,7 +381,7 @@ static void test_reading_folder(void)
     g_assert_nonnull(co);
     g_assert_cmpstr(out->nodes[co->source].id, ==, "a");
     g_assert_cmpstr(out->nodes[co->target].id, ==, "e");
-    char buf[11];
+    char buf[SG_DATE_TEXT_MAX];
     g_assert_cmpstr(sg_date_format(co->when.start, buf), ==, "1935");
     g_assert_cmpstr(sg_date_format(co->when.end, buf), ==, "1940");
     g_assert_cmpfloat(co->weight, ==, 2.0);
