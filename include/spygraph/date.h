@@ -22,6 +22,13 @@ typedef struct sg_interval {
  * static string saying what is wrong; *OUT is then unchanged. */
 bool sg_date_parse(const char *text, sg_date *out, const char **why);
 
+/* The plain date YEAR (1..9999), YEAR-MONTH (DAY 0) or YEAR-MONTH-DAY (MONTH and DAY 0 when not given);
+ * the caller guarantees it exists. O(1). */
+sg_date sg_date_plain(int year, int month, int day);
+
+/* The calendar date of day number DAY (see sg_date_first_day), proleptic Gregorian. O(1). */
+void sg_day_split(long day, int *year, int *month, int *mday);
+
 /* True when D is open (no date). */
 bool sg_date_is_open(sg_date d);
 

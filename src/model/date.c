@@ -30,6 +30,16 @@ static int read_digits(const char **p, int n)
     return v;
 }
 
+/* Days since 0001-01-01 of a full date (proleptic Gregorian). */
+static long day_number(int y, int m, int d)
+{
+    long yy = y - 1;
+    long n = yy * 365 + yy / 4 - yy / 100 + yy / 400;
+    for (int i = 1; i < m; i++)
+        n += days_in_month(y, i);
+    return n + d - 1;
+}
+
 bool sg_date_parse(const char *text, sg_date *out, const char **why)
 {
     sg_date d = {0, 0, 0};
@@ -75,19 +85,30 @@ bool sg_date_parse(const char *text, sg_date *out, const char **why)
     return true;
 }
 
+sg_date sg_date_plain(int year, int month, int day)
+{
+    return (sg_date){year, month, day};
+}
+
+void sg_day_split(long day, int *year, int *month, int *mday)
+{
+    /* The year: its first day is at most DAY; a year has 365.2425 days on average. */
+    int y = (int)(day / 365.2425) + 1;
+    while (y > 1 && day_number(y, 1, 1) > day)
+        y--;
+    while (day_number(y + 1, 1, 1) <= day)
+        y++;
+    int m = 1;
+    while (m < 12 && day_number(y, m + 1, 1) <= day)
+        m++;
+    *year = y;
+    *month = m;
+    *mday = (int)(day - day_number(y, m, 1)) + 1;
+}
+
 bool sg_date_is_open(sg_date d)
 {
     return d.year == 0;
-}
-
-/* Days since 0001-01-01 of a full date (proleptic Gregorian). */
-static long day_number(int y, int m, int d)
-{
-    long yy = y - 1;
-    long n = yy * 365 + yy / 4 - yy / 100 + yy / 400;
-    for (int i = 1; i < m; i++)
-        n += days_in_month(y, i);
-    return n + d - 1;
 }
 
 long sg_date_first_day(sg_date d)

@@ -65,6 +65,23 @@ static void test_intervals(void)
     g_assert_false(sg_interval_is_reversed(&same_year));
 }
 
+static void test_day_split(void)
+{
+    /* Every day from 1899-12-31 to 2001-01-01 splits back to the date it came from (leap years 1900: no,
+     * 2000: yes, by the Gregorian rule). */
+    sg_date a = parse_ok("1899-12-31"), b = parse_ok("2001-01-01");
+    for (long day = sg_date_first_day(a); day <= sg_date_first_day(b); day++) {
+        int y, m, d;
+        sg_day_split(day, &y, &m, &d);
+        g_assert_cmpint(sg_date_first_day(sg_date_plain(y, m, d)), ==, day);
+    }
+    int y, m, d;
+    sg_day_split(0, &y, &m, &d);
+    g_assert_cmpint(y * 10000 + m * 100 + d, ==, 10101);
+    sg_day_split(sg_date_first_day(parse_ok("1900-03-01")) - 1, &y, &m, &d); /* 1900 is not a leap year */
+    g_assert_cmpint(y * 10000 + m * 100 + d, ==, 19000228);
+}
+
 static void test_format(void)
 {
     char buf[SG_DATE_TEXT_MAX];
@@ -78,6 +95,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/date/parse-precision", test_parse_precision);
     g_test_add_func("/date/parse-rejects", test_parse_rejects);
+    g_test_add_func("/date/day-split", test_day_split);
     g_test_add_func("/date/days", test_days);
     g_test_add_func("/date/intervals", test_intervals);
     g_test_add_func("/date/format", test_format);
