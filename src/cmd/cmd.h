@@ -119,5 +119,6 @@ extern const sg_command sg_cmd_centrality;
 extern const sg_command sg_cmd_compare;
 extern const sg_command sg_cmd_render;
 extern const sg_command sg_cmd_robustness;
+extern const sg_command sg_cmd_timeline;
 
 #endif

@@ -13,7 +13,7 @@
 #define MARKER_MERGE 9.0       /* markers closer than this share one number label ("20-35") */
 #define KEY_ROW 17.0
 #define POINT_RADIUS 2.8
-#define MARKER_BAND 0xe6e9ee
+#define MARKER_BAND 0xedf0f3
 
 /* Ten colours that stay apart on white (the classic Tableau/matplotlib ten), then the same dashed. */
 static const unsigned palette[] = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd,
@@ -133,7 +133,7 @@ static void layout_markers(chart_layout *c)
     c->sorted = g_new(size_t, ch->n_markers + 1);
     c->n_markers = 0;
     for (size_t i = 0; i < ch->n_markers; i++)
-        if (ch->markers[i].x1 >= ch->x_min && ch->markers[i].x0 <= ch->x_max)
+        if (ch->markers[i].x1 > ch->x_min && ch->markers[i].x0 < ch->x_max)
             c->sorted[c->n_markers++] = i;
     g_qsort_with_data(c->sorted, (gint)c->n_markers, sizeof *c->sorted, compare_markers, (gpointer)ch->markers);
     c->clusters = g_new0(cluster, c->n_markers + 1);
@@ -279,7 +279,7 @@ static void chart_layout_init(chart_layout *c, const sg_line_chart *ch)
     for (size_t s = 0; s < ch->n_series; s++)
         sg_plot_ellipsize(c->ends[s], label_width);
     c->plot_x0 = MARGIN_X + ticks_width(c) + 10.0;
-    c->plot_x1 = CHART_WIDTH - MARGIN_X - label_width - 12.0;
+    c->plot_x1 = CHART_WIDTH - MARGIN_X - label_width - 10.0;
 
     /* Rows from the top: the y axis's name, the markers' numbers, the plot (tall enough for every end
      * label), the x labels, the key. */
@@ -443,6 +443,15 @@ static void draw_markers(cairo_t *cr, const chart_layout *c)
     }
 }
 
+/* Where series S's end label starts: right of the plot for a line that reaches the last point, else
+ * right of the line's end. */
+static double label_x(const chart_layout *c, size_t s)
+{
+    const sg_line_chart *ch = c->chart;
+    bool at_last = ch->n_points && sg_plot_usable(ch->series[s].y[ch->n_points - 1]);
+    return at_last ? c->plot_x1 + 8.0 : c->end_x[s] + 8.0;
+}
+
 static void draw_chart(cairo_t *cr, const void *data)
 {
     const chart_layout *c = data;
@@ -484,8 +493,8 @@ static void draw_chart(cairo_t *cr, const void *data)
     for (size_t s = 0; s < ch->n_series; s++) {
         if (isnan(c->end_x[s]) || !c->ends[s] || !sg_plot_usable(c->end_y[s]))
             continue;
-        double lx = c->end_x[s] + 8.0;
-        if (fabs(c->label_y[s] - c->end_y[s]) > 1.0) {
+        double lx = label_x(c, s);
+        if (fabs(c->label_y[s] - c->end_y[s]) > 1.0 || lx - c->end_x[s] > 9.0) {
             set_series_style(cr, s, 1.0);
             cairo_set_dash(cr, NULL, 0, 0.0);
             cairo_move_to(cr, c->end_x[s] + POINT_RADIUS + 1.0, c->end_y[s]);

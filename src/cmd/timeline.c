@@ -1,0 +1,666 @@
+/* timeline.c: `spygraph timeline`: who mattered when: a measure's ranks slice by slice, the network's figures, and a chart. */
+#include <glib.h>
+#include <limits.h>
+#include <math.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "help.h"
+#include "spygraph/plot.h"
+#include "spygraph/robustness.h"
+#include "spygraph/timeline.h"
+
+enum {
+    OPT_MEASURE = SG_OPT_FIRST_COMMAND_OPTION,
+    OPT_STEP,
+    OPT_FROM,
+    OPT_TO,
+    OPT_WINDOW,
+    OPT_TOP,
+    OPT_SAMPLES,
+    OPT_SEED,
+    OPT_INTERVAL,
+    OPT_JOBS,
+    OPT_WEIGHTS,
+    OPT_NORMALIZED,
+    OPT_DAMPING,
+    OPT_GROUP_BY,
+    OPT_PLOT,
+    OPT_PLOT_VALUE,
+    OPT_EVENTS
+};
+
+static const struct option timeline_options[] = {
+    {"measure", required_argument, NULL, OPT_MEASURE},
+    {"step", required_argument, NULL, OPT_STEP},
+    {"from", required_argument, NULL, OPT_FROM},
+    {"to", required_argument, NULL, OPT_TO},
+    {"window", required_argument, NULL, OPT_WINDOW},
+    {"top", required_argument, NULL, OPT_TOP},
+    {"samples", required_argument, NULL, OPT_SAMPLES},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"interval", required_argument, NULL, OPT_INTERVAL},
+    {"jobs", required_argument, NULL, OPT_JOBS},
+    {"weights", required_argument, NULL, OPT_WEIGHTS},
+    {"normalized", no_argument, NULL, OPT_NORMALIZED},
+    {"damping", required_argument, NULL, OPT_DAMPING},
+    {"group-by", required_argument, NULL, OPT_GROUP_BY},
+    {"plot", required_argument, NULL, OPT_PLOT},
+    {"plot-value", no_argument, NULL, OPT_PLOT_VALUE},
+    {"events", required_argument, NULL, OPT_EVENTS},
+    {NULL, 0, NULL, 0},
+};
+
+typedef struct request {
+    sg_timeline_options to;
+    sg_weights weights;
+    const char *plot;
+    sg_plot_format plot_format;
+    bool plot_value;
+    const char *events;         /* "all" (default), "none" or a comma-separated list of ids */
+} request;
+
+static int parse_date_option(const sg_command *cmd, const char *name, const char *arg, sg_date *out, bool *given)
+{
+    const char *why = NULL;
+    if (!*arg || !sg_date_parse(arg, out, &why))
+        return sg_usage_error(cmd, "bad %s date '%s': %s", name, arg, why ? why : "empty");
+    *given = true;
+    return 0;
+}
+
+static int handle_option(const sg_command *cmd, int opt, const char *arg, void *ctx)
+{
+    request *r = ctx;
+    long v;
+    switch (opt) {
+    case OPT_MEASURE:
+        if (!sg_centrality_measure_known(arg)) {
+            char *known = g_strjoinv(", ", (char **)sg_centrality_measures());
+            int status = sg_usage_error(cmd, "unknown measure '%s' (known: %s)", arg, known);
+            g_free(known);
+            return status;
+        }
+        r->to.measure = arg;
+        return 0;
+    case OPT_STEP:
+        if (!sg_step_parse(arg, &r->to.step))
+            return sg_usage_error(cmd, "unknown --step '%s' (year, quarter or month)", arg);
+        return 0;
+    case OPT_FROM:
+        return parse_date_option(cmd, "--from", arg, &r->to.from, &r->to.has_from);
+    case OPT_TO:
+        return parse_date_option(cmd, "--to", arg, &r->to.to, &r->to.has_to);
+    case OPT_WINDOW:
+        if (sg_parse_whole(cmd, "--window", arg, 1, SG_TIMELINE_MAX_SLICES, &v))
+            return SG_EXIT_USAGE;
+        r->to.window = (size_t)v;
+        return 0;
+    case OPT_TOP:
+        if (sg_parse_whole(cmd, "--top", arg, 1, LONG_MAX, &v))
+            return SG_EXIT_USAGE;
+        r->to.top = (size_t)v;
+        return 0;
+    case OPT_SAMPLES:
+        if (sg_parse_whole(cmd, "--samples", arg, 0, SG_MAX_SAMPLES, &v))
+            return SG_EXIT_USAGE;
+        r->to.samples = (size_t)v;
+        return 0;
+    case OPT_SEED:
+        if (sg_parse_whole(cmd, "--seed", arg, 0, LONG_MAX, &v))
+            return SG_EXIT_USAGE;
+        r->to.seed = (uint64_t)v;
+        return 0;
+    case OPT_INTERVAL:
+        if (sg_parse_decimal(cmd, "--interval", arg, 0, 100, false, "a percentage between 0 and 100, such as 90",
+                             &r->to.interval))
+            return SG_EXIT_USAGE;
+        if (r->to.interval == 100)
+            return sg_usage_error(cmd, "bad --interval '%s': expected a percentage between 0 and 100, such as 90",
+                                  arg);
+        return 0;
+    case OPT_JOBS:
+        if (sg_parse_whole(cmd, "--jobs", arg, 1, LONG_MAX, &v))
+            return SG_EXIT_USAGE;
+        r->to.jobs = (int)MIN(v, 1024);
+        r->to.centrality.jobs = r->to.jobs;
+        return 0;
+    case OPT_WEIGHTS:
+        if (!sg_weights_parse(arg, &r->weights))
+            return sg_usage_error(cmd, "unknown --weights '%s' (none, weight or confidence)", arg);
+        return 0;
+    case OPT_NORMALIZED:
+        r->to.centrality.normalized = true;
+        return 0;
+    case OPT_DAMPING:
+        return sg_parse_decimal(cmd, "--damping", arg, 0, 1, false, "a number in (0, 1]", &r->to.centrality.damping);
+    case OPT_GROUP_BY:
+        r->to.centrality.group_by = arg;
+        return 0;
+    case OPT_PLOT:
+        if (!sg_plot_format_from_path(arg, &r->plot_format))
+            return sg_usage_error(cmd, "--plot '%s': the file name must end in .svg, .pdf or .png", arg);
+        r->plot = arg;
+        return 0;
+    case OPT_PLOT_VALUE:
+        r->plot_value = true;
+        return 0;
+    case OPT_EVENTS:
+        if (!*arg)
+            return sg_usage_error(cmd, "--events needs all, none or a comma-separated list of event ids");
+        r->events = arg;
+        return 0;
+    default:
+        return sg_usage_error(cmd, "unexpected option");
+    }
+}
+
+/* Checks the options against each other and the reading. Returns -1 to go on, or SG_EXIT_USAGE. */
+static int check_request(const sg_command *cmd, request *r, const sg_options *opts)
+{
+    if (opts->reading.has_at || opts->reading.has_between)
+        return sg_usage_error(cmd, "the timeline makes its own periods, one per slice: give its range with --from and "
+                                   "--to, not --at or --between");
+    if (r->to.has_from && r->to.has_to && sg_date_first_day(r->to.from) > sg_date_last_day(r->to.to))
+        return sg_usage_error(cmd, "--to is before --from");
+    if ((r->plot_value || r->events) && !r->plot)
+        return sg_usage_error(cmd, "%s shapes the chart: it needs --plot FILE", r->plot_value ? "--plot-value" : "--events");
+    if (r->plot && MIN(r->to.top, SG_LINE_CHART_MAX_SERIES) < r->to.top)
+        return sg_usage_error(cmd, "--plot draws at most %d lines: take a --top of at most %d", SG_LINE_CHART_MAX_SERIES,
+                              SG_LINE_CHART_MAX_SERIES);
+    return -1;
+}
+
+/* ---- names ---- */
+
+/* Each node's name for people: its label, with its id after it when another node has the same label; its
+ * id when it has no label. A NULL-terminated array the caller g_strfreev()s. */
+static char **display_names(const sg_network *net)
+{
+    GHashTable *count = g_hash_table_new(g_str_hash, g_str_equal);
+    for (size_t u = 0; u < net->n_nodes; u++) {
+        const char *label = net->nodes[u].label;
+        g_hash_table_insert(count, (gpointer)label, GSIZE_TO_POINTER(GPOINTER_TO_SIZE(g_hash_table_lookup(count, label)) + 1));
+    }
+    char **names = g_new0(char *, net->n_nodes + 1);
+    for (size_t u = 0; u < net->n_nodes; u++) {
+        const sg_node *n = &net->nodes[u];
+        if (!*n->label)
+            names[u] = g_strdup(n->id);
+        else if (GPOINTER_TO_SIZE(g_hash_table_lookup(count, n->label)) > 1)
+            names[u] = g_strdup_printf("%s (%s)", n->label, n->id);
+        else
+            names[u] = g_strdup(n->label);
+    }
+    g_hash_table_destroy(count);
+    return names;
+}
+
+/* Whether node U entered (active here, not in the slice before) or left (active in the slice before, not
+ * here) at slice K; the first slice has nothing before it. */
+static bool entered(const sg_timeline *t, size_t u, size_t k)
+{
+    return k > 0 && sg_timeline_at(t, u, k)->active && !sg_timeline_at(t, u, k - 1)->active;
+}
+
+static bool left(const sg_timeline *t, size_t u, size_t k)
+{
+    return k > 0 && !sg_timeline_at(t, u, k)->active && sg_timeline_at(t, u, k - 1)->active;
+}
+
+static const char *step_words(const sg_timeline *t)
+{
+    return t->step == SG_STEP_YEAR ? "yearly" : t->step == SG_STEP_QUARTER ? "quarterly" : "monthly";
+}
+
+/* ---- text ---- */
+
+static char *figure_text(double x)
+{
+    return isnan(x) ? g_strdup("-") : g_strdup_printf("%.3f", x);
+}
+
+static void write_text(const sg_timeline *t, FILE *out)
+{
+    char *how = sg_cmd_reading_text(t->net, t->directed);
+    sg_term_line(out, "timeline of %s in %s, %s", t->measure, t->net->name, how);
+    g_free(how);
+    if (t->window > 1)
+        sg_term_line(out, "%zu slices of %zu %ss each, moving a %s at a time, %s to %s; each slice reads the ties active "
+                          "at some time in it (as --between).",
+                     t->n_slices, t->window, sg_step_name(t->step), sg_step_name(t->step), t->slices[0].label,
+                     t->slices[t->n_slices - 1].label);
+    else
+        sg_term_line(out, "%zu %s slices, %s to %s; each slice reads the ties active at some time in it (as --between).",
+                     t->n_slices, step_words(t), t->slices[0].label, t->slices[t->n_slices - 1].label);
+    sg_term_line(out, "Rank by %s in each slice for the top %zu nodes by their best rank; '.' no tie in the slice, "
+                      "'>' entered, 'x' left, '-' undefined.",
+                 t->measure, t->shown);
+    if (t->samples)
+        sg_term_line(out, "%zu samples per slice (seed %llu): the %g%% intervals are in the CSV and JSON output and the "
+                          "chart.",
+                     t->samples, (unsigned long long)t->seed, t->interval);
+    fputc('\n', out);
+    const char **names = g_new(const char *, t->n_slices + 1);
+    names[0] = "node";
+    for (size_t k = 0; k < t->n_slices; k++)
+        names[k + 1] = t->slices[k].label;
+    sg_table *tab = sg_table_new(t->n_slices + 1, names);
+    g_free(names);
+    for (size_t k = 0; k < t->n_slices; k++)
+        sg_table_align(tab, k + 1, SG_ALIGN_RIGHT);
+    for (size_t row = 0; row < t->shown; row++) {
+        size_t u = t->order[row];
+        sg_table_add_row(tab);
+        sg_table_set_text(tab, 0, t->net->nodes[u].id);
+        for (size_t k = 0; k < t->n_slices; k++) {
+            const sg_timeline_cell *c = sg_timeline_at(t, u, k);
+            char *text;
+            if (!c->active)
+                text = g_strdup(left(t, u, k) ? "x" : ".");
+            else if (c->rank == 0)
+                text = g_strdup(entered(t, u, k) ? ">-" : "-");
+            else
+                text = g_strdup_printf("%s%d", entered(t, u, k) ? ">" : "", c->rank);
+            sg_table_set_text(tab, k + 1, text);
+            g_free(text);
+        }
+    }
+    /* The slices' figures under the ranks, after an empty row. */
+    sg_table_add_row(tab);
+    char *central = g_strdup_printf("centralization (%s)", t->n_slices ? t->figures[0].centralization_of : t->measure);
+    const char *figures[] = {"nodes", "ties", "components", "density", central};
+    for (size_t f = 0; f < G_N_ELEMENTS(figures); f++) {
+        sg_table_add_row(tab);
+        sg_table_set_text(tab, 0, figures[f]);
+        for (size_t k = 0; k < t->n_slices; k++) {
+            const sg_slice_figures *fig = &t->figures[k];
+            if (f == 0)
+                sg_table_set_int(tab, k + 1, (long long)fig->nodes);
+            else if (f == 1)
+                sg_table_set_int(tab, k + 1, (long long)fig->ties);
+            else if (f == 2)
+                sg_table_set_int(tab, k + 1, (long long)fig->components);
+            else {
+                char *text = figure_text(f == 3 ? fig->density : fig->centralization);
+                sg_table_set_text(tab, k + 1, text);
+                g_free(text);
+            }
+        }
+    }
+    g_free(central);
+    sg_table_write_text(tab, out);
+    sg_table_free(tab);
+}
+
+/* ---- CSV and JSON ---- */
+
+typedef struct rank_sort {
+    const sg_timeline *t;
+    size_t slice;
+} rank_sort;
+
+/* Nodes of a slice by rank (undefined last), then network order. */
+static gint compare_in_slice(gconstpointer a, gconstpointer b, gpointer data)
+{
+    const rank_sort *s = data;
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    int ri = sg_timeline_at(s->t, i, s->slice)->rank, rj = sg_timeline_at(s->t, j, s->slice)->rank;
+    if (ri != rj)
+        return ri == 0 ? 1 : rj == 0 ? -1 : ri < rj ? -1 : 1;
+    return i < j ? -1 : i > j;
+}
+
+/* The nodes present in slice K, in rank order; *COUNT set. The caller g_free()s it. */
+static size_t *slice_nodes(const sg_timeline *t, size_t k, size_t *count)
+{
+    size_t *ids = g_new(size_t, t->net->n_nodes + 1), n = 0;
+    for (size_t u = 0; u < t->net->n_nodes; u++)
+        if (sg_timeline_at(t, u, k)->present)
+            ids[n++] = u;
+    rank_sort s = {t, k};
+    g_qsort_with_data(ids, (gint)n, sizeof *ids, compare_in_slice, &s);
+    *count = n;
+    return ids;
+}
+
+static sg_table *long_table(const sg_timeline *t)
+{
+    const char *names[] = {"slice", "id", "label", "value", "rank", "low", "high", "rank_low", "rank_high", "p_top"};
+    sg_table *tab = sg_table_new(t->samples ? 10 : 5, names);
+    for (size_t k = 0; k < t->n_slices; k++) {
+        size_t n, *ids = slice_nodes(t, k, &n);
+        for (size_t i = 0; i < n; i++) {
+            const sg_timeline_cell *c = sg_timeline_at(t, ids[i], k);
+            sg_table_add_row(tab);
+            sg_table_set_text(tab, 0, t->slices[k].label);
+            sg_table_set_text(tab, 1, t->net->nodes[ids[i]].id);
+            sg_table_set_text(tab, 2, t->net->nodes[ids[i]].label);
+            sg_table_set_number(tab, 3, c->value, 6);
+            if (c->rank)
+                sg_table_set_int(tab, 4, c->rank);
+            if (t->samples) {
+                sg_table_set_number(tab, 5, c->low, 6);
+                sg_table_set_number(tab, 6, c->high, 6);
+                if (c->rank_low)
+                    sg_table_set_int(tab, 7, c->rank_low);
+                if (c->rank_high)
+                    sg_table_set_int(tab, 8, c->rank_high);
+                sg_table_set_number(tab, 9, c->p_top, 6);
+            }
+        }
+        g_free(ids);
+    }
+    return tab;
+}
+
+static cJSON *date_json(sg_date d)
+{
+    char buf[SG_DATE_TEXT_MAX];
+    return cJSON_CreateString(sg_date_format(d, buf));
+}
+
+static cJSON *timeline_json(const sg_timeline *t)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddItemToObject(root, "network", sg_json_network(t->net));
+    cJSON_AddStringToObject(root, "measure", t->measure);
+    cJSON_AddBoolToObject(root, "directed", t->directed);
+    cJSON_AddStringToObject(root, "step", sg_step_name(t->step));
+    cJSON_AddNumberToObject(root, "window", (double)t->window);
+    cJSON_AddNumberToObject(root, "top", (double)t->top);
+    cJSON *shown = cJSON_AddArrayToObject(root, "shown");
+    for (size_t row = 0; row < t->shown; row++)
+        cJSON_AddItemToArray(shown, cJSON_CreateString(t->net->nodes[t->order[row]].id));
+    if (t->samples) {
+        cJSON_AddNumberToObject(root, "samples", (double)t->samples);
+        cJSON_AddItemToObject(root, "seed", sg_json_uint64(t->seed));
+        cJSON_AddNumberToObject(root, "interval", t->interval);
+    }
+    cJSON *slices = cJSON_AddArrayToObject(root, "slices");
+    for (size_t k = 0; k < t->n_slices; k++) {
+        const sg_slice *sl = &t->slices[k];
+        const sg_slice_figures *fig = &t->figures[k];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "label", sl->label);
+        cJSON_AddItemToObject(o, "from", date_json(sl->from));
+        cJSON_AddItemToObject(o, "to", date_json(sl->to));
+        cJSON *f = cJSON_AddObjectToObject(o, "figures");
+        cJSON_AddNumberToObject(f, "nodes", (double)fig->nodes);
+        cJSON_AddNumberToObject(f, "ties", (double)fig->ties);
+        cJSON_AddNumberToObject(f, "components", (double)fig->components);
+        cJSON_AddItemToObject(f, "density", cJSON_CreateNumber(fig->density));
+        cJSON_AddItemToObject(f, "centralization", cJSON_CreateNumber(fig->centralization));
+        cJSON_AddStringToObject(f, "centralization_of", fig->centralization_of);
+        cJSON *in = cJSON_AddArrayToObject(o, "entered"), *out = cJSON_AddArrayToObject(o, "left");
+        for (size_t u = 0; u < t->net->n_nodes; u++) {
+            if (entered(t, u, k))
+                cJSON_AddItemToArray(in, cJSON_CreateString(t->net->nodes[u].id));
+            if (left(t, u, k))
+                cJSON_AddItemToArray(out, cJSON_CreateString(t->net->nodes[u].id));
+        }
+        cJSON *nodes = cJSON_AddArrayToObject(o, "nodes");
+        size_t n, *ids = slice_nodes(t, k, &n);
+        for (size_t i = 0; i < n; i++) {
+            const sg_timeline_cell *c = sg_timeline_at(t, ids[i], k);
+            cJSON *node = cJSON_CreateObject();
+            cJSON_AddStringToObject(node, "id", t->net->nodes[ids[i]].id);
+            cJSON_AddItemToObject(node, "value", cJSON_CreateNumber(c->value));
+            cJSON_AddItemToObject(node, "rank", c->rank ? cJSON_CreateNumber(c->rank) : cJSON_CreateNull());
+            cJSON_AddBoolToObject(node, "active", c->active);
+            if (t->samples) {
+                cJSON_AddItemToObject(node, "low", cJSON_CreateNumber(c->low));
+                cJSON_AddItemToObject(node, "high", cJSON_CreateNumber(c->high));
+                cJSON_AddItemToObject(node, "rank_low", c->rank_low ? cJSON_CreateNumber(c->rank_low) : cJSON_CreateNull());
+                cJSON_AddItemToObject(node, "rank_high", c->rank_high ? cJSON_CreateNumber(c->rank_high) : cJSON_CreateNull());
+                cJSON_AddItemToObject(node, "p_top", cJSON_CreateNumber(c->p_top));
+            }
+            cJSON_AddItemToArray(nodes, node);
+        }
+        g_free(ids);
+        cJSON_AddItemToArray(slices, o);
+    }
+    return root;
+}
+
+static int write_results(const sg_timeline *t, const sg_options *opts)
+{
+    if (opts->format == SG_FORMAT_JSON)
+        return sg_cmd_write_json(opts, timeline_json(t));
+    if (opts->format == SG_FORMAT_CSV) {
+        sg_table *tab = long_table(t);
+        int status = sg_cmd_write_table(opts, t->net, tab, "nodes", NULL);
+        sg_table_free(tab);
+        return status;
+    }
+    sg_output *out = sg_output_open(opts->output);
+    if (!out)
+        return SG_EXIT_DATA;
+    write_text(t, out->stream);
+    return sg_output_commit(out) ? SG_EXIT_OK : SG_EXIT_DATA;
+}
+
+/* ---- the chart ---- */
+
+/* The events the chart marks: every event of BASE ("all"), none, or those LIST names (in its order). Returns
+ * false after printing a usage error for an unknown id. *COUNT set; the caller g_free()s the array. */
+static bool chosen_events(const sg_command *cmd, const sg_network *base, const char *list,
+                          const sg_event ***out, size_t *count)
+{
+    const sg_event **events = g_new(const sg_event *, base->n_events + 1);
+    size_t n = 0;
+    if (!list || strcmp(list, "all") == 0) {
+        for (size_t i = 0; i < base->n_events; i++)
+            events[n++] = &base->events[i];
+    } else if (strcmp(list, "none") != 0) {
+        char **ids = g_strsplit(list, ",", -1);
+        for (size_t i = 0; ids[i]; i++) {
+            const sg_event *e = sg_network_find_event(base, g_strstrip(ids[i]));
+            if (!e) {
+                sg_usage_error(cmd, "--events: %s has no event '%s' (all, none, or ids from its events table)",
+                               base->id, ids[i]);
+                g_strfreev(ids);
+                g_free(events);
+                return false;
+            }
+            events = g_renew(const sg_event *, events, n + 2);
+            events[n++] = e;
+        }
+        g_strfreev(ids);
+    }
+    *out = events;
+    *count = n;
+    return true;
+}
+
+static int write_plot(const sg_timeline *t, const request *r, const sg_event *const *events, size_t n_events,
+                      sg_output *out)
+{
+    size_t n = t->n_slices, shown = t->shown;
+    double *x = g_new(double, n);
+    const char **x_labels = g_new(const char *, n);
+    for (size_t k = 0; k < n; k++) {
+        x[k] = ((double)t->slices[k].first_day + (double)t->slices[k].last_day + 1.0) / 2.0;
+        x_labels[k] = t->slices[k].label;
+    }
+    char **names = display_names(t->net);
+    sg_line_series *series = g_new0(sg_line_series, shown + 1);
+    double *values = g_new(double, 3 * MAX(shown * n, 1));
+    for (size_t row = 0; row < shown; row++) {
+        size_t u = t->order[row];
+        double *y = values + 3 * row * n, *low = y + n, *high = low + n;
+        for (size_t k = 0; k < n; k++) {
+            const sg_timeline_cell *c = sg_timeline_at(t, u, k);
+            bool drawn = c->active && c->rank > 0;
+            if (r->plot_value) {
+                y[k] = drawn ? c->value : NAN;
+                low[k] = drawn ? c->low : NAN;
+                high[k] = drawn ? c->high : NAN;
+            } else {
+                y[k] = drawn ? c->rank : NAN;
+                low[k] = drawn && c->rank_low ? c->rank_low : NAN;
+                high[k] = drawn && c->rank_high ? c->rank_high : NAN;
+            }
+        }
+        series[row] = (sg_line_series){names[u], y, t->samples ? low : NULL, t->samples ? high : NULL};
+    }
+    sg_line_marker *markers = g_new0(sg_line_marker, n_events + 1);
+    char **marker_labels = g_new0(char *, n_events + 1);
+    size_t n_markers = 0;
+    for (size_t i = 0; i < n_events; i++) {
+        const sg_event *e = events[i];
+        if (sg_date_is_open(e->date))
+            continue;
+        char d[SG_DATE_TEXT_MAX];
+        long first = sg_date_first_day(e->date), last = sg_date_last_day(e->date);
+        marker_labels[n_markers] = g_strdup_printf("%s  %s", sg_date_format(e->date, d), *e->label ? e->label : e->id);
+        markers[n_markers] = (sg_line_marker){first == LONG_MIN ? -INFINITY : (double)first,
+                                              last == LONG_MAX ? INFINITY : (double)last + 1.0, marker_labels[n_markers]};
+        n_markers++;
+    }
+    const char *title = *t->net->title ? t->net->title : t->net->id;
+    char *heading = g_strdup_printf("%s: who mattered when", title);
+    GString *sub = g_string_new(NULL);
+    g_string_append_printf(sub, "%s by %s in each %s%s, %s to %s; a line breaks where the node has no tie in the "
+                                "slice.",
+                           r->plot_value ? "Value" : "Rank", t->measure,
+                           t->window > 1 ? "window of " : "", t->window > 1 ? "steps" : sg_step_name(t->step),
+                           t->slices[0].label, t->slices[n - 1].label);
+    if (t->samples)
+        g_string_append_printf(sub, " Bands: %g%% intervals over %zu samples (seed %llu).", t->interval, t->samples,
+                               (unsigned long long)t->seed);
+    if (n_markers)
+        g_string_append(sub, " Numbered lines: the events listed under the chart.");
+    char *y_label = g_strdup_printf("%s by %s", r->plot_value ? "value" : "rank", t->measure);
+    sg_line_chart chart = {heading, sub->str, y_label, !r->plot_value, x, x_labels, n,
+                           (double)t->slices[0].first_day, (double)t->slices[n - 1].last_day + 1.0,
+                           series, shown, markers, n_markers};
+    bool ok = sg_line_chart_write(&chart, r->plot_format, out->stream);
+    g_free(heading);
+    g_string_free(sub, TRUE);
+    g_free(y_label);
+    for (size_t i = 0; i < n_markers; i++)
+        g_free(marker_labels[i]);
+    g_free(marker_labels);
+    g_free(markers);
+    g_free(values);
+    g_free(series);
+    g_strfreev(names);
+    g_free(x_labels);
+    g_free(x);
+    if (!ok) {
+        if (!ferror(out->stream))
+            sg_error("%s: cannot draw the chart", r->plot);
+        sg_output_abort(out);
+        return SG_EXIT_DATA;
+    }
+    return sg_output_commit(out) ? SG_EXIT_OK : SG_EXIT_DATA;
+}
+
+static int cmd_timeline(const sg_command *self, int argc, char **argv)
+{
+    request r = {0};
+    sg_timeline_options_init(&r.to);
+    sg_options opts;
+    int status = sg_parse_options(self, argc, argv, timeline_options, handle_option, &r, &opts);
+    if (status < 0)
+        status = check_request(self, &r, &opts);
+    if (status >= 0)
+        return status;
+    r.to.reading = opts.reading;
+    r.to.reading.weights = r.weights;
+    sg_network *base = sg_cmd_load_base(&opts);
+    if (!base)
+        return SG_EXIT_DATA;
+    const sg_event **events = NULL;
+    size_t n_events = 0;
+    if (sg_check_group_by(self, base, r.to.centrality.group_by) >= 0 ||
+        (r.plot && !chosen_events(self, base, r.events, &events, &n_events))) {
+        sg_network_unref(base);
+        return SG_EXIT_USAGE;
+    }
+    sg_diag *diag = sg_diag_new();
+    if (!sg_weights_check(base, r.weights, diag)) {
+        sg_diag_sort(diag);
+        sg_diag_print(diag, false);
+        sg_diag_free(diag);
+        g_free(events);
+        sg_network_unref(base);
+        return SG_EXIT_DATA;
+    }
+    /* The results and the chart are one set: both files appear, or neither; the chart's file is opened
+     * first, so that an unwritable one stops the run before any slice is read. */
+    sg_output_set *set = sg_output_set_begin();
+    sg_output *picture = r.plot ? sg_output_open(r.plot) : NULL;
+    sg_timeline *t = NULL;
+    status = SG_EXIT_DATA;
+    if (picture || !r.plot) {
+        t = sg_timeline_run(base, &r.to, diag);
+        sg_diag_sort(diag);
+        sg_diag_print(diag, false);
+        status = t ? write_results(t, &opts) : SG_EXIT_DATA;
+    }
+    if (status == SG_EXIT_OK && picture)
+        status = write_plot(t, &r, events, n_events, picture);
+    else
+        sg_output_abort(picture);
+    if (!sg_output_set_end(set, status == SG_EXIT_OK))
+        status = SG_EXIT_DATA;
+    sg_timeline_free(t);
+    sg_diag_free(diag);
+    g_free(events);
+    sg_network_unref(base);
+    return status;
+}
+
+/* The command's entry: name, arguments, counts and help (see `spygraph help timeline`). */
+const sg_command sg_cmd_timeline = {
+    .name = "timeline",
+    .reads = true,
+    .channels_only = false,
+    .direction_help = "the measure's own, as in centrality",
+    .run = cmd_timeline,
+    .args = "NETWORK [options]",
+    .min_args = 1,
+    .max_args = 1,
+    .summary = "Who mattered when: a measure's ranks in time slices, the network's figures, and a chart over time.",
+    .help =
+        NETWORK_HELP "\noptions:\n"
+        "  --measure M        the measure ranked (default betweenness; any measure of `spygraph centrality`)\n"
+        "  --step S           year (default), quarter or month\n"
+        "  --from DATE        the first slice holds this date (default: the network's span, else its first\n"
+        "                     dated tie)\n"
+        "  --to DATE          the last slice holds this date (default: the span's end, else the last tie date)\n"
+        "  --window N         slices of N steps, moving one step at a time (default 1: one slice per step)\n"
+        "  --top N            the rows shown and the lines drawn: the N nodes with the best rank in any slice\n"
+        "                     (default 10)\n"
+        "  --samples N        per slice, the robustness intervals of `spygraph robustness` (default 0: none)\n"
+        "  --seed S           the random seed of the samples (default 1)\n"
+        "  --interval P       the interval, in percent of the samples (default 90)\n"
+        "  --jobs N           worker processes (default: one per core); the output does not depend on it\n"
+        "  --weights W        none (default), weight or confidence, as in centrality\n"
+        "  --normalized       normalized values, as in centrality\n"
+        "  --damping X        pagerank's damping factor in (0, 1] (default 0.85), as in centrality\n"
+        "  --group-by ATTR    brokerage's groups (default: affiliation), as in centrality\n"
+        "  --plot FILE        a chart of the top nodes' ranks over time with the network's events as numbered\n"
+        "                     markers: .svg, .pdf or .png; written with -o's file: both appear, or neither\n"
+        "  --plot-value       the chart draws the values, not the ranks\n"
+        "  --events LIST      the events marked: all (default), none, or comma-separated event ids\n"
+        COMMON_HELP
+        "\nEach slice is the reading of the network with --between FROM..TO for the slice's own period (a year,\n"
+        "a quarter, a month, or a window of them): the ties active at some time in it, the nodes within their\n"
+        "lifetime. The other reading options apply to every slice (--at and --between are the slices' own).\n"
+        "A node's value in a slice is what `centrality --between FROM..TO --measures M` gives; its rank is its\n"
+        "competition rank among the slice's nodes (tied values share the best rank). A node is active in a\n"
+        "slice when one of its ties is; the table marks '>' where it enters (active, but not in the slice\n"
+        "before) and 'x' where it leaves. The rows are the top N by their best rank over the slices where they\n"
+        "are active with a value above 0, then by the slices they are active in. Under them, per slice: nodes,\n"
+        "ties, weakly connected components and density as `info --between` counts them, and Freeman's\n"
+        "centralization of the measure (of degree for measures without one: not betweenness, closeness or\n"
+        "degree). With --samples each slice is also sampled as `robustness` samples (the same seed in every\n"
+        "slice, so a tie kept in one slice's sample I is kept in the next slice's sample I); nodes only a\n"
+        "sampled hypothesis adds are not rows.\n"
+        "CSV: slice,id,label,value,rank (with --samples also low,high,rank_low,rank_high,p_top), one row per\n"
+        "node of each slice, by rank. JSON: {\"network\", \"measure\", \"step\", \"window\", \"shown\", \"slices\": [{\"label\",\n"
+        "\"from\", \"to\", \"figures\", \"entered\", \"left\", \"nodes\": [{\"id\", \"value\", \"rank\", \"active\"}]}]}.\n",
+};
