@@ -586,10 +586,13 @@ void sg_table_write_text(const sg_table *t, FILE *stream)
     }
     fputc('\n', stream);
     for (size_t i = 0; i < rows; i++) {
-        for (size_t j = 0; j < t->n_columns; j++) {
+        size_t end = t->n_columns; /* cells after the last with text are left out: no trailing blanks */
+        while (end > 1 && !*texts[i * t->n_columns + end - 1])
+            end--;
+        for (size_t j = 0; j < end; j++) {
             const char *text = texts[i * t->n_columns + j];
             size_t w = sg_display_width(text);
-            bool last = j + 1 == t->n_columns;
+            bool last = j + 1 == end;
             if (t->align[j] == SG_ALIGN_RIGHT)
                 pad(stream, width[j] - w);
             fputs(text, stream);
