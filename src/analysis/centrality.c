@@ -191,13 +191,66 @@ static igraph_error_t compute_distances(job *j, igraph_vector_t *out)
     return IGRAPH_SUCCESS;
 }
 
-static igraph_error_t compute_eigenvector(job *j, igraph_vector_t *out)
+/* The seed of igraph's generator before each ARPACK run: ARPACK starts from a random vector where the
+ * graph does not fix one. */
+#define ARPACK_SEED 1
+
+/* Scores below this share of the largest are the solver's rounding (a node outside the leading component
+ * gets 1e-16 or so, its size depending on the start vector): they are made 0, so that ranks do not order
+ * noise. */
+#define ARPACK_NOISE 1e-10
+
+/* An eigenvector-based measure of one graph, computed in a child process (sg_isolated_row): ARPACK keeps
+ * state between calls, so a score computed here depends on nothing this process computed before (the
+ * slices of a timeline before this one, the readings of a comparison, the samples a worker ran). */
+typedef struct arpack_job {
+    const job *j;
+    const sg_graph *s;
+    enum { ARPACK_EIGENVECTOR, ARPACK_HUB, ARPACK_AUTHORITY } what;
+} arpack_job;
+
+static igraph_error_t arpack_row(const void *ctx, size_t row, double *out)
+{
+    (void)row;
+    const arpack_job *a = ctx;
+    const sg_graph *s = a->s;
+    igraph_vector_t scores, other;
+    IGRAPH_VECTOR_INIT_FINALLY(&scores, 0);
+    IGRAPH_VECTOR_INIT_FINALLY(&other, 0);
+    igraph_arpack_options_t arpack;
+    igraph_arpack_options_init(&arpack);
+    igraph_rng_seed(igraph_rng_default(), ARPACK_SEED);
+    const igraph_vector_t *weights = weights_of(s);
+    if (a->what == ARPACK_EIGENVECTOR)
+        IGRAPH_CHECK(igraph_eigenvector_centrality(&s->graph, &scores, NULL, a->j->directed, true, weights, &arpack));
+    else
+        IGRAPH_CHECK(igraph_hub_and_authority_scores(&s->graph, a->what == ARPACK_HUB ? &scores : &other,
+                                                     a->what == ARPACK_HUB ? &other : &scores, NULL, true, weights,
+                                                     &arpack));
+    double top = 0.0;
+    for (igraph_integer_t i = 0; i < igraph_vector_size(&scores); i++)
+        top = fmax(top, fabs(VECTOR(scores)[i]));
+    for (igraph_integer_t i = 0; i < igraph_vector_size(&scores); i++)
+        out[i] = fabs(VECTOR(scores)[i]) <= ARPACK_NOISE * top ? 0.0 : VECTOR(scores)[i];
+    igraph_vector_destroy(&other);
+    igraph_vector_destroy(&scores);
+    IGRAPH_FINALLY_CLEAN(2);
+    return IGRAPH_SUCCESS;
+}
+
+static igraph_error_t compute_arpack(job *j, int what, igraph_vector_t *out)
 {
     sg_graph *s;
     IGRAPH_CHECK(graph_of(j, &s));
-    igraph_arpack_options_t arpack;
-    igraph_arpack_options_init(&arpack);
-    return igraph_eigenvector_centrality(&s->graph, out, NULL, j->directed, true, weights_of(s), &arpack);
+    igraph_integer_t n = igraph_vcount(&s->graph);
+    IGRAPH_CHECK(igraph_vector_resize(out, n));
+    arpack_job a = {j, s, what};
+    return sg_isolated_row(arpack_row, &a, (size_t)n, VECTOR(*out));
+}
+
+static igraph_error_t compute_eigenvector(job *j, igraph_vector_t *out)
+{
+    return compute_arpack(j, ARPACK_EIGENVECTOR, out);
 }
 
 static igraph_error_t compute_pagerank(job *j, igraph_vector_t *out)
@@ -213,18 +266,7 @@ static igraph_error_t compute_pagerank(job *j, igraph_vector_t *out)
 
 static igraph_error_t compute_hub_authority(job *j, igraph_vector_t *out)
 {
-    sg_graph *s;
-    IGRAPH_CHECK(graph_of(j, &s));
-    bool hub = strcmp(j->name, "hub") == 0;
-    igraph_vector_t other;
-    IGRAPH_VECTOR_INIT_FINALLY(&other, 0);
-    igraph_arpack_options_t arpack;
-    igraph_arpack_options_init(&arpack);
-    IGRAPH_CHECK(igraph_hub_and_authority_scores(&s->graph, hub ? out : &other, hub ? &other : out, NULL, true,
-                                                 weights_of(s), &arpack));
-    igraph_vector_destroy(&other);
-    IGRAPH_FINALLY_CLEAN(1);
-    return IGRAPH_SUCCESS;
+    return compute_arpack(j, strcmp(j->name, "hub") == 0 ? ARPACK_HUB : ARPACK_AUTHORITY, out);
 }
 
 static igraph_error_t compute_coreness(job *j, igraph_vector_t *out)

@@ -47,4 +47,12 @@ typedef igraph_error_t sg_row_fn(const void *ctx, size_t row, double *out);
  * PARTS) wall time. */
 igraph_error_t sg_parallel_rows(sg_row_fn *fn, const void *ctx, size_t n_rows, size_t width, int parts, double *out);
 
+/* Computes FN's row 0 into OUT (WIDTH doubles, the caller's) in a forked child process, so that whatever
+ * state FN's library calls leave behind dies with the child and every call starts from this process's
+ * state: ARPACK (igraph's eigenvector, hub and authority) keeps a random seed for restart vectors between
+ * calls, and where the leading eigenvalue is shared (several components alike) its answer would depend on
+ * the calls made before. Returns IGRAPH_SUCCESS, FN's failure as IGRAPH_FAILURE, or IGRAPH_FAILURE when no
+ * process can be started (all reported through igraph's error handler). O(FN) plus a fork. */
+igraph_error_t sg_isolated_row(sg_row_fn *fn, const void *ctx, size_t width, double *out);
+
 #endif

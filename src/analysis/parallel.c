@@ -264,3 +264,34 @@ igraph_error_t sg_parallel_rows(sg_row_fn *fn, const void *ctx, size_t n_rows, s
     g_free(fds);
     return err;
 }
+
+igraph_error_t sg_isolated_row(sg_row_fn *fn, const void *ctx, size_t width, double *out)
+{
+    int ends[2];
+    if (pipe(ends) != 0) {
+        igraph_error("cannot make a pipe to a worker process", __FILE__, __LINE__, IGRAPH_FAILURE);
+        return IGRAPH_FAILURE;
+    }
+    fflush(NULL); /* nothing buffered may be written twice */
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(ends[0]);
+        run_rows_child(fn, ctx, 0, 1, width, ends[1]);
+    }
+    close(ends[1]);
+    if (pid < 0) {
+        close(ends[0]);
+        igraph_error("cannot start a worker process", __FILE__, __LINE__, IGRAPH_FAILURE);
+        return IGRAPH_FAILURE;
+    }
+    bool ok = read_all(ends[0], out, width * sizeof(double));
+    close(ends[0]);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    if (!ok || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        igraph_error("a worker process failed", __FILE__, __LINE__, IGRAPH_FAILURE);
+        return IGRAPH_FAILURE;
+    }
+    return IGRAPH_SUCCESS;
+}

@@ -1,4 +1,4 @@
-/* test_plot.c: unit tests of forest plots: the three formats, hostile labels, determinism, write failures. */
+/* test_plot.c: unit tests of the charts (forest plots, line charts): the three formats, hostile labels, determinism, write failures. */
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -239,6 +239,123 @@ static void test_write_failure(void)
         }
 }
 
+/* ---- line charts ---- */
+
+/* Four points (day numbers of mid-1931..1934), two lines with gaps and a band, a hostile label, markers
+ * inside, across the edge, unbounded and outside the axis. */
+static const double chart_x[] = {705550.0, 705915.0, 706280.0, 706646.0};
+static const char *const chart_x_labels[] = {"1931", "1932", "1933", "1934"};
+static const double line_a[] = {1, 1, 2, NAN};
+static const double line_b[] = {NAN, 3, 1, 1};
+static const double band_low[] = {NAN, 2, 1, 1};
+static const double band_high[] = {NAN, 5, 2, 3};
+
+static sg_line_chart hostile_chart(sg_line_series *series, sg_line_marker *markers)
+{
+    series[0] = (sg_line_series){"<b>Ozaki</b> &amp; \x1b[31m\x07", line_a, NULL, NULL};
+    series[1] = (sg_line_series){"尾崎秀実 stray \xff byte", line_b, band_low, band_high};
+    markers[0] = (sg_line_marker){705800.0, 705800.0, "1931-09-18  Mukden <incident> & \x1b[2J"};
+    markers[1] = (sg_line_marker){705000.0, 705500.0, "1930  before the axis, ending inside it"};
+    markers[2] = (sg_line_marker){-INFINITY, 706000.0, "../1932  an open start"};
+    markers[3] = (sg_line_marker){800000.0, 800001.0, "far after: not drawn"};
+    sg_line_chart chart = {.title = "Who mattered when <&>", .subtitle = "ranks", .y_label = "rank by betweenness",
+                           .y_ranks = true, .x = chart_x, .x_labels = chart_x_labels, .n_points = 4,
+                           .x_min = 705367.0, .x_max = 706828.0, .series = series, .n_series = 2,
+                           .markers = markers, .n_markers = 4};
+    return chart;
+}
+
+static char *draw_chart(const sg_line_chart *chart, sg_plot_format format, const char *dir, const char *name,
+                        gsize *length)
+{
+    char *path = g_build_filename(dir, name, NULL);
+    FILE *stream = fopen(path, "wb");
+    g_assert_nonnull(stream);
+    g_assert_true(sg_line_chart_write(chart, format, stream));
+    g_assert_cmpint(fclose(stream), ==, 0);
+    char *bytes = NULL;
+    g_assert_true(g_file_get_contents(path, &bytes, length, NULL));
+    g_assert_cmpint(g_unlink(path), ==, 0);
+    g_free(path);
+    return bytes;
+}
+
+static void test_chart_formats(void)
+{
+    char *dir = g_dir_make_tmp("spygraph-plot-XXXXXX", NULL);
+    sg_line_series series[2];
+    sg_line_marker markers[4];
+    sg_line_chart chart = hostile_chart(series, markers);
+    gsize length;
+    char *svg = draw_chart(&chart, SG_PLOT_SVG, dir, "c.svg", &length);
+    assert_svg(svg, length, dir);
+    g_assert_nonnull(strstr(svg, "width=\"960px\""));
+    g_free(svg);
+    char *pdf = draw_chart(&chart, SG_PLOT_PDF, dir, "c.pdf", &length);
+    assert_pdf(pdf, length);
+    g_free(pdf);
+    char *png = draw_chart(&chart, SG_PLOT_PNG, dir, "c.png", &length);
+    g_assert_cmpmem(png, 8, "\x89PNG\r\n\x1a\n", 8);
+    g_assert_cmpuint(png_u32(png, 16), ==, 960);
+    guint32 height = png_u32(png, 20);
+    g_free(png);
+    /* The key under the chart holds the three markers on the axis, two to a row (17 px): without markers
+     * the chart is two key rows and the key's heading (17 px each) shorter. */
+    chart.n_markers = 0;
+    png = draw_chart(&chart, SG_PLOT_PNG, dir, "n.png", &length);
+    guint32 bare = png_u32(png, 20);
+    g_free(png);
+    g_assert_cmpuint(height - bare, >=, 3 * 17);
+    /* Values, not ranks; a chart of one point and no series. */
+    chart.y_ranks = false;
+    chart.n_markers = 4;
+    g_free(draw_chart(&chart, SG_PLOT_SVG, dir, "v.svg", &length));
+    sg_line_chart empty = {.title = "", .x = chart_x, .x_labels = chart_x_labels, .n_points = 1, .x_min = 0.0,
+                           .x_max = 1e6};
+    svg = draw_chart(&empty, SG_PLOT_SVG, dir, "e.svg", &length);
+    assert_svg(svg, length, dir);
+    g_free(svg);
+    g_assert_cmpint(g_rmdir(dir), ==, 0);
+    g_free(dir);
+}
+
+static void test_chart_deterministic_and_limits(void)
+{
+    char *dir = g_dir_make_tmp("spygraph-plot-XXXXXX", NULL);
+    sg_line_series series[2];
+    sg_line_marker markers[4];
+    sg_line_chart chart = hostile_chart(series, markers);
+    gsize a_length, b_length, other_length;
+    char *a = draw_chart(&chart, SG_PLOT_SVG, dir, "a.svg", &a_length);
+    sg_forest other = hostile_plot();
+    g_free(draw(&other, SG_PLOT_SVG, dir, "o.svg", &other_length));
+    char *b = draw_chart(&chart, SG_PLOT_SVG, dir, "b.svg", &b_length);
+    g_assert_cmpmem(a, a_length, b, b_length);
+    g_free(a);
+    g_free(b);
+    /* More series than the limit: refused, nothing written. */
+    sg_line_series many[SG_LINE_CHART_MAX_SERIES + 1];
+    for (size_t i = 0; i < G_N_ELEMENTS(many); i++)
+        many[i] = series[i % 2];
+    chart.series = many;
+    chart.n_series = G_N_ELEMENTS(many);
+    FILE *stream = tmpfile();
+    g_assert_false(sg_line_chart_write(&chart, SG_PLOT_SVG, stream));
+    g_assert_cmpint(ftell(stream), ==, 0);
+    fclose(stream);
+    /* A failing disk under each format. */
+    chart = hostile_chart(series, markers);
+    const sg_plot_format formats[] = {SG_PLOT_SVG, SG_PLOT_PDF, SG_PLOT_PNG};
+    for (size_t k = 0; k < G_N_ELEMENTS(formats) && g_file_test("/dev/full", G_FILE_TEST_EXISTS); k++) {
+        stream = fopen("/dev/full", "w");
+        g_assert_false(sg_line_chart_write(&chart, formats[k], stream));
+        g_assert_true(ferror(stream));
+        fclose(stream);
+    }
+    g_assert_cmpint(g_rmdir(dir), ==, 0);
+    g_free(dir);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -249,6 +366,8 @@ int main(int argc, char **argv)
     g_test_add_func("/plot/deterministic", test_deterministic);
     g_test_add_func("/plot/zero-rows", test_zero_rows);
     g_test_add_func("/plot/write-failure", test_write_failure);
+    g_test_add_func("/plot/chart-formats", test_chart_formats);
+    g_test_add_func("/plot/chart-deterministic-and-limits", test_chart_deterministic_and_limits);
     int status = g_test_run();
     g_free(label);
     return status;
