@@ -110,7 +110,7 @@ char *sg_cmd_tie_period(const sg_edge *e)
     char a[SG_DATE_TEXT_MAX], b[SG_DATE_TEXT_MAX];
     if (sg_interval_is_timeless(&e->when))
         return g_strdup("");
-    if (memcmp(&e->when.start, &e->when.end, sizeof e->when.start) == 0)
+    if (sg_date_equal(&e->when.start, &e->when.end))
         return g_strdup(sg_date_format(e->when.start, a));
     return g_strdup_printf("%s..%s", sg_date_format(e->when.start, a), sg_date_format(e->when.end, b));
 }
