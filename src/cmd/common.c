@@ -277,10 +277,23 @@ static int parse_kinds(const sg_command *cmd, const char *option, const char *ar
     return status;
 }
 
+/* The ".." that separates FROM from TO in ARG: the first one that is not an open end of a range inside
+ * FROM or TO ("../" or "/.."), so ../1932..1940 and 1936/....1940 split after the range; NULL if none. */
+static const char *between_separator(const char *arg)
+{
+    for (const char *p = strstr(arg, ".."); p; p = strstr(p, "..")) {
+        if (p[2] == '/' || (p > arg && p[-1] == '/'))
+            p += 2; /* an open end: ../ or /.. */
+        else
+            return p;
+    }
+    return NULL;
+}
+
 /* Parses FROM..TO (either may be left out, not both). */
 static int parse_between(const sg_command *cmd, const char *arg, sg_reading *r)
 {
-    const char *dots = strstr(arg, "..");
+    const char *dots = between_separator(arg);
     const char *why = NULL;
     if (!dots)
         return sg_usage_error(cmd, "bad --between '%s': expected FROM..TO (either may be left out)", arg);
