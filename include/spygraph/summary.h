@@ -1,4 +1,4 @@
-/* summary.h: network-level figures (counts by kind and relation, components, density, diameter, span). */
+/* summary.h: network-level figures (counts by kind and relation, components, density, diameter, span, dates). */
 #ifndef SPYGRAPH_SUMMARY_H
 #define SPYGRAPH_SUMMARY_H
 
@@ -11,6 +11,16 @@ typedef struct sg_count {
     const char *name; /* borrowed */
     size_t count;
 } sg_count;
+
+/* How the dates of a network were written (each written date counted once in every line that fits it). */
+typedef struct sg_date_counts {
+    size_t written;     /* dates given (not empty) */
+    size_t approximate; /* ~ or % */
+    size_t uncertain;   /* ? or % */
+    size_t unspecified; /* with X digits */
+    size_t ranges;      /* A/B, ../B, A/.. */
+    size_t open_ended;  /* ranges with an open side */
+} sg_date_counts;
 
 typedef struct sg_summary {
     size_t nodes;
@@ -32,6 +42,8 @@ typedef struct sg_summary {
     double mean_distance;    /* over the ordered pairs that reach each other; NaN without such pairs */
     sg_interval span;        /* earliest start and latest end among dated ties (timeless if none) */
     size_t dated_edges;
+    sg_date_counts dates;    /* over the nodes' start and end, the ties' start and end, the events' dates and
+                                the span's two ends (not the hypotheses' patch lines) */
     size_t sources;
     size_t self_loops;
     size_t multi_edges;      /* ties beyond the first between the same pair with the same relation */
@@ -40,7 +52,7 @@ typedef struct sg_summary {
 /* Computes the summary of NET (a read network) on its simple graph read as DIRECTION (DEFAULT:
  * undirected; sg_graph_build, parallel ties merged, self-loops dropped). Returns IGRAPH_SUCCESS or an
  * igraph error code (then OUT holds nothing to free). Free with sg_summary_free. O(n m) for the
- * diameter. */
+ * diameter; the date counts O(n + m + events). */
 igraph_error_t sg_summary_compute(const sg_network *net, sg_direction direction, sg_summary *out);
 void sg_summary_free(sg_summary *s);
 

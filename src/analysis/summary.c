@@ -1,4 +1,4 @@
-/* summary.c: the network-level figures `info` shows: counts, components, density, diameter, span. */
+/* summary.c: the network-level figures `info` shows: counts, components, density, diameter, span, dates. */
 #include <glib.h>
 #include <limits.h>
 #include <math.h>
@@ -77,6 +77,36 @@ static void count_tables(const sg_network *net, sg_summary *s)
     g_hash_table_destroy(ties);
 }
 
+/* Counts D in C by how it was written (nothing when D is open). */
+static void count_date(sg_date_counts *c, sg_date d)
+{
+    if (sg_date_is_open(d))
+        return;
+    c->written++;
+    c->approximate += (d.flags & SG_DATE_APPROXIMATE) != 0;
+    c->uncertain += (d.flags & SG_DATE_UNCERTAIN) != 0;
+    c->unspecified += (d.flags & SG_DATE_UNSPECIFIED) != 0;
+    c->ranges += (d.flags & SG_DATE_RANGE) != 0;
+    c->open_ended += (d.flags & SG_DATE_OPEN_ENDED) != 0;
+}
+
+/* How the dates of NET's nodes, ties, events and span were written. O(n + m + events). */
+static void count_dates(const sg_network *net, sg_date_counts *c)
+{
+    for (size_t i = 0; i < net->n_nodes; i++) {
+        count_date(c, net->nodes[i].when.start);
+        count_date(c, net->nodes[i].when.end);
+    }
+    for (size_t i = 0; i < net->n_edges; i++) {
+        count_date(c, net->edges[i].when.start);
+        count_date(c, net->edges[i].when.end);
+    }
+    for (size_t i = 0; i < net->n_events; i++)
+        count_date(c, net->events[i].date);
+    count_date(c, net->span.start);
+    count_date(c, net->span.end);
+}
+
 /* Components, density, diameter and mean distance of the simple graph of NET read as DIRECTION. */
 static igraph_error_t graph_figures(const sg_network *net, sg_direction direction, sg_summary *s)
 {
@@ -130,6 +160,7 @@ igraph_error_t sg_summary_compute(const sg_network *net, sg_direction direction,
     out->ties = net->n_edges;
     out->sources = net->n_sources;
     count_tables(net, out);
+    count_dates(net, &out->dates);
     igraph_error_t err = graph_figures(net, direction, out);
     if (err != IGRAPH_SUCCESS)
         sg_summary_free(out);

@@ -46,11 +46,13 @@ void sg_reading_options_help(const sg_command *cmd, FILE *stream)
             "\nreading options (which evidence counts; applied in this order):\n"
             "  --hypothesis ID[,ID...]  apply these hypotheses, in the order given (repeatable); two that\n"
             "                     touch the same tie or node incompatibly are an error naming both lines\n"
-            "  --at DATE          keep only the ties, and the nodes, active at DATE (YYYY, YYYY-MM or\n"
-            "                     YYYY-MM-DD; a tie counts when its period overlaps the date's; undated ties\n"
-            "                     and nodes without a lifetime are always kept)\n"
+            "  --at DATE          keep only the ties, and the nodes, active at DATE (YYYY, YYYY-MM,\n"
+            "                     YYYY-MM-DD or an EDTF level-1 form: 1935~, 1935?, 193X, 1935-21, 1934/1935;\n"
+            "                     a tie counts when it could have been active on a day DATE could be, so\n"
+            "                     1935~ keeps a tie of 1934; undated ties and nodes without a lifetime are\n"
+            "                     always kept)\n"
             "  --between FROM..TO keep only the ties and nodes active at some time from FROM to TO (either may\n"
-            "                     be left out: 1933.. or ..1941)\n"
+            "                     be left out: 1933.. or ..1941; ../1932..1940 starts with a range)\n"
             "  --fold KIND[,KIND] fold organizations (member_of, employed_by) or places (located_in) into ties\n"
             "                     between the nodes attached to them in overlapping periods: co_member or\n"
             "                     co_located, dated by the overlap, weighted by the number shared, with both\n"
@@ -277,10 +279,23 @@ static int parse_kinds(const sg_command *cmd, const char *option, const char *ar
     return status;
 }
 
+/* The ".." that separates FROM from TO in ARG: the first one that is not an open end of a range inside
+ * FROM or TO ("../" or "/.."), so ../1932..1940 and 1936/....1940 split after the range; NULL if none. */
+static const char *between_separator(const char *arg)
+{
+    for (const char *p = strstr(arg, ".."); p; p = strstr(p, "..")) {
+        if (p[2] == '/' || (p > arg && p[-1] == '/'))
+            p += 2; /* an open end: ../ or /.. */
+        else
+            return p;
+    }
+    return NULL;
+}
+
 /* Parses FROM..TO (either may be left out, not both). */
 static int parse_between(const sg_command *cmd, const char *arg, sg_reading *r)
 {
-    const char *dots = strstr(arg, "..");
+    const char *dots = between_separator(arg);
     const char *why = NULL;
     if (!dots)
         return sg_usage_error(cmd, "bad --between '%s': expected FROM..TO (either may be left out)", arg);

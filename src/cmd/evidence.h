@@ -19,8 +19,9 @@ char *sg_cmd_node_name(const sg_network *net, int i);
 cJSON *sg_cmd_node_json(const sg_network *net, int i);
 
 /* The period of tie E as START..END ("1933..1941-10", "1935..", "..1941", "1941-07" when both ends are
- * the same partial date, "" when undated); the
- * caller g_free()s it. */
+ * written the same, "" when undated), each date as written; a start such as 1936/.. with no end (or an
+ * end such as ../1932 with no start) stands alone, as it already says the period is open. The caller
+ * g_free()s it. */
 char *sg_cmd_tie_period(const sg_edge *e);
 /* The relation of tie E as met crossing it from node FROM: its name, or "NAME (reversed)" when a
  * directed relation is crossed against its direction; the caller g_free()s it. */

@@ -64,6 +64,14 @@ static sg_table *summary_table(const sg_network *net, const sg_summary *s)
     add_row(t, "time_span", span);
     g_free(span);
     add_number(t, "dated_edges", (double)s->dated_edges, 15);
+    if (s->dates.written) {
+        const sg_date_counts *c = &s->dates;
+        char *text = g_strdup_printf("%zu written, %zu approximate, %zu uncertain, %zu with unspecified digits, "
+                                     "%zu %s (%zu open-ended)", c->written, c->approximate, c->uncertain,
+                                     c->unspecified, c->ranges, c->ranges == 1 ? "range" : "ranges", c->open_ended);
+        add_row(t, "dates", text);
+        g_free(text);
+    }
     add_number(t, "sources", (double)s->sources, 15);
     add_number(t, "self_loops", (double)s->self_loops, 15);
     add_number(t, "duplicate_edges", (double)s->multi_edges, 15);
@@ -115,6 +123,13 @@ static cJSON *summary_json(const sg_network *net, const sg_summary *s)
     cJSON_AddItemToObject(span, "end", sg_date_is_open(s->span.end) ? cJSON_CreateNull()
                                                                     : cJSON_CreateString(sg_date_format(s->span.end, b)));
     add_json_number(root, "dated_edges", (double)s->dated_edges);
+    cJSON *dates = cJSON_AddObjectToObject(root, "dates");
+    add_json_number(dates, "written", (double)s->dates.written);
+    add_json_number(dates, "approximate", (double)s->dates.approximate);
+    add_json_number(dates, "uncertain", (double)s->dates.uncertain);
+    add_json_number(dates, "unspecified", (double)s->dates.unspecified);
+    add_json_number(dates, "ranges", (double)s->dates.ranges);
+    add_json_number(dates, "open_ended", (double)s->dates.open_ended);
     add_json_number(root, "sources", (double)s->sources);
     add_json_number(root, "self_loops", (double)s->self_loops);
     add_json_number(root, "duplicate_edges", (double)s->multi_edges);
@@ -204,6 +219,10 @@ const sg_command sg_cmd_info = {
         "are counted beside the weak ones, and distances follow the arcs. The diameter is the longest shortest\n"
         "path between nodes that reach each other, in hops. The time span runs from the earliest start to the\n"
         "latest date among dated ties.\n"
+        "dates counts the dates written on nodes (start, end), ties (start, end), events and the span: how many\n"
+        "are approximate (~ or %), uncertain (? or %), have unspecified digits (193X, 1935-XX), are ranges\n"
+        "(1934/1935) and of those open-ended (../1932, 1936/..); the line is left out when there is no date\n"
+        "(JSON \"dates\": written, approximate, uncertain, unspecified, ranges, open_ended).\n"
         "ties counts the ties as listed (parallel ties and self-loops included); links (arcs, with --directed)\n"
         "counts the pairs of nodes at least one tie joins: the edges of the simple graph.\n"
         "JSON holds \"nodes\", \"ties\", \"links\" and \"directed\", \"by_kind\", \"by_relation\", \"hypotheses\" (id,\n"

@@ -850,7 +850,7 @@ cJSON *sg_json_reading(const sg_reading *r)
     cJSON *hyps = cJSON_AddArrayToObject(obj, "hypotheses");
     for (size_t i = 0; i < r->n_hypotheses; i++)
         cJSON_AddItemToArray(hyps, cJSON_CreateString(r->hypotheses[i]));
-    add_date(obj, "at", r->has_at ? r->at : (sg_date){0, 0, 0});
+    add_date(obj, "at", r->has_at ? r->at : sg_date_open());
     if (r->has_between) {
         cJSON *between = cJSON_AddObjectToObject(obj, "between");
         add_date(between, "from", r->from);

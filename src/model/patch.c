@@ -67,16 +67,22 @@ static void apply_remove_edge(sg_network *net, const sg_patch *p, int s, int t, 
     net->n_edges = kept;
 }
 
+/* Dates are the same when written the same way. */
+static bool same_date(sg_date a, sg_date b)
+{
+    return sg_date_equal(&a, &b);
+}
+
 /* Sets the fields the patch names on E; returns true if any value differs from what was there. */
 static bool change_tie(sg_edge *e, const sg_patch *p)
 {
     bool changed = false;
     const sg_edge *v = &p->edge;
-    if ((p->changes & SG_CHANGE_START) && memcmp(&e->when.start, &v->when.start, sizeof v->when.start)) {
+    if ((p->changes & SG_CHANGE_START) && !same_date(e->when.start, v->when.start)) {
         e->when.start = v->when.start;
         changed = true;
     }
-    if ((p->changes & SG_CHANGE_END) && memcmp(&e->when.end, &v->when.end, sizeof v->when.end)) {
+    if ((p->changes & SG_CHANGE_END) && !same_date(e->when.end, v->when.end)) {
         e->when.end = v->when.end;
         changed = true;
     }
@@ -141,11 +147,6 @@ static void apply_remove_node(sg_network *net, const sg_patch *p, const char *hy
         sg_diag_error(diag, &p->origin, "hypothesis '%s' removes node '%s', which does not exist", hyp, p->node.id);
     else
         remove_node_at(net, idx);
-}
-
-static bool same_date(sg_date a, sg_date b)
-{
-    return a.year == b.year && a.month == b.month && a.day == b.day;
 }
 
 /* Sets the fields the patch names on NODE; returns true if any value differs from what was there. */

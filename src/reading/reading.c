@@ -148,7 +148,7 @@ char *sg_reading_describe(const sg_reading *r)
 /* The period the reading keeps (timeless when it keeps every date). */
 static sg_interval reading_period(const sg_reading *r)
 {
-    sg_interval period = {{0, 0, 0}, {0, 0, 0}};
+    sg_interval period = {sg_date_open(), sg_date_open()};
     if (r->has_at)
         period = (sg_interval){r->at, r->at};
     else if (r->has_between)

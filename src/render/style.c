@@ -1,4 +1,5 @@
 /* style.c: the visual vocabulary of diagrams: label texts, shapes, tie colours and styles, the legend. */
+#include <limits.h>
 #include <string.h>
 
 #include "internal.h"
@@ -129,10 +130,10 @@ char *sg_render_dates(const sg_interval *when)
     sg_date_format(when->end, b);
     if (sg_interval_is_timeless(when))
         return g_strdup("");
-    if (!*b)
-        return g_strdup_printf("from %s", a);
+    if (!*b) /* a start such as 1936/.. already says the period is open */
+        return sg_date_last_day(when->start) == LONG_MAX ? g_strdup(a) : g_strdup_printf("from %s", a);
     if (!*a)
-        return g_strdup_printf("until %s", b);
+        return sg_date_first_day(when->end) == LONG_MIN ? g_strdup(b) : g_strdup_printf("until %s", b);
     if (strcmp(a, b) == 0)
         return g_strdup(a);
     return g_strdup_printf("%s\xe2\x80\x93%s", a, b); /* en dash */

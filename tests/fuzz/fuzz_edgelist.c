@@ -23,7 +23,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 static void exercise(sg_network *net, sg_diag *diag)
 {
     sg_curation_check(net, diag);
-    fuzz_readings(net, (sg_date){1932, 12, 0}, diag);
+    fuzz_readings(net, sg_date_plain(1932, 12, 0), diag);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

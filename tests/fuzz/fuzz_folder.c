@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <limits.h>
 #include <glib.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -209,13 +210,21 @@ static void read_and_build(sg_network *net, const sg_reading *r, sg_diag *diag)
     sg_network_unref(read);
 }
 
-/* A date inside NET's span (the middle year of the span, or its one given end), else the start of the
- * first dated tie, else 1935: where the snapshot readings are taken. */
+/* A date inside NET's span (the year of the middle day of the span, or its one given end), else the
+ * start of the first dated tie, else 1935: where the snapshot readings are taken. */
 static sg_date snapshot_date(const sg_network *net)
 {
     sg_date start = net->span.start, end = net->span.end;
-    if (!sg_date_is_open(start) && !sg_date_is_open(end))
-        return (sg_date){start.year + (end.year - start.year) / 2, 0, 0};
+    if (!sg_date_is_open(start) && !sg_date_is_open(end)) {
+        long a = sg_date_first_day(start), b = sg_date_last_day(end);
+        if (a == LONG_MIN) /* an open-ended range (../1932) as the span's start */
+            return end;
+        if (b == LONG_MAX)
+            return start;
+        int y, m, d;
+        sg_day_split(a + (b - a) / 2, &y, &m, &d);
+        return sg_date_plain(y, 0, 0);
+    }
     if (!sg_date_is_open(start))
         return start;
     if (!sg_date_is_open(end))
@@ -223,7 +232,7 @@ static sg_date snapshot_date(const sg_network *net)
     for (size_t i = 0; i < net->n_edges; i++)
         if (!sg_date_is_open(net->edges[i].when.start))
             return net->edges[i].when.start;
-    return (sg_date){1935, 0, 0};
+    return sg_date_plain(1935, 0, 0);
 }
 
 /* Runs on an error-free network what the commands would: the base, snapshots at a date and over a period,

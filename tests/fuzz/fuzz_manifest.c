@@ -67,7 +67,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (size_t i = 0; i < net->n_hypotheses; i++) {
             sg_network *applied = sg_network_apply_hypothesis(net, net->hypotheses[i].id, diag);
             if (applied)
-                fuzz_readings(applied, (sg_date){1941, 0, 0}, diag);
+                fuzz_readings(applied, sg_date_plain(1941, 0, 0), diag);
             sg_network_unref(applied);
         }
     }

@@ -61,7 +61,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sg_curation_check(net, diag);
     sg_network *applied = sg_network_apply_patches(net, &net->hypotheses[0], diag);
     if (applied)
-        fuzz_readings(applied, (sg_date){1935, 0, 0}, diag);
+        fuzz_readings(applied, sg_date_plain(1935, 0, 0), diag);
     sg_network_unref(applied);
     sg_network_unref(net);
     sg_diag_free(diag);

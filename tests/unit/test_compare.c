@@ -449,7 +449,7 @@ static void test_mini_snapshot(void)
     sg_compare_options opts;
     sg_compare_options_init(&opts);
     opts.reading.has_at = true;
-    opts.reading.at = (sg_date){1933, 0, 0};
+    opts.reading.at = sg_date_plain(1933, 0, 0);
     sg_diag *diag = sg_diag_new();
     sg_comparison *cmp = sg_compare(net, &opts, diag);
     g_assert_nonnull(cmp);

@@ -163,7 +163,7 @@ static void test_change_edge(void)
     g_assert_cmpuint(diag->count, ==, 0);
     const sg_edge *e = &out->edges[2];
     g_assert_cmpfloat(e->confidence, ==, 0.9);
-    g_assert_cmpint(e->when.start.year, ==, 1933);
+    g_assert_cmpstr(e->when.start.text, ==, "1933");
     g_assert_true(e->changed);
     g_assert_cmpstr(e->hypothesis, ==, "h");
     g_assert_cmpfloat(base->edges[2].confidence, ==, 0.5);
@@ -369,8 +369,8 @@ static void test_change_node(void)
     g_assert_cmpstr(diag->items[1].message, ==, "hypothesis 'h' changes node 'dora', which does not exist");
     const sg_node *boris = &out->nodes[1];
     g_assert_cmpstr(boris->affiliation, ==, "gru");
-    g_assert_cmpint(boris->when.start.year, ==, 1901);
-    g_assert_cmpint(boris->when.end.day, ==, 7);
+    g_assert_cmpstr(boris->when.start.text, ==, "1901");
+    g_assert_cmpstr(boris->when.end.text, ==, "1944-11-07"); /* line 2 above */
     g_assert_cmpstr(boris->hypothesis, ==, "h");
     g_assert_null(out->nodes[2].hypothesis); /* unchanged: still a base node */
     g_assert_cmpstr(base->nodes[1].affiliation, ==, "");

@@ -23,7 +23,7 @@ static int add_node(sg_network *net, const char *id, sg_kind kind)
 
 static sg_date date(const char *text)
 {
-    sg_date d = {0, 0, 0};
+    sg_date d = sg_date_open();
     const char *why = NULL;
     if (text)
         g_assert_true(sg_date_parse(text, &d, &why));

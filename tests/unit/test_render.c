@@ -100,15 +100,15 @@ static void test_styles(void)
 
 static void test_dates(void)
 {
-    sg_interval iv = {{1932, 6, 0}, {1939, 0, 0}};
+    sg_interval iv = {sg_date_plain(1932, 6, 0), sg_date_plain(1939, 0, 0)};
     char *t = sg_render_dates(&iv);
     g_assert_cmpstr(t, ==, "1932-06\u20131939");
     g_free(t);
-    iv.end.year = 0;
+    iv.end = sg_date_open();
     t = sg_render_dates(&iv);
     g_assert_cmpstr(t, ==, "from 1932-06");
     g_free(t);
-    iv = (sg_interval){{1933, 0, 0}, {1933, 0, 0}};
+    iv = (sg_interval){sg_date_plain(1933, 0, 0), sg_date_plain(1933, 0, 0)};
     t = sg_render_dates(&iv);
     g_assert_cmpstr(t, ==, "1933");
     g_free(t);
