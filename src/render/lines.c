@@ -195,21 +195,18 @@ static void spread(double *pos, const size_t *ids, size_t count, double top, dou
 
 typedef struct end_sort {
     const double *y;
-    const size_t *point;
 } end_sort;
 
 static gint compare_ends(gconstpointer a, gconstpointer b, gpointer data)
 {
     const end_sort *e = data;
     size_t i = *(const size_t *)a, j = *(const size_t *)b;
-    if (e->point[i] != e->point[j])
-        return e->point[i] < e->point[j] ? -1 : 1;
     if (e->y[i] != e->y[j])
         return e->y[i] < e->y[j] ? -1 : 1;
     return i < j ? -1 : i > j;
 }
 
-/* The labels at the lines' ends: by the point each line ends at, spread apart among those ending there. */
+/* The labels at the lines' ends, spread apart by the height of a line of text. */
 static void layout_ends(chart_layout *c)
 {
     const sg_line_chart *ch = c->chart;
@@ -232,13 +229,11 @@ static void layout_ends(chart_layout *c)
         c->end_y[s] = c->label_y[s] = y_of(c, ch->series[s].y[point[s]]);
         ids[count++] = s;
     }
-    end_sort e = {c->end_y, point};
+    /* One spread over every label, wherever its line ends: labels of lines ending at different points
+     * can still meet (a label is wider than a slice). */
+    end_sort e = {c->end_y};
     g_qsort_with_data(ids, (gint)count, sizeof *ids, compare_ends, &e);
-    for (size_t a = 0, b; a < count; a = b) {
-        for (b = a; b < count && point[ids[b]] == point[ids[a]]; b++)
-            ;
-        spread(c->label_y, ids + a, b - a, c->plot_y0 + LINE_GAP / 2.0, c->plot_y1 - LINE_GAP / 2.0);
-    }
+    spread(c->label_y, ids, count, c->plot_y0 + LINE_GAP / 2.0, c->plot_y1 - LINE_GAP / 2.0);
     g_free(point);
     g_free(ids);
 }
