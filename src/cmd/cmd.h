@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "spygraph/plot.h"
 #include "spygraph/spygraph.h"
 
 typedef struct sg_command sg_command;
@@ -74,6 +75,14 @@ int sg_parse_whole(const sg_command *cmd, const char *option, const char *arg, l
  * `bad OPTION 'ARG': expected EXPECTED` and the usage. */
 int sg_parse_decimal(const sg_command *cmd, const char *option, const char *arg, double min, double max,
                      bool min_included, const char *expected, double *out);
+/* Parses ARG, the value of --measure, as one of sg_centrality_measures() into *OUT (ARG itself). Returns 0,
+ * or SG_EXIT_USAGE after printing the problem with the measures known. */
+int sg_parse_measure(const sg_command *cmd, const char *arg, const char **out);
+/* Parses ARG, the value of --interval, as a percentage in (0, 100) into *OUT. Returns 0 or SG_EXIT_USAGE. */
+int sg_parse_interval(const sg_command *cmd, const char *arg, double *out);
+/* Takes ARG, the value of --plot, as the chart's file: *PATH = ARG and *FORMAT from its extension (.svg, .pdf
+ * or .png, sg_plot_format_from_path). Returns 0 or SG_EXIT_USAGE. */
+int sg_parse_plot(const sg_command *cmd, const char *arg, const char **path, sg_plot_format *format);
 /* Checks GIVEN, a --group-by attribute (NULL: none given), against NET's node attributes. Returns -1 to go
  * on, or SG_EXIT_USAGE after printing the problem with the attributes known. */
 int sg_check_group_by(const sg_command *cmd, const sg_network *net, const char *given);
@@ -96,6 +105,11 @@ sg_network *sg_cmd_load(const sg_options *opts);
 /* How NET was read, in words, for the first line of a table: "direction ignored" or "ties followed in
  * their direction" (DIRECTED), then the reading's choices in brackets (sg_reading_describe). The caller g_free()s it. */
 char *sg_cmd_reading_text(const sg_network *net, bool directed);
+
+/* How N nodes are named in prose and charts: each LABELS[i], with IDS[i] after it in brackets when another
+ * of the N has the same label, or IDS[i] alone when the label is empty. Returns a NULL-terminated array the
+ * caller g_strfreev()s. O(n). */
+char **sg_cmd_display_names(const char *const *ids, const char *const *labels, size_t n);
 
 /* Prints the reading options a command takes, with its own defaults, to STREAM: the one place their help
  * is written. */

@@ -138,6 +138,57 @@ int sg_parse_decimal(const sg_command *cmd, const char *option, const char *arg,
     return sg_usage_error(cmd, "bad %s '%s': expected %s", option, arg, expected);
 }
 
+int sg_parse_measure(const sg_command *cmd, const char *arg, const char **out)
+{
+    if (sg_centrality_measure_known(arg)) {
+        *out = arg;
+        return 0;
+    }
+    char *known = g_strjoinv(", ", (char **)sg_centrality_measures());
+    int status = sg_usage_error(cmd, "unknown measure '%s' (known: %s)", arg, known);
+    g_free(known);
+    return status;
+}
+
+int sg_parse_interval(const sg_command *cmd, const char *arg, double *out)
+{
+    static const char expected[] = "a percentage between 0 and 100, such as 90";
+    double v = 0;
+    if (sg_parse_decimal(cmd, "--interval", arg, 0, 100, false, expected, &v))
+        return SG_EXIT_USAGE;
+    if (v == 100)
+        return sg_usage_error(cmd, "bad --interval '%s': expected %s", arg, expected);
+    *out = v;
+    return 0;
+}
+
+int sg_parse_plot(const sg_command *cmd, const char *arg, const char **path, sg_plot_format *format)
+{
+    if (!sg_plot_format_from_path(arg, format))
+        return sg_usage_error(cmd, "--plot '%s': the file name must end in .svg, .pdf or .png", arg);
+    *path = arg;
+    return 0;
+}
+
+char **sg_cmd_display_names(const char *const *ids, const char *const *labels, size_t n)
+{
+    GHashTable *count = g_hash_table_new(g_str_hash, g_str_equal);
+    for (size_t u = 0; u < n; u++)
+        g_hash_table_insert(count, (gpointer)labels[u],
+                            GSIZE_TO_POINTER(GPOINTER_TO_SIZE(g_hash_table_lookup(count, labels[u])) + 1));
+    char **names = g_new0(char *, n + 1);
+    for (size_t u = 0; u < n; u++) {
+        if (!*labels[u])
+            names[u] = g_strdup(ids[u]);
+        else if (GPOINTER_TO_SIZE(g_hash_table_lookup(count, labels[u])) > 1)
+            names[u] = g_strdup_printf("%s (%s)", labels[u], ids[u]);
+        else
+            names[u] = g_strdup(labels[u]);
+    }
+    g_hash_table_destroy(count);
+    return names;
+}
+
 int sg_check_group_by(const sg_command *cmd, const sg_network *net, const char *given)
 {
     if (!given || sg_centrality_group_known(net, given))

@@ -62,14 +62,7 @@ static int handle_option(const sg_command *cmd, int opt, const char *arg, void *
     long v;
     switch (opt) {
     case OPT_MEASURE:
-        if (!sg_centrality_measure_known(arg)) {
-            char *known = g_strjoinv(", ", (char **)sg_centrality_measures());
-            int status = sg_usage_error(cmd, "unknown measure '%s' (known: %s)", arg, known);
-            g_free(known);
-            return status;
-        }
-        r->ro.measure = arg;
-        return 0;
+        return sg_parse_measure(cmd, arg, &r->ro.measure);
     case OPT_SAMPLES:
         if (sg_parse_whole(cmd, "--samples", arg, 0, SG_MAX_SAMPLES, &v))
             return SG_EXIT_USAGE;
@@ -81,13 +74,7 @@ static int handle_option(const sg_command *cmd, int opt, const char *arg, void *
         r->ro.seed = (uint64_t)v;
         return 0;
     case OPT_INTERVAL:
-        if (sg_parse_decimal(cmd, "--interval", arg, 0, 100, false,
-                             "a percentage between 0 and 100, such as 90", &r->ro.interval))
-            return SG_EXIT_USAGE;
-        if (r->ro.interval == 100)
-            return sg_usage_error(cmd, "bad --interval '%s': expected a percentage between 0 and 100, such as 90",
-                                  arg);
-        return 0;
+        return sg_parse_interval(cmd, arg, &r->ro.interval);
     case OPT_DAMPING:
         return sg_parse_decimal(cmd, "--damping", arg, 0, 1, false, "a number in (0, 1]", &r->ro.centrality.damping);
     case OPT_GROUP_BY:
@@ -132,10 +119,7 @@ static int handle_option(const sg_command *cmd, int opt, const char *arg, void *
         r->ro.centrality.normalized = true;
         return 0;
     case OPT_PLOT:
-        if (!sg_plot_format_from_path(arg, &r->plot_format))
-            return sg_usage_error(cmd, "--plot '%s': the file name must end in .svg, .pdf or .png", arg);
-        r->plot = arg;
-        return 0;
+        return sg_parse_plot(cmd, arg, &r->plot, &r->plot_format);
     default:
         return sg_usage_error(cmd, "unexpected option");
     }
@@ -157,26 +141,17 @@ static int check_request(const sg_command *cmd, request *r)
 
 /* ---- text ---- */
 
-/* How each node is named in prose and in the plot: its label, with its id after it when another node has
- * the same label; its id when it has no label. A NULL-terminated array the caller g_strfreev()s. */
+/* How each node is named in prose and in the plot (sg_cmd_display_names). The caller g_strfreev()s it. */
 static char **display_names(const sg_robustness *res)
 {
-    GHashTable *count = g_hash_table_new(g_str_hash, g_str_equal);
+    const char **ids = g_new(const char *, res->n_nodes + 1), **labels = g_new(const char *, res->n_nodes + 1);
     for (size_t u = 0; u < res->n_nodes; u++) {
-        const char *label = res->nodes[u].label;
-        g_hash_table_insert(count, (gpointer)label, GSIZE_TO_POINTER(GPOINTER_TO_SIZE(g_hash_table_lookup(count, label)) + 1));
+        ids[u] = res->nodes[u].id;
+        labels[u] = res->nodes[u].label;
     }
-    char **names = g_new0(char *, res->n_nodes + 1);
-    for (size_t u = 0; u < res->n_nodes; u++) {
-        const sg_robust_node *n = &res->nodes[u];
-        if (!*n->label)
-            names[u] = g_strdup(n->id);
-        else if (GPOINTER_TO_SIZE(g_hash_table_lookup(count, n->label)) > 1)
-            names[u] = g_strdup_printf("%s (%s)", n->label, n->id);
-        else
-            names[u] = g_strdup(n->label);
-    }
-    g_hash_table_destroy(count);
+    char **names = sg_cmd_display_names(ids, labels, res->n_nodes);
+    g_free(ids);
+    g_free(labels);
     return names;
 }
 

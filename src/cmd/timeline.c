@@ -75,14 +75,7 @@ static int handle_option(const sg_command *cmd, int opt, const char *arg, void *
     long v;
     switch (opt) {
     case OPT_MEASURE:
-        if (!sg_centrality_measure_known(arg)) {
-            char *known = g_strjoinv(", ", (char **)sg_centrality_measures());
-            int status = sg_usage_error(cmd, "unknown measure '%s' (known: %s)", arg, known);
-            g_free(known);
-            return status;
-        }
-        r->to.measure = arg;
-        return 0;
+        return sg_parse_measure(cmd, arg, &r->to.measure);
     case OPT_STEP:
         if (!sg_step_parse(arg, &r->to.step))
             return sg_usage_error(cmd, "unknown --step '%s' (year, quarter or month)", arg);
@@ -112,13 +105,7 @@ static int handle_option(const sg_command *cmd, int opt, const char *arg, void *
         r->to.seed = (uint64_t)v;
         return 0;
     case OPT_INTERVAL:
-        if (sg_parse_decimal(cmd, "--interval", arg, 0, 100, false, "a percentage between 0 and 100, such as 90",
-                             &r->to.interval))
-            return SG_EXIT_USAGE;
-        if (r->to.interval == 100)
-            return sg_usage_error(cmd, "bad --interval '%s': expected a percentage between 0 and 100, such as 90",
-                                  arg);
-        return 0;
+        return sg_parse_interval(cmd, arg, &r->to.interval);
     case OPT_JOBS:
         if (sg_parse_whole(cmd, "--jobs", arg, 1, LONG_MAX, &v))
             return SG_EXIT_USAGE;
@@ -138,10 +125,7 @@ static int handle_option(const sg_command *cmd, int opt, const char *arg, void *
         r->to.centrality.group_by = arg;
         return 0;
     case OPT_PLOT:
-        if (!sg_plot_format_from_path(arg, &r->plot_format))
-            return sg_usage_error(cmd, "--plot '%s': the file name must end in .svg, .pdf or .png", arg);
-        r->plot = arg;
-        return 0;
+        return sg_parse_plot(cmd, arg, &r->plot, &r->plot_format);
     case OPT_PLOT_VALUE:
         r->plot_value = true;
         return 0;
@@ -173,26 +157,17 @@ static int check_request(const sg_command *cmd, request *r, const sg_options *op
 
 /* ---- names ---- */
 
-/* Each node's name for people: its label, with its id after it when another node has the same label; its
- * id when it has no label. A NULL-terminated array the caller g_strfreev()s. */
+/* Each node's name in the chart (sg_cmd_display_names). The caller g_strfreev()s it. */
 static char **display_names(const sg_network *net)
 {
-    GHashTable *count = g_hash_table_new(g_str_hash, g_str_equal);
+    const char **ids = g_new(const char *, net->n_nodes + 1), **labels = g_new(const char *, net->n_nodes + 1);
     for (size_t u = 0; u < net->n_nodes; u++) {
-        const char *label = net->nodes[u].label;
-        g_hash_table_insert(count, (gpointer)label, GSIZE_TO_POINTER(GPOINTER_TO_SIZE(g_hash_table_lookup(count, label)) + 1));
+        ids[u] = net->nodes[u].id;
+        labels[u] = net->nodes[u].label;
     }
-    char **names = g_new0(char *, net->n_nodes + 1);
-    for (size_t u = 0; u < net->n_nodes; u++) {
-        const sg_node *n = &net->nodes[u];
-        if (!*n->label)
-            names[u] = g_strdup(n->id);
-        else if (GPOINTER_TO_SIZE(g_hash_table_lookup(count, n->label)) > 1)
-            names[u] = g_strdup_printf("%s (%s)", n->label, n->id);
-        else
-            names[u] = g_strdup(n->label);
-    }
-    g_hash_table_destroy(count);
+    char **names = sg_cmd_display_names(ids, labels, net->n_nodes);
+    g_free(ids);
+    g_free(labels);
     return names;
 }
 
