@@ -40,7 +40,8 @@ sg_slice *sg_slices_make(long first, long last, sg_step step, size_t window, siz
 typedef struct sg_timeline_options {
     const char *measure;        /* a sg_centrality_measures() name; NULL: "betweenness" */
     sg_reading reading;         /* how every slice reads the network (hypotheses, relations, kinds, folding,
-                                   direction, weights); its own period, if any, bounds the default range */
+                                   direction, weights); its own period (at, between) is not used: each slice
+                                   has its own */
     sg_centrality_options centrality; /* how the measure is computed (its reading is replaced by each
                                          slice's direction and weights) */
     sg_step step;               /* SG_STEP_YEAR */
@@ -65,13 +66,15 @@ typedef struct sg_slice_figures {
     double density;
     double centralization;      /* Freeman centralization (sg_centralization) of the measure when it is
                                    degree, betweenness or closeness, else of degree; NaN under 3 nodes */
-    const char *centralization_of; /* "betweenness", ..., or "degree" (static) */
+    const char *centralization_of; /* the measure's name (borrowed from the options) or "degree" (static) */
 } sg_slice_figures;
 
 /* A node's standing in one slice. */
 typedef struct sg_timeline_cell {
     bool present;               /* in the slice's reading (its lifetime overlaps the slice) */
     bool active;                /* at least one of its ties is in the slice's reading */
+    bool entered, left;         /* active here and not in the slice before (entered), or the reverse (left);
+                                   both false in the first slice */
     double value;               /* the measure, as `centrality --between FROM..TO` gives it; NaN when
                                    absent or undefined */
     int rank;                   /* competition rank among the slice's nodes (sg_competition_ranks: tied
@@ -107,9 +110,8 @@ const sg_timeline_cell *sg_timeline_at(const sg_timeline *t, size_t node, size_t
 
 /* Runs the timeline of BASE (as loaded) as OPTS says: every slice is sg_reading_network of OPTS->reading
  * with --between the slice, and the measure is sg_centrality_one on it. Problems (unknown measure, a
- * hypothesis that does not apply, no date to take the range from, a range of more than
- * SG_TIMELINE_MAX_SLICES slices, a range outside OPTS->reading's own period) go to DIAG and NULL is
- * returned; an igraph failure also returns NULL (reported through sg_error). Free with sg_timeline_free.
+ * hypothesis that does not apply, no date to take the range from, an empty or unbounded range, a range of
+ * more than SG_TIMELINE_MAX_SLICES slices) go to DIAG and NULL is returned; an igraph failure also returns NULL (reported through sg_error). Free with sg_timeline_free.
  * Time: slices x (the reading + the measure + sg_summary), times SAMPLES + 1 with samples. */
 sg_timeline *sg_timeline_run(sg_network *base, const sg_timeline_options *opts, sg_diag *diag);
 void sg_timeline_free(sg_timeline *t);

@@ -355,7 +355,7 @@ sg_timeline *sg_timeline_run(sg_network *base, const sg_timeline_options *opts, 
     t->figures = g_new0(sg_slice_figures, n_slices);
     t->cells = g_new(sg_timeline_cell, MAX(net->n_nodes * n_slices, 1));
     for (size_t i = 0; i < net->n_nodes * n_slices; i++)
-        t->cells[i] = (sg_timeline_cell){false, false, NAN, 0, NAN, NAN, 0, 0, NAN};
+        t->cells[i] = (sg_timeline_cell){false, false, false, false, NAN, 0, NAN, NAN, 0, 0, NAN};
     GHashTable *row_of = g_hash_table_new(g_str_hash, g_str_equal);
     for (size_t u = 0; u < net->n_nodes; u++)
         g_hash_table_insert(row_of, (gpointer)net->nodes[u].id, GSIZE_TO_POINTER(u));
@@ -367,6 +367,13 @@ sg_timeline *sg_timeline_run(sg_network *base, const sg_timeline_options *opts, 
         sg_timeline_free(t);
         return NULL;
     }
+    for (size_t u = 0; u < net->n_nodes; u++)
+        for (size_t k = 1; k < n_slices; k++) {
+            sg_timeline_cell *c = cell_at(t, u, k);
+            bool before = sg_timeline_at(t, u, k - 1)->active;
+            c->entered = c->active && !before;
+            c->left = !c->active && before;
+        }
     order_rows(t);
     return t;
 }

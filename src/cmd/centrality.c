@@ -129,7 +129,7 @@ static bool has_measure(const request *r, const char *name)
 static int settle_groups(const sg_command *cmd, const sg_network *net, request *r)
 {
     const char *given = r->copts.group_by;
-    if (sg_check_group_by(cmd, net, given) >= 0)
+    if (sg_check_group_by(cmd, net, given, has_measure(r, "brokerage")) >= 0)
         return SG_EXIT_USAGE;
     const char *group = given ? given : sg_centrality_default_group(net);
     if (!r->measures_given) {
@@ -137,10 +137,6 @@ static int settle_groups(const sg_command *cmd, const sg_network *net, request *
             if (group || strcmp(default_measures[i], "brokerage") != 0)
                 g_ptr_array_add(r->measures, (gpointer)default_measures[i]);
     }
-    if (has_measure(r, "brokerage") && !group)
-        return sg_usage_error(cmd, "brokerage needs groups: no node of %s has an affiliation; name a node attribute "
-                                   "with --group-by",
-                              net->name);
     r->copts.group_by = group;
     return -1;
 }

@@ -83,9 +83,10 @@ int sg_parse_interval(const sg_command *cmd, const char *arg, double *out);
 /* Takes ARG, the value of --plot, as the chart's file: *PATH = ARG and *FORMAT from its extension (.svg, .pdf
  * or .png, sg_plot_format_from_path). Returns 0 or SG_EXIT_USAGE. */
 int sg_parse_plot(const sg_command *cmd, const char *arg, const char **path, sg_plot_format *format);
-/* Checks GIVEN, a --group-by attribute (NULL: none given), against NET's node attributes. Returns -1 to go
- * on, or SG_EXIT_USAGE after printing the problem with the attributes known. */
-int sg_check_group_by(const sg_command *cmd, const sg_network *net, const char *given);
+/* Checks GIVEN, a --group-by attribute (NULL: none given), against NET's node attributes, and with
+ * BROKERAGE (brokerage is computed) that there are groups: GIVEN, or the default affiliation. Returns -1 to
+ * go on, or SG_EXIT_USAGE after printing the problem (with the attributes known). */
+int sg_check_group_by(const sg_command *cmd, const sg_network *net, const char *given, bool brokerage);
 /* Prints `spygraph: PROBLEM` and the command's usage to standard error; returns SG_EXIT_USAGE. */
 int sg_usage_error(const sg_command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints the command's full help to STREAM. */

@@ -189,8 +189,12 @@ char **sg_cmd_display_names(const char *const *ids, const char *const *labels, s
     return names;
 }
 
-int sg_check_group_by(const sg_command *cmd, const sg_network *net, const char *given)
+int sg_check_group_by(const sg_command *cmd, const sg_network *net, const char *given, bool brokerage)
 {
+    if (brokerage && !given && !sg_centrality_default_group(net))
+        return sg_usage_error(cmd, "brokerage needs groups: no node of %s has an affiliation; name a node attribute "
+                                   "with --group-by",
+                              net->name);
     if (!given || sg_centrality_group_known(net, given))
         return -1;
     GString *known = g_string_new("affiliation, kind, label, id, native_name");

@@ -578,7 +578,7 @@ static int cmd_robustness(const sg_command *self, int argc, char **argv)
     sg_network *base = sg_cmd_load_base(&opts);
     if (!base)
         return SG_EXIT_DATA;
-    if (sg_check_group_by(self, base, r.ro.centrality.group_by) >= 0) {
+    if (sg_check_group_by(self, base, r.ro.centrality.group_by, strcmp(r.ro.measure, "brokerage") == 0) >= 0) {
         sg_network_unref(base);
         return SG_EXIT_USAGE;
     }

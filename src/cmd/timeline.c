@@ -145,6 +145,10 @@ static int check_request(const sg_command *cmd, request *r, const sg_options *op
     if (opts->reading.has_at || opts->reading.has_between)
         return sg_usage_error(cmd, "the timeline makes its own periods, one per slice: give its range with --from and "
                                    "--to, not --at or --between");
+    if (r->to.has_from && sg_date_first_day(r->to.from) == LONG_MIN)
+        return sg_usage_error(cmd, "--from needs a date with a first day (an open start such as ../1932 has none)");
+    if (r->to.has_to && sg_date_last_day(r->to.to) == LONG_MAX)
+        return sg_usage_error(cmd, "--to needs a date with a last day (an open end such as 1936/.. has none)");
     if (r->to.has_from && r->to.has_to && sg_date_first_day(r->to.from) > sg_date_last_day(r->to.to))
         return sg_usage_error(cmd, "--to is before --from");
     if ((r->plot_value || r->events) && !r->plot)
@@ -171,18 +175,6 @@ static char **display_names(const sg_network *net)
     return names;
 }
 
-/* Whether node U entered (active here, not in the slice before) or left (active in the slice before, not
- * here) at slice K; the first slice has nothing before it. */
-static bool entered(const sg_timeline *t, size_t u, size_t k)
-{
-    return k > 0 && sg_timeline_at(t, u, k)->active && !sg_timeline_at(t, u, k - 1)->active;
-}
-
-static bool left(const sg_timeline *t, size_t u, size_t k)
-{
-    return k > 0 && !sg_timeline_at(t, u, k)->active && sg_timeline_at(t, u, k - 1)->active;
-}
-
 static const char *step_words(const sg_timeline *t)
 {
     return t->step == SG_STEP_YEAR ? "yearly" : t->step == SG_STEP_QUARTER ? "quarterly" : "monthly";
@@ -200,14 +192,15 @@ static void write_text(const sg_timeline *t, FILE *out)
     char *how = sg_cmd_reading_text(t->net, t->directed);
     sg_term_line(out, "timeline of %s in %s, %s", t->measure, t->net->name, how);
     g_free(how);
+    const char *first = t->slices[0].label, *last = t->slices[t->n_slices - 1].label;
+    const char *plural = t->n_slices == 1 ? "" : "s";
     if (t->window > 1)
-        sg_term_line(out, "%zu slices of %zu %ss each, moving a %s at a time, %s to %s; each slice reads the ties active "
-                          "at some time in it (as --between).",
-                     t->n_slices, t->window, sg_step_name(t->step), sg_step_name(t->step), t->slices[0].label,
-                     t->slices[t->n_slices - 1].label);
+        sg_term_line(out, "%zu slice%s of %zu %ss (fewer where the range ends), moving a %s at a time, %s to %s; each "
+                          "slice reads the ties active at some time in it (as --between).",
+                     t->n_slices, plural, t->window, sg_step_name(t->step), sg_step_name(t->step), first, last);
     else
-        sg_term_line(out, "%zu %s slices, %s to %s; each slice reads the ties active at some time in it (as --between).",
-                     t->n_slices, step_words(t), t->slices[0].label, t->slices[t->n_slices - 1].label);
+        sg_term_line(out, "%zu %s slice%s, %s to %s; each slice reads the ties active at some time in it (as --between).",
+                     t->n_slices, step_words(t), plural, first, last);
     sg_term_line(out, "Rank by %s in each slice for the top %zu nodes by their best rank; '.' no tie in the slice, "
                       "'>' entered, 'x' left, '-' undefined.",
                  t->measure, t->shown);
@@ -232,11 +225,11 @@ static void write_text(const sg_timeline *t, FILE *out)
             const sg_timeline_cell *c = sg_timeline_at(t, u, k);
             char *text;
             if (!c->active)
-                text = g_strdup(left(t, u, k) ? "x" : ".");
+                text = g_strdup(c->left ? "x" : ".");
             else if (c->rank == 0)
-                text = g_strdup(entered(t, u, k) ? ">-" : "-");
+                text = g_strdup(c->entered ? ">-" : "-");
             else
-                text = g_strdup_printf("%s%d", entered(t, u, k) ? ">" : "", c->rank);
+                text = g_strdup_printf("%s%d", c->entered ? ">" : "", c->rank);
             sg_table_set_text(tab, k + 1, text);
             g_free(text);
         }
@@ -369,9 +362,9 @@ static cJSON *timeline_json(const sg_timeline *t)
         cJSON_AddStringToObject(f, "centralization_of", fig->centralization_of);
         cJSON *in = cJSON_AddArrayToObject(o, "entered"), *out = cJSON_AddArrayToObject(o, "left");
         for (size_t u = 0; u < t->net->n_nodes; u++) {
-            if (entered(t, u, k))
+            if (sg_timeline_at(t, u, k)->entered)
                 cJSON_AddItemToArray(in, cJSON_CreateString(t->net->nodes[u].id));
-            if (left(t, u, k))
+            if (sg_timeline_at(t, u, k)->left)
                 cJSON_AddItemToArray(out, cJSON_CreateString(t->net->nodes[u].id));
         }
         cJSON *nodes = cJSON_AddArrayToObject(o, "nodes");
@@ -448,7 +441,37 @@ static bool chosen_events(const sg_command *cmd, const sg_network *base, const c
     return true;
 }
 
-static int write_plot(const sg_timeline *t, const request *r, const sg_event *const *events, size_t n_events,
+/* The chart's markers: the events (of N_EVENTS) whose days meet the timeline's range, each a line at its
+ * day or a band over the days an uncertain or partial date could be; an event open at one end ("../1932",
+ * "1936/..") is a line at its known end. *LABELS (the markers' texts) and the array are the caller's to
+ * free (g_strfreev, g_free). */
+static sg_line_marker *chart_markers(const sg_timeline *t, const sg_event *const *events, size_t n_events,
+                                     size_t *count, char ***labels)
+{
+    sg_line_marker *markers = g_new0(sg_line_marker, n_events + 1);
+    char **texts = g_new0(char *, n_events + 1);
+    double lo = (double)t->slices[0].first_day, hi = (double)t->slices[t->n_slices - 1].last_day + 1.0;
+    size_t n = 0;
+    for (size_t i = 0; i < n_events; i++) {
+        const sg_event *e = events[i];
+        if (sg_date_is_open(e->date))
+            continue;
+        long first = sg_date_first_day(e->date), last = sg_date_last_day(e->date);
+        double x0 = first == LONG_MIN ? (double)last + 1.0 : (double)first;
+        double x1 = last == LONG_MAX ? x0 : first == LONG_MIN ? x0 : (double)last + 1.0;
+        if (x1 < lo || x0 >= hi || (x1 == lo && x0 < x1))
+            continue;
+        char d[SG_DATE_TEXT_MAX];
+        texts[n] = g_strdup_printf("%s  %s", sg_date_format(e->date, d), *e->label ? e->label : e->id);
+        markers[n] = (sg_line_marker){x0, x1, texts[n]};
+        n++;
+    }
+    *count = n;
+    *labels = texts;
+    return markers;
+}
+
+static int write_plot(const sg_timeline *t, const request *r, const sg_line_marker *markers, size_t n_markers,
                       sg_output *out)
 {
     size_t n = t->n_slices, shown = t->shown;
@@ -479,27 +502,16 @@ static int write_plot(const sg_timeline *t, const request *r, const sg_event *co
         }
         series[row] = (sg_line_series){names[u], y, t->samples ? low : NULL, t->samples ? high : NULL};
     }
-    sg_line_marker *markers = g_new0(sg_line_marker, n_events + 1);
-    char **marker_labels = g_new0(char *, n_events + 1);
-    size_t n_markers = 0;
-    for (size_t i = 0; i < n_events; i++) {
-        const sg_event *e = events[i];
-        if (sg_date_is_open(e->date))
-            continue;
-        char d[SG_DATE_TEXT_MAX];
-        long first = sg_date_first_day(e->date), last = sg_date_last_day(e->date);
-        marker_labels[n_markers] = g_strdup_printf("%s  %s", sg_date_format(e->date, d), *e->label ? e->label : e->id);
-        markers[n_markers] = (sg_line_marker){first == LONG_MIN ? -INFINITY : (double)first,
-                                              last == LONG_MAX ? INFINITY : (double)last + 1.0, marker_labels[n_markers]};
-        n_markers++;
-    }
     const char *title = *t->net->title ? t->net->title : t->net->id;
     char *heading = g_strdup_printf("%s: who mattered when", title);
     GString *sub = g_string_new(NULL);
-    g_string_append_printf(sub, "%s by %s in each %s%s, %s to %s; a line breaks where the node has no tie in the "
-                                "slice.",
-                           r->plot_value ? "Value" : "Rank", t->measure,
-                           t->window > 1 ? "window of " : "", t->window > 1 ? "steps" : sg_step_name(t->step),
+    if (t->window > 1)
+        g_string_append_printf(sub, "%s by %s in each window of %zu %ss", r->plot_value ? "Value" : "Rank", t->measure,
+                               t->window, sg_step_name(t->step));
+    else
+        g_string_append_printf(sub, "%s by %s in each %s", r->plot_value ? "Value" : "Rank", t->measure,
+                               sg_step_name(t->step));
+    g_string_append_printf(sub, ", %s to %s; a line breaks where the node has no tie in the slice.",
                            t->slices[0].label, t->slices[n - 1].label);
     if (t->samples)
         g_string_append_printf(sub, " Bands: %g%% intervals over %zu samples (seed %llu).", t->interval, t->samples,
@@ -514,10 +526,6 @@ static int write_plot(const sg_timeline *t, const request *r, const sg_event *co
     g_free(heading);
     g_string_free(sub, TRUE);
     g_free(y_label);
-    for (size_t i = 0; i < n_markers; i++)
-        g_free(marker_labels[i]);
-    g_free(marker_labels);
-    g_free(markers);
     g_free(values);
     g_free(series);
     g_strfreev(names);
@@ -549,7 +557,7 @@ static int cmd_timeline(const sg_command *self, int argc, char **argv)
         return SG_EXIT_DATA;
     const sg_event **events = NULL;
     size_t n_events = 0;
-    if (sg_check_group_by(self, base, r.to.centrality.group_by) >= 0 ||
+    if (sg_check_group_by(self, base, r.to.centrality.group_by, strcmp(r.to.measure, "brokerage") == 0) >= 0 ||
         (r.plot && !chosen_events(self, base, r.events, &events, &n_events))) {
         sg_network_unref(base);
         return SG_EXIT_USAGE;
@@ -573,14 +581,29 @@ static int cmd_timeline(const sg_command *self, int argc, char **argv)
         t = sg_timeline_run(base, &r.to, diag);
         sg_diag_sort(diag);
         sg_diag_print(diag, false);
-        status = t ? write_results(t, &opts) : SG_EXIT_DATA;
+        status = t ? SG_EXIT_OK : SG_EXIT_DATA;
     }
+    /* The markers are known once the range is: too many is a usage error before anything is written. */
+    size_t n_markers = 0;
+    char **marker_labels = NULL;
+    sg_line_marker *markers = NULL;
+    if (status == SG_EXIT_OK && picture) {
+        markers = chart_markers(t, events, n_events, &n_markers, &marker_labels);
+        if (n_markers > SG_LINE_CHART_MAX_MARKERS)
+            status = sg_usage_error(self, "%zu events fall in the timeline's range, more than the %d a chart marks: "
+                                          "choose some with --events ID,ID,... (or --events none)",
+                                    n_markers, SG_LINE_CHART_MAX_MARKERS);
+    }
+    if (status == SG_EXIT_OK)
+        status = write_results(t, &opts);
     if (status == SG_EXIT_OK && picture)
-        status = write_plot(t, &r, events, n_events, picture);
+        status = write_plot(t, &r, markers, n_markers, picture);
     else
         sg_output_abort(picture);
-    if (!sg_output_set_end(set, status == SG_EXIT_OK))
+    if (!sg_output_set_end(set, status == SG_EXIT_OK) && status == SG_EXIT_OK)
         status = SG_EXIT_DATA;
+    g_strfreev(marker_labels);
+    g_free(markers);
     sg_timeline_free(t);
     sg_diag_free(diag);
     g_free(events);
@@ -632,9 +655,11 @@ const sg_command sg_cmd_timeline = {
         "are active with a value above 0, then by the slices they are active in. Under them, per slice: nodes,\n"
         "ties, weakly connected components and density as `info --between` counts them, and Freeman's\n"
         "centralization of the measure (of degree for measures without one: not betweenness, closeness or\n"
-        "degree). With --samples each slice is also sampled as `robustness` samples (the same seed in every\n"
-        "slice, so a tie kept in one slice's sample I is kept in the next slice's sample I); nodes only a\n"
-        "sampled hypothesis adds are not rows.\n"
+        "degree). Ranks are by the highest value for every measure: with constraint, rank 1 is the most\n"
+        "constrained node. With --samples each slice is also sampled as `robustness` samples it, on its own\n"
+        "(the same seed in every slice, each slice's draws following its own ties); nodes only a sampled\n"
+        "hypothesis adds are not rows. Eigenvector, hub and authority run in a child process each time (see\n"
+        "centrality), which makes them slow to sample: a few milliseconds per slice and sample.\n"
         "CSV: slice,id,label,value,rank (with --samples also low,high,rank_low,rank_high,p_top), one row per\n"
         "node of each slice, by rank. JSON: {\"network\", \"measure\", \"step\", \"window\", \"shown\", \"slices\": [{\"label\",\n"
         "\"from\", \"to\", \"figures\", \"entered\", \"left\", \"nodes\": [{\"id\", \"value\", \"rank\", \"active\"}]}]}.\n",
