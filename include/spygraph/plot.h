@@ -55,10 +55,15 @@ typedef struct sg_line_series {
 
 /* A dated happening drawn across the chart: a vertical line at X0, or a shaded band from X0 to X1 (an
  * uncertain date), numbered in order of X0 (then of the array) above the plot; the key under the chart
- * lists the numbers with their labels. Markers outside the x axis are left out of the picture and the key. */
+ * lists the numbers with their labels. On a chart with at most 12 number labels, a marker that stands far
+ * enough from the last one named (a line of text) also has its NAME written along it, down from the top of
+ * the plot. Markers outside the x axis are
+ * left out of the picture and the key. */
 typedef struct sg_line_marker {
     double x0, x1;              /* X0 <= X1, in the x axis's units */
     const char *label;          /* the key's text, e.g. "1941-07-02  Imperial Conference" */
+    const char *name;           /* written along the marker where there is room, e.g. "Imperial Conference";
+                                   NULL: none */
 } sg_line_marker;
 
 typedef struct sg_line_chart {

@@ -463,7 +463,7 @@ static sg_line_marker *chart_markers(const sg_timeline *t, const sg_event *const
             continue;
         char d[SG_DATE_TEXT_MAX];
         texts[n] = g_strdup_printf("%s  %s", sg_date_format(e->date, d), *e->label ? e->label : e->id);
-        markers[n] = (sg_line_marker){x0, x1, texts[n]};
+        markers[n] = (sg_line_marker){x0, x1, texts[n], *e->label ? e->label : e->id};
         n++;
     }
     *count = n;

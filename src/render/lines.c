@@ -14,6 +14,9 @@
 #define KEY_ROW 17.0
 #define POINT_RADIUS 2.8
 #define MARKER_BAND 0xedf0f3
+#define NAME_GAP 14.0          /* the least distance between two markers' names written along them */
+#define SIZE_NAME 10.0
+#define NAMED_CLUSTERS_MAX 12  /* markers are named only on a chart with at most this many number labels */
 
 /* Ten colours that stay apart on white (the classic Tableau/matplotlib ten), then the same dashed. */
 static const unsigned palette[] = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd,
@@ -41,6 +44,7 @@ typedef struct chart_layout {
     size_t n_clusters;
     int marker_rows;
     PangoLayout *key_title, **key;
+    PangoLayout **names;       /* per sorted marker: its name written along it, or NULL (no room, no name) */
     sg_plot_axis axis;
     PangoLayout **ticks;
     double lo, hi;             /* the y axis's ends (ranks: 0.5 and the largest rank + 0.5) */
@@ -303,6 +307,20 @@ static void chart_layout_init(chart_layout *c, const sg_line_chart *ch)
     c->x_labels_y = c->plot_y1 + TICK_LENGTH + 3.0;
     y = c->x_labels_y + SIZE_SMALL * 1.3 + 12.0;
 
+    /* Names along the markers, where one stands a line of text from the last named; only on a chart with
+     * few groups of markers (a crowded chart keeps its numbers and key). */
+    c->names = g_new0(PangoLayout *, c->n_markers + 1);
+    double named_x = -INFINITY;
+    for (size_t k = 0; c->n_clusters <= NAMED_CLUSTERS_MAX && k < c->n_markers; k++) {
+        const sg_line_marker *m = &ch->markers[c->sorted[k]];
+        double x = x_of(c, fmax(m->x0, ch->x_min));
+        if (!m->name || !*m->name || x - named_x < NAME_GAP || x + NAME_GAP > c->plot_x1)
+            continue;
+        c->names[k] = sg_plot_text(c->context, m->name, SIZE_NAME, false);
+        sg_plot_ellipsize(c->names[k], 0.6 * (c->plot_y1 - c->plot_y0));
+        named_x = x;
+    }
+
     if (c->n_markers) {
         c->key_title = sg_plot_text(c->context, "Events", SIZE_SMALL, true);
         c->key_y = y;
@@ -346,6 +364,10 @@ static void chart_layout_free(chart_layout *c)
     for (size_t k = 0; c->key && k < c->n_markers; k++)
         g_object_unref(c->key[k]);
     g_free(c->key);
+    for (size_t k = 0; c->names && k < c->n_markers; k++)
+        if (c->names[k])
+            g_object_unref(c->names[k]);
+    g_free(c->names);
     for (int k = 0; k <= c->axis.n; k++)
         if (c->ticks[k])
             g_object_unref(c->ticks[k]);
@@ -430,6 +452,18 @@ static void draw_markers(cairo_t *cr, const chart_layout *c)
             cairo_stroke(cr);
             cairo_set_dash(cr, NULL, 0, 0.0);
         }
+    }
+    /* The names along their markers, reading down from the top of the plot. */
+    for (size_t k = 0; k < c->n_markers; k++) {
+        if (!c->names[k])
+            continue;
+        const sg_line_marker *m = &ch->markers[c->sorted[k]];
+        double x = x_of(c, fmax(m->x0, ch->x_min));
+        cairo_save(cr);
+        cairo_translate(cr, floor(x) + 3.0 + SIZE_NAME * 1.2, c->plot_y0 + 4.0);
+        cairo_rotate(cr, G_PI / 2.0);
+        sg_plot_show_at(cr, c->names[k], 0.0, 0.0, INK_FAINT);
+        cairo_restore(cr);
     }
     for (size_t q = 0; q < c->n_clusters; q++) {
         const cluster *cl = &c->clusters[q];

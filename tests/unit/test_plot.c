@@ -254,8 +254,9 @@ static sg_line_chart hostile_chart(sg_line_series *series, sg_line_marker *marke
 {
     series[0] = (sg_line_series){"<b>Ozaki</b> &amp; \x1b[31m\x07", line_a, NULL, NULL};
     series[1] = (sg_line_series){"尾崎秀実 stray \xff byte", line_b, band_low, band_high};
-    markers[0] = (sg_line_marker){705800.0, 705800.0, "1931-09-18  Mukden <incident> & \x1b[2J"};
-    markers[1] = (sg_line_marker){705000.0, 705500.0, "1930  before the axis, ending inside it"};
+    markers[0] = (sg_line_marker){705800.0, 705800.0, "1931-09-18  Mukden <incident> & \x1b[2J",
+                                  "Mukden <incident> & \x1b[2J \xff"};
+    markers[1] = (sg_line_marker){705000.0, 705500.0, "1930  before the axis, ending inside it", "before"};
     markers[2] = (sg_line_marker){-INFINITY, 706000.0, "../1932  an open start"};
     markers[3] = (sg_line_marker){800000.0, 800001.0, "far after: not drawn"};
     sg_line_chart chart = {.title = "Who mattered when <&>", .subtitle = "ranks", .y_label = "rank by betweenness",
