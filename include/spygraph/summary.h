@@ -50,10 +50,11 @@ typedef struct sg_summary {
 } sg_summary;
 
 /* Computes the summary of NET (a read network) on its simple graph read as DIRECTION (DEFAULT:
- * undirected; sg_graph_build, parallel ties merged, self-loops dropped). Returns IGRAPH_SUCCESS or an
- * igraph error code (then OUT holds nothing to free). Free with sg_summary_free. O(n m) for the
- * diameter; the date counts O(n + m + events). */
-igraph_error_t sg_summary_compute(const sg_network *net, sg_direction direction, sg_summary *out);
+ * undirected; sg_graph_build, parallel ties merged, self-loops dropped); the diameter and mean distance only
+ * WITH_DISTANCES (else NaN). Returns IGRAPH_SUCCESS or an igraph error code (then OUT holds nothing to
+ * free). Free with sg_summary_free. O(n + m log m), plus O(n m) for the distances. */
+igraph_error_t sg_summary_compute(const sg_network *net, sg_direction direction, bool with_distances,
+                                  sg_summary *out);
 void sg_summary_free(sg_summary *s);
 
 #endif

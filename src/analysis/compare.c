@@ -49,7 +49,7 @@ static igraph_error_t compute_figures(const sg_network *net, const char *central
                                       sg_compare_figures *f)
 {
     sg_summary s;
-    IGRAPH_CHECK(sg_summary_compute(net, o->reading.direction, &s));
+    IGRAPH_CHECK(sg_summary_compute(net, o->reading.direction, true, &s));
     *f = (sg_compare_figures){s.nodes, s.ties, s.links, s.components, s.density, s.diameter, s.mean_distance, NAN};
     sg_summary_free(&s);
     if (strcmp(centralized, measure) == 0)

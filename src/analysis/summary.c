@@ -107,8 +107,10 @@ static void count_dates(const sg_network *net, sg_date_counts *c)
     count_date(c, net->span.end);
 }
 
-/* Components, density, diameter and mean distance of the simple graph of NET read as DIRECTION. */
-static igraph_error_t graph_figures(const sg_network *net, sg_direction direction, sg_summary *s)
+/* Components, density and (WITH_DISTANCES) diameter and mean distance of the simple graph of NET read as
+ * DIRECTION. */
+static igraph_error_t graph_figures(const sg_network *net, sg_direction direction, bool with_distances,
+                                    sg_summary *s)
 {
     sg_reading reading;
     sg_reading_init(&reading);
@@ -141,7 +143,7 @@ static igraph_error_t graph_figures(const sg_network *net, sg_direction directio
     double pairs = (double)n * (double)(n - 1) / (g.directed ? 1.0 : 2.0);
     s->density = n > 1 ? (double)m / pairs : NAN;
     s->diameter = s->mean_distance = NAN;
-    if (m > 0) {
+    if (m > 0 && with_distances) {
         igraph_real_t diameter, mean;
         IGRAPH_CHECK(igraph_diameter(&g.graph, &diameter, NULL, NULL, NULL, NULL, g.directed, true));
         IGRAPH_CHECK(igraph_average_path_length(&g.graph, &mean, NULL, g.directed, true));
@@ -153,7 +155,8 @@ static igraph_error_t graph_figures(const sg_network *net, sg_direction directio
     return IGRAPH_SUCCESS;
 }
 
-igraph_error_t sg_summary_compute(const sg_network *net, sg_direction direction, sg_summary *out)
+igraph_error_t sg_summary_compute(const sg_network *net, sg_direction direction, bool with_distances,
+                                  sg_summary *out)
 {
     memset(out, 0, sizeof *out);
     out->nodes = net->n_nodes;
@@ -161,7 +164,7 @@ igraph_error_t sg_summary_compute(const sg_network *net, sg_direction direction,
     out->sources = net->n_sources;
     count_tables(net, out);
     count_dates(net, &out->dates);
-    igraph_error_t err = graph_figures(net, direction, out);
+    igraph_error_t err = graph_figures(net, direction, with_distances, out);
     if (err != IGRAPH_SUCCESS)
         sg_summary_free(out);
     return err;

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "analysis/centrality_internal.h"
 #include "spygraph/compare.h"
 #include "spygraph/robustness.h"
 #include "spygraph/summary.h"
@@ -153,7 +154,7 @@ static bool slice_figures(const sg_network *snet, const sg_timeline_options *opt
                           const char *measure, const igraph_vector_t *values, sg_slice_figures *fig)
 {
     sg_summary s;
-    if (sg_summary_compute(snet, opts->reading.direction, &s) != IGRAPH_SUCCESS)
+    if (sg_summary_compute(snet, opts->reading.direction, false, &s) != IGRAPH_SUCCESS)
         return false;
     fig->nodes = s.nodes;
     fig->ties = s.ties;
@@ -208,27 +209,66 @@ static bool slice_samples(sg_timeline *t, sg_network *base, const sg_reading *sl
     return true;
 }
 
-/* Reads slice K and fills its cells and figures. Returns false after reporting. */
-static bool run_slice(sg_timeline *t, sg_network *base, const sg_timeline_options *opts, GHashTable *row_of, size_t k,
-                      sg_diag *diag)
+/* The reading of slice K: OPTS's reading with --between the slice. */
+static sg_reading slice_reading(const sg_timeline *t, const sg_timeline_options *opts, size_t k)
 {
     sg_reading r = opts->reading;
     r.has_at = false;
     r.has_between = true;
     r.from = t->slices[k].from;
     r.to = t->slices[k].to;
-    sg_network *snet = sg_reading_network(base, &r, diag);
+    return r;
+}
+
+/* A slice computed as one row of doubles (so that slices can run in worker processes, sg_parallel_rows):
+ * the five figures, then per node of the rows' reading its value, rank, presence and activity. */
+enum { ROW_FIGURES = 5, ROW_PER_NODE = 4 };
+
+typedef struct slice_job {
+    const sg_timeline *t;
+    sg_network *base;
+    const sg_timeline_options *opts;
+    GHashTable *row_of;        /* node id -> index into t->net's nodes */
+    int centrality_jobs;       /* worker processes inside one slice's measure */
+    size_t first;              /* the slice of row 0 of the block being computed */
+} slice_job;
+
+/* Reads slice K (row ROW_IN_BLOCK of the block from JOB->first) and computes its row into OUT (ROW_FIGURES + ROW_PER_NODE x nodes doubles). Returns
+ * IGRAPH_SUCCESS or an error (reported through igraph's handler; a slice's reading cannot fail where the
+ * whole reading did not, and that one was read first). */
+static igraph_error_t slice_row(const void *ctx, size_t row_in_block, double *out)
+{
+    const slice_job *job = ctx;
+    size_t k = job->first + row_in_block;
+    const sg_timeline *t = job->t;
+    size_t rows = t->net->n_nodes;
+    for (size_t u = 0; u < rows; u++) {
+        double *cell = out + ROW_FIGURES + ROW_PER_NODE * u;
+        cell[0] = NAN;
+        cell[1] = cell[2] = cell[3] = 0.0;
+    }
+    sg_reading r = slice_reading(t, job->opts, k);
+    sg_diag *diag = sg_diag_new();
+    sg_network *snet = sg_reading_network(job->base, &r, diag);
+    sg_diag_free(diag);
     if (!snet)
-        return false;
-    sg_centrality_options copts = opts->centrality;
-    copts.reading.direction = opts->reading.direction;
-    copts.reading.weights = opts->reading.weights;
+        IGRAPH_ERROR("a slice's reading failed", IGRAPH_FAILURE);
+    sg_centrality_options copts = job->opts->centrality;
+    copts.reading.direction = job->opts->reading.direction;
+    copts.reading.weights = job->opts->reading.weights;
     copts.reading.tie_mask = NULL;
+    copts.jobs = job->centrality_jobs;
     igraph_vector_t values;
     igraph_vector_init(&values, 0);
+    sg_slice_figures fig;
     bool ok = sg_centrality_one(snet, t->measure, &copts, &values) == IGRAPH_SUCCESS &&
-              slice_figures(snet, opts, &copts, t->measure, &values, &t->figures[k]);
+              slice_figures(snet, job->opts, &copts, t->measure, &values, &fig);
     if (ok) {
+        out[0] = (double)fig.nodes;
+        out[1] = (double)fig.ties;
+        out[2] = (double)fig.components;
+        out[3] = fig.density;
+        out[4] = fig.centralization;
         size_t n = snet->n_nodes;
         int *ranks = g_new(int, MAX(n, 1));
         sg_competition_ranks(VECTOR(values), n, ranks);
@@ -237,21 +277,68 @@ static bool run_slice(sg_timeline *t, sg_network *base, const sg_timeline_option
             active[snet->edges[i].source] = active[snet->edges[i].target] = true;
         for (size_t i = 0; i < n; i++) {
             gpointer row;
-            if (!g_hash_table_lookup_extended(row_of, snet->nodes[i].id, NULL, &row))
+            if (!g_hash_table_lookup_extended(job->row_of, snet->nodes[i].id, NULL, &row))
                 continue; /* cannot happen: a slice reads a subset of the rows' reading */
-            sg_timeline_cell *c = cell_at(t, GPOINTER_TO_SIZE(row), k);
-            c->present = true;
-            c->active = active[i];
-            c->value = VECTOR(values)[i];
-            c->rank = ranks[i];
+            double *cell = out + ROW_FIGURES + ROW_PER_NODE * GPOINTER_TO_SIZE(row);
+            cell[0] = VECTOR(values)[i];
+            cell[1] = ranks[i];
+            cell[2] = 1.0;
+            cell[3] = active[i];
         }
         g_free(ranks);
         g_free(active);
     }
     igraph_vector_destroy(&values);
     sg_network_unref(snet);
-    if (ok && opts->samples)
+    return ok ? IGRAPH_SUCCESS : IGRAPH_FAILURE;
+}
+
+/* Slice K's row ROW into the result. */
+static void unpack_row(sg_timeline *t, size_t k, const double *row)
+{
+    sg_slice_figures *fig = &t->figures[k];
+    fig->nodes = (size_t)row[0];
+    fig->ties = (size_t)row[1];
+    fig->components = (size_t)row[2];
+    fig->density = row[3];
+    fig->centralization = row[4];
+    fig->centralization_of = centralization_measure(t->measure);
+    for (size_t u = 0; u < t->net->n_nodes; u++) {
+        const double *cell = row + ROW_FIGURES + ROW_PER_NODE * u;
+        sg_timeline_cell *c = cell_at(t, u, k);
+        c->value = cell[0];
+        c->rank = (int)cell[1];
+        c->present = cell[2] != 0.0;
+        c->active = cell[3] != 0.0;
+    }
+}
+
+/* Computes every slice: in worker processes, a block of slices each, when there is enough work and no
+ * sampling (which runs its own workers); else one by one here, each measure with the --jobs asked.
+ * Returns false after reporting. */
+static bool run_slices(sg_timeline *t, sg_network *base, const sg_timeline_options *opts, GHashTable *row_of,
+                       sg_diag *diag)
+{
+    size_t n = t->net->n_nodes, width = ROW_FIGURES + ROW_PER_NODE * n;
+    double work = (double)t->n_slices * (double)n * (double)(n + t->net->n_edges);
+    int parts = opts->samples || work < 1e6 ? 1 : (int)MIN((size_t)sg_parallel_jobs(opts->jobs), t->n_slices);
+    /* Rows are computed in blocks of at most a million doubles (8 MB). */
+    size_t block = MAX((size_t)1, MIN(t->n_slices, (size_t)1000000 / MAX(width, 1)));
+    double *rows = g_new(double, block * width);
+    slice_job job = {t, base, opts, row_of, parts > 1 ? 1 : opts->centrality.jobs, 0};
+    bool ok = true;
+    for (size_t first = 0; ok && first < t->n_slices; first += block) {
+        size_t count = MIN(block, t->n_slices - first);
+        job.first = first;
+        ok = sg_parallel_rows(slice_row, &job, count, width, parts, rows) == IGRAPH_SUCCESS;
+        for (size_t k = 0; ok && k < count; k++)
+            unpack_row(t, first + k, rows + k * width);
+    }
+    g_free(rows);
+    for (size_t k = 0; ok && opts->samples && k < t->n_slices; k++) {
+        sg_reading r = slice_reading(t, opts, k);
         ok = slice_samples(t, base, &r, opts, row_of, k, diag);
+    }
     return ok;
 }
 
@@ -359,9 +446,7 @@ sg_timeline *sg_timeline_run(sg_network *base, const sg_timeline_options *opts, 
     GHashTable *row_of = g_hash_table_new(g_str_hash, g_str_equal);
     for (size_t u = 0; u < net->n_nodes; u++)
         g_hash_table_insert(row_of, (gpointer)net->nodes[u].id, GSIZE_TO_POINTER(u));
-    bool ok = true;
-    for (size_t k = 0; ok && k < n_slices; k++)
-        ok = run_slice(t, base, opts, row_of, k, diag);
+    bool ok = run_slices(t, base, opts, row_of, diag);
     g_hash_table_destroy(row_of);
     if (!ok) {
         sg_timeline_free(t);

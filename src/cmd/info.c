@@ -185,7 +185,7 @@ static int cmd_info(const sg_command *self, int argc, char **argv)
     if (!net)
         return SG_EXIT_DATA;
     sg_summary s;
-    if (sg_summary_compute(net, opts.reading.direction, &s) != IGRAPH_SUCCESS) {
+    if (sg_summary_compute(net, opts.reading.direction, true, &s) != IGRAPH_SUCCESS) {
         sg_network_unref(net);
         return SG_EXIT_DATA;
     }
