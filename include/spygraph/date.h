@@ -78,6 +78,12 @@ const char *sg_date_format(sg_date d, char buf[SG_DATE_TEXT_MAX]);
 long sg_interval_first_day(const sg_interval *iv);
 long sg_interval_last_day(const sg_interval *iv);
 
+/* The interval as text in a new string (the caller g_free()s it): "" when timeless; one date when both
+ * ends are the same date, or when the one written end already says the period is open ("1936/.." with no
+ * end, "../1932" with no start); else "START..END", an open end left empty ("1933..", "..1941"). Dates
+ * appear as written. O(1). */
+char *sg_interval_text(const sg_interval *iv);
+
 /* True when the interval has no dates at all. */
 bool sg_interval_is_timeless(const sg_interval *iv);
 

@@ -113,10 +113,11 @@ static char *added_detail(const sg_patch *p)
 {
     const sg_edge *v = &p->edge;
     GString *s = g_string_new(NULL);
-    char a[SG_DATE_TEXT_MAX], b[SG_DATE_TEXT_MAX];
-    if (!sg_interval_is_timeless(&v->when))
-        g_string_append_printf(s, "%s..%s, ", sg_date_is_open(v->when.start) ? "" : sg_date_format(v->when.start, a),
-                               sg_date_is_open(v->when.end) ? "" : sg_date_format(v->when.end, b));
+    if (!sg_interval_is_timeless(&v->when)) {
+        char *period = sg_interval_text(&v->when);
+        g_string_append_printf(s, "%s, ", period);
+        g_free(period);
+    }
     g_string_append_printf(s, "confidence %g, weight %g", v->confidence, v->weight);
     return g_string_free(s, FALSE);
 }

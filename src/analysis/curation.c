@@ -117,11 +117,11 @@ static void check_lifetime(const sg_network *net, const sg_edge *e, int end, sg_
     if (sg_interval_last_day(&e->when) >= sg_interval_first_day(&n->when) &&
         sg_interval_first_day(&e->when) <= sg_interval_last_day(&n->when))
         return;
-    char a[SG_DATE_TEXT_MAX], b[SG_DATE_TEXT_MAX], c[SG_DATE_TEXT_MAX], d[SG_DATE_TEXT_MAX];
-    sg_diag_warning(diag, &e->origin, "the tie %s-%s (%s), dated %s..%s, lies outside the lifetime of '%s' (%s..%s)",
-                    net->nodes[e->source].id, net->nodes[e->target].id, e->relation->name,
-                    sg_date_format(e->when.start, a), sg_date_format(e->when.end, b), n->id,
-                    sg_date_format(n->when.start, c), sg_date_format(n->when.end, d));
+    char *tie = sg_interval_text(&e->when), *life = sg_interval_text(&n->when);
+    sg_diag_warning(diag, &e->origin, "the tie %s-%s (%s), dated %s, lies outside the lifetime of '%s' (%s)",
+                    net->nodes[e->source].id, net->nodes[e->target].id, e->relation->name, tie, n->id, life);
+    g_free(tie);
+    g_free(life);
 }
 
 /* Checks every tie of NET, and the ties each hypothesis adds or changes, against its ends' lifetimes. */

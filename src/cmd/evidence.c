@@ -107,18 +107,7 @@ int sg_cmd_node_arg(const sg_network *net, const char *name)
 
 char *sg_cmd_tie_period(const sg_edge *e)
 {
-    char a[SG_DATE_TEXT_MAX], b[SG_DATE_TEXT_MAX];
-    if (sg_interval_is_timeless(&e->when))
-        return g_strdup("");
-    bool open_after = sg_date_is_open(e->when.end) && (e->when.start.flags & SG_DATE_OPEN_ENDED) &&
-                      sg_date_last_day(e->when.start) == LONG_MAX;
-    bool open_before = sg_date_is_open(e->when.start) && (e->when.end.flags & SG_DATE_OPEN_ENDED) &&
-                       sg_date_first_day(e->when.end) == LONG_MIN;
-    if (sg_date_equal(&e->when.start, &e->when.end) || open_after)
-        return g_strdup(sg_date_format(e->when.start, a));
-    if (open_before)
-        return g_strdup(sg_date_format(e->when.end, b));
-    return g_strdup_printf("%s..%s", sg_date_format(e->when.start, a), sg_date_format(e->when.end, b));
+    return sg_interval_text(&e->when);
 }
 
 static bool tie_reversed(const sg_edge *e, int from)

@@ -22,10 +22,7 @@ static void add_number(sg_table *t, const char *figure, double value, int digits
 
 static char *span_text(const sg_interval *iv)
 {
-    char a[SG_DATE_TEXT_MAX], b[SG_DATE_TEXT_MAX];
-    if (sg_interval_is_timeless(iv))
-        return g_strdup("");
-    return g_strdup_printf("%s..%s", sg_date_format(iv->start, a), sg_date_format(iv->end, b));
+    return sg_interval_text(iv);
 }
 
 /* The summary as a two-column table: figure, value ("edges.recruited" for a count by relation). */

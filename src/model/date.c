@@ -1,5 +1,6 @@
 /* date.c: parsing dates as historians write them (EDTF level 1), comparing them and intervals of them. */
 #include <ctype.h>
+#include <glib.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -410,4 +411,20 @@ bool sg_interval_is_reversed(const sg_interval *iv)
     if (sg_date_is_open(iv->start) || sg_date_is_open(iv->end))
         return false;
     return sg_date_last_day(iv->end) < sg_date_first_day(iv->start);
+}
+
+char *sg_interval_text(const sg_interval *iv)
+{
+    char a[SG_DATE_TEXT_MAX], b[SG_DATE_TEXT_MAX];
+    if (sg_interval_is_timeless(iv))
+        return g_strdup("");
+    bool open_after = sg_date_is_open(iv->end) && (iv->start.flags & SG_DATE_OPEN_ENDED) &&
+                      sg_date_last_day(iv->start) == LONG_MAX;
+    bool open_before = sg_date_is_open(iv->start) && (iv->end.flags & SG_DATE_OPEN_ENDED) &&
+                       sg_date_first_day(iv->end) == LONG_MIN;
+    if (sg_date_equal(&iv->start, &iv->end) || open_after)
+        return g_strdup(sg_date_format(iv->start, a));
+    if (open_before)
+        return g_strdup(sg_date_format(iv->end, b));
+    return g_strdup_printf("%s..%s", sg_date_format(iv->start, a), sg_date_format(iv->end, b));
 }
