@@ -194,15 +194,20 @@ static void write_text(const sg_timeline *t, FILE *out)
     g_free(how);
     const char *first = t->slices[0].label, *last = t->slices[t->n_slices - 1].label;
     const char *plural = t->n_slices == 1 ? "" : "s";
-    if (t->window > 1)
-        sg_term_line(out, "%zu slice%s of %zu %ss (fewer where the range ends), moving a %s at a time, %s to %s; each "
-                          "slice reads the ties active at some time in it (as --between).",
+    if (t->window > 1 && t->n_slices == 1 && t->slices[0].last_day - t->slices[0].first_day + 1 <
+                                                  (long)t->window * 28)
+        sg_term_line(out, "1 slice, %s: the range is shorter than the window of %zu %ss; it reads the ties active at "
+                          "some time in it (as --between).",
+                     first, t->window, sg_step_name(t->step));
+    else if (t->window > 1)
+        sg_term_line(out, "%zu slice%s of %zu %ss, moving a %s at a time, %s to %s; each slice reads the ties active "
+                          "at some time in it (as --between).",
                      t->n_slices, plural, t->window, sg_step_name(t->step), sg_step_name(t->step), first, last);
     else
         sg_term_line(out, "%zu %s slice%s, %s to %s; each slice reads the ties active at some time in it (as --between).",
                      t->n_slices, step_words(t), plural, first, last);
-    sg_term_line(out, "Rank by %s in each slice for the top %zu nodes by their best rank; '.' no tie in the slice, "
-                      "'>' entered, 'x' left, '-' undefined.",
+    sg_term_line(out, "Rank by %s in each slice for the top %zu nodes by their best rank; '(n)' a value of 0 (tied "
+                      "with every node of value 0), '.' no tie in the slice, '>' entered, 'x' left, '-' undefined.",
                  t->measure, t->shown);
     if (t->samples)
         sg_term_line(out, "%zu samples per slice (seed %llu): the %g%% intervals are in the CSV and JSON output and the "
@@ -228,6 +233,8 @@ static void write_text(const sg_timeline *t, FILE *out)
                 text = g_strdup(c->left ? "x" : ".");
             else if (c->rank == 0)
                 text = g_strdup(c->entered ? ">-" : "-");
+            else if (c->value == 0.0) /* tied with every other node of value 0: a place, not a standing */
+                text = g_strdup_printf("%s(%d)", c->entered ? ">" : "", c->rank);
             else
                 text = g_strdup_printf("%s%d", c->entered ? ">" : "", c->rank);
             sg_table_set_text(tab, k + 1, text);
@@ -268,7 +275,7 @@ typedef struct rank_sort {
     size_t slice;
 } rank_sort;
 
-/* Nodes of a slice by rank (undefined last), then network order. */
+/* Nodes of a slice by rank (undefined last), then id (as centrality lists them). */
 static gint compare_in_slice(gconstpointer a, gconstpointer b, gpointer data)
 {
     const rank_sort *s = data;
@@ -276,7 +283,7 @@ static gint compare_in_slice(gconstpointer a, gconstpointer b, gpointer data)
     int ri = sg_timeline_at(s->t, i, s->slice)->rank, rj = sg_timeline_at(s->t, j, s->slice)->rank;
     if (ri != rj)
         return ri == 0 ? 1 : rj == 0 ? -1 : ri < rj ? -1 : 1;
-    return i < j ? -1 : i > j;
+    return strcmp(s->t->net->nodes[i].id, s->t->net->nodes[j].id);
 }
 
 /* The nodes present in slice K, in rank order; *COUNT set. The caller g_free()s it. */
@@ -294,8 +301,9 @@ static size_t *slice_nodes(const sg_timeline *t, size_t k, size_t *count)
 
 static sg_table *long_table(const sg_timeline *t)
 {
-    const char *names[] = {"slice", "id", "label", "value", "rank", "low", "high", "rank_low", "rank_high", "p_top"};
-    sg_table *tab = sg_table_new(t->samples ? 10 : 5, names);
+    const char *names[] = {"slice", "id", "label", "value", "rank", "active", "low", "high", "rank_low", "rank_high",
+                           "p_top"};
+    sg_table *tab = sg_table_new(t->samples ? 11 : 6, names);
     for (size_t k = 0; k < t->n_slices; k++) {
         size_t n, *ids = slice_nodes(t, k, &n);
         for (size_t i = 0; i < n; i++) {
@@ -307,14 +315,15 @@ static sg_table *long_table(const sg_timeline *t)
             sg_table_set_number(tab, 3, c->value, 6);
             if (c->rank)
                 sg_table_set_int(tab, 4, c->rank);
+            sg_table_set_text(tab, 5, c->active ? "true" : "false");
             if (t->samples) {
-                sg_table_set_number(tab, 5, c->low, 6);
-                sg_table_set_number(tab, 6, c->high, 6);
+                sg_table_set_number(tab, 6, c->low, 6);
+                sg_table_set_number(tab, 7, c->high, 6);
                 if (c->rank_low)
-                    sg_table_set_int(tab, 7, c->rank_low);
+                    sg_table_set_int(tab, 8, c->rank_low);
                 if (c->rank_high)
-                    sg_table_set_int(tab, 8, c->rank_high);
-                sg_table_set_number(tab, 9, c->p_top, 6);
+                    sg_table_set_int(tab, 9, c->rank_high);
+                sg_table_set_number(tab, 10, c->p_top, 6);
             }
         }
         g_free(ids);
@@ -489,7 +498,9 @@ static int write_plot(const sg_timeline *t, const request *r, const sg_line_mark
         double *y = values + 3 * row * n, *low = y + n, *high = low + n;
         for (size_t k = 0; k < n; k++) {
             const sg_timeline_cell *c = sg_timeline_at(t, u, k);
-            bool drawn = c->active && c->rank > 0;
+            /* a rank is drawn where it is a standing: a tie in the slice and a value above 0 (the nodes of value
+             * 0 share the last place, which moves as others leave it) */
+            bool drawn = c->active && c->rank > 0 && (r->plot_value || c->value > 0);
             if (r->plot_value) {
                 y[k] = drawn ? c->value : NAN;
                 low[k] = drawn ? c->low : NAN;
@@ -511,8 +522,8 @@ static int write_plot(const sg_timeline *t, const request *r, const sg_line_mark
     else
         g_string_append_printf(sub, "%s by %s in each %s", r->plot_value ? "Value" : "Rank", t->measure,
                                sg_step_name(t->step));
-    g_string_append_printf(sub, ", %s to %s; a line breaks where the node has no tie in the slice.",
-                           t->slices[0].label, t->slices[n - 1].label);
+    g_string_append_printf(sub, ", %s to %s; a line breaks where the node has no tie in the slice%s.",
+                           t->slices[0].label, t->slices[n - 1].label, r->plot_value ? "" : " or a value of 0");
     if (t->samples)
         g_string_append_printf(sub, " Bands: %g%% intervals over %zu samples (seed %llu).", t->interval, t->samples,
                                (unsigned long long)t->seed);
@@ -640,10 +651,12 @@ const sg_command sg_cmd_timeline = {
         "  --normalized       normalized values, as in centrality\n"
         "  --damping X        pagerank's damping factor in (0, 1] (default 0.85), as in centrality\n"
         "  --group-by ATTR    brokerage's groups (default: affiliation), as in centrality\n"
-        "  --plot FILE        a chart of the top nodes' ranks over time with the network's events as numbered\n"
-        "                     markers: .svg, .pdf or .png; written with -o's file: both appear, or neither\n"
+        "  --plot FILE        a chart of the top nodes' ranks over time (at most 60 lines) with the network's\n"
+        "                     events as numbered markers: .svg, .pdf or .png; written with -o's file: both\n"
+        "                     appear, or neither\n"
         "  --plot-value       the chart draws the values, not the ranks\n"
-        "  --events LIST      the events marked: all (default), none, or comma-separated event ids\n"
+        "  --events LIST      with --plot: the events marked: all (default), none, or comma-separated event ids\n"
+        "                     (at most 200 in the range)\n"
         COMMON_HELP
         "\nEach slice is the reading of the network with --between FROM..TO for the slice's own period (a year,\n"
         "a quarter, a month, or a window of them): the ties active at some time in it, the nodes within their\n"
@@ -654,13 +667,15 @@ const sg_command sg_cmd_timeline = {
         "before) and 'x' where it leaves. The rows are the top N by their best rank over the slices where they\n"
         "are active with a value above 0, then by the slices they are active in. Under them, per slice: nodes,\n"
         "ties, weakly connected components and density as `info --between` counts them, and Freeman's\n"
-        "centralization of the measure (of degree for measures without one: not betweenness, closeness or\n"
-        "degree). Ranks are by the highest value for every measure: with constraint, rank 1 is the most\n"
+        "centralization of the measure where it has one (degree, betweenness, closeness), else of degree. Ranks are by the highest value for every measure: with constraint, rank 1 is the most\n"
         "constrained node. With --samples each slice is also sampled as `robustness` samples it, on its own\n"
         "(the same seed in every slice, each slice's draws following its own ties); nodes only a sampled\n"
         "hypothesis adds are not rows. Eigenvector, hub and authority run in a child process each time (see\n"
         "centrality), which makes them slow to sample: a few milliseconds per slice and sample.\n"
-        "CSV: slice,id,label,value,rank (with --samples also low,high,rank_low,rank_high,p_top), one row per\n"
-        "node of each slice, by rank. JSON: {\"network\", \"measure\", \"step\", \"window\", \"shown\", \"slices\": [{\"label\",\n"
-        "\"from\", \"to\", \"figures\", \"entered\", \"left\", \"nodes\": [{\"id\", \"value\", \"rank\", \"active\"}]}]}.\n",
+        "At most 5,000 slices. In the table '(n)' is a rank shared by the nodes of value 0, '.' a slice where the\n"
+        "node has no tie, '-' an undefined value; the chart draws ranks only where the value is above 0.\n"
+        "CSV: slice,id,label,value,rank,active (with --samples also low,high,rank_low,rank_high,p_top), one row\n"
+        "per node of each slice, by rank, then id. JSON: {\"network\", \"measure\", \"directed\", \"step\", \"window\",\n"
+        "\"top\", \"shown\", \"slices\": [{\"label\", \"from\", \"to\", \"figures\", \"entered\", \"left\", \"nodes\": [{\"id\",\n"
+        "\"value\", \"rank\", \"active\"}]}]}.\n",
 };
