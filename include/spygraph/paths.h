@@ -87,8 +87,10 @@ void sg_path_list_free(sg_path_list *list);
  * so fills HOPS (N - 1 entries, the caller's) with the usable ties (newly allocated, -1 terminated;
  * the caller g_free()s each hop's TIES). A sequence of ties is time-respecting when a day can be chosen
  * inside each tie's period, never going back: a tie may follow another if it ends no earlier than the
- * latest start so far. Partial dates cover their whole period (1932 is 1932-01-01..1932-12-31), open
- * ends are unbounded, undated ties always fit. Returns false (HOPS untouched) when it cannot. */
+ * latest start so far. A tie's period is taken within the lifetimes of both its ends (no tie carries a
+ * path before its node is founded or after it is dissolved). Partial and uncertain dates cover every day
+ * they could be (1932 is 1932-01-01..1932-12-31), open ends are unbounded, undated ties fit wherever the
+ * lifetimes allow. Returns false (HOPS untouched) when it cannot. */
 bool sg_path_time_respecting(const sg_network *net, const sg_graph *lg, const igraph_integer_t *nodes,
                              size_t n, sg_hop *hops);
 

@@ -32,6 +32,15 @@ static void hop_all_ties(const sg_network *net, const sg_graph *lg, int from, in
     hop->ties[hop->n_ties] = -1;
 }
 
+/* The days tie E can carry a path: its own period within the lifetimes of both its ends (open ends
+ * unbounded); *FIRST > *LAST when there are none. */
+static void usable_days(const sg_network *net, const sg_edge *e, long *first, long *last)
+{
+    const sg_interval *a = &net->nodes[e->source].when, *b = &net->nodes[e->target].when;
+    *first = MAX(sg_interval_first_day(&e->when), MAX(sg_interval_first_day(a), sg_interval_first_day(b)));
+    *last = MIN(sg_interval_last_day(&e->when), MIN(sg_interval_last_day(a), sg_interval_last_day(b)));
+}
+
 /* Fills HOP with the ties of LINK that end no earlier than day AFTER; returns false if there is none.
  * HOP->earliest is the first day the hop can be made. */
 static bool hop_ties_after(const sg_network *net, const sg_graph *lg, int from, int to,
@@ -42,9 +51,10 @@ static bool hop_ties_after(const sg_network *net, const sg_graph *lg, int from, 
     long earliest = LONG_MAX;
     for (size_t i = 0; i < hop->n_ties; i++) {
         const sg_edge *e = &net->edges[hop->ties[i]];
-        if (sg_interval_last_day(&e->when) < after)
+        long start, end;
+        usable_days(net, e, &start, &end);
+        if (end < after || start > end)
             continue;
-        long start = sg_interval_first_day(&e->when);
         earliest = MIN(earliest, MAX(after, start));
         if (kept == 0 || e->confidence > hop->confidence)
             hop->confidence = e->confidence;
@@ -424,10 +434,11 @@ static bool relax(const sg_network *net, const sg_graph *lg, igraph_integer_t e,
     bool any = false;
     long best = LONG_MAX;
     for (igraph_integer_t i = VECTOR(lg->tie_start)[e]; i < VECTOR(lg->tie_start)[e + 1]; i++) {
-        const sg_interval *when = &net->edges[VECTOR(lg->ties)[i]].when;
-        if (sg_interval_last_day(when) < arrival[u])
+        long first, last;
+        usable_days(net, &net->edges[VECTOR(lg->ties)[i]], &first, &last);
+        if (last < arrival[u] || first > last)
             continue;
-        best = MIN(best, MAX(arrival[u], sg_interval_first_day(when)));
+        best = MIN(best, MAX(arrival[u], first));
         any = true;
     }
     if (!any || (reached[v] && arrival[v] <= best))
