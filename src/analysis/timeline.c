@@ -411,8 +411,19 @@ sg_timeline *sg_timeline_run(sg_network *base, const sg_timeline_options *opts, 
         return NULL;
     }
     if (first == LONG_MIN || last == LONG_MAX || first > last) {
-        sg_diag_error(diag, NULL, "the timeline's range is empty or unbounded: give --from and --to as dates with both "
-                      "ends known, the first before the last");
+        int y0 = 0, m0 = 0, d0 = 0, y1 = 0, m1 = 0, d1 = 0;
+        if (first != LONG_MIN)
+            sg_day_split(first, &y0, &m0, &d0);
+        if (last != LONG_MAX)
+            sg_day_split(last, &y1, &m1, &d1);
+        char *from = first == LONG_MIN ? g_strdup("an open start") : g_strdup_printf("%04d-%02d-%02d", y0, m0, d0);
+        char *to = last == LONG_MAX ? g_strdup("an open end") : g_strdup_printf("%04d-%02d-%02d", y1, m1, d1);
+        sg_diag_error(diag, NULL, "the timeline's range, %s to %s (%s), is %s: give --from and --to as dates with both "
+                      "ends known, the first before the last",
+                      from, to, opts->has_from || opts->has_to ? "with --from or --to" : "from the network's dates",
+                      first > last ? "empty" : "unbounded");
+        g_free(from);
+        g_free(to);
         sg_network_unref(net);
         return NULL;
     }

@@ -194,7 +194,7 @@ static bool parse_single(const char *text, long *first, long *last, unsigned *fl
                 hi = lo + 2;
                 widen = 3;
             } else if (month < 1 || month > 12) {
-                *why = "month out of range 01-12";
+                *why = "month out of range 01-12 (or 21-24 for a season)";
                 return false;
             } else {
                 lo = hi = year * 12L + month - 1;

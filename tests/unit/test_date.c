@@ -146,9 +146,9 @@ static const struct {
     {"1935 ", "spaces"},
     {"19 35", "spaces"},
     {"1935 / 1936", "spaces"},
-    {"1935-25", "month out of range 01-12"},
-    {"1935-13", "month out of range 01-12"},
-    {"1935-00", "month out of range 01-12"},
+    {"1935-25", "month out of range 01-12 (or 21-24 for a season)"},
+    {"1935-13", "month out of range 01-12 (or 21-24 for a season)"},
+    {"1935-00", "month out of range 01-12 (or 21-24 for a season)"},
     {"1935-21-05", "season"},
     {"1941-02-30", "day out of range"},
     {"1900-02-29", "day out of range"},                     /* 1900 is not a leap year */
