@@ -121,6 +121,12 @@ void sg_reading_options_help(const sg_command *cmd, FILE *stream);
  * exit code. */
 int sg_cmd_write_table(const sg_options *opts, const sg_network *net, const sg_table *table, const char *key,
                        cJSON *extra_json);
+/* Writes a command's results in the chosen format to the chosen output, atomically: JSON(DATA) (taken over)
+ * for JSON, the table TABLE(DATA) (freed here) under KEY "nodes" for CSV, TEXT(DATA, stream) for the text
+ * report. Returns an exit code. */
+int sg_cmd_write_results(const sg_options *opts, const sg_network *net, const void *data,
+                         cJSON *(*json)(const void *data), sg_table *(*table)(const void *data),
+                         void (*text)(const void *data, FILE *stream));
 /* Writes JSON (taken over) to the chosen output, atomically. Returns an exit code. */
 int sg_cmd_write_json(const sg_options *opts, cJSON *json);
 

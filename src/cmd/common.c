@@ -621,3 +621,22 @@ int sg_cmd_write_table(const sg_options *opts, const sg_network *net, const sg_t
         sg_table_write_text(table, out->stream);
     return sg_output_commit(out) ? SG_EXIT_OK : SG_EXIT_DATA;
 }
+
+int sg_cmd_write_results(const sg_options *opts, const sg_network *net, const void *data,
+                         cJSON *(*json)(const void *data), sg_table *(*table)(const void *data),
+                         void (*text)(const void *data, FILE *stream))
+{
+    if (opts->format == SG_FORMAT_JSON)
+        return sg_cmd_write_json(opts, json(data));
+    if (opts->format == SG_FORMAT_CSV) {
+        sg_table *t = table(data);
+        int status = sg_cmd_write_table(opts, net, t, "nodes", NULL);
+        sg_table_free(t);
+        return status;
+    }
+    sg_output *out = sg_output_open(opts->output);
+    if (!out)
+        return SG_EXIT_DATA;
+    text(data, out->stream);
+    return sg_output_commit(out) ? SG_EXIT_OK : SG_EXIT_DATA;
+}

@@ -505,21 +505,25 @@ static cJSON *robustness_json(const sg_robustness *res)
     return root;
 }
 
+/* The JSON, CSV table and text report of the results, as sg_cmd_write_results calls them. */
+static cJSON *json_of(const void *data)
+{
+    return robustness_json(data);
+}
+
+static sg_table *table_of(const void *data)
+{
+    return nodes_data_table(data);
+}
+
+static void text_of(const void *data, FILE *stream)
+{
+    write_text(data, stream);
+}
+
 static int write_results(const sg_robustness *res, const sg_options *opts)
 {
-    if (opts->format == SG_FORMAT_JSON)
-        return sg_cmd_write_json(opts, robustness_json(res));
-    if (opts->format == SG_FORMAT_CSV) {
-        sg_table *t = nodes_data_table(res);
-        int status = sg_cmd_write_table(opts, res->net, t, "nodes", NULL);
-        sg_table_free(t);
-        return status;
-    }
-    sg_output *out = sg_output_open(opts->output);
-    if (!out)
-        return SG_EXIT_DATA;
-    write_text(res, out->stream);
-    return sg_output_commit(out) ? SG_EXIT_OK : SG_EXIT_DATA;
+    return sg_cmd_write_results(opts, res->net, res, json_of, table_of, text_of);
 }
 
 /* ---- the forest plot ---- */

@@ -400,21 +400,25 @@ static cJSON *timeline_json(const sg_timeline *t)
     return root;
 }
 
+/* The JSON, CSV table and text report of the results, as sg_cmd_write_results calls them. */
+static cJSON *json_of(const void *data)
+{
+    return timeline_json(data);
+}
+
+static sg_table *table_of(const void *data)
+{
+    return long_table(data);
+}
+
+static void text_of(const void *data, FILE *stream)
+{
+    write_text(data, stream);
+}
+
 static int write_results(const sg_timeline *t, const sg_options *opts)
 {
-    if (opts->format == SG_FORMAT_JSON)
-        return sg_cmd_write_json(opts, timeline_json(t));
-    if (opts->format == SG_FORMAT_CSV) {
-        sg_table *tab = long_table(t);
-        int status = sg_cmd_write_table(opts, t->net, tab, "nodes", NULL);
-        sg_table_free(tab);
-        return status;
-    }
-    sg_output *out = sg_output_open(opts->output);
-    if (!out)
-        return SG_EXIT_DATA;
-    write_text(t, out->stream);
-    return sg_output_commit(out) ? SG_EXIT_OK : SG_EXIT_DATA;
+    return sg_cmd_write_results(opts, t->net, t, json_of, table_of, text_of);
 }
 
 /* ---- the chart ---- */
