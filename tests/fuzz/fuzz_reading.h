@@ -10,7 +10,7 @@
 static inline void fuzz_readings(sg_network *net, sg_date at, sg_diag *diag)
 {
     sg_summary s;
-    if (sg_summary_compute(net, SG_DIRECTION_DIRECTED, &s) == IGRAPH_SUCCESS)
+    if (sg_summary_compute(net, SG_DIRECTION_DIRECTED, true, &s) == IGRAPH_SUCCESS)
         sg_summary_free(&s);
     for (int pass = 0; pass < 2; pass++) {
         sg_reading r;
