@@ -861,21 +861,33 @@ static cJSON *comparison_json(const sg_comparison *cmp, const sg_network *net)
 
 /* ---- the command ---- */
 
+/* A comparison with the network its text and JSON name, as sg_cmd_write_results hands it to the writers. */
+typedef struct comparison_results {
+    const sg_comparison *cmp;
+    const sg_network *net;
+} comparison_results;
+
+static cJSON *json_of(const void *data)
+{
+    const comparison_results *r = data;
+    return comparison_json(r->cmp, r->net);
+}
+
+static sg_table *table_of(const void *data)
+{
+    return nodes_table(((const comparison_results *)data)->cmp);
+}
+
+static void text_of(const void *data, FILE *stream)
+{
+    const comparison_results *r = data;
+    write_text(r->cmp, r->net, stream);
+}
+
 static int write_comparison(const sg_comparison *cmp, const sg_network *net, const sg_options *opts)
 {
-    if (opts->format == SG_FORMAT_JSON)
-        return sg_cmd_write_json(opts, comparison_json(cmp, net));
-    if (opts->format == SG_FORMAT_CSV) {
-        sg_table *t = nodes_table(cmp);
-        int status = sg_cmd_write_table(opts, net, t, "nodes", NULL);
-        sg_table_free(t);
-        return status;
-    }
-    sg_output *out = sg_output_open(opts->output);
-    if (!out)
-        return SG_EXIT_DATA;
-    write_text(cmp, net, out->stream);
-    return sg_output_commit(out) ? SG_EXIT_OK : SG_EXIT_DATA;
+    comparison_results r = {cmp, net};
+    return sg_cmd_write_results(opts, net, &r, json_of, table_of, text_of);
 }
 
 /* Draws the comparison picture into OUT (in the format PATH's extension names) and commits it. Returns an
