@@ -67,6 +67,15 @@ typedef struct sg_node {
     sg_origin origin;
 } sg_node;
 
+/* How a tie's own direction was recorded: by its relation (the vocabulary's rule), or per tie by a reader
+ * whose format says so tie by tie (a `directed` column, Gephi's Type, a Pajek *Arcs or *Edges line, GEXF's
+ * and GraphML's per-edge direction). sg_edge_directed gives the result. */
+typedef enum sg_tie_direction {
+    SG_TIE_AS_RELATION = 0,
+    SG_TIE_DIRECTED,
+    SG_TIE_UNDIRECTED
+} sg_tie_direction;
+
 typedef struct sg_edge {
     int source;                /* node index */
     int target;                /* node index */
@@ -78,8 +87,14 @@ typedef struct sg_edge {
     const char *note;          /* "" when none */
     const char *hypothesis;    /* id of the hypothesis that added or changed the tie, NULL if base */
     bool changed;              /* true when a hypothesis changed this base tie */
+    sg_tie_direction direction; /* SG_TIE_AS_RELATION unless the input said so for this tie */
+    const char **extra;        /* values of the network's extra tie columns (n_edge_extra_attrs), or NULL */
     sg_origin origin;
 } sg_edge;
+
+/* True when tie E is directed as recorded: its own direction when the input gave one, else its relation's.
+ * (How a reading turns it into arcs is sg_tie_arcs, reading.h.) O(1). */
+bool sg_edge_directed(const sg_edge *e);
 
 typedef struct sg_source {
     const char *key;
@@ -199,6 +214,9 @@ struct sg_network {
     size_t n_events;
     const char **extra_attrs;  /* names of extra node columns */
     size_t n_extra_attrs;
+    const char **edge_extra_attrs; /* names of extra tie columns (an edge table's unknown columns, a foreign
+                                      format's other tie attributes) */
+    size_t n_edge_extra_attrs;
 
     const char *applied_hypothesis; /* ids of the hypotheses applied joined by '+', NULL for the base */
     const struct sg_reading *reading; /* how the network was read (sg_reading_network; owned by the

@@ -97,7 +97,7 @@ void sg_table_set_number(sg_table *table, size_t column, double value, int digit
 void sg_table_set_int(sg_table *table, size_t column, long long value);
 size_t sg_table_rows(const sg_table *table);
 
-/* Writers. The text table has a header line, a rule, and columns padded by display width; every header
+/* Writers. sg_table_write_csv starts with a byte-order mark when sg_csv_bom(). The text table has a header line, a rule, and columns padded by display width; every header
  * and cell is written terminal-safe (sg_term_text, message.h), so a control character, an escape sequence
  * or a line feed in a name shows as \x1b or \n and cannot split a row. CSV: sg_csv_write_field. */
 void sg_table_write_text(const sg_table *table, FILE *stream);
@@ -116,6 +116,11 @@ bool sg_csv_formula_like(const char *text);
 /* RAW: write formula-like fields as they are (--csv-raw, for programs); the default, false, defuses them
  * for spreadsheets. A process-wide setting, made once while the options are parsed. */
 void sg_csv_set_raw(bool raw);
+/* BOM: begin every CSV output (sg_table_write_csv, and the CSV files an export writes) with a UTF-8
+ * byte-order mark (--bom), so that Excel reads the file as UTF-8 and shows CJK and Cyrillic names. A
+ * process-wide setting, made once while the options are parsed; false by default. */
+void sg_csv_set_bom(bool bom);
+bool sg_csv_bom(void);
 /* Formats a number the way CSV and JSON output do (shortest text that reads back to the same double)
  * into BUF of 32 bytes. */
 const char *sg_format_number(double value, char buf[32]);

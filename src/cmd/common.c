@@ -8,6 +8,8 @@
 
 #include "cmd.h"
 #include "spygraph/centrality.h"
+#include "spygraph/interchange.h"
+#include "spygraph/loader.h"
 #include "help.h"
 
 /* Prints LEAD, then ITEMS (NULL-terminated) separated by a space, SUFFIX after each but the last, breaking
@@ -90,7 +92,9 @@ void sg_command_help(const sg_command *cmd, FILE *stream)
         fputs("\nCSV output is made for spreadsheets: a cell that begins with =, +, -, @, a tab or a carriage\n"
               "return and is not a plain number is written with a ' before it (\"'=1+2\"), so a spreadsheet shows\n"
               "it as text instead of running it as a formula (OWASP's advice on CSV injection).\n"
-              "  --csv-raw          write such cells as they are, for programs that read the CSV\n", stream);
+              "  --csv-raw          write such cells as they are, for programs that read the CSV\n"
+              "  --bom              begin the CSV with a UTF-8 byte-order mark, so that Excel shows CJK and\n"
+              "                     Cyrillic names (LibreOffice needs none: choose UTF-8 when it asks)\n", stream);
     if (cmd->reads)
         sg_reading_options_help(cmd, stream);
 }
@@ -206,7 +210,7 @@ int sg_check_group_by(const sg_command *cmd, const sg_network *net, const char *
 }
 
 /* The common options without a short form that are not reading options (numbered below the commands' own). */
-enum { OPT_CSV_RAW = SG_OPT_FIRST_COMMAND_OPTION - 0x10 };
+enum { OPT_CSV_RAW = SG_OPT_FIRST_COMMAND_OPTION - 0x10, OPT_BOM, OPT_INPUT_FORMAT, OPT_NODES, OPT_COLUMNS };
 /* --max-input-size, a common option that is not a reading option (numbered below the commands' own). */
 enum { SG_OPT_MAX_INPUT_SIZE = SG_OPT_FIRST_COMMAND_OPTION - 1 };
 
@@ -233,6 +237,10 @@ static int parse_input_size(const sg_command *cmd, const char *arg)
 /* The long options every command understands (where they do not apply, the command rejects them). */
 static const struct option common_options[] = {
     {"csv-raw", no_argument, NULL, OPT_CSV_RAW},
+    {"bom", no_argument, NULL, OPT_BOM},
+    {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+    {"nodes", required_argument, NULL, OPT_NODES},
+    {"columns", required_argument, NULL, OPT_COLUMNS},
     {"hypothesis", required_argument, NULL, SG_OPT_HYPOTHESIS},
     {"at", required_argument, NULL, SG_OPT_AT},
     {"between", required_argument, NULL, SG_OPT_BETWEEN},
@@ -470,8 +478,33 @@ static int common_option(const sg_command *cmd, int opt, const char *arg, sg_opt
             return sg_usage_error(cmd, "--csv-raw is for CSV output, which %s does not write", cmd->name);
         sg_csv_set_raw(true);
         return 0;
+    case OPT_BOM:
+        if (cmd->own_format)
+            return sg_usage_error(cmd, "--bom is for CSV output, which %s does not write", cmd->name);
+        sg_csv_set_bom(true);
+        return 0;
     case SG_OPT_MAX_INPUT_SIZE:
         return parse_input_size(cmd, arg);
+    case OPT_INPUT_FORMAT: {
+        const sg_graph_format *f = sg_graph_format_find(arg);
+        if (!f || !f->read)
+            return sg_usage_error(cmd, "unknown input format '%s' (%s)", arg, sg_graph_format_names(true));
+        sg_set_input_format(f);
+        return 0;
+    }
+    case OPT_NODES:
+        if (!*arg)
+            return sg_usage_error(cmd, "--nodes needs a file name");
+        sg_set_nodes_table(arg);
+        return 0;
+    case OPT_COLUMNS: {
+        char *error = NULL;
+        if (sg_set_column_map(arg, &error))
+            return 0;
+        sg_usage_error(cmd, "bad --columns '%s': %s", arg, error);
+        g_free(error);
+        return SG_EXIT_USAGE;
+    }
     default:
         return -1;
     }

@@ -112,7 +112,7 @@ char *sg_cmd_tie_period(const sg_edge *e)
 
 static bool tie_reversed(const sg_edge *e, int from)
 {
-    return e->relation->directed && e->source != from;
+    return sg_edge_directed(e) && e->source != from;
 }
 
 char *sg_cmd_tie_relation(const sg_edge *e, int from)

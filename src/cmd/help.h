@@ -3,9 +3,12 @@
 #define SPYGRAPH_CMD_HELP_H
 
 #define NETWORK_HELP                                                                                    \
-    "NETWORK is a folder holding network.json, a network.json manifest, a CSV or TSV edge list, or - for\n" \
-    "an edge list on standard input (see networks/README.md). --max-input-size SIZE: the largest file read\n" \
-    "(bytes, or with K, M or G; default 256M); a larger one is an error.\n"
+    "NETWORK is a folder holding network.json, a network.json manifest, a CSV or TSV edge list, a file of\n" \
+    "another tool (GraphML, GEXF, GML, Pajek, UCINET DL, SIF, a whitespace edge list), or - for standard\n"  \
+    "input (networks/README.md; the formats: spygraph help export). --input-format FMT reads it as FMT\n"     \
+    "(else by extension, then content); --columns NAME=HEADER,... reads a CSV's column HEADER as NAME\n"    \
+    "(source=From,target=To,start=Begin); --nodes FILE adds a node table to a CSV edge list (Gephi's\n"      \
+    "Id,Label,...). --max-input-size SIZE: the largest file read (bytes, or with K, M or G; default 256M).\n"
 
 #define NODE_HELP                                                                                       \
     "FROM and TO are node ids, labels, native-script names or codenames (any case); a name that matches\n" \

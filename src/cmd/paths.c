@@ -85,7 +85,7 @@ static void add_tie_row(sg_table *t, const sg_network *net, size_t path, size_t 
     sg_table_set_text(t, C_TO, net->nodes[h->to].id);
     sg_table_set_text(t, C_EARLIEST, sg_cmd_day_text(h->earliest, day));
     sg_table_set_text(t, C_RELATION, e->relation->name);
-    sg_table_set_text(t, C_REVERSED, e->relation->directed && e->source != h->from ? "yes" : "no");
+    sg_table_set_text(t, C_REVERSED, sg_edge_directed(e) && e->source != h->from ? "yes" : "no");
     sg_table_set_text(t, C_START, sg_date_format(e->when.start, a));
     sg_table_set_text(t, C_END, sg_date_format(e->when.end, b));
     sg_table_set_number(t, C_CONFIDENCE, e->confidence, 3);

@@ -283,7 +283,7 @@ static sg_table *decisive_text_table(const sg_robustness *res)
         const sg_robust_tie *d = &res->decisive[k];
         const sg_edge *e = &res->net->edges[d->tie];
         sg_table_add_row(t);
-        set_owned(t, 0, g_strdup_printf("%s %s %s", res->net->nodes[e->source].id, e->relation->directed ? "->" : "-",
+        set_owned(t, 0, g_strdup_printf("%s %s %s", res->net->nodes[e->source].id, sg_edge_directed(e) ? "->" : "-",
                                         res->net->nodes[e->target].id));
         sg_table_set_text(t, 1, e->relation->name);
         /* a tie made by folding has no line of its own */

@@ -5,7 +5,8 @@
 #include "fields.h"
 #include "tables.h"
 
-enum { E_SOURCE, E_TARGET, E_RELATION, E_START, E_END, E_CONFIDENCE, E_WEIGHT, E_SOURCES, E_NOTE };
+enum { E_SOURCE = SG_EC_SOURCE, E_TARGET, E_RELATION, E_START, E_END, E_CONFIDENCE, E_WEIGHT, E_SOURCES, E_NOTE,
+       E_DIRECTED };
 
 /* True when the first line names its columns: its first field is a known name for the source column. */
 static bool has_header(const sg_csv_row *first)
@@ -73,7 +74,7 @@ static void read_plain_row(sg_network *net, const sg_csv_row *row, const char *f
 }
 
 static void read_named_row(sg_network *net, const sg_columns *c, const sg_csv_row *row, const sg_csv_row *header,
-                           const char *file, sg_diag *diag)
+                           const int *unknown, const char *file, sg_diag *diag)
 {
     if (!sg_row_width_ok(row, header, file, diag))
         return;
@@ -93,6 +94,8 @@ static void read_named_row(sg_network *net, const sg_columns *c, const sg_csv_ro
     ok &= sg_read_weight(sg_field(c, E_WEIGHT, row, file, &at), &at, &e.weight, diag);
     e.sources = sg_network_split(net, sg_field(c, E_SOURCES, row, file, &at), ';');
     e.note = sg_network_intern(net, sg_field(c, E_NOTE, row, file, &at));
+    ok &= sg_read_tie_direction(sg_field(c, E_DIRECTED, row, file, &at), &at, &e.direction, diag);
+    e.extra = sg_edge_extra_values(net, row, unknown);
     if (!ok)
         return;
     e.source = intern_node(net, s, &s_at);
@@ -115,9 +118,15 @@ void sg_read_edge_list(sg_network *net, sg_csv *csv, const char *file, sg_diag *
     }
     sg_columns c;
     static const char *const required[] = {"source", "target", NULL};
-    if (!sg_columns_map(&c, sg_edge_columns(), &csv->rows[0], file, NULL, diag) ||
-        !sg_columns_require(&c, required, &csv->rows[0], file, diag))
+    int *unknown = NULL;
+    if (!sg_columns_map(&c, sg_edge_columns(), &csv->rows[0], file, &unknown, diag) ||
+        !sg_columns_require(&c, required, &csv->rows[0], file, diag)) {
+        g_free(unknown);
         return;
+    }
+    /* columns spygraph has no name for (Gephi's Id and Label, a tool's own) are kept as tie attributes */
+    sg_set_edge_extra_attrs(net, &csv->rows[0], unknown);
     for (size_t r = 1; r < csv->n_rows && !sg_network_out_of_memory(net); r++)
-        read_named_row(net, &c, &csv->rows[r], &csv->rows[0], file, diag);
+        read_named_row(net, &c, &csv->rows[r], &csv->rows[0], unknown, file, diag);
+    g_free(unknown);
 }

@@ -4,7 +4,79 @@
 #include <string.h>
 
 #include "fields.h"
+#include "spygraph/loader.h"
 #include "spygraph/reading.h" /* SG_WEIGHT_MIN, SG_WEIGHT_MAX */
+
+/* --columns: COLUMN_MAP[2k] is spygraph's name, COLUMN_MAP[2k+1] the user's header (NULL-terminated). */
+static char **column_map;
+
+/* Every column name of the tables a CSV edge list or node table has (the first of each alias list). */
+static const char *const mappable[] = {"source", "target", "relation", "start", "end", "confidence", "weight",
+                                       "sources", "note", "directed", "id", "label", "kind", "affiliation",
+                                       "codenames", "native_name", NULL};
+
+const char *sg_column_map_names(void)
+{
+    static char *names;
+    if (!names)
+        names = g_strjoinv(", ", (char **)mappable);
+    return names;
+}
+
+bool sg_set_column_map(const char *spec, char **error)
+{
+    char **pairs = g_strsplit(spec, ",", -1);
+    GPtrArray *map = g_ptr_array_new_with_free_func(g_free);
+    *error = NULL;
+    for (size_t i = 0; pairs[i] && !*error; i++) {
+        char *eq = strchr(pairs[i], '=');
+        char *name = g_strstrip(g_strndup(pairs[i], eq ? (size_t)(eq - pairs[i]) : strlen(pairs[i])));
+        char *header = eq ? g_strstrip(g_strdup(eq + 1)) : NULL;
+        bool known = false;
+        for (size_t k = 0; mappable[k]; k++)
+            known |= g_ascii_strcasecmp(mappable[k], name) == 0;
+        if (!eq || !*name || !*header)
+            *error = g_strdup_printf("'%s' is not NAME=HEADER", pairs[i]);
+        else if (!known)
+            *error = g_strdup_printf("spygraph has no column '%s' (known: %s)", name, sg_column_map_names());
+        for (guint k = 0; !*error && k < map->len; k += 2) {
+            if (g_ascii_strcasecmp(g_ptr_array_index(map, k), name) == 0)
+                *error = g_strdup_printf("the column '%s' is mapped twice", name);
+            else if (g_ascii_strcasecmp(g_ptr_array_index(map, k + 1), header) == 0)
+                *error = g_strdup_printf("the header '%s' is mapped twice", header);
+        }
+        g_ptr_array_add(map, g_ascii_strdown(name, -1));
+        g_ptr_array_add(map, header ? header : g_strdup(""));
+        g_free(name);
+    }
+    g_strfreev(pairs);
+    if (*error) {
+        g_ptr_array_free(map, TRUE);
+        return false;
+    }
+    g_ptr_array_add(map, NULL);
+    g_strfreev(column_map);
+    column_map = (char **)g_ptr_array_free(map, FALSE);
+    return true;
+}
+
+/* The column name NAME (a header field) stands for: the spygraph name --columns maps it to, else NAME. */
+static const char *mapped_name(const char *name)
+{
+    for (size_t k = 0; column_map && column_map[k]; k += 2)
+        if (g_ascii_strcasecmp(column_map[k + 1], name) == 0)
+            return column_map[k];
+    return name;
+}
+
+/* The header --columns names for column NAME, or NULL. */
+static const char *mapped_header(const char *name)
+{
+    for (size_t k = 0; column_map && column_map[k]; k += 2)
+        if (g_ascii_strcasecmp(column_map[k], name) == 0)
+            return column_map[k + 1];
+    return NULL;
+}
 
 bool sg_columns_map(sg_columns *cols, const char *const *names, const sg_csv_row *header, const char *file,
                     int **unknown, sg_diag *diag)
@@ -18,11 +90,13 @@ bool sg_columns_map(sg_columns *cols, const char *const *names, const sg_csv_row
         const sg_csv_field *f = &header->fields[i];
         sg_origin at = {file, f->line, f->column};
         char *name = g_strstrip(g_strdup(f->text));
+        const char *as = mapped_name(name);
         int known = -1;
         for (int k = 0; names[k] && known < 0; k++) {
             char **aliases = g_strsplit(names[k], "|", -1);
+            /* a header --columns maps is only that column; a mapped column's own names no longer match it */
             for (size_t a = 0; aliases[a]; a++)
-                if (g_ascii_strcasecmp(aliases[a], name) == 0)
+                if (g_ascii_strcasecmp(aliases[a], as) == 0 && (as != name || !mapped_header(aliases[0])))
                     known = k;
             g_strfreev(aliases);
         }
@@ -58,7 +132,12 @@ bool sg_columns_require(const sg_columns *cols, const char *const *required, con
             size_t n = strcspn(cols->names[k], "|");
             if (strlen(required[r]) == n && strncmp(cols->names[k], required[r], n) == 0 && cols->index[k] < 0) {
                 sg_origin at = {file, header->line, 1};
-                sg_diag_error(diag, &at, "missing column '%s'", required[r]);
+                const char *header_name = mapped_header(required[r]);
+                if (header_name)
+                    sg_diag_error(diag, &at, "missing column '%s' (--columns reads it from '%s')", required[r],
+                                  header_name);
+                else
+                    sg_diag_error(diag, &at, "missing column '%s'", required[r]);
                 ok = false;
             }
         }
@@ -194,5 +273,27 @@ bool sg_row_width_ok(const sg_csv_row *row, const sg_csv_row *header, const char
     const sg_csv_field *f = row->n_fields ? &row->fields[shown] : NULL;
     sg_origin at = {file, f ? f->line : row->line, f ? f->column : 1};
     sg_diag_error(diag, &at, "line has %zu fields, the header has %zu", row->n_fields, header->n_fields);
+    return false;
+}
+
+bool sg_read_tie_direction(const char *text, const sg_origin *at, sg_tie_direction *out, sg_diag *diag)
+{
+    static const char *const directed[] = {"directed", "yes", "true", "1"};
+    static const char *const undirected[] = {"undirected", "no", "false", "0"};
+    *out = SG_TIE_AS_RELATION;
+    if (!*text)
+        return true;
+    for (size_t i = 0; i < G_N_ELEMENTS(directed); i++) {
+        if (g_ascii_strcasecmp(text, directed[i]) == 0) {
+            *out = SG_TIE_DIRECTED;
+            return true;
+        }
+        if (g_ascii_strcasecmp(text, undirected[i]) == 0) {
+            *out = SG_TIE_UNDIRECTED;
+            return true;
+        }
+    }
+    sg_diag_error(diag, at, "bad tie direction '%s': expected directed or undirected (also yes/no, true/false, "
+                  "1/0), or empty for the relation's own", text);
     return false;
 }

@@ -36,6 +36,10 @@ bool sg_read_weight(const char *text, const sg_origin *at, double *out, sg_diag 
 /* An unknown relation is an error; an empty one gives FALLBACK (which may be NULL: then an error). */
 bool sg_read_relation(const char *text, const sg_origin *at, const sg_relation *fallback,
                       const sg_relation **out, sg_diag *diag);
+/* Reads a tie's own direction: empty gives SG_TIE_AS_RELATION; directed, yes, true, 1 (Gephi's Type
+ * "Directed") give SG_TIE_DIRECTED; undirected, no, false, 0 give SG_TIE_UNDIRECTED (any case). Anything
+ * else is an error at AT. */
+bool sg_read_tie_direction(const char *text, const sg_origin *at, sg_tie_direction *out, sg_diag *diag);
 /* Splits a `;` list of citation keys; when NET has a sources table, an unknown key is an error. */
 const char **sg_read_sources(sg_network *net, const char *text, const sg_origin *at, sg_diag *diag);
 

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "fields.h"
+#include "formats.h"
 #include "jsonpos.h"
 #include "spygraph/loader.h"
 #include "tables.h"
@@ -172,12 +173,29 @@ static bool memory_held(sg_network *net, const char *file, sg_diag *diag)
     return false;
 }
 
-sg_network *sg_load_edge_list_bytes(const char *name, const char *data, size_t len, sg_diag *diag)
+bool sg_csv_edge_list_sniff(const char *data, size_t len)
+{
+    size_t end = 0;
+    while (end < len && data[end] != '\n')
+        end++;
+    return memchr(data, ',', end) || memchr(data, '\t', end);
+}
+
+/* The edge list at DATA, with the node table read first by READ_NODES when not NULL. */
+static sg_network *load_edge_list(const char *name, const char *data, size_t len,
+                                                bool (*read_nodes)(sg_network *, GChecksum *, sg_diag *), sg_diag *diag)
 {
     sg_csv *csv = sg_csv_parse(name, data, len, 0, diag);
     if (!csv)
         return NULL;
     sg_network *net = sg_network_new(name);
+    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+    hash_bytes(sum, data, len);
+    if (read_nodes && !read_nodes(net, sum, diag)) {
+        g_checksum_free(sum);
+        sg_csv_free(csv);
+        return net;
+    }
     name = sg_network_intern(net, name); /* origins keep pointing at it as long as the network lives */
     char *base = g_path_get_basename(name);
     char *dot = strrchr(base, '.');
@@ -188,15 +206,19 @@ sg_network *sg_load_edge_list_bytes(const char *name, const char *data, size_t l
     sg_read_edge_list(net, csv, name, diag);
     sg_csv_free(csv);
     if (!memory_held(net, name, diag)) {
+        g_checksum_free(sum);
         sg_network_unref(net);
         return NULL;
     }
-    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-    hash_bytes(sum, data, len);
     finish_hash(net, sum);
     if (net->n_edges == 0 && diag->errors == 0)
         sg_diag_error(diag, &(sg_origin){name, 1, 1}, "no edges in the edge list");
     return net;
+}
+
+sg_network *sg_load_edge_list_bytes(const char *name, const char *data, size_t len, sg_diag *diag)
+{
+    return load_edge_list(name, data, len, NULL, diag);
 }
 
 /* ---- the manifest ------------------------------------------------------------------------------- */
@@ -735,32 +757,105 @@ sg_network *sg_load_manifest_bytes(const char *name, const char *dir, const char
 
 /* ---- the NETWORK argument ----------------------------------------------------------------------- */
 
+static const sg_graph_format *input_format;
+static const char *nodes_table;
+
+void sg_set_input_format(const sg_graph_format *format)
+{
+    input_format = format;
+}
+
+void sg_set_nodes_table(const char *path)
+{
+    nodes_table = path;
+}
+
+/* True when DATA looks like a spygraph manifest: a JSON object naming "format": "spygraph-network" near its
+ * start, or a JSON object naming no other format. */
+static bool looks_like_manifest(const char *data, size_t len)
+{
+    size_t i = 0;
+    while (i < len && g_ascii_isspace(data[i]))
+        i++;
+    if (i + 3 <= len && (unsigned char)data[i] == 0xEF)
+        i += 3; /* a byte-order mark: the manifest reader reports it */
+    return i < len && data[i] == '{' && !sg_graph_format_sniff(data, len);
+}
+
+/* Reads the node table --nodes names into NET (before the edge list's ties), its bytes into SUM (the input's
+ * hash covers both files). Returns false after errors. */
+static bool read_nodes_table(sg_network *net, GChecksum *sum, sg_diag *diag)
+{
+    char *data = NULL;
+    size_t len = 0;
+    const char *name = sg_network_intern(net, nodes_table);
+    if (!read_input(nodes_table, name, INPUT_ANY_FILE, NULL, &data, &len, diag))
+        return false;
+    hash_bytes(sum, data, len);
+    size_t errors = diag->errors;
+    sg_csv *csv = sg_csv_parse(name, data, len, 0, diag);
+    if (csv)
+        sg_read_nodes_table(net, csv, name, diag);
+    sg_csv_free(csv);
+    g_free(data);
+    return diag->errors == errors && memory_held(net, name, diag);
+}
+
+/* Reads the LEN bytes at DATA, the file NAME, as FORMAT (NULL: a CSV edge list). */
+static sg_network *read_as(const sg_graph_format *format, const char *name, const char *data, size_t len,
+                           sg_diag *diag)
+{
+    bool csv = !format || strcmp(format->name, "csv") == 0;
+    if (nodes_table && !csv) {
+        sg_diag_error(diag, &(sg_origin){name, 0, 0}, "--nodes is for a CSV edge list, and this is read as %s",
+                      format->name);
+        return NULL;
+    }
+    if (csv)
+        return load_edge_list(name, data, len, nodes_table ? read_nodes_table : NULL, diag);
+    return format->read(name, data, len, diag);
+}
+
 sg_network *sg_load_network(const char *path, sg_diag *diag)
 {
     char *data = NULL;
     size_t len = 0;
     sg_network *net = NULL;
-    if (strcmp(path, "-") == 0) {
-        if (read_input("-", "-", INPUT_ANY_FILE, NULL, &data, &len, diag))
-            net = sg_load_edge_list_bytes("-", data, len, diag);
-        g_free(data);
-        return net;
+    bool is_stdin = strcmp(path, "-") == 0;
+    char *manifest = !is_stdin && g_file_test(path, G_FILE_TEST_IS_DIR) ? g_build_filename(path, "network.json", NULL)
+                                                                       : NULL;
+    if (manifest && (input_format || nodes_table)) {
+        sg_diag_error(diag, &(sg_origin){path, 0, 0}, "%s does not apply to a network folder (spygraph's own format)",
+                      input_format ? "--input-format" : "--nodes");
+        g_free(manifest);
+        return NULL;
     }
-    char *manifest = g_file_test(path, G_FILE_TEST_IS_DIR) ? g_build_filename(path, "network.json", NULL) : NULL;
-    bool is_manifest = manifest || g_str_has_suffix(path, ".json");
     const char *file = manifest ? manifest : path;
-    if (read_input(file, file, manifest ? INPUT_REGULAR : INPUT_ANY_FILE, NULL, &data, &len, diag)) {
-        if (is_manifest) {
-            char *dir = manifest ? g_strdup(path) : g_path_get_dirname(path);
-            net = sg_load_manifest_bytes(file, dir, data, len, diag);
-            g_free(dir);
-        } else {
-            net = sg_load_edge_list_bytes(path, data, len, diag);
-        }
+    if (!read_input(file, file, manifest ? INPUT_REGULAR : INPUT_ANY_FILE, NULL, &data, &len, diag)) {
+        g_free(manifest);
+        return NULL;
+    }
+    const sg_graph_format *format = input_format;
+    bool is_manifest = manifest != NULL;
+    if (!format && !manifest && !is_stdin) {
+        format = sg_graph_format_for_path(path);
+        if (!format && g_str_has_suffix(path, ".json"))
+            is_manifest = looks_like_manifest(data, len) || !(format = sg_graph_format_sniff(data, len));
+    }
+    if (!format && !is_manifest)
+        format = sg_graph_format_sniff(data, len);
+    if (is_manifest && !nodes_table) {
+        char *dir = manifest ? g_strdup(path) : g_path_get_dirname(path);
+        net = sg_load_manifest_bytes(file, dir, data, len, diag);
+        g_free(dir);
         if (net && manifest) {
             g_free(net->name);
             net->name = g_strdup(path);
         }
+    } else if (is_manifest) {
+        sg_diag_error(diag, &(sg_origin){path, 0, 0}, "--nodes does not apply to a manifest (spygraph's own format)");
+    } else {
+        net = read_as(format, path, data, len, diag);
     }
     g_free(data);
     g_free(manifest);

@@ -610,6 +610,17 @@ void sg_table_write_text(const sg_table *t, FILE *stream)
 
 /* Whether CSV cells a spreadsheet would run as formulas are defused (the default) or written raw. */
 static bool csv_raw;
+static bool csv_bom;
+
+void sg_csv_set_bom(bool bom)
+{
+    csv_bom = bom;
+}
+
+bool sg_csv_bom(void)
+{
+    return csv_bom;
+}
 
 void sg_csv_set_raw(bool raw)
 {
@@ -687,6 +698,8 @@ const char *sg_format_number(double value, char buf[32])
 
 void sg_table_write_csv(const sg_table *t, FILE *stream)
 {
+    if (csv_bom)
+        fputs("\xEF\xBB\xBF", stream);
     for (size_t j = 0; j < t->n_columns; j++) {
         if (j)
             fputc(',', stream);

@@ -228,9 +228,44 @@ void sg_read_nodes_table(sg_network *net, sg_csv *csv, const char *file, sg_diag
     g_free(unknown);
 }
 
-enum { E_SOURCE, E_TARGET, E_RELATION, E_START, E_END, E_CONFIDENCE, E_WEIGHT, E_SOURCES, E_NOTE };
+enum { E_SOURCE = SG_EC_SOURCE, E_TARGET, E_RELATION, E_START, E_END, E_CONFIDENCE, E_WEIGHT, E_SOURCES, E_NOTE,
+       E_DIRECTED };
 static const char *const edge_columns[] = {"source|from|src|node1|id1", "target|to|dst|node2|id2", "relation",
-                                           "start", "end", "confidence", "weight", "sources", "note", NULL};
+                                           "start", "end", "confidence", "weight", "sources", "note",
+                                           "directed|type", NULL};
+
+static const char **extra_values(sg_network *net, const sg_csv_row *row, const int *unknown, size_t n)
+{
+    if (n == 0)
+        return NULL;
+    const char **extra = g_try_new0(const char *, n + 1);
+    if (!extra) {
+        sg_network_mark_out_of_memory(net);
+        return NULL;
+    }
+    for (size_t k = 0; k < n; k++)
+        extra[k] = sg_network_intern(net, (size_t)unknown[k] < row->n_fields ? g_strstrip(row->fields[unknown[k]].text)
+                                                                              : "");
+    sg_network_keep(net, extra);
+    return extra;
+}
+
+void sg_set_edge_extra_attrs(sg_network *net, const sg_csv_row *header, const int *unknown)
+{
+    size_t n = 0;
+    while (unknown && unknown[n] >= 0)
+        n++;
+    net->n_edge_extra_attrs = n;
+    net->edge_extra_attrs = g_new0(const char *, n + 1);
+    sg_network_keep(net, net->edge_extra_attrs);
+    for (size_t i = 0; i < n; i++)
+        net->edge_extra_attrs[i] = sg_network_intern(net, g_strstrip(header->fields[unknown[i]].text));
+}
+
+const char **sg_edge_extra_values(sg_network *net, const sg_csv_row *row, const int *unknown)
+{
+    return extra_values(net, row, unknown, net->n_edge_extra_attrs);
+}
 
 const char *const *sg_edge_columns(void)
 {
@@ -269,6 +304,10 @@ static bool read_tie_fields(sg_network *net, const sg_columns *c, const int *col
     text = sg_field(c, col[E_NOTE], row, file, &at);
     e->note = sg_network_intern(net, text);
     *set |= *text ? SG_CHANGE_NOTE : 0;
+    if (col[E_DIRECTED] >= 0) {
+        text = sg_field(c, col[E_DIRECTED], row, file, &at);
+        ok &= sg_read_tie_direction(text, &at, &e->direction, diag);
+    }
     return ok;
 }
 
@@ -292,9 +331,14 @@ void sg_read_edges_table(sg_network *net, sg_csv *csv, const char *file, sg_diag
 {
     sg_columns c;
     static const char *const required[] = {"source", "target", "relation", NULL};
-    static const int col[] = {E_SOURCE, E_TARGET, E_RELATION, E_START, E_END, E_CONFIDENCE, E_WEIGHT, E_SOURCES, E_NOTE};
-    if (!read_header(csv, &c, edge_columns, required, file, NULL, diag))
+    static const int col[] = {E_SOURCE, E_TARGET, E_RELATION, E_START, E_END, E_CONFIDENCE, E_WEIGHT, E_SOURCES, E_NOTE,
+                              E_DIRECTED};
+    int *unknown = NULL;
+    if (!read_header(csv, &c, edge_columns, required, file, &unknown, diag)) {
+        g_free(unknown);
         return;
+    }
+    sg_set_edge_extra_attrs(net, &csv->rows[0], unknown);
     for (size_t r = 1; r < csv->n_rows && !sg_network_out_of_memory(net); r++) {
         const sg_csv_row *row = &csv->rows[r];
         if (!sg_row_width_ok(row, &csv->rows[0], file, diag))
@@ -305,9 +349,11 @@ void sg_read_edges_table(sg_network *net, sg_csv *csv, const char *file, sg_diag
         e.target = edge_end(net, &c, E_TARGET, row, file, diag);
         e.origin = (sg_origin){file, row->line, 1};
         bool ok = read_tie_fields(net, &c, col, row, file, NULL, &e, &set, diag);
+        e.extra = sg_edge_extra_values(net, row, unknown);
         if (ok && e.source >= 0 && e.target >= 0)
             sg_network_add_edge(net, &e);
     }
+    g_free(unknown);
 }
 
 enum { P_OP, P_NODE, P_LABEL, P_KIND, P_AFFILIATION, P_CODENAMES, P_NATIVE, P_SOURCE, P_TARGET, P_RELATION,
@@ -359,7 +405,8 @@ static bool read_patch(sg_network *net, const sg_columns *c, const sg_csv_row *r
 {
     static const int node_col[] = {P_NODE, P_LABEL, P_KIND, P_AFFILIATION, P_CODENAMES, P_NATIVE, P_NOTE, P_SOURCES,
                                    P_START, P_END};
-    static const int tie_col[] = {P_SOURCE, P_TARGET, P_RELATION, P_START, P_END, P_CONFIDENCE, P_WEIGHT, P_SOURCES, P_NOTE};
+    static const int tie_col[] = {P_SOURCE, P_TARGET, P_RELATION, P_START, P_END, P_CONFIDENCE, P_WEIGHT, P_SOURCES, P_NOTE,
+                                  -1};
     sg_origin at;
     memset(p, 0, sizeof *p);
     const char *op = sg_field(c, P_OP, row, file, &at);

@@ -17,6 +17,16 @@ sg_patch *sg_read_patch_table(sg_network *net, sg_csv *csv, const char *file, si
 /* The edge columns a bare edge list recognises by name (aliases separated by '|'), NULL-terminated. */
 const char *const *sg_edge_columns(void);
 
+/* The columns of the edge columns sg_edge_columns() names, in its order. */
+enum { SG_EC_SOURCE, SG_EC_TARGET, SG_EC_RELATION, SG_EC_START, SG_EC_END, SG_EC_CONFIDENCE, SG_EC_WEIGHT,
+       SG_EC_SOURCES, SG_EC_NOTE, SG_EC_DIRECTED };
+
+/* Takes the header fields UNKNOWN (field indices, -1 terminated) as NET's extra tie columns. */
+void sg_set_edge_extra_attrs(sg_network *net, const sg_csv_row *header, const int *unknown);
+/* The values of NET's extra tie columns in ROW (kept by NET; NULL when there are none, or when memory ran
+ * out: the network then says so). */
+const char **sg_edge_extra_values(sg_network *net, const sg_csv_row *row, const int *unknown);
+
 /* Reads a bare edge list (header optional) into NET, creating nodes as their ids appear. */
 void sg_read_edge_list(sg_network *net, sg_csv *csv, const char *file, sg_diag *diag);
 

@@ -18,6 +18,9 @@ sg_network *sg_network_view(sg_network *net);
  * check it after each file and report "out of memory reading FILE". O(1). */
 bool sg_network_out_of_memory(const sg_network *net);
 
+/* Records that an allocation for NET failed (sg_network_out_of_memory then says so). O(1). */
+void sg_network_mark_out_of_memory(sg_network *net);
+
 /* Hands MEMORY (g_malloc'd) to NET, which frees it with the network. */
 void sg_network_keep(sg_network *net, void *memory);
 

@@ -523,6 +523,11 @@ int sg_network_resolve_node(const sg_network *net, const char *name, int **candi
     return result;
 }
 
+void sg_network_mark_out_of_memory(sg_network *net)
+{
+    *oom_flag(net) = true;
+}
+
 void sg_network_keep(sg_network *net, void *memory)
 {
     kept *k = &net->priv->allocations;
@@ -539,8 +544,15 @@ bool sg_edge_matches(const sg_edge *e, int s, int t, const sg_relation *relation
         return false;
     if (e->source == s && e->target == t)
         return true;
-    bool undirected = relation ? !relation->directed : !e->relation->directed;
+    bool undirected = relation && e->direction == SG_TIE_AS_RELATION ? !relation->directed : !sg_edge_directed(e);
     return undirected && e->source == t && e->target == s;
+}
+
+bool sg_edge_directed(const sg_edge *e)
+{
+    if (e->direction != SG_TIE_AS_RELATION)
+        return e->direction == SG_TIE_DIRECTED;
+    return e->relation->directed;
 }
 
 bool sg_edge_same_tie(const sg_edge *a, const sg_edge *b)

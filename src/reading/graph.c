@@ -40,7 +40,10 @@ int sg_tie_arcs(const sg_network *net, const sg_edge *e, sg_direction direction)
     case SG_DIRECTION_MUTUAL:
         return 2;
     case SG_DIRECTION_DIRECTED:
-        /* a bare edge list's unspecified `tie` is read as written, from source to target */
+        /* a tie's own direction first; a bare edge list's unspecified `tie` is read as written, from source
+         * to target */
+        if (e->direction != SG_TIE_AS_RELATION)
+            return e->direction == SG_TIE_DIRECTED ? 1 : 2;
         if (e->relation->directed || (!net->curated && e->relation == sg_relation_unspecified()))
             return 1;
         return 2;

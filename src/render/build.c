@@ -143,7 +143,7 @@ static void add_edge(Agraph_t *g, Agnode_t **nodes, const sg_network *net, const
         set(edge, "dir", "none");
     if (view->has_route && view->edge_on_route[i])
         set(edge, "penwidth", "4");
-    char *tip = g_strdup_printf("%s %s %s (%s)", net->nodes[e->source].id, e->relation->directed ? "->" : "-",
+    char *tip = g_strdup_printf("%s %s %s (%s)", net->nodes[e->source].id, sg_edge_directed(e) ? "->" : "-",
                                 net->nodes[e->target].id, e->relation->name);
     char *tooltip = sg_render_plain_text(tip);
     set(edge, "tooltip", tooltip);

@@ -19,7 +19,7 @@ bool sg_render_arrow(const sg_network *net, const sg_render_spec *spec, const sg
         return false;
     if (spec->direction == SG_DIRECTION_DIRECTED)
         return sg_tie_arcs(net, e, SG_DIRECTION_DIRECTED) == 1;
-    return e->relation->directed;
+    return sg_edge_directed(e);
 }
 
 /* Keeps the nodes within SPEC->hops of the focus (over the ties kept so far, direction ignored) and the

@@ -1,0 +1,67 @@
+/* formats.c: the one table of interchange formats: names, extensions, sniffing rules, readers and writers. */
+#include <glib.h>
+#include <string.h>
+
+#include "formats.h"
+#include "spygraph/loader.h"
+
+/* Table order is sniffing order: the most specific signatures first, the CSV edge list last. */
+static const sg_graph_format formats[] = {
+    /* new formats go here, above the CSV edge list */
+    {"csv", ".csv .tsv", "a CSV or TSV edge list (source,target[,weight] or named columns; Gephi's edge table)",
+     "ties with every spygraph column (relation, dates, confidence, weight, sources, note, directed); other "
+     "columns as tie attributes; node attributes only with --nodes",
+     sg_csv_edge_list_sniff, sg_load_edge_list_bytes, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+};
+
+const sg_graph_format *sg_graph_formats(void)
+{
+    return formats;
+}
+
+const sg_graph_format *sg_graph_format_find(const char *name)
+{
+    for (const sg_graph_format *f = formats; name && f->name; f++)
+        if (g_ascii_strcasecmp(f->name, name) == 0)
+            return f;
+    return NULL;
+}
+
+const sg_graph_format *sg_graph_format_for_path(const char *path)
+{
+    size_t n = strlen(path);
+    for (const sg_graph_format *f = formats; f->name; f++) {
+        char **exts = g_strsplit(f->extensions, " ", -1);
+        bool found = false;
+        for (size_t k = 0; exts[k] && !found; k++) {
+            size_t m = strlen(exts[k]);
+            found = m > 0 && n > m && g_ascii_strcasecmp(path + n - m, exts[k]) == 0;
+        }
+        g_strfreev(exts);
+        if (found)
+            return f;
+    }
+    return NULL;
+}
+
+const sg_graph_format *sg_graph_format_sniff(const char *data, size_t len)
+{
+    for (const sg_graph_format *f = formats; f->name; f++)
+        if (f->sniff && f->read && f->sniff(data, len))
+            return f;
+    return NULL;
+}
+
+const char *sg_graph_format_names(bool readable)
+{
+    static char *names[2];
+    if (!names[readable]) {
+        GString *s = g_string_new(NULL);
+        for (const sg_graph_format *f = formats; f->name; f++)
+            if (readable ? f->read != NULL : (f->write || f->write_folder))
+                g_string_append_printf(s, "%s%s", s->len ? ", " : "", f->name);
+        names[readable] = g_string_free(s, FALSE);
+    }
+    return names[readable];
+}
