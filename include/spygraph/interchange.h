@@ -43,6 +43,13 @@ typedef struct sg_graph_format {
     bool (*write_folder)(const sg_network *net, const sg_export_info *info, const char *dir, sg_diag *diag);
 } sg_graph_format;
 
+/* True when an export writes tie E of NET as directed: as the reading forces it (--directed, --undirected), else
+ * as the tie is recorded (its own direction, its relation's, and a bare edge list's unspecified tie as
+ * written, from source to target: what sg_tie_arcs reads with --directed). O(1). */
+bool sg_export_tie_directed(const sg_network *net, const sg_edge *e);
+/* True when some tie of NET is written directed (a graph-level default for formats that need one). O(ties). */
+bool sg_export_graph_directed(const sg_network *net);
+
 /* Every format, in the order help lists them, terminated by an entry whose name is NULL (static). */
 const sg_graph_format *sg_graph_formats(void);
 /* The format named NAME (any case), or NULL. */

@@ -71,6 +71,22 @@ bool sg_output_set_end(sg_output_set *set, bool ok);
  * Call once, at start. The handler only calls unlink, sigaction and raise (async-signal-safe). */
 void sg_output_install_signal_handlers(void);
 
+/* A folder of files written whole (an export's tables): the files are written into a temporary folder beside
+ * PATH (".NAME.XXXXXX"), which takes PATH's place only when everything was written; otherwise it is removed,
+ * and a folder already at PATH stays as it was. An existing folder is replaced only when it holds nothing but
+ * entries named in REPLACEABLE (NULL-terminated; what the writer itself writes), so a user's folder is never
+ * removed; a file at PATH, standard output ("-") or a folder holding anything else is an error naming it. */
+typedef struct sg_output_folder sg_output_folder;
+/* Returns the folder being written, or NULL after printing the error. */
+sg_output_folder *sg_output_folder_open(const char *path, const char *const *replaceable);
+/* The temporary folder to write the files into (borrowed from F). */
+const char *sg_output_folder_path(const sg_output_folder *f);
+/* Puts the folder in place (replacing the old one) and frees F. Returns false after printing the error (the
+ * temporary folder is then removed). */
+bool sg_output_folder_commit(sg_output_folder *f);
+/* Removes the temporary folder and frees F. NULL is allowed. */
+void sg_output_folder_abort(sg_output_folder *f);
+
 /* Display width in terminal columns of a UTF-8 string: wide (CJK) characters count 2, combining marks
  * 0, others 1 (a byte that is not UTF-8 counts 1). */
 size_t sg_display_width(const char *text);

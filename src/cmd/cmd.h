@@ -95,6 +95,9 @@ void sg_command_help(const sg_command *cmd, FILE *stream);
  * is longer than WIDTH columns; continuation lines are indented by INDENT spaces. For help lists generated
  * from a library table. */
 void sg_help_list(FILE *stream, const char *lead, const char *const *items, int indent, int width);
+/* Prints LEAD then the words of TEXT, wrapped at 100 columns with continuation lines indented as wide as
+ * LEAD. */
+void sg_help_wrap(FILE *stream, const char *lead, const char *text);
 
 /* Loads the NETWORK argument (opts->args[0]) as it is. Prints every error and returns NULL on failure; the
  * caller unrefs the result. */
@@ -132,6 +135,7 @@ int sg_cmd_write_json(const sg_options *opts, cJSON *json);
 
 /* The commands' entries, one in each src/cmd/NAME.c; src/main.c lists them (and holds `help`). */
 extern const sg_command sg_cmd_info;
+extern const sg_command sg_cmd_export;
 extern const sg_command sg_cmd_validate;
 extern const sg_command sg_cmd_paths;
 extern const sg_command sg_cmd_reach;

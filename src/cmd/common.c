@@ -35,7 +35,7 @@ static void wrap_items(FILE *stream, const char *lead, const char *const *items,
 
 /* Prints LEAD then the words of TEXT, wrapped at 100 columns with continuation lines indented as wide as
  * LEAD. */
-static void print_wrapped(FILE *stream, const char *lead, const char *text)
+void sg_help_wrap(FILE *stream, const char *lead, const char *text)
 {
     char **words = g_strsplit(text, " ", -1);
     wrap_items(stream, lead, (const char *const *)words, "", (int)strlen(lead), 100);
@@ -69,9 +69,9 @@ void sg_reading_options_help(const sg_command *cmd, FILE *stream)
             "                     list's tie) is one arc from source to target, an undirected one two arcs\n"
             "  --undirected       ignore the direction of ties\n"
             "defaults of `%s`:\n", cmd->name);
-    print_wrapped(stream, "  relations  ", cmd->channels_only ? "channel relations only (--relations all reads every tie)"
+    sg_help_wrap(stream, "  relations  ", cmd->channels_only ? "channel relations only (--relations all reads every tie)"
                                                               : "every relation");
-    print_wrapped(stream, "  direction  ", cmd->direction_help ? cmd->direction_help : "undirected");
+    sg_help_wrap(stream, "  direction  ", cmd->direction_help ? cmd->direction_help : "undirected");
 }
 
 void sg_command_help(const sg_command *cmd, FILE *stream)

@@ -4,6 +4,7 @@
 
 #include "formats.h"
 #include "spygraph/loader.h"
+#include "spygraph/reading.h"
 
 /* Table order is sniffing order: the most specific signatures first, the CSV edge list last. */
 static const sg_graph_format formats[] = {
@@ -64,4 +65,22 @@ const char *sg_graph_format_names(bool readable)
         names[readable] = g_string_free(s, FALSE);
     }
     return names[readable];
+}
+
+bool sg_export_tie_directed(const sg_network *net, const sg_edge *e)
+{
+    sg_direction forced = net->reading ? net->reading->direction : SG_DIRECTION_DEFAULT;
+    if (forced == SG_DIRECTION_UNDIRECTED)
+        return false;
+    if (forced == SG_DIRECTION_DIRECTED || forced == SG_DIRECTION_MUTUAL)
+        return true;
+    return sg_tie_arcs(net, e, SG_DIRECTION_DIRECTED) == 1;
+}
+
+bool sg_export_graph_directed(const sg_network *net)
+{
+    for (size_t i = 0; i < net->n_edges; i++)
+        if (sg_export_tie_directed(net, &net->edges[i]))
+            return true;
+    return false;
 }

@@ -238,6 +238,157 @@ bool sg_output_set_end(sg_output_set *set, bool ok)
     return ok;
 }
 
+/* ---- folders written whole ---- */
+
+struct sg_output_folder {
+    char *path;     /* as given */
+    char *tmp;      /* the temporary folder beside it */
+    bool replace;   /* a folder is at PATH and will be replaced */
+};
+
+/* Removes the folder PATH and what it holds, two levels deep at most (an export's folder and its
+ * hypotheses/). Errors are ignored: a temporary folder left behind is named by its leading dot. */
+static void remove_tree(const char *path, int depth)
+{
+    GDir *dir = g_dir_open(path, 0, NULL);
+    const char *name;
+    while (dir && (name = g_dir_read_name(dir))) {
+        char *child = g_build_filename(path, name, NULL);
+        struct stat st;
+        if (depth > 0 && lstat(child, &st) == 0 && S_ISDIR(st.st_mode))
+            remove_tree(child, depth - 1);
+        else
+            unlink(child);
+        g_free(child);
+    }
+    if (dir)
+        g_dir_close(dir);
+    rmdir(path);
+}
+
+/* True when every entry of the folder PATH is named in REPLACEABLE; else *OTHER is the first other name
+ * (g_free). */
+static bool only_replaceable(const char *path, const char *const *replaceable, char **other)
+{
+    GDir *dir = g_dir_open(path, 0, NULL);
+    const char *name;
+    bool ok = dir != NULL;
+    while (ok && (name = g_dir_read_name(dir))) {
+        bool known = false;
+        for (size_t k = 0; replaceable && replaceable[k] && !known; k++)
+            known = strcmp(replaceable[k], name) == 0;
+        if (!known) {
+            *other = g_strdup(name);
+            ok = false;
+        }
+    }
+    if (dir)
+        g_dir_close(dir);
+    return ok;
+}
+
+sg_output_folder *sg_output_folder_open(const char *path, const char *const *replaceable)
+{
+    if (!path || strcmp(path, "-") == 0) {
+        sg_error("this output is a folder of files: name it with -o FOLDER");
+        return NULL;
+    }
+    struct stat st;
+    bool exists = stat(path, &st) == 0;
+    if (exists && !S_ISDIR(st.st_mode)) {
+        sg_error("%s: cannot write a folder there: a file of that name exists", path);
+        return NULL;
+    }
+    char *other = NULL;
+    if (exists && !only_replaceable(path, replaceable, &other)) {
+        if (other)
+            sg_error("%s: cannot replace the folder: it holds '%s', which this output does not write (choose a new "
+                     "folder)", path, other);
+        else
+            sg_error("%s: cannot replace the folder: %s", path, g_strerror(errno));
+        g_free(other);
+        return NULL;
+    }
+    char *trimmed = g_strdup(path);
+    size_t n = strlen(trimmed);
+    while (n > 1 && trimmed[n - 1] == '/')
+        trimmed[--n] = '\0';
+    char *dir = g_path_get_dirname(trimmed), *base = g_path_get_basename(trimmed);
+    sg_output_folder *f = g_new0(sg_output_folder, 1);
+    f->path = trimmed;
+    f->replace = exists;
+    f->tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
+    bool made = g_mkdtemp_full(f->tmp, 0700) != NULL;
+    int error = errno;
+    struct stat parent;
+    if (!made && error == ENOENT && stat(dir, &parent) != 0)
+        sg_error("%s: cannot write: the folder '%s' does not exist", path, dir);
+    else if (!made)
+        sg_error("%s: cannot write: %s", path, g_strerror(error));
+    g_free(dir);
+    g_free(base);
+    if (!made) {
+        g_free(f->tmp);
+        g_free(f->path);
+        g_free(f);
+        return NULL;
+    }
+    mode_t mask = umask(0);
+    umask(mask);
+    chmod(f->tmp, 0777 & ~mask); /* as mkdir would make it */
+    return f;
+}
+
+const char *sg_output_folder_path(const sg_output_folder *f)
+{
+    return f->tmp;
+}
+
+static void folder_free(sg_output_folder *f)
+{
+    g_free(f->path);
+    g_free(f->tmp);
+    g_free(f);
+}
+
+bool sg_output_folder_commit(sg_output_folder *f)
+{
+    char *old = NULL;
+    bool ok = true;
+    if (f->replace) {
+        char *dir = g_path_get_dirname(f->path), *base = g_path_get_basename(f->path);
+        old = g_strdup_printf("%s/.%s.old.XXXXXX", dir, base);
+        g_free(dir);
+        g_free(base);
+        /* an empty folder made to be renamed over: rename(2) replaces an empty folder */
+        ok = g_mkdtemp_full(old, 0700) != NULL && rename(f->path, old) == 0;
+    }
+    if (ok && rename(f->tmp, f->path) != 0) {
+        ok = false;
+        if (old)
+            rename(old, f->path); /* put the old folder back */
+    }
+    if (!ok) {
+        sg_error("%s: cannot write: %s", f->path, g_strerror(errno));
+        remove_tree(f->tmp, 1);
+        if (old)
+            rmdir(old);
+    } else if (old) {
+        remove_tree(old, 1);
+    }
+    g_free(old);
+    folder_free(f);
+    return ok;
+}
+
+void sg_output_folder_abort(sg_output_folder *f)
+{
+    if (!f)
+        return;
+    remove_tree(f->tmp, 1);
+    folder_free(f);
+}
+
 /* ---- opening ---- */
 
 /* PATH with its symbolic links followed to the final target (which may not exist: a dangling link), a

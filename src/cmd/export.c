@@ -1,0 +1,135 @@
+/* export.c: `spygraph export`: writes a reading of the network in another tool's format (GraphML, GEXF, GML, ...). */
+#include <glib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "help.h"
+#include "spygraph/interchange.h"
+#include "spygraph/spygraph.h"
+
+/* The export's format: from --format, else from the output's extension. */
+typedef struct export_options {
+    const sg_graph_format *format;
+} export_options;
+
+static int export_option(const sg_command *cmd, int opt, const char *arg, void *ctx)
+{
+    export_options *o = ctx;
+    if (opt != 'f')
+        return -1;
+    const sg_graph_format *f = sg_graph_format_find(arg);
+    if (!f || (!f->write && !f->write_folder))
+        return sg_usage_error(cmd, "unknown export format '%s' (%s)", arg, sg_graph_format_names(false));
+    o->format = f;
+    return 0;
+}
+
+/* Writes NET as FORMAT to PATH (a file written atomically, or a folder written whole). */
+static int write_export(const sg_network *net, const sg_graph_format *format, const sg_export_info *info,
+                        const char *path)
+{
+    sg_diag *diag = sg_diag_new();
+    bool ok;
+    if (format->write_folder) {
+        static const char *const written[] = {"network.json", "nodes.csv", "edges.csv", "sources.csv", "events.csv",
+                                              "hypotheses", NULL};
+        sg_output_folder *folder = sg_output_folder_open(path, written);
+        if (!folder) {
+            sg_diag_free(diag);
+            return SG_EXIT_DATA;
+        }
+        ok = format->write_folder(net, info, sg_output_folder_path(folder), diag);
+        if (ok)
+            ok = sg_output_folder_commit(folder);
+        else
+            sg_output_folder_abort(folder);
+    } else {
+        sg_output *out = sg_output_open(path);
+        if (!out) {
+            sg_diag_free(diag);
+            return SG_EXIT_DATA;
+        }
+        ok = format->write(net, info, out->stream, diag);
+        if (ok)
+            ok = sg_output_commit(out);
+        else
+            sg_output_abort(out);
+    }
+    if (diag->count) {
+        sg_diag_sort(diag);
+        sg_diag_print(diag, false);
+    }
+    sg_diag_free(diag);
+    return ok ? SG_EXIT_OK : SG_EXIT_DATA;
+}
+
+static int cmd_export(const sg_command *self, int argc, char **argv)
+{
+    export_options eo = {0};
+    sg_options opts;
+    static const struct option extra[] = {{"format", required_argument, NULL, 'f'}, {0}};
+    int status = sg_parse_options(self, argc, argv, extra, export_option, &eo, &opts);
+    if (status >= 0)
+        return status;
+    if (!opts.output)
+        return sg_usage_error(self, "export needs -o FILE (the format follows its extension, or --format)");
+    if (!eo.format) {
+        eo.format = sg_graph_format_for_path(opts.output);
+        if (eo.format && !eo.format->write && !eo.format->write_folder)
+            eo.format = NULL;
+        if (!eo.format && g_str_has_suffix(opts.output, ".json"))
+            eo.format = sg_graph_format_find("json");
+        if (!eo.format)
+            return sg_usage_error(self, "cannot tell the format from '%s': give --format (%s)", opts.output,
+                                  sg_graph_format_names(false));
+    }
+    sg_network *net = sg_cmd_load(&opts);
+    if (!net)
+        return SG_EXIT_DATA;
+    sg_export_info info = {.version = SPYGRAPH_VERSION};
+    status = write_export(net, eo.format, &info, opts.output);
+    sg_network_unref(net);
+    return status;
+}
+
+/* Lists the formats with what each keeps (the table in src/io/formats.c). */
+static void formats_help(FILE *stream)
+{
+    fputs("formats (read: as NETWORK everywhere; write: with export):\n", stream);
+    for (const sg_graph_format *f = sg_graph_formats(); f->name; f++) {
+        const char *how = f->read && (f->write || f->write_folder) ? "read, write"
+                          : f->read                                ? "read"
+                                                                   : "write";
+        char *lead = g_strdup_printf("  %-9s ", f->name);
+        char *text = g_strdup_printf("%s (%s; %s). Keeps %s.", f->summary, f->extensions, how, f->keeps);
+        sg_help_wrap(stream, lead, text);
+        g_free(lead);
+        g_free(text);
+    }
+}
+
+/* The command's entry: name, arguments, counts and help (see `spygraph help export`). */
+const sg_command sg_cmd_export = {
+    .name = "export",
+    .reads = true,
+    .channels_only = false,
+    .own_format = true,
+    .direction_help = "every tie as recorded, with its own direction (a directed attribute where the format has "
+                      "no per-tie direction); --directed or --undirected writes every tie so",
+    .run = cmd_export,
+    .args = "NETWORK -o FILE [options]",
+    .min_args = 1,
+    .max_args = 1,
+    .summary = "Write a reading of the network for Gephi, Cytoscape, NetworkX, igraph, Pajek or UCINET.",
+    .help =
+        NETWORK_HELP "\noptions:\n"
+        "  -o, --output FILE  the file (or, for tables, the folder) to write; written whole or not at all\n"
+        "  -f, --format FMT   the format; by default the one FILE's extension names\n"
+        "  -h, --help         this help\n"
+        "\nThe export is the reading the options choose (hypotheses applied, period, relations, kinds, folding),\n"
+        "with every attribute the format can hold: node label, kind, affiliation, codenames, native name,\n"
+        "lifetime, note, sources and any extra column; tie relation, direction, family, dates, confidence,\n"
+        "weight, sources and note. Names are escaped for each format, so a hostile name stays data.\n\n"
+        SG_HELP_EXTRA,
+    .help_extra = formats_help,
+};
