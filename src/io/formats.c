@@ -16,8 +16,8 @@ static const sg_graph_format formats[] = {
      "and a spygraph header (version, input, SHA-256, reading, span); not the sources table, events or "
      "hypotheses. Read: node \"id\" (else its place in the list), link \"source\" and \"target\" (ids or "
      "numbers), the graph's \"directed\" unless a link's own says otherwise, attributes named like spygraph's "
-     "columns as those, others as extra attributes. A .json file is read so when it has \"nodes\" and "
-     "\"links\" (or \"edges\") lists",
+     "columns as those (\"key\", and a \"family\" naming the relation's, are not attributes), others as extra "
+     "attributes. A .json file is read so when it has \"nodes\" and \"links\" (or \"edges\") lists",
      sg_nodelink_sniff, sg_nodelink_read, sg_nodelink_write, NULL},
     {"tables", "/", "a curated spygraph folder (network.json, nodes.csv, edges.csv, sources.csv, events.csv) of the "
      "reading itself, which spygraph reads back to the same analysis: --format tables, or -o FOLDER/ (a trailing "

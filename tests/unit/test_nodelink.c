@@ -79,6 +79,27 @@ static void test_read(void)
     sg_diag_free(diag);
 }
 
+/* A link's "family" naming its relation's family is what the writer derives: not an attribute; any other is
+ * kept. Families from networks/README.md's relation table (met: personal; tie: other). */
+static void test_read_family(void)
+{
+    sg_diag *diag = sg_diag_new();
+    sg_network *net = read_text("{\"nodes\": [{\"id\": \"a\"}, {\"id\": \"b\"}],\n"
+                                " \"links\": [{\"source\": \"a\", \"target\": \"b\", \"family\": \"personal\", \"relation\": \"met\"},\n"
+                                "           {\"source\": \"a\", \"target\": \"b\", \"Family\": \"other\"},\n"
+                                "           {\"source\": \"a\", \"target\": \"b\", \"family\": \"personal\"}]}",
+                                diag);
+    g_assert_nonnull(net);
+    g_assert_cmpuint(diag->errors, ==, 0);
+    g_assert_cmpuint(net->n_edge_extra_attrs, ==, 1);
+    g_assert_cmpstr(net->edge_extra_attrs[0], ==, "family");
+    g_assert_cmpstr(net->edges[0].extra[0], ==, "");
+    g_assert_cmpstr(net->edges[1].extra[0], ==, "");
+    g_assert_cmpstr(net->edges[2].extra[0], ==, "personal"); /* a `tie` is of the family other */
+    sg_network_unref(net);
+    sg_diag_free(diag);
+}
+
 /* The writer's "key" numbers parallel ties as a MultiGraph (either way round) or a MultiDiGraph (each
  * way apart) would; and an extra tie attribute named like a member the export writes ("family", "key") or
  * like another extra in another case is renamed, not lost. Expected keys by hand. */
@@ -226,6 +247,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/nodelink/sniff", test_sniff);
     g_test_add_func("/nodelink/read", test_read);
+    g_test_add_func("/nodelink/read-family", test_read_family);
     g_test_add_func("/nodelink/write-keys-and-names", test_write_keys_and_names);
     g_test_add_func("/nodelink/extra-names", test_extra_names);
     g_test_add_func("/nodelink/tables-files", test_tables_files);
