@@ -85,7 +85,8 @@ static void test_read_family(void)
 {
     sg_diag *diag = sg_diag_new();
     sg_network *net = read_text("{\"nodes\": [{\"id\": \"a\"}, {\"id\": \"b\"}],\n"
-                                " \"links\": [{\"source\": \"a\", \"target\": \"b\", \"family\": \"personal\", \"relation\": \"met\"},\n"
+                                " \"links\": [{\"source\": \"a\", \"target\": \"b\", \"family\": \"personal\",\n"
+                                "            \"relation\": \"met\"},\n"
                                 "           {\"source\": \"a\", \"target\": \"b\", \"Family\": \"other\"},\n"
                                 "           {\"source\": \"a\", \"target\": \"b\", \"family\": \"personal\"}]}",
                                 diag);
@@ -109,7 +110,8 @@ static void test_write_keys_and_names(void)
     sg_network *net = read_text("{\"nodes\": [{\"id\": \"a\"}, {\"id\": \"b\"}],\n"
                                 " \"links\": [{\"source\": \"a\", \"target\": \"b\", \"family\": \"f1\"},\n"
                                 "           {\"source\": \"b\", \"target\": \"a\", \"Key\": \"k\"},\n"
-                                "           {\"source\": \"a\", \"target\": \"b\", \"Colour\": \"red\", \"colour\": \"x\"}]}",
+                                "           {\"source\": \"a\", \"target\": \"b\", \"Colour\": \"red\",\n"
+                                "            \"colour\": \"x\"}]}",
                                 diag);
     g_assert_nonnull(net);
     g_assert_cmpuint(diag->errors, ==, 0);
