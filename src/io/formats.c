@@ -9,6 +9,24 @@
 /* Table order is sniffing order: the most specific signatures first, the CSV edge list last. */
 static const sg_graph_format formats[] = {
     /* new formats go here, above the CSV edge list */
+    {"json", ".json", "NetworkX's node-link JSON (json_graph.node_link_data and node_link_graph; D3's nodes and links)",
+     "every node and tie with all their attributes (label, kind, affiliation, codenames, native name, lifetime, "
+     "note, sources, extra columns; relation, per-tie directed, family, dates as written, confidence, weight, "
+     "sources, note, extra tie attributes), parallel ties as a multigraph with keys, the title and description, "
+     "and a spygraph header (version, input, SHA-256, reading, span); not the sources table, events or "
+     "hypotheses. Read: node \"id\" (else its place in the list), link \"source\" and \"target\" (ids or "
+     "numbers), the graph's \"directed\" unless a link's own says otherwise, attributes named like spygraph's "
+     "columns as those (\"key\", and a \"family\" naming the relation's, are not attributes), others as extra "
+     "attributes. A .json file is read so when it has \"nodes\" and \"links\" (or \"edges\") lists",
+     sg_nodelink_sniff, sg_nodelink_read, sg_nodelink_write, NULL},
+    {"tables", "/", "a curated spygraph folder (network.json, nodes.csv, edges.csv, sources.csv, events.csv) of the "
+     "reading itself, which spygraph reads back to the same analysis: --format tables, or -o FOLDER/ (a trailing "
+     "slash)",
+     "everything the reading holds: every node and tie with all their columns and extra columns (a tie's "
+     "direction in a directed column where it differs from its relation's), dates as written, the sources "
+     "table and the events; not the hypotheses, which the reading has applied already (the description says "
+     "which, and how the network was read)",
+     NULL, NULL, NULL, sg_tables_write_folder},
     {"csv", ".csv .tsv", "a CSV or TSV edge list (source,target[,weight] or named columns; Gephi's edge table)",
      "ties with every spygraph column (relation, dates, confidence, weight, sources, note, directed); other "
      "columns as tie attributes; node attributes only with --nodes",
@@ -37,7 +55,8 @@ const sg_graph_format *sg_graph_format_for_path(const char *path)
         bool found = false;
         for (size_t k = 0; exts[k] && !found; k++) {
             size_t m = strlen(exts[k]);
-            found = m > 0 && n > m && g_ascii_strcasecmp(path + n - m, exts[k]) == 0;
+            found = m > 0 && n > m && g_ascii_strcasecmp(path + n - m, exts[k]) == 0 &&
+                    g_ascii_strcasecmp(exts[k], ".json") != 0; /* a manifest unless sniffed otherwise */
         }
         g_strfreev(exts);
         if (found)
