@@ -29,6 +29,9 @@ bool sg_xml_root_is(const char *data, size_t len, const char *name);
  * (U+0001 as U+2401 "SOH", ESC as U+241B), U+FFFE, U+FFFF and any byte that is not UTF-8 as U+FFFD. The
  * writer escapes the rest (<, &, quotes, line breaks in attributes). NULL gives "". O(length). */
 char *sg_xml_text(const char *text);
+/* True when NET's node ids stay distinct through sg_xml_text; else false after an error in DIAG naming the
+ * two nodes and FORMAT. O(nodes). */
+bool sg_xml_ids_distinct(const sg_network *net, const char *format, sg_diag *diag);
 /* An XML document written in memory with libxml2's xmlTextWriter (indented, UTF-8), then copied to a
  * stream whole. Every call after a failure (out of memory) does nothing; sg_xml_writer_finish reports it. */
 typedef struct sg_xml_writer sg_xml_writer;

@@ -140,54 +140,39 @@ static void add_spell(GArray *spells, const char *start, const char *end, int li
     g_array_append_val(spells, s);
 }
 
-/* Adds the periods a GEXF 1.3 `intervals` ("<[1932, 1934]; [1936, 1938]>") or `timestamps` ("<[1932;
- * 1936]>") attribute lists. */
+/* Adds the periods a GEXF 1.3 `intervals` attribute (INTERVALS: its times paired in order, whatever
+ * brackets and separators hold them: "<[1932, 1934]; [1936, 1938]>" or "[[1932, 1934], [1936, 1938]]"; an
+ * odd last time starts an open period) or `timestamps` attribute (each time a period of its own) lists. */
 static void add_listed_spells(GArray *spells, const char *text, bool intervals, int line)
 {
-    char *copy = g_strdup(text);
-    for (char *p = copy; *p; p++)
-        if (*p == '<' || *p == '>' || (!intervals && (*p == '[' || *p == ']')))
-            *p = ' ';
-    char **items = g_strsplit_set(copy, intervals ? ";" : ";,", -1);
-    for (size_t k = 0; items[k]; k++) {
-        char *item = g_strstrip(items[k]);
-        if (!*item)
-            continue;
-        if (!intervals) {
-            add_spell(spells, item, item, line);
-            continue;
-        }
-        g_strdelimit(item, "[]()", ' ');
-        char **ends = g_strsplit(item, ",", 2);
-        add_spell(spells, ends[0], ends[1] ? ends[1] : "", line);
-        g_strfreev(ends);
+    char **tokens = g_strsplit_set(text, "<>[]();, \t\n\r", -1);
+    GPtrArray *times = g_ptr_array_new();
+    for (size_t k = 0; tokens[k]; k++)
+        if (*tokens[k])
+            g_ptr_array_add(times, tokens[k]);
+    for (guint k = 0; k < times->len; k += intervals ? 2 : 1) {
+        const char *first = g_ptr_array_index(times, k);
+        const char *second = !intervals ? first : k + 1 < times->len ? g_ptr_array_index(times, k + 1) : "";
+        add_spell(spells, first, second, line);
     }
-    g_strfreev(items);
-    g_free(copy);
+    g_ptr_array_free(times, TRUE); /* the array only: the times are the tokens' */
+    g_strfreev(tokens);
 }
 
-/* The periods of ELEMENT (a node or an edge): its start/end or timestamp attributes, its intervals or
- * timestamps attributes, and its <spells> (GEXF 1.1: <slices>), in that order. */
+/* The value of NODE's attribute NAME, or of NAME_OPEN (GEXF 1.2's startopen and endopen, read as the
+ * same day) when it has no NAME (g_free); NULL when it has neither. */
+static char *time_property(const xmlNode *node, const char *name, const char *name_open)
+{
+    char *value = property(node, name);
+    return value ? value : property(node, name_open);
+}
+
+/* The periods of ELEMENT (a node or an edge), as Gephi's importer reads them: its <spells> (GEXF 1.1:
+ * <slices>) when it has any; else its start and end attributes; else its intervals, its timestamp or its
+ * timestamps attribute. */
 static GArray *spells_of(const gexf_reader *r, const xmlNode *element)
 {
     GArray *spells = g_array_new(FALSE, FALSE, sizeof(gexf_spell));
-    int line = origin_of(r, element).line;
-    char *start = property(element, "start"), *end = property(element, "end");
-    char *stamp = property(element, "timestamp");
-    if (start || end)
-        add_spell(spells, start, end, line);
-    else if (stamp)
-        add_spell(spells, stamp, stamp, line);
-    g_free(start);
-    g_free(end);
-    g_free(stamp);
-    char *intervals = property(element, "intervals"), *stamps = property(element, "timestamps");
-    if (intervals)
-        add_listed_spells(spells, intervals, true, line);
-    if (stamps)
-        add_listed_spells(spells, stamps, false, line);
-    g_free(intervals);
-    g_free(stamps);
     for (const xmlNode *list = element->children; list; list = list->next) {
         if (!is_element(list, "spells") && !is_element(list, "slices"))
             continue;
@@ -195,7 +180,8 @@ static GArray *spells_of(const gexf_reader *r, const xmlNode *element)
             if (!is_element(s, "spell") && !is_element(s, "slice"))
                 continue;
             int at = origin_of(r, s).line;
-            char *a = property(s, "start"), *b = property(s, "end"), *t = property(s, "timestamp");
+            char *a = time_property(s, "start", "startopen"), *b = time_property(s, "end", "endopen");
+            char *t = property(s, "timestamp");
             if (!a && !b && t)
                 add_spell(spells, t, t, at);
             else
@@ -205,6 +191,25 @@ static GArray *spells_of(const gexf_reader *r, const xmlNode *element)
             g_free(t);
         }
     }
+    if (spells->len)
+        return spells;
+    int line = origin_of(r, element).line;
+    char *start = time_property(element, "start", "startopen"), *end = time_property(element, "end", "endopen");
+    char *intervals = property(element, "intervals"), *stamp = property(element, "timestamp");
+    char *stamps = property(element, "timestamps");
+    if (start || end)
+        add_spell(spells, start, end, line);
+    else if (intervals)
+        add_listed_spells(spells, intervals, true, line);
+    else if (stamp)
+        add_spell(spells, stamp, stamp, line);
+    else if (stamps)
+        add_listed_spells(spells, stamps, false, line);
+    g_free(start);
+    g_free(end);
+    g_free(intervals);
+    g_free(stamp);
+    g_free(stamps);
     return spells;
 }
 
@@ -526,6 +531,10 @@ static void free_attribute(gpointer data)
  * error at its line and column naming the format. */
 static xmlDocPtr parse_xml(const char *file, const char *data, size_t len, sg_diag *diag)
 {
+    if (len == 0) {
+        sg_diag_error(diag, &(sg_origin){file, 1, 0}, "not a readable GEXF file: it is empty");
+        return NULL;
+    }
     if (len > INT_MAX) {
         sg_diag_error(diag, &(sg_origin){file, 0, 0}, "not a readable GEXF file: larger than 2 GiB");
         return NULL;
@@ -536,7 +545,10 @@ static xmlDocPtr parse_xml(const char *file, const char *data, size_t len, sg_di
     xmlSetStructuredErrorFunc(NULL, NULL);
     if (doc && !error.set && doc->intSubset && doc->intSubset->entities) {
         error.set = true;
-        error.line = (int)xmlGetLineNo((xmlNodePtr)doc->intSubset);
+        const char *doctype = g_strstr_len(data, (gssize)len, "<!DOCTYPE");
+        error.line = 1;
+        for (const char *p = data; doctype && p < doctype; p++)
+            error.line += *p == '\n';
         error.message = g_strdup("it declares entities, which spygraph does not expand");
     }
     if (!error.set && !doc) {
@@ -758,6 +770,8 @@ static bool any_dates(const sg_network *net)
 
 bool sg_gexf_write(const sg_network *net, const sg_export_info *info, FILE *stream, sg_diag *diag)
 {
+    if (!sg_xml_ids_distinct(net, "GEXF", diag))
+        return false;
     char count[32];
     bool dated = any_dates(net);
     bool *skip = g_new0(bool, net->n_edge_extra_attrs + 1);

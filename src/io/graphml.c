@@ -81,6 +81,27 @@ char *sg_xml_text(const char *text)
     return g_string_free(out, FALSE);
 }
 
+bool sg_xml_ids_distinct(const sg_network *net, const char *format, sg_diag *diag)
+{
+    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    bool ok = true;
+    for (size_t i = 0; i < net->n_nodes; i++) {
+        char *safe = sg_xml_text(net->nodes[i].id);
+        gpointer other = g_hash_table_lookup(seen, safe);
+        if (other) {
+            sg_diag_error(diag, NULL, "nodes '%s' and '%s' would have the same id in the %s file (control "
+                          "characters are written as control pictures)", net->nodes[GPOINTER_TO_SIZE(other) - 1].id,
+                          net->nodes[i].id, format);
+            ok = false;
+            g_free(safe);
+        } else {
+            g_hash_table_insert(seen, safe, GSIZE_TO_POINTER(i + 1));
+        }
+    }
+    g_hash_table_destroy(seen);
+    return ok;
+}
+
 struct sg_xml_writer {
     xmlBufferPtr buffer;
     xmlTextWriterPtr writer;
@@ -163,6 +184,21 @@ static void ignore_xml_error(void *data, xmlErrorPtr error)
     (void)error;
 }
 
+/* A boolean <key> without a <default>: igraph reads its missing values as false. */
+typedef struct boolean_key {
+    char *id;
+    char *name;
+    bool nodes, edges; /* what it is for ("all": both) */
+} boolean_key;
+
+/* A node or an edge of the graph igraph reads, in document order: which boolean keys it has data for. */
+typedef struct graphml_element {
+    char *node_id;  /* a node's id; NULL for an edge */
+    char *source, *target; /* an edge's ends as written */
+    int line;
+    bool *has;      /* per boolean key */
+} graphml_element;
+
 /* One end of an edge as the file names it, and the edge's line. */
 typedef struct named_end {
     char *id;
@@ -170,79 +206,257 @@ typedef struct named_end {
     int line;
 } named_end;
 
-/* Checks that every edge of the GraphML file at DATA names nodes the file declares (igraph's reader would
- * add a node for a misspelt id without a word), each problem an error at the edge's line in DIAG. The file
- * is streamed with libxml2's reader, without the network; when it is not well-formed the check stops
- * quietly and igraph's reader reports the error. Returns false after an error. O(LEN). */
-static bool check_edge_ends(const char *file, const char *data, size_t len, sg_diag *diag)
+/* What the streaming pass over a GraphML file finds besides what igraph reads. */
+typedef struct graphml_survey {
+    bool complete;      /* the file was read to its end (well-formed) */
+    size_t graphs;      /* <graph> elements (igraph reads the first) */
+    GPtrArray *keys;    /* boolean_key */
+    GArray *elements;   /* graphml_element of the first graph */
+    GHashTable *nodes;  /* every node id (xmlChar *) */
+    GArray *ends;       /* named_end: every edge's source and target */
+} graphml_survey;
+
+static int current_line(xmlTextReaderPtr reader)
 {
+    long line = xmlGetLineNo(xmlTextReaderCurrentNode(reader));
+    return line > 0 && line < INT_MAX ? (int)line : 0;
+}
+
+static char *attribute(xmlTextReaderPtr reader, const char *name)
+{
+    xmlChar *value = xmlTextReaderGetAttribute(reader, BAD_CAST name);
+    char *copy = value ? g_strdup((const char *)value) : NULL;
+    xmlFree(value);
+    return copy;
+}
+
+/* Records the <key> at READER when it is boolean; *CURRENT is set to it (or NULL), for its <default>. */
+static void survey_key(graphml_survey *s, xmlTextReaderPtr reader, boolean_key **current)
+{
+    char *type = attribute(reader, "attr.type"), *domain = attribute(reader, "for");
+    *current = NULL;
+    if (type && strcmp(type, "boolean") == 0) {
+        boolean_key *k = g_new0(boolean_key, 1);
+        k->id = attribute(reader, "id");
+        k->name = attribute(reader, "attr.name");
+        k->nodes = domain && (strcmp(domain, "node") == 0 || strcmp(domain, "all") == 0);
+        k->edges = domain && (strcmp(domain, "edge") == 0 || strcmp(domain, "all") == 0);
+        if (k->id && k->name)
+            g_ptr_array_add(s->keys, k);
+        *current = k;
+    }
+    g_free(type);
+    g_free(domain);
+}
+
+static void free_boolean_key(gpointer data)
+{
+    boolean_key *k = data;
+    g_free(k->id);
+    g_free(k->name);
+    g_free(k);
+}
+
+/* Streams the GraphML file at DATA with libxml2's reader (without the network) into S. A file that is not
+ * well-formed leaves S incomplete; igraph's reader then says what is wrong. O(LEN). */
+static void survey_graphml(const char *data, size_t len, graphml_survey *s)
+{
+    memset(s, 0, sizeof *s);
+    s->keys = g_ptr_array_new_with_free_func(free_boolean_key);
+    s->elements = g_array_new(FALSE, FALSE, sizeof(graphml_element));
+    s->nodes = g_hash_table_new_full(g_str_hash, g_str_equal, xmlFree, NULL);
+    s->ends = g_array_new(FALSE, FALSE, sizeof(named_end));
     if (len > INT_MAX)
-        return true; /* igraph reads it, or says why not */
+        return;
     xmlTextReaderPtr reader = xmlReaderForMemory(data, (int)len, NULL, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
     if (!reader)
-        return true;
+        return;
     xmlTextReaderSetStructuredErrorHandler(reader, ignore_xml_error, NULL);
-    GHashTable *nodes = g_hash_table_new_full(g_str_hash, g_str_equal, xmlFree, NULL);
-    GArray *ends = g_array_new(FALSE, FALSE, sizeof(named_end));
+    boolean_key *key = NULL;         /* the boolean <key> being read */
+    int first_graph = -1;            /* the depth of the first <graph>, while inside it */
+    long element = -1;               /* the index in s->elements of the node or edge being read */
+    int element_depth = -1;
     int status;
     while ((status = xmlTextReaderRead(reader)) == 1) {
-        if (xmlTextReaderNodeType(reader) != XML_READER_TYPE_ELEMENT)
+        int type = xmlTextReaderNodeType(reader), depth = xmlTextReaderDepth(reader);
+        if (type == XML_READER_TYPE_END_ELEMENT) {
+            if (depth == first_graph)
+                first_graph = -2; /* done with it */
+            if (depth == element_depth)
+                element = element_depth = -1;
             continue;
-        const char *element = (const char *)xmlTextReaderConstLocalName(reader);
-        if (strcmp(element, "node") == 0) {
-            xmlChar *id = xmlTextReaderGetAttribute(reader, BAD_CAST "id");
-            if (id)
-                g_hash_table_add(nodes, id);
-        } else if (strcmp(element, "edge") == 0) {
-            static const char *const names[] = {"source", "target"};
-            for (int k = 0; k < 2; k++) {
-                xmlChar *id = xmlTextReaderGetAttribute(reader, BAD_CAST names[k]);
-                long line = xmlGetLineNo(xmlTextReaderCurrentNode(reader));
-                named_end e = {g_strdup((const char *)id), names[k], line > 0 && line < INT_MAX ? (int)line : 0};
-                xmlFree(id);
-                if (e.id)
-                    g_array_append_val(ends, e);
+        }
+        if (type != XML_READER_TYPE_ELEMENT)
+            continue;
+        const char *name = (const char *)xmlTextReaderConstLocalName(reader);
+        bool empty = xmlTextReaderIsEmptyElement(reader);
+        if (strcmp(name, "key") == 0) {
+            survey_key(s, reader, &key);
+        } else if (strcmp(name, "default") == 0 && key) {
+            g_ptr_array_remove(s->keys, key); /* igraph uses the default for missing values */
+            key = NULL;
+        } else if (strcmp(name, "graph") == 0) {
+            if (s->graphs++ == 0 && !empty)
+                first_graph = depth;
+        } else if (strcmp(name, "node") == 0 || strcmp(name, "edge") == 0) {
+            bool is_node = name[0] == 'n';
+            if (is_node) {
+                xmlChar *id = xmlTextReaderGetAttribute(reader, BAD_CAST "id");
+                if (id)
+                    g_hash_table_add(s->nodes, id);
+            } else {
+                static const char *const names[] = {"source", "target"};
+                for (int k = 0; k < 2; k++) {
+                    named_end e = {attribute(reader, names[k]), names[k], current_line(reader)};
+                    if (e.id)
+                        g_array_append_val(s->ends, e);
+                }
             }
+            if (first_graph >= 0 && depth == first_graph + 1) {
+                graphml_element el = {is_node ? attribute(reader, "id") : NULL,
+                                      is_node ? NULL : attribute(reader, "source"),
+                                      is_node ? NULL : attribute(reader, "target"), current_line(reader),
+                                      g_new0(bool, s->keys->len + 1)};
+                g_array_append_val(s->elements, el);
+                if (!empty) {
+                    element = (long)s->elements->len - 1;
+                    element_depth = depth;
+                }
+            }
+        } else if (strcmp(name, "data") == 0 && element >= 0 && depth == element_depth + 1) {
+            char *id = attribute(reader, "key");
+            graphml_element *el = &g_array_index(s->elements, graphml_element, element);
+            for (guint k = 0; id && k < s->keys->len; k++)
+                if (strcmp(((boolean_key *)g_ptr_array_index(s->keys, k))->id, id) == 0)
+                    el->has[k] = true;
+            g_free(id);
         }
     }
+    s->complete = status == 0;
+    xmlFreeTextReader(reader);
+}
+
+static void survey_free(graphml_survey *s)
+{
+    for (guint k = 0; k < s->elements->len; k++) {
+        graphml_element *el = &g_array_index(s->elements, graphml_element, k);
+        g_free(el->node_id);
+        g_free(el->source);
+        g_free(el->target);
+        g_free(el->has);
+    }
+    for (guint k = 0; k < s->ends->len; k++)
+        g_free(g_array_index(s->ends, named_end, k).id);
+    g_array_free(s->elements, TRUE);
+    g_array_free(s->ends, TRUE);
+    g_hash_table_destroy(s->nodes);
+    g_ptr_array_free(s->keys, TRUE);
+}
+
+/* Reports every edge end that names no node of the file (igraph's reader would add a node for a misspelt
+ * id without a word), each an error at the edge's line. Returns false after an error. */
+static bool check_edge_ends(const graphml_survey *s, const char *file, sg_diag *diag)
+{
     bool ok = true;
-    for (guint k = 0; k < ends->len; k++) {
-        named_end *e = &g_array_index(ends, named_end, k);
-        if (status == 0 && !g_hash_table_contains(nodes, e->id)) {
+    for (guint k = 0; s->complete && k < s->ends->len; k++) {
+        const named_end *e = &g_array_index(s->ends, named_end, k);
+        if (!g_hash_table_contains(s->nodes, e->id)) {
             sg_diag_error(diag, &(sg_origin){file, e->line, 0},
                           "the edge's %s '%s' is not a node of the file (GraphML)", e->end, e->id);
             ok = false;
         }
-        g_free(e->id);
     }
-    g_array_free(ends, TRUE);
-    g_hash_table_destroy(nodes);
-    xmlFreeTextReader(reader);
     return ok;
+}
+
+/* igraph reads a boolean value a node or edge does not have as false: sets those back to empty (for
+ * `directed`: the relation's own direction), by the nodes' ids and the edges' order, which is igraph's.
+ * Only for a file of one graph, where that order is sure. */
+static void unset_missing_booleans(const graphml_survey *s, sg_foreign *f)
+{
+    if (!s->complete || s->graphs != 1 || s->keys->len == 0)
+        return;
+    int edge = 0;
+    for (guint k = 0; k < s->elements->len; k++) {
+        const graphml_element *el = &g_array_index(s->elements, graphml_element, k);
+        sg_origin at = {sg_foreign_file(f), el->line, 0};
+        int node = el->node_id ? sg_foreign_node(f, el->node_id, &at) : -1;
+        for (guint b = 0; b < s->keys->len; b++) {
+            const boolean_key *key = g_ptr_array_index(s->keys, b);
+            if (el->has[b])
+                continue;
+            if (el->node_id && key->nodes && node >= 0)
+                sg_foreign_node_attr(f, node, key->name, "", &at);
+            else if (!el->node_id && key->edges)
+                sg_foreign_edge_attr(f, edge, key->name, "", &at);
+        }
+        if (!el->node_id)
+            edge++;
+    }
+}
+
+/* Gives NET's nodes and ties the lines the survey found them at (igraph says none), and each tie of an
+ * undirected graph the ends in the order the file writes them (igraph stores an undirected edge with its
+ * ends in its own order). By the nodes' ids and the edges' order; only for a file of one graph. */
+static void restore_from_survey(const graphml_survey *s, sg_network *net)
+{
+    if (!s->complete || s->graphs != 1)
+        return;
+    size_t edge = 0;
+    for (guint k = 0; k < s->elements->len; k++) {
+        const graphml_element *el = &g_array_index(s->elements, graphml_element, k);
+        if (el->node_id) {
+            int node = sg_network_find_node(net, el->node_id);
+            if (node >= 0)
+                net->nodes[node].origin.line = el->line;
+            continue;
+        }
+        if (edge >= net->n_edges)
+            return;
+        sg_edge *e = &net->edges[edge++];
+        e->origin.line = el->line;
+        if (el->source && el->target && strcmp(net->nodes[e->source].id, el->source) != 0 &&
+            strcmp(net->nodes[e->target].id, el->source) == 0) {
+            int source = e->source;
+            e->source = e->target;
+            e->target = source;
+        }
+    }
 }
 
 sg_network *sg_graphml_read(const char *name, const char *data, size_t len, sg_diag *diag)
 {
     sg_foreign *f = sg_foreign_new(name, "GraphML", data, len, diag);
-    if (!check_edge_ends(sg_foreign_file(f), data, len, diag)) {
+    if (len == 0) {
+        sg_diag_error(diag, &(sg_origin){sg_foreign_file(f), 1, 0}, "not a readable GraphML file: it is empty");
         sg_foreign_free(f);
         return NULL;
     }
-    /* fmemopen refuses a size of 0: an empty file is read as one byte of nothing, which igraph rejects */
-    FILE *stream = fmemopen(len ? (void *)data : (void *)"", len ? len : 1, "r");
-    if (!stream) {
+    graphml_survey survey;
+    survey_graphml(data, len, &survey);
+    if (!check_edge_ends(&survey, sg_foreign_file(f), diag)) {
+        survey_free(&survey);
+        sg_foreign_free(f);
+        return NULL;
+    }
+    FILE *stream = fmemopen((void *)data, len, "r");
+    bool ok = stream != NULL;
+    if (!ok)
         sg_diag_error(diag, &(sg_origin){sg_foreign_file(f), 0, 0}, "cannot read the GraphML file: out of memory");
-        sg_foreign_free(f);
-        return NULL;
-    }
     static const char *const ids[] = {"id", NULL};
-    bool ok = sg_foreign_read_igraph(f, read_graphml_stream, stream, ids);
-    fclose(stream);
-    if (!ok) {
+    if (ok)
+        ok = sg_foreign_read_igraph(f, read_graphml_stream, stream, ids);
+    if (stream)
+        fclose(stream);
+    if (ok)
+        unset_missing_booleans(&survey, f);
+    sg_network *net = ok ? sg_foreign_finish(f) : NULL;
+    if (!ok)
         sg_foreign_free(f);
-        return NULL;
-    }
-    return sg_foreign_finish(f);
+    if (net)
+        restore_from_survey(&survey, net);
+    survey_free(&survey);
+    return net;
 }
 
 /* ---- writing ------------------------------------------------------------------------------------- */
@@ -446,6 +660,8 @@ static void free_keys(graphml_keys *k)
 
 bool sg_graphml_write(const sg_network *net, const sg_export_info *info, FILE *stream, sg_diag *diag)
 {
+    if (!sg_xml_ids_distinct(net, "GraphML", diag))
+        return false;
     graphml_keys k;
     declare_keys(net, &k);
     sg_xml_writer *x = sg_xml_writer_new();

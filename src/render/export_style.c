@@ -58,6 +58,7 @@ static bool style_nodes(const sg_network *net, const sg_render_spec *spec, const
         nodes_only.node_drawn[i] = true;
     Agnode_t **nodes = g_new0(Agnode_t *, net->n_nodes + 1);
     Agraph_t *g = sg_render_build(net, spec, &nodes_only, "osage", nodes);
+    agset(g, "label", ""); /* the legend: no part of a node's size, and Graphviz need not lay it out */
     GVC_t *gvc = sg_render_context();
     agusererrf previous = agseterrf(discard_graphviz_message);
     bool ok = gvLayout(gvc, g, "osage") == 0;
