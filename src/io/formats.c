@@ -15,18 +15,20 @@ static const sg_graph_format formats[] = {
      "family, dates as written, confidence, weight, sources, note, extra columns) as typed <data>, node ids as "
      "spygraph's, the title, the description and a `spygraph` header (version, input, SHA-256, reading, as JSON); "
      "not the sources table, hypotheses or events. Control characters XML 1.0 cannot hold are written as Unicode "
-     "control pictures (U+0001 as U+2401, ESC as U+241B)",
+     "control pictures (U+0001 as U+2401, ESC as U+241B). Read through igraph: an edge naming no node is an "
+     "error, a missing boolean is empty (a tie without `directed` follows its relation), edge ids are kept as "
+     "the tie attribute id",
      sg_graphml_sniff, sg_graphml_read, sg_graphml_write, NULL},
     {"gexf", ".gexf", "GEXF, Gephi's XML format (read: 1.1, 1.2 and 1.3, static or dynamic; written: 1.3)",
-     "the attributes GraphML keeps (declared <attributes>; dates as written in `start` and `end`), each node's "
-     "lifetime and tie's period as start and end days for Gephi's timeline (mode dynamic: a date's first day "
-     "starts, its last day ends, an open end is left out), render's default fill colours and sizes and tie "
-     "colours as <color> and <size> (in the GEXF namespace, as the GEXF 1.3 schema has them), per-edge type "
-     "and weight; not the title, the spygraph header, the sources table, hypotheses or events. Read: "
-     "<attvalues> by their attribute titles, defaults, labels, edge type and defaultedgetype (mutual: "
-     "undirected), weight, start/end, timestamps, intervals and <spells> (several spells: one tie each; a "
-     "node's spells: its lifetime from the earliest start to the latest end), dates and whole years. Control "
-     "characters are written as GraphML's are",
+     "the attributes GraphML keeps, declared as <attributes> (dates as written in `start` and `end`), each "
+     "node's lifetime and tie's period as start and end days for Gephi's timeline (mode dynamic: a date's first "
+     "day starts, its last day ends, an open end is left out), per-edge type and weight, and render's default "
+     "look: fills and tie colours as <color>, node heights in points as <size> (in the GEXF namespace, where the "
+     "GEXF 1.3 schema has them); not the title, the spygraph header, the sources table, hypotheses or events. "
+     "Read: attribute values by their titles, defaults, labels, edge type and defaultedgetype (mutual: "
+     "undirected), weight, and the dates of <spells>, else start/end, intervals or timestamps (dates or whole "
+     "years; several periods: one tie each; a node's: its lifetime from the earliest start to the latest end). "
+     "Control characters are written as GraphML's are",
      sg_gexf_sniff, sg_gexf_read, sg_gexf_write, NULL},
     {"csv", ".csv .tsv", "a CSV or TSV edge list (source,target[,weight] or named columns; Gephi's edge table)",
      "ties with every spygraph column (relation, dates, confidence, weight, sources, note, directed); other "
