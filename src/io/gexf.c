@@ -268,6 +268,12 @@ static void read_declarations(gexf_reader *r, const xmlNode *list)
             sg_diag_error(r->diag, &at, "an <attribute> without an id (GEXF)");
             continue;
         }
+        if (g_hash_table_contains(r->attributes[which], id)) {
+            sg_diag_error(r->diag, &at, "two attributes of the %ss have the id '%s' (GEXF)",
+                          which == NODE_CLASS ? "node" : "edge", id);
+            g_free(id);
+            continue;
+        }
         gexf_attribute *attr = g_new0(gexf_attribute, 1);
         attr->title = property(a, "title");
         if (!attr->title || !*attr->title) {
@@ -279,7 +285,7 @@ static void read_declarations(gexf_reader *r, const xmlNode *list)
                 g_free(attr->fallback);
                 attr->fallback = content(d);
             }
-        g_hash_table_replace(r->attributes[which], id, attr);
+        g_hash_table_insert(r->attributes[which], id, attr);
         g_ptr_array_add(r->declared[which], attr);
     }
 }
@@ -299,8 +305,8 @@ static void free_values(GArray *values)
     g_array_free(values, TRUE);
 }
 
-/* Adds to VALUES the defaults of WHICH's declared attributes, then ELEMENT's <attvalues> by title. */
-static void read_attvalues(gexf_reader *r, const xmlNode *element, int which, GArray *values)
+/* Adds to VALUES the defaults of WHICH's declared attributes (by title), at ELEMENT's line. */
+static void add_defaults(gexf_reader *r, const xmlNode *element, int which, GArray *values)
 {
     GPtrArray *declared = r->declared[which];
     for (guint k = 0; k < declared->len; k++) {
@@ -308,6 +314,11 @@ static void read_attvalues(gexf_reader *r, const xmlNode *element, int which, GA
         if (a->fallback)
             add_value(values, a->title, a->fallback, origin_of(r, element).line);
     }
+}
+
+/* Adds to VALUES ELEMENT's <attvalues> by their attributes' titles. */
+static void read_attvalues(gexf_reader *r, const xmlNode *element, int which, GArray *values)
+{
     for (const xmlNode *list = element->children; list; list = list->next) {
         if (!is_element(list, "attvalues"))
             continue;
@@ -363,6 +374,7 @@ static void read_node(gexf_reader *r, const xmlNode *element)
     }
     g_hash_table_insert(r->nodes, id, GINT_TO_POINTER(node + 1));
     GArray *values = g_array_new(FALSE, FALSE, sizeof(gexf_value));
+    add_defaults(r, element, NODE_CLASS, values);
     char *label = property(element, "label"), *pid = property(element, "pid");
     if (label)
         add_value(values, "label", label, at.line);
@@ -370,8 +382,8 @@ static void read_node(gexf_reader *r, const xmlNode *element)
         add_value(values, "pid", pid, at.line);
     g_free(label);
     g_free(pid);
-    /* the lifetime first, from the spells' hull, so that `start` and `end` attributes (spygraph's dates as
-     * written) override it */
+    /* the lifetime first, from the spells' hull, so that attribute values titled `start` and `end`
+     * (spygraph's dates as written) override it */
     GArray *spells = spells_of(r, element);
     if (spells->len) {
         const char *start, *end;
@@ -438,6 +450,7 @@ static void read_edge(gexf_reader *r, const xmlNode *element)
     if (source < 0 || target < 0)
         return;
     GArray *values = g_array_new(FALSE, FALSE, sizeof(gexf_value));
+    add_defaults(r, element, EDGE_CLASS, values);
     static const char *const own[] = {"weight", "label", "kind"};
     for (size_t k = 0; k < G_N_ELEMENTS(own); k++) {
         char *value = property(element, own[k]);
@@ -447,8 +460,8 @@ static void read_edge(gexf_reader *r, const xmlNode *element)
     }
     read_attvalues(r, element, EDGE_CLASS, values);
     GArray *spells = spells_of(r, element);
-    /* one tie per spell, each with every attribute; with one spell (or none), `start` and `end` attributes
-     * (spygraph's dates as written) override the spell's days */
+    /* one tie per spell, each with every attribute; with one spell (or none), attribute values titled
+     * `start` and `end` (spygraph's dates as written) override the spell's days */
     guint ties = spells->len ? spells->len : 1;
     for (guint k = 0; k < ties; k++) {
         int tie = sg_foreign_edge(r->f, source, target, direction, &at);
