@@ -1,4 +1,4 @@
-/* gexf.c: GEXF, Gephi's format: 1.1 to 1.3 read with libxml2 (spells become tie dates), 1.3 written with spells and viz. */
+/* gexf.c: GEXF (Gephi): 1.1 to 1.3 read with libxml2, spells becoming tie dates; 1.3 written with dates and viz. */
 #include <glib.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>

@@ -1,4 +1,4 @@
-/* export_style.c: the colours and sizes `render` gives nodes and ties, as "#rrggbb" and points, for exports (GEXF viz). */
+/* export_style.c: the colours and sizes `render` gives nodes and ties, as "#rrggbb" and points, for GEXF's viz. */
 #include <graphviz/color.h>
 #include <stdio.h>
 #include <string.h>

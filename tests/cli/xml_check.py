@@ -363,7 +363,8 @@ def check_gexf(spygraph, path, network, tmp):
            "nodes with a lifetime")
 
     # NetworkX 2.8.8 knows GEXF 1.1draft and 1.2draft only
-    for kwargs, message in (({}, "No <graph> element in GEXF file."), ({"version": "1.3"}, "Unknown GEXF version 1.3.")):
+    refusals = (({}, "No <graph> element in GEXF file."), ({"version": "1.3"}, "Unknown GEXF version 1.3."))
+    for kwargs, message in refusals:
         try:
             nx.read_gexf(path, **kwargs)
             fail("NetworkX read GEXF 1.3 (%r): update README's Interchange section" % kwargs)
