@@ -86,4 +86,27 @@ bool sg_render_color_by_known(const sg_network *net, const char *color_by);
  * nothing is kept. */
 bool sg_render_write(const sg_network *net, const sg_render_spec *spec, FILE *stream, sg_diag *diag);
 
+/* How `render` colours and sizes a network, for the formats that carry a picture's style (GEXF's viz):
+ * per node its fill and its size, per tie its colour, as render draws them with SPEC (its defaults when
+ * SPEC is NULL). Colours are "#rrggbb" (Graphviz's names and Brewer schemes translated by Graphviz): a
+ * node's fill is the one render gives it (its colour group under SPEC's color_by, white when it has none),
+ * a tie's the colour of its relation's family. A node's size is its height in points as Graphviz sizes its
+ * shape around its label (a one-line label in the default 12-point font: 36, Graphviz's least height of
+ * half an inch). A route's highlight and fading (path_from, path_to) are not carried; a node render leaves
+ * out (focus) is sized and filled as if drawn, with no colour group. */
+typedef struct sg_render_style {
+    size_t n_nodes, n_edges;
+    char **node_fill;   /* n_nodes texts */
+    double *node_size;  /* n_nodes sizes */
+    char **edge_color;  /* n_edges texts */
+} sg_render_style;
+
+/* Fills STYLE for NET as described above. Returns false with the reason in DIAG (an igraph failure while
+ * finding communities, a Graphviz failure, a colour Graphviz does not know); STYLE is then empty. Free with
+ * sg_render_style_clear. About linear in nodes and ties (Graphviz packs the nodes with osage, without the
+ * ties), plus the community detection when SPEC colours by community. */
+bool sg_render_style_of(const sg_network *net, const sg_render_spec *spec, sg_render_style *style, sg_diag *diag);
+/* Frees what STYLE holds and empties it. */
+void sg_render_style_clear(sg_render_style *style);
+
 #endif

@@ -5,6 +5,7 @@
 #include "cmd.h"
 #include "help.h"
 #include "spygraph/interchange.h"
+#include "spygraph/render.h"
 #include "spygraph/spygraph.h"
 
 /* The export's format: from --format, else from the output's extension. */
@@ -86,8 +87,21 @@ static int cmd_export(const sg_command *self, int argc, char **argv)
     sg_network *net = sg_cmd_load(&opts);
     if (!net)
         return SG_EXIT_DATA;
-    sg_export_info info = {.version = SPYGRAPH_VERSION};
+    sg_render_style style;
+    sg_diag *style_diag = sg_diag_new();
+    if (!sg_render_style_of(net, NULL, &style, style_diag)) {
+        sg_diag_print(style_diag, false);
+        sg_diag_free(style_diag);
+        sg_network_unref(net);
+        return SG_EXIT_DATA;
+    }
+    sg_diag_free(style_diag);
+    sg_export_info info = {.version = SPYGRAPH_VERSION,
+                           .node_fill = (const char *const *)style.node_fill,
+                           .node_size = style.node_size,
+                           .edge_color = (const char *const *)style.edge_color};
     status = write_export(net, eo.format, &info, opts.output);
+    sg_render_style_clear(&style);
     sg_network_unref(net);
     return status;
 }

@@ -9,6 +9,27 @@
 /* Table order is sniffing order: the most specific signatures first, the CSV edge list last. */
 static const sg_graph_format formats[] = {
     /* new formats go here, above the CSV edge list */
+    {"graphml", ".graphml", "GraphML, the XML format of yEd, Cytoscape, Gephi, NetworkX and igraph",
+     "every node attribute (label, kind, affiliation, codenames and sources joined by ';', native name, lifetime "
+     "dates as written, note, extra columns) and tie attribute (relation, direction as the boolean `directed`, "
+     "family, dates as written, confidence, weight, sources, note, extra columns) as typed <data>, node ids as "
+     "spygraph's, the title, the description and a `spygraph` header (version, input, SHA-256, reading, as JSON); "
+     "not the sources table, hypotheses or events. Control characters XML 1.0 cannot hold are written as Unicode "
+     "control pictures (U+0001 as U+2401, ESC as U+241B). Read through igraph: an edge naming no node is an "
+     "error, a missing boolean is empty (a tie without `directed` follows its relation), edge ids are kept as "
+     "the tie attribute id",
+     sg_graphml_sniff, sg_graphml_read, sg_graphml_write, NULL},
+    {"gexf", ".gexf", "GEXF, Gephi's XML format (read: 1.1, 1.2 and 1.3, static or dynamic; written: 1.3)",
+     "the attributes GraphML keeps, declared as <attributes> (dates as written in `start` and `end`), each "
+     "node's lifetime and tie's period as start and end days for Gephi's timeline (mode dynamic: a date's first "
+     "day starts, its last day ends, an open end is left out), per-edge type and weight, and render's default "
+     "look: fills and tie colours as <color>, node heights in points as <size> (in the GEXF namespace, where the "
+     "GEXF 1.3 schema has them); not the title, the spygraph header, the sources table, hypotheses or events. "
+     "Read: attribute values by their titles, defaults, labels, edge type and defaultedgetype (mutual: "
+     "undirected), weight, and the dates of <spells>, else start/end, intervals or timestamps (dates or whole "
+     "years; several periods: one tie each; a node's: its lifetime from the earliest start to the latest end). "
+     "Control characters are written as GraphML's are",
+     sg_gexf_sniff, sg_gexf_read, sg_gexf_write, NULL},
     {"json", ".json", "NetworkX's node-link JSON (json_graph.node_link_data and node_link_graph; D3's nodes and links)",
      "every node and tie with all their attributes (label, kind, affiliation, codenames, native name, lifetime, "
      "note, sources, extra columns; relation, per-tie directed, family, dates as written, confidence, weight, "

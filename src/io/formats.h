@@ -24,5 +24,47 @@ bool sg_tables_write_folder(const sg_network *net, const sg_export_info *info, c
  * (g_strfreev), never NULL. O(N x (N + reserved)). */
 char **sg_export_extra_names(const char *const *names, size_t n, const char *const *reserved, const char *file,
                              const char *what, sg_diag *diag);
+/* GraphML (graphml.c): read through igraph, written with every attribute as <data>. */
+bool sg_graphml_sniff(const char *data, size_t len);
+sg_network *sg_graphml_read(const char *name, const char *data, size_t len, sg_diag *diag);
+bool sg_graphml_write(const sg_network *net, const sg_export_info *info, FILE *stream, sg_diag *diag);
+
+/* GEXF (gexf.c): 1.1 to 1.3 read with libxml2, 1.3 written with spells and viz colours and sizes. */
+bool sg_gexf_sniff(const char *data, size_t len);
+sg_network *sg_gexf_read(const char *name, const char *data, size_t len, sg_diag *diag);
+bool sg_gexf_write(const sg_network *net, const sg_export_info *info, FILE *stream, sg_diag *diag);
+
+/* XML helpers GraphML and GEXF share (graphml.c). */
+/* True when the LEN bytes at DATA are XML whose root element is NAME (any namespace prefix): a byte-order
+ * mark, white space, the XML declaration, comments and a document type declaration may come first. O(LEN)
+ * at most, usually the first line. */
+bool sg_xml_root_is(const char *data, size_t len, const char *name);
+/* TEXT as XML 1.0 can hold it (g_free): every C0 control character but tab, line feed and carriage return
+ * (none of which XML 1.0 allows, even as a character reference) written as its Unicode control picture
+ * (U+0001 as U+2401 "SOH", ESC as U+241B), U+FFFE, U+FFFF and any byte that is not UTF-8 as U+FFFD. The
+ * writer escapes the rest (<, &, quotes, line breaks in attributes). NULL gives "". O(length). */
+char *sg_xml_text(const char *text);
+/* True when NET's node ids stay distinct through sg_xml_text; else false after an error in DIAG naming the
+ * two nodes and FORMAT. O(nodes). */
+bool sg_xml_ids_distinct(const sg_network *net, const char *format, sg_diag *diag);
+/* An XML document written in memory with libxml2's xmlTextWriter (indented, UTF-8), then copied to a
+ * stream whole. Every call after a failure (out of memory) does nothing; sg_xml_writer_finish reports it. */
+typedef struct sg_xml_writer sg_xml_writer;
+sg_xml_writer *sg_xml_writer_new(void);
+void sg_xml_start(sg_xml_writer *x, const char *element);
+/* An attribute of the element started last; VALUE through sg_xml_text, then escaped. */
+void sg_xml_attr(sg_xml_writer *x, const char *name, const char *value);
+/* Text inside the element started last; through sg_xml_text, then escaped. */
+void sg_xml_text_content(sg_xml_writer *x, const char *text);
+void sg_xml_end(sg_xml_writer *x);
+/* Ends the document, writes it to STREAM and frees X. Returns false after adding "out of memory writing
+ * the FORMAT file" to DIAG (nothing written then); stream errors are left to the stream's owner. */
+bool sg_xml_writer_finish(sg_xml_writer *x, FILE *stream, const char *format, sg_diag *diag);
+/* The name an extra column NAME is exported under: NAME, with "_extra" appended while it equals (ASCII,
+ * any case) one of the N_TAKEN names the format's built-in attributes use (g_free). */
+char *sg_export_attribute_name(const char *name, const char *const *taken, size_t n_taken);
+/* True when NET's extra tie column COLUMN is named "family" (any case) and holds each tie's relation family
+ * (a GraphML or GEXF export read back): the writers leave it out, as the built-in `family` says it. */
+bool sg_export_extra_is_family(const sg_network *net, size_t column);
 
 #endif
