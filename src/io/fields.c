@@ -60,8 +60,7 @@ bool sg_set_column_map(const char *spec, char **error)
     return true;
 }
 
-/* The column name NAME (a header field) stands for: the spygraph name --columns maps it to, else NAME. */
-static const char *mapped_name(const char *name)
+const char *sg_column_mapped_name(const char *name)
 {
     for (size_t k = 0; column_map && column_map[k]; k += 2)
         if (g_ascii_strcasecmp(column_map[k + 1], name) == 0)
@@ -69,8 +68,7 @@ static const char *mapped_name(const char *name)
     return name;
 }
 
-/* The header --columns names for column NAME, or NULL. */
-static const char *mapped_header(const char *name)
+const char *sg_column_mapped_header(const char *name)
 {
     for (size_t k = 0; column_map && column_map[k]; k += 2)
         if (g_ascii_strcasecmp(column_map[k], name) == 0)
@@ -90,13 +88,13 @@ bool sg_columns_map(sg_columns *cols, const char *const *names, const sg_csv_row
         const sg_csv_field *f = &header->fields[i];
         sg_origin at = {file, f->line, f->column};
         char *name = g_strstrip(g_strdup(f->text));
-        const char *as = mapped_name(name);
+        const char *as = sg_column_mapped_name(name);
         int known = -1;
         for (int k = 0; names[k] && known < 0; k++) {
             char **aliases = g_strsplit(names[k], "|", -1);
             /* a header --columns maps is only that column; a mapped column's own names no longer match it */
             for (size_t a = 0; aliases[a]; a++)
-                if (g_ascii_strcasecmp(aliases[a], as) == 0 && (as != name || !mapped_header(aliases[0])))
+                if (g_ascii_strcasecmp(aliases[a], as) == 0 && (as != name || !sg_column_mapped_header(aliases[0])))
                     known = k;
             g_strfreev(aliases);
         }
@@ -132,7 +130,7 @@ bool sg_columns_require(const sg_columns *cols, const char *const *required, con
             size_t n = strcspn(cols->names[k], "|");
             if (strlen(required[r]) == n && strncmp(cols->names[k], required[r], n) == 0 && cols->index[k] < 0) {
                 sg_origin at = {file, header->line, 1};
-                const char *header_name = mapped_header(required[r]);
+                const char *header_name = sg_column_mapped_header(required[r]);
                 if (header_name)
                     sg_diag_error(diag, &at, "missing column '%s' (--columns reads it from '%s')", required[r],
                                   header_name);

@@ -11,6 +11,13 @@ typedef struct sg_columns {
     int index[32];            /* column index in the file for each known name, or -1 */
 } sg_columns;
 
+/* The column name the header field NAME stands for: the spygraph name --columns maps it to, else NAME
+ * itself (borrowed). */
+const char *sg_column_mapped_name(const char *name);
+
+/* The header --columns reads the column NAME from, or NULL when it maps none (borrowed). */
+const char *sg_column_mapped_header(const char *name);
+
 /* Maps HEADER's fields onto NAMES (aliases written "name|alias|alias"). Unknown header fields are
  * returned in *UNKNOWN (a g_free'd array of field indices, -1 terminated) when UNKNOWN is not NULL, and
  * otherwise reported as warnings. A duplicate column is an error. Returns false on error. */

@@ -247,7 +247,7 @@ static void build_extras(sg_network *net, extras *x, const char ***names, size_t
     size_t columns = x->names->len;
     *count = columns;
     *names = g_new0(const char *, columns + 1);
-    sg_network_keep(net, *names);
+    (void)net; /* the network frees its attribute name arrays itself */
     for (size_t c = 0; c < columns; c++)
         (*names)[c] = g_ptr_array_index(x->names, c);
     if (columns == 0)

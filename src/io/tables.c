@@ -256,8 +256,8 @@ void sg_set_edge_extra_attrs(sg_network *net, const sg_csv_row *header, const in
     while (unknown && unknown[n] >= 0)
         n++;
     net->n_edge_extra_attrs = n;
+    g_free(net->edge_extra_attrs);
     net->edge_extra_attrs = g_new0(const char *, n + 1);
-    sg_network_keep(net, net->edge_extra_attrs);
     for (size_t i = 0; i < n; i++)
         net->edge_extra_attrs[i] = sg_network_intern(net, g_strstrip(header->fields[unknown[i]].text));
 }

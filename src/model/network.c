@@ -42,7 +42,7 @@ struct sg_network_private {
     index_map *source_index; /* key -> index; shared with the root in a derived network */
     index_map *hypothesis_index; /* id -> index; shared like source_index */
     bool out_of_memory;      /* an allocation failed while the network was filled (root's flag counts) */
-    bool owns_shared;        /* owns sources, hypotheses, extra_attrs */
+    bool owns_shared;        /* owns sources, hypotheses, extra_attrs, edge_extra_attrs */
     sg_network *viewed;      /* a view (sg_network_view): the network whose node and edge arrays and id index
                                 it shares, held by a reference; NULL when it owns its own */
     size_t nodes_capacity, edges_capacity, sources_capacity, hypotheses_capacity;
@@ -326,6 +326,7 @@ void sg_network_unref(sg_network *net)
         g_free(net->hypotheses);
         g_free(net->sources);
         g_free(net->extra_attrs);
+        g_free(net->edge_extra_attrs);
         map_free(p->source_index);
         map_free(p->hypothesis_index);
     }
