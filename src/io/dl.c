@@ -58,6 +58,30 @@ static long header_count(const char *line, size_t len)
     return -1;
 }
 
+/* Checks a data line of a fullmatrix (LEN bytes at LINE, line NUMBER): every number is 0 or 1 (words are
+ * embedded labels). Returns false after an error in DIAG. */
+static bool bad_matrix_value(const char *name, const char *line, size_t len, int number, bool embedded,
+                             sg_diag *diag)
+{
+    for (size_t k = 0; k < len;) {
+        if (sg_text_is_blank(line[k]) || line[k] == ',') {
+            k++;
+            continue;
+        }
+        size_t start = k;
+        while (k < len && !sg_text_is_blank(line[k]) && line[k] != ',')
+            k++;
+        bool numeric = g_ascii_isdigit(line[start]) || line[start] == '-' || line[start] == '.';
+        if ((numeric || !embedded) && !(k - start == 1 && (line[start] == '0' || line[start] == '1'))) {
+            sg_diag_error(diag, &(sg_origin){name, number, sg_text_column(line, line + start)},
+                          "not a readable UCINET DL file: the fullmatrix value '%.*s' (igraph reads a fullmatrix "
+                          "of 0 and 1 only, one value per blank-separated column)", (int)(k - start), line + start);
+            return false;
+        }
+    }
+    return true;
+}
+
 /* The text handed to igraph, line for line the file's (so igraph's line numbers are the file's):
  * - igraph 0.10's lexer keeps the blanks after a label of a `labels:` list as part of it ("alice " from
  *   "alice bob"), and takes only commas, spaces and line ends between labels (a tab is an error): every
@@ -65,8 +89,11 @@ static long header_count(const char *line, size_t len)
  *   blanks, commas or line ends, and quoted (without blanks inside);
  * - a file without labels gets the labels 1..N (before `data:`, on its line), so its vertices keep the
  *   numbers the file gives them (igraph would number them from 0).
- * Counts the labels of a `labels:` list into *N_LABELS (-1 without one) and gives its line. */
-static GString *prepare(const char *data, size_t len, long *count, long *n_labels, int *labels_line)
+ * Counts the labels of a `labels:` list into *N_LABELS (-1 without one) and gives its line. A fullmatrix
+ * value other than 0 or 1 (which igraph rejects without saying where) is an error at its place in DIAG:
+ * returns NULL then. */
+static GString *prepare(const char *name, const char *data, size_t len, long *count, long *n_labels,
+                        int *labels_line, sg_diag *diag)
 {
     GString *text = g_string_sized_new(len + 16);
     *n_labels = -1;
@@ -76,11 +103,22 @@ static GString *prepare(const char *data, size_t len, long *count, long *n_label
     const char *line;
     size_t n;
     int number;
-    bool in_labels = false, labelled = false, in_data = false;
+    bool in_labels = false, labelled = false, in_data = false, fullmatrix = true, embedded = false;
     while (sg_text_lines_next(&lines, &line, &n, &number)) {
         size_t from = 0;
         if (number == 1)
             *count = header_count(line, n);
+        if (!in_data && line_starts(line, n, "format")) {
+            char *lower = g_ascii_strdown(line, (gssize)n);
+            fullmatrix = strstr(lower, "fullmatrix") != NULL;
+            g_free(lower);
+        }
+        if (!in_data && line_starts(line, n, "labels embedded"))
+            embedded = true;
+        if (in_data && fullmatrix && !bad_matrix_value(name, line, n, number, embedded, diag)) {
+            g_string_free(text, TRUE);
+            return NULL;
+        }
         if (!in_data && !in_labels && line_starts(line, n, "labels:")) {
             in_labels = labelled = true;
             *n_labels = 0;
@@ -124,7 +162,9 @@ sg_network *sg_dl_read(const char *name, const char *data, size_t len, sg_diag *
         return NULL;
     long count, n_labels;
     int labels_line = 0;
-    GString *text = prepare(data, len, &count, &n_labels, &labels_line);
+    GString *text = prepare(name, data, len, &count, &n_labels, &labels_line, diag);
+    if (!text)
+        return NULL;
     if (n_labels >= 0 && count >= 0 && n_labels != count) {
         sg_diag_error(diag, &(sg_origin){name, labels_line, 1},
                       "not a readable UCINET DL file: %ld labels for n=%ld vertices", n_labels, count);

@@ -10,37 +10,39 @@
 static const sg_graph_format formats[] = {
     /* new formats go here, above the CSV edge list */
     {"gml", ".gml", "GML, the Graph Modelling Language (NetworkX, igraph, Gephi, Cytoscape, yEd)",
-     "every node attribute (the id as label, the display label as name, kind, affiliation, codenames, native_name, "
-     "start, end, note, sources, extra columns) and tie attribute (relation, directed per tie, family, start, end, "
-     "confidence, weight, sources, note, extra columns), lists joined by ';'; text in 7-bit ASCII with &quot; "
-     "&amp; and &#N; references for other characters, as NetworkX writes them (igraph 0.10 leaves &#N; "
-     "undecoded); an attribute name that is not a GML key is written with _ for each other character, x before "
-     "a leading non-letter and _2, _3 after a key already taken. Read through igraph: the label is the node's "
-     "id (else the numeric id)",
+     "every node attribute (the id as label and the display label as name, so that NetworkX's read_gml keys "
+     "nodes by id; kind, affiliation, codenames, native_name, start, end, note, sources, extra columns) and tie "
+     "attribute (relation, directed per tie, family, start, end, confidence, weight, sources, note, extra "
+     "columns), lists joined by ';'. The text is 7-bit ASCII: \" and & as &quot; and &amp;, other characters "
+     "as &#N; references, as NetworkX writes them (igraph 0.10 leaves &#N; as written; spygraph decodes it). "
+     "An attribute name that is no GML key is written with _ for each other character, x before a first "
+     "character that is not a letter, and _2, _3 after a key already taken. Read through igraph: a node's "
+     "label is its id (else its numeric id)",
      sg_gml_sniff, sg_gml_read, sg_gml_write, NULL},
     {"pajek", ".net .pajek", "a Pajek network (Pajek, igraph, NetworkX, UCINET)",
-     "nodes labelled by their ids and ties with their direction (*Arcs, *Edges) and weight; it loses the "
-     "display labels, kinds, affiliations, relations, dates, confidence, sources, notes and extra attributes. "
-     "Pajek has no escape in a quoted label: a double quote is written as ', a line break as a space, a "
-     "backslash that ends an id or precedes another as /, and \" #2\" follows an id so changed that meets "
-     "another. igraph 0.10 reads a file with both *Arcs and *Edges as all one direction, NetworkX as directed. "
-     "Read by spygraph itself: *Vertices, *Arcs, *Edges, *Arcslist, *Edgeslist, *Matrix, and the attributes "
-     "NetworkX writes after a vertex or tie",
+     "the nodes, labelled by their ids, and each tie's direction (*Arcs, *Edges) and weight; not the display "
+     "labels, kinds, affiliations, relations, dates, confidence, sources, notes or extra attributes. A Pajek "
+     "label has no escapes: a double quote in an id is written as ', a line break as a space, a backslash that "
+     "ends an id or precedes another as /, and a space and #2, #3... follow an id so changed that meets another. "
+     "igraph 0.10 reads a file with both *Arcs and *Edges as all directed or all undirected (as its last "
+     "section), NetworkX as directed. Read by spygraph's own reader: *Vertices, *Arcs, *Edges, *Arcslist, "
+     "*Edgeslist and *Matrix, NetworkX's attributes after a vertex or tie by spygraph's names, coordinates and "
+     "Pajek's parameters as attributes",
      sg_pajek_sniff, sg_pajek_read, sg_pajek_write, NULL},
     {"dl", ".dl", "a UCINET DL file (fullmatrix, edgelist1 or nodelist1)",
-     "read only, through igraph, as directed ties: labels (comma-, blank- or line-separated, without blanks "
-     "inside; without labels the vertices are numbered from 1), edgelist1 weights; a fullmatrix holds 0 and 1 "
-     "only, and the header's keywords go one per line",
+     "the ties, directed, between the labelled vertices (numbered from 1 without labels) and edgelist1 weights; "
+     "read through igraph: a fullmatrix holds 0 and 1 only, labels are separated by commas, blanks or line "
+     "ends and hold no blanks, and each header keyword (dl n=, format =, labels:, data:) has a line",
      sg_dl_sniff, sg_dl_read, NULL, NULL},
     {"sif", ".sif", "Cytoscape's Simple Interaction Format (source interaction target...)",
-     "read only: nodes and ties; an interaction named like a spygraph relation is the tie's relation, any other "
-     "is kept as the tie attribute interaction (relation tie); tab-separated when a line has a tab, else "
-     "blank-separated",
+     "the nodes and ties: an interaction named like a spygraph relation is the tie's relation, any other is "
+     "kept as the tie attribute interaction (relation tie); a line is tab-separated when it has a tab, else "
+     "blank-separated; a line of one name is a node alone",
      sg_sif_sniff, sg_sif_read, NULL, NULL},
     {"edgelist", ".edgelist .edges", "a whitespace-separated edge list (NetworkX's write_edgelist and "
      "write_weighted_edgelist)",
-     "read only: source target, then a weight or a Python dictionary of attributes (strings, numbers, True, "
-     "False, None) read by spygraph's column names; # comments",
+     "the ties: source and target, then a weight or a Python dictionary of attributes (strings, numbers, True, "
+     "False, None) read by spygraph's names; # starts a comment; a line of one name is a node alone",
      sg_wsedges_sniff, sg_wsedges_read, NULL, NULL},
     {"csv", ".csv .tsv", "a CSV or TSV edge list (source,target[,weight] or named columns; Gephi's edge table)",
      "ties with every spygraph column (relation, dates, confidence, weight, sources, note, directed); other "

@@ -193,13 +193,25 @@ static void prepare(gml_text *t, const char *data, size_t len)
     }
 }
 
-/* Moves the positions of the messages from index FIRST of DIAG on FILE from the text's lines to the file's. */
+/* Moves the positions of the messages from index FIRST of DIAG on FILE from the text's lines to the file's,
+ * and the "line N" igraph writes inside them likewise. */
 static void map_lines(const gml_text *t, sg_diag *diag, size_t first, const char *file)
 {
     for (size_t i = first; i < diag->count; i++) {
         sg_diagnostic *d = &diag->items[i];
-        if (d->line > 0 && d->file && strcmp(d->file, file) == 0 && (guint)d->line < t->original_line->len)
-            d->line = g_array_index(t->original_line, int, d->line);
+        if (d->line <= 0 || !d->file || strcmp(d->file, file) != 0 || (guint)d->line >= t->original_line->len)
+            continue;
+        int mapped = g_array_index(t->original_line, int, d->line);
+        char *said = g_strdup_printf("line %d", d->line);
+        char *at = strstr(d->message, said);
+        if (at && !g_ascii_isdigit(at[strlen(said)])) {
+            char *message = g_strdup_printf("%.*sline %d%s", (int)(at - d->message), d->message, mapped,
+                                            at + strlen(said));
+            g_free(d->message);
+            d->message = message;
+        }
+        g_free(said);
+        d->line = mapped;
     }
 }
 
