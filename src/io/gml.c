@@ -63,16 +63,66 @@ bool sg_gml_sniff(const char *data, size_t len)
 
 /* ---- reading ------------------------------------------------------------------------------------- */
 
-/* The text handed to igraph: the file with its strings' numeric character references (&#233; &#x4E2D;,
- * which NetworkX writes and igraph 0.10 leaves as they are) turned into the characters, those that igraph
- * must see as entities (" and &) into &quot; and &amp;, which it decodes; comments blanked (igraph takes
- * `#` only at the start of a line, NetworkX anywhere outside a string); and the graph's `multigraph` flag
- * blanked (every spygraph network may hold parallel ties). A decoded line break adds a line that the file
- * does not have: ORIGINAL_LINE maps each line of the text (from 1) to the file's. */
+/* The text handed to igraph, prepared so that igraph reads what NetworkX and the GML convention mean:
+ * - strings: numeric character references (&#233; &#x4E2D;, which NetworkX writes and igraph 0.10 leaves
+ *   as they are) become the characters, except " and &, which become &quot; and &amp; (igraph decodes
+ *   those);
+ * - comments are blanked (igraph takes `#` only at the start of a line, NetworkX anywhere outside a string);
+ * - the graph's `multigraph` flag (every spygraph network may hold parallel ties) and NetworkX's `key` of
+ *   an edge (which only tells parallel edges apart) are blanked;
+ * - the graph is made directed and every edge without a `directed` key of its own is given the graph's
+ *   (`directed 0` in an undirected graph): igraph turns an undirected graph's edges end for end (from the
+ *   higher vertex to the lower), which would reverse a tie marked `directed 1`, and each tie's direction
+ *   then comes from its own key.
+ * Insertions stay on their line. A decoded line break adds a line that the file does not have:
+ * ORIGINAL_LINE maps each line of the text (from 1) to the file's. */
 typedef struct gml_text {
     GString *text;
     GArray *original_line; /* int, indexed by the text's line number; [0] unused */
 } gml_text;
+
+/* The kinds of GML token, as igraph's and NetworkX's lexers see them. */
+typedef enum gml_token { T_SPACE, T_BREAK, T_COMMENT, T_STRING, T_KEY, T_OPEN, T_CLOSE, T_VALUE } gml_token;
+
+/* The token at P (before END): its kind, and its end in *NEXT. */
+static gml_token next_token(const char *p, const char *end, const char **next)
+{
+    const char *q = p + 1;
+    gml_token kind;
+    if (*p == '\r' || *p == '\n') {
+        kind = T_BREAK;
+        if (*p == '\r' && q < end && *q == '\n')
+            q++;
+    } else if (g_ascii_isspace(*p)) {
+        kind = T_SPACE;
+    } else if (*p == '"') {
+        const char *close = memchr(q, '"', (size_t)(end - q));
+        q = close ? close + 1 : end;
+        kind = T_STRING;
+    } else if (*p == '#') {
+        while (q < end && *q != '\n' && *q != '\r')
+            q++;
+        kind = T_COMMENT;
+    } else if (is_key_start(*p)) {
+        while (q < end && is_key_char(*q))
+            q++;
+        kind = T_KEY;
+    } else if (*p == '[' || *p == ']') {
+        kind = *p == '[' ? T_OPEN : T_CLOSE;
+    } else {
+        while (q < end && !g_ascii_isspace(*q) && !strchr("[]\"#", *q))
+            q++;
+        kind = T_VALUE;
+    }
+    *next = q;
+    return kind;
+}
+
+static bool token_is(const char *p, const char *next, const char *word)
+{
+    size_t n = strlen(word);
+    return (size_t)(next - p) == n && memcmp(p, word, n) == 0;
+}
 
 /* The code point of the reference at P ("&#...;"), its length in *LEN; -1 when it is not one that
  * names a character spygraph can hold (NUL, a surrogate, beyond U+10FFFF, or malformed). */
@@ -105,6 +155,69 @@ static void note_break(gml_text *t, int *file_line, bool inserted)
     g_array_append_val(t->original_line, *file_line);
 }
 
+/* Appends FROM..TO to T with every byte but line breaks made a blank. */
+static void blank_out(gml_text *t, const char *from, const char *to, int *file_line)
+{
+    for (const char *q = from; q < to; q++) {
+        g_string_append_c(t->text, *q == '\n' || *q == '\r' ? *q : ' ');
+        if ((*q == '\n' && !(q > from && q[-1] == '\r')) || *q == '\r')
+            note_break(t, file_line, false);
+    }
+}
+
+/* Appends the string token FROM..TO (its quotes included) to T, its numeric references decoded. */
+static void decode_string(gml_text *t, const char *from, const char *to, int *file_line)
+{
+    bool last_cr = false;
+    for (const char *p = from; p < to; p++) {
+        size_t n = 0;
+        long cp = *p == '&' && p + 1 < to && p[1] == '#' ? numeric_reference(p, to, &n) : -1;
+        if (cp < 0) {
+            g_string_append_c(t->text, *p);
+            if ((*p == '\n' && !last_cr) || *p == '\r')
+                note_break(t, file_line, false);
+            last_cr = *p == '\r';
+            continue;
+        }
+        if (cp == '"')
+            g_string_append(t->text, "&quot;");
+        else if (cp == '&')
+            g_string_append(t->text, "&amp;");
+        else
+            g_string_append_unichar(t->text, (gunichar)cp);
+        if ((cp == '\n' && !last_cr) || cp == '\r')
+            note_break(t, file_line, true);
+        last_cr = cp == '\r';
+        p += n - 1;
+    }
+}
+
+/* The first key of the list whose contents start at P (after its '[') and end at its ']', at that list's
+ * own level, that is WORD: its value token in *VALUE and *VALUE_END; false when there is none. */
+static bool list_key(const char *p, const char *end, const char *word, const char **value, const char **value_end)
+{
+    int depth = 0;
+    bool found = false;
+    for (const char *next; p < end; p = next) {
+        gml_token kind = next_token(p, end, &next);
+        if (kind == T_OPEN) {
+            depth++;
+        } else if (kind == T_CLOSE) {
+            if (--depth < 0)
+                return false;
+        } else if (kind == T_KEY && depth == 0 && !found) {
+            found = token_is(p, next, word);
+            continue;
+        }
+        if (found && kind != T_SPACE && kind != T_BREAK && kind != T_COMMENT) {
+            *value = p;
+            *value_end = next;
+            return depth == 0 && (kind == T_VALUE || kind == T_STRING || kind == T_KEY);
+        }
+    }
+    return false;
+}
+
 static void prepare(gml_text *t, const char *data, size_t len)
 {
     t->text = g_string_sized_new(len + 1);
@@ -116,79 +229,75 @@ static void prepare(gml_text *t, const char *data, size_t len)
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
         p += 3;
     int depth = 0;
-    bool blank_value = false; /* the token after a blanked `multigraph` key */
-    bool last_cr = false;     /* the text just written ends in a CR (a following LF is the same break) */
-    while (p < end) {
-        char c = *p;
-        if (c == '\r' || c == '\n') {
-            g_string_append_c(t->text, c);
-            if (!(c == '\n' && last_cr))
-                note_break(t, &file_line, false);
-            last_cr = c == '\r';
-            p++;
+    bool directed = false;   /* the graph's own direction (GML's default: undirected) */
+    bool blank_value = false; /* the value after a blanked key */
+    const char *last_key = NULL, *last_key_end = NULL;
+    const char *graph_directed = NULL; /* the graph's `directed` value, made 1 */
+    for (const char *next; p < end; p = next) {
+        gml_token kind = next_token(p, end, &next);
+        switch (kind) {
+        case T_BREAK:
+            g_string_append_len(t->text, p, next - p);
+            note_break(t, &file_line, false);
             continue;
-        }
-        last_cr = false;
-        if (c == '"') {
-            g_string_append_c(t->text, '"');
-            for (p++; p < end && *p != '"'; p++) {
-                size_t n = 0;
-                long cp = *p == '&' && p + 1 < end && p[1] == '#' ? numeric_reference(p, end, &n) : -1;
-                if (cp < 0) {
-                    g_string_append_c(t->text, *p);
-                    bool cr = *p == '\r';
-                    if ((*p == '\n' && !last_cr) || cr)
-                        note_break(t, &file_line, false);
-                    last_cr = cr;
-                    continue;
-                }
-                if (cp == '"')
-                    g_string_append(t->text, "&quot;");
-                else if (cp == '&')
-                    g_string_append(t->text, "&amp;");
-                else
-                    g_string_append_unichar(t->text, (gunichar)cp);
-                if ((cp == '\n' && !last_cr) || cp == '\r')
-                    note_break(t, &file_line, true);
-                last_cr = cp == '\r';
-                p += n - 1;
-            }
-            last_cr = false;
-            if (p < end) {
-                g_string_append_c(t->text, '"');
-                p++;
-            }
-            blank_value = false;
-        } else if (c == '#') {
-            while (p < end && *p != '\n' && *p != '\r') {
-                g_string_append_c(t->text, ' ');
-                p++;
-            }
-        } else if (is_key_start(c)) {
-            const char *start = p;
-            while (p < end && is_key_char(*p))
-                p++;
-            bool multigraph = depth == 1 && p - start == 10 && memcmp(start, "multigraph", 10) == 0;
-            if (multigraph || blank_value)
-                g_string_append_len(t->text, "          ", p - start);
+        case T_SPACE:
+            g_string_append_c(t->text, *p);
+            continue;
+        case T_COMMENT:
+            blank_out(t, p, next, &file_line);
+            continue;
+        case T_STRING:
+            if (blank_value)
+                blank_out(t, p, next, &file_line);
             else
-                g_string_append_len(t->text, start, p - start);
-            blank_value = multigraph;
-        } else if (c == '[' || c == ']') {
-            depth += c == '[' ? 1 : -1;
-            g_string_append_c(t->text, c);
-            p++;
-            blank_value = false;
-        } else if (g_ascii_isspace(c)) {
-            g_string_append_c(t->text, c);
-            p++;
-        } else {
-            const char *start = p;
-            while (p < end && !g_ascii_isspace(*p) && !strchr("[]\"#", *p))
-                p++;
-            for (const char *q = start; q < p; q++)
-                g_string_append_c(t->text, blank_value ? ' ' : *q);
-            blank_value = false;
+                decode_string(t, p, next, &file_line);
+            break;
+        case T_KEY:
+            if (!blank_value &&
+                ((depth == 1 && token_is(p, next, "multigraph")) ||
+                 (depth == 2 && token_is(p, next, "key") && last_key && token_is(last_key, last_key_end, "edge")))) {
+                blank_out(t, p, next, &file_line);
+                blank_value = true;
+                continue;
+            }
+            if (blank_value)
+                blank_out(t, p, next, &file_line);
+            else
+                g_string_append_len(t->text, p, next - p);
+            break;
+        case T_VALUE:
+            if (blank_value)
+                blank_out(t, p, next, &file_line);
+            else if (p == graph_directed)
+                g_string_append_printf(t->text, "%-*s", (int)(next - p), "1");
+            else
+                g_string_append_len(t->text, p, next - p);
+            break;
+        case T_OPEN: {
+            g_string_append_c(t->text, '[');
+            const char *value, *value_end;
+            bool is_graph = depth == 0 && last_key && token_is(last_key, last_key_end, "graph");
+            bool is_edge = depth == 1 && last_key && token_is(last_key, last_key_end, "edge");
+            if (is_graph && list_key(next, end, "directed", &value, &value_end)) {
+                directed = !token_is(value, value_end, "0");
+                graph_directed = value;
+            } else if (is_graph) {
+                g_string_append(t->text, " directed 1 ");
+            }
+            if (is_edge && !list_key(next, end, "directed", &value, &value_end))
+                g_string_append_printf(t->text, " directed %d ", directed ? 1 : 0);
+            depth++;
+            break;
+        }
+        case T_CLOSE:
+            g_string_append_c(t->text, ']');
+            depth--;
+            break;
+        }
+        blank_value = false;
+        if (kind == T_KEY) {
+            last_key = p;
+            last_key_end = next;
         }
     }
 }
