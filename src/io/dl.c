@@ -108,11 +108,18 @@ static GString *prepare(const char *name, const char *data, size_t len, long *co
         size_t from = 0;
         if (number == 1)
             *count = header_count(line, n);
-        if (!in_data && line_starts(line, n, "format")) {
-            char *lower = g_ascii_strdown(line, (gssize)n);
-            fullmatrix = strstr(lower, "fullmatrix") != NULL;
+        char *lower = in_data ? NULL : g_ascii_strdown(line, (gssize)n);
+        if (lower && strstr(lower, "format") && number == 1) {
+            sg_diag_error(diag, &(sg_origin){name, 1, sg_text_column(line, line + (strstr(lower, "format") - lower))},
+                          "not a readable UCINET DL file: `format =` on the `dl` line (igraph 0.10 reads each header "
+                          "keyword on a line of its own)");
             g_free(lower);
+            g_string_free(text, TRUE);
+            return NULL;
         }
+        if (lower && line_starts(line, n, "format"))
+            fullmatrix = strstr(lower, "fullmatrix") != NULL;
+        g_free(lower);
         if (!in_data && line_starts(line, n, "labels embedded"))
             embedded = true;
         if (in_data && fullmatrix && !bad_matrix_value(name, line, n, number, embedded, diag)) {
