@@ -326,7 +326,8 @@ sg_network *sg_wsedges_read(const char *name, const char *data, size_t len, sg_d
         int edge = sg_foreign_edge(f, source, target, SG_TIE_AS_RELATION, &at);
         if (w.words == 3) {
             char *weight = g_strndup(w.word[2], w.word_len[2]);
-            sg_foreign_edge_attr(f, edge, "weight", weight, &(sg_origin){file, number, sg_text_column(line, w.word[2])});
+            sg_origin w_at = {file, number, sg_text_column(line, w.word[2])};
+            sg_foreign_edge_attr(f, edge, "weight", weight, &w_at);
             g_free(weight);
         }
         if (w.dict) {
