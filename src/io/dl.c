@@ -9,6 +9,7 @@
 #include "textlines.h"
 
 #define DL_NAME "UCINET DL"
+#define MAX_VERTICES 10000000
 
 /* ---- sniffing ------------------------------------------------------------------------------------ */
 
@@ -136,7 +137,7 @@ static GString *prepare(const char *name, const char *data, size_t len, long *co
         } else if (!in_data && line_starts(line, n, "data:")) {
             in_data = true;
             in_labels = false;
-            if (!labelled && *count > 0) {
+            if (!labelled && *count > 0 && *count <= MAX_VERTICES) {
                 g_string_append(text, "labels:");
                 for (long v = 1; v <= *count; v++)
                     g_string_append_printf(text, "%ld,", v);
@@ -172,6 +173,12 @@ sg_network *sg_dl_read(const char *name, const char *data, size_t len, sg_diag *
     GString *text = prepare(name, data, len, &count, &n_labels, &labels_line, diag);
     if (!text)
         return NULL;
+    if (count > MAX_VERTICES) { /* igraph makes every vertex, and spygraph labels those without */
+        sg_diag_error(diag, &(sg_origin){name, 1, 1}, "n=%ld: more vertices than spygraph reads from a UCINET DL "
+                      "file (%d)", count, MAX_VERTICES);
+        g_string_free(text, TRUE);
+        return NULL;
+    }
     if (n_labels >= 0 && count >= 0 && n_labels != count) {
         sg_diag_error(diag, &(sg_origin){name, labels_line, 1},
                       "not a readable UCINET DL file: %ld labels for n=%ld vertices", n_labels, count);

@@ -13,6 +13,7 @@
  * whenever a node or tie has an attribute ("syntax error, unexpected ALNUM"). */
 
 #define PAJEK_NAME "Pajek"
+#define MAX_VERTICES 10000000
 
 /* ---- sniffing ------------------------------------------------------------------------------------ */
 
@@ -370,8 +371,14 @@ static section start_section(pajek_reader *r, GArray *tokens, section current, i
                                 "file, and not what follows");
                 return S_END;
             }
-            if (n < 0 || *end || n > 100000000) {
+            if (n < 0 || *end) {
                 sg_diag_error(r->diag, &at, "not a readable Pajek file: *Vertices needs the number of vertices");
+                r->failed = true;
+                return S_END;
+            }
+            if (n > MAX_VERTICES) { /* each vertex is a node, listed or not: a line could ask for billions */
+                sg_diag_error(r->diag, &at, "*Vertices %ld: more vertices than spygraph reads from a Pajek file "
+                              "(%d)", n, MAX_VERTICES);
                 r->failed = true;
                 return S_END;
             }
