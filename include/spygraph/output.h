@@ -126,6 +126,10 @@ cJSON *sg_table_to_json(const sg_table *table);
  * OWASP's "CSV Injection" advice says: a single quote before it, the whole quoted ("'=1+2"). The field is
  * otherwise kept byte for byte (control characters included: CSV is lossless). */
 void sg_csv_write_field(FILE *stream, const char *text);
+/* Writes one CSV field (RFC 4180) exactly as TEXT is, quoted when it holds a comma, a quote or a line break,
+ * never defused (whatever sg_csv_set_raw says): for CSV that spygraph itself reads back, such as an export's
+ * tables, which must be lossless. O(length of TEXT). */
+void sg_csv_write_raw_field(FILE *stream, const char *text);
 /* True when TEXT begins with =, +, -, @, a tab or a carriage return (OWASP's list) and is not a plain
  * decimal number such as -1.5 or +3 (which a spreadsheet reads as that number). */
 bool sg_csv_formula_like(const char *text);

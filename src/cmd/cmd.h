@@ -21,6 +21,8 @@ struct sg_command {
     const char *summary; /* one line for `spygraph --help` */
     const char *help;    /* options, defaults and conventions for `spygraph help NAME` */
     bool own_format;     /* the command reads -f/--format itself (through its option handler) */
+    bool writes_csv_files; /* with own_format: some of its outputs are CSV files all the same (export's
+                              tables), so --bom applies */
     bool reads;          /* the command takes the reading options (sg_reading_options_help) */
     bool channels_only;  /* its reading keeps only channel relations unless --relations says otherwise */
     const char *direction_help; /* what the command does by default with direction (for the help) */

@@ -479,7 +479,7 @@ static int common_option(const sg_command *cmd, int opt, const char *arg, sg_opt
         sg_csv_set_raw(true);
         return 0;
     case OPT_BOM:
-        if (cmd->own_format)
+        if (cmd->own_format && !cmd->writes_csv_files)
             return sg_usage_error(cmd, "--bom is for CSV output, which %s does not write", cmd->name);
         sg_csv_set_bom(true);
         return 0;

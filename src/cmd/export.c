@@ -57,7 +57,7 @@ static int write_export(const sg_network *net, const sg_graph_format *format, co
     }
     if (diag->count) {
         sg_diag_sort(diag);
-        sg_diag_print(diag, false);
+        sg_diag_print(diag, true); /* a writer's warnings too: an attribute renamed, a character replaced */
     }
     sg_diag_free(diag);
     return ok ? SG_EXIT_OK : SG_EXIT_DATA;
@@ -101,7 +101,9 @@ static void formats_help(FILE *stream)
                           : f->read                                ? "read"
                                                                    : "write";
         char *lead = g_strdup_printf("  %-9s ", f->name);
-        char *text = g_strdup_printf("%s (%s; %s). Keeps %s.", f->summary, f->extensions, how, f->keeps);
+        bool folder = f->write_folder != NULL;
+        char *text = g_strdup_printf("%s (%s; %s). Keeps %s.", f->summary, folder ? "a folder" : f->extensions, how,
+                                     f->keeps);
         sg_help_wrap(stream, lead, text);
         g_free(lead);
         g_free(text);
@@ -114,6 +116,7 @@ const sg_command sg_cmd_export = {
     .reads = true,
     .channels_only = false,
     .own_format = true,
+    .writes_csv_files = true,
     .direction_help = "every tie as recorded, with its own direction (a directed attribute where the format has "
                       "no per-tie direction); --directed or --undirected writes every tie so",
     .run = cmd_export,

@@ -184,9 +184,9 @@ void sg_foreign_node_attr(sg_foreign *f, int node, const char *key, const char *
     g_free(text);
 }
 
-enum { FE_RELATION, FE_START, FE_END, FE_CONFIDENCE, FE_WEIGHT, FE_SOURCES, FE_NOTE, FE_DIRECTED };
+enum { FE_RELATION, FE_START, FE_END, FE_CONFIDENCE, FE_WEIGHT, FE_SOURCES, FE_NOTE, FE_DIRECTED, FE_TYPE };
 static const char *const edge_keys[] = {"relation", "start", "end", "confidence", "weight", "sources", "note",
-                                        "directed|type", NULL};
+                                        "directed", "type", NULL};
 
 void sg_foreign_edge_attr(sg_foreign *f, int edge, const char *key, const char *value, const sg_origin *at)
 {
@@ -220,6 +220,12 @@ void sg_foreign_edge_attr(sg_foreign *f, int edge, const char *key, const char *
     case FE_DIRECTED:
         sg_read_tie_direction(text, at, &e->direction, f->diag);
         break;
+    case FE_TYPE: /* Gephi's Directed/Undirected; any other type (a D3 link's "suit") is an attribute */
+        if (g_ascii_strcasecmp(text, "directed") == 0 || g_ascii_strcasecmp(text, "undirected") == 0)
+            sg_read_tie_direction(text, at, &e->direction, f->diag);
+        else
+            add_extra(f, &f->edge_extras, (size_t)edge, key, text);
+        break;
     default:
         add_extra(f, &f->edge_extras, (size_t)edge, key, text);
         break;
@@ -234,9 +240,11 @@ void sg_foreign_graph_attr(sg_foreign *f, const char *key, const char *value, co
         f->net->title = sg_network_intern(f->net, value);
     else if (g_ascii_strcasecmp(key, "description") == 0)
         f->net->description = sg_network_intern(f->net, value);
+    else if (g_ascii_strcasecmp(key, "id") == 0 && *value)
+        f->net->id = sg_network_intern(f->net, value);
     else
-        sg_diag_warning(f->diag, at, "the graph attribute '%s' is not read (spygraph keeps a network's title and "
-                        "description)", key);
+        sg_diag_warning(f->diag, at, "the graph attribute '%s' is not read (spygraph keeps a network's id, title "
+                        "and description)", key);
 }
 
 /* Builds the extra columns of X into NAMES/COUNT and each entity's values (ENTITIES entries, N of them,

@@ -11,7 +11,8 @@
 /* A network being read from a format other than spygraph's own. The one rule for attributes: a node
  * attribute named like a nodes.csv column (label or name, kind, affiliation, codenames or aliases,
  * native_name, note, sources, start, end; any case) is read as that field, a tie attribute named like an
- * edges.csv column (relation, start, end, confidence, weight, sources, note, directed or type) likewise; any
+ * edges.csv column (relation, start, end, confidence, weight, sources, note, directed; type when its value is
+ * Directed or Undirected, as Gephi writes it) likewise; any
  * other attribute is kept as an extra node or tie attribute (text), so nothing read is dropped. Typed values
  * (dates, numbers, kinds, relations) are checked with the same messages as the CSV tables, at the position
  * the reader gives. */
@@ -36,7 +37,8 @@ int sg_foreign_edge(sg_foreign *f, int s, int t, sg_tie_direction direction, con
  * AT is the value's position. A bad value is an error at AT. Setting an attribute twice keeps the last. */
 void sg_foreign_node_attr(sg_foreign *f, int node, const char *key, const char *value, const sg_origin *at);
 void sg_foreign_edge_attr(sg_foreign *f, int edge, const char *key, const char *value, const sg_origin *at);
-/* Sets the graph-level KEY (title or label, description, id; others are ignored with a warning) to VALUE. */
+/* Sets the graph-level KEY (title, label or name: the title; description; id) to VALUE; another KEY is a
+ * warning (not read). */
 void sg_foreign_graph_attr(sg_foreign *f, const char *key, const char *value, const sg_origin *at);
 
 /* Finishes: builds the extra attribute columns, reports "no edges" when there are none and no error was

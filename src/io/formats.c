@@ -15,9 +15,9 @@ static const sg_graph_format formats[] = {
      "attribute (relation, directed per tie, family, start, end, confidence, weight, sources, note, extra "
      "columns), lists joined by ';'. The text is 7-bit ASCII: \" and & as &quot; and &amp;, other characters "
      "as &#N; references, as NetworkX writes them (igraph 0.10 leaves &#N; as written; spygraph decodes it). "
-     "An attribute name that is no GML key is written with _ for each other character, x before a first "
-     "character that is not a letter, and _2, _3 after a key already taken. Read through igraph: a node's "
-     "label is its id (else its numeric id)",
+     "An attribute name that is no GML key is written with _ for each other character and x before a first "
+     "character that is not a letter, then with _attribute where it stands for another field or meets a name "
+     "before it (a warning says so). Read through igraph: a node's label is its id (else its numeric id)",
      sg_gml_sniff, sg_gml_read, sg_gml_write, NULL},
     {"pajek", ".net .pajek", "a Pajek network (Pajek, igraph, NetworkX, UCINET)",
      "the nodes, labelled by their ids, and each tie's direction (*Arcs, *Edges) and weight; not the display "
@@ -34,6 +34,24 @@ static const sg_graph_format formats[] = {
      "read through igraph: a fullmatrix holds 0 and 1 only, labels are separated by commas, blanks or line "
      "ends and hold no blanks, and each header keyword (dl n=, format =, labels:, data:) has a line",
      sg_dl_sniff, sg_dl_read, NULL, NULL},
+    {"json", ".json", "NetworkX's node-link JSON (json_graph.node_link_data and node_link_graph; D3's nodes and links)",
+     "every node and tie with all their attributes (label, kind, affiliation, codenames, native name, lifetime, "
+     "note, sources, extra columns; relation, per-tie directed, family, dates as written, confidence, weight, "
+     "sources, note, extra tie attributes), parallel ties as a multigraph with keys, the title and description, "
+     "and a spygraph header (version, input, SHA-256, reading, span); not the sources table, events or "
+     "hypotheses. Read: node \"id\" (else its place in the list), link \"source\" and \"target\" (ids or "
+     "numbers), the graph's \"directed\" unless a link's own says otherwise, attributes named like spygraph's "
+     "columns as those (\"key\", and a \"family\" naming the relation's, are not attributes), others as extra "
+     "attributes. A .json file is read so when it has \"nodes\" and \"links\" (or \"edges\") lists",
+     sg_nodelink_sniff, sg_nodelink_read, sg_nodelink_write, NULL},
+    {"tables", "/", "a curated spygraph folder (network.json, nodes.csv, edges.csv, sources.csv, events.csv) of the "
+     "reading itself, which spygraph reads back to the same analysis: --format tables, or -o FOLDER/ (a trailing "
+     "slash)",
+     "everything the reading holds: every node and tie with all their columns and extra columns (a tie's "
+     "direction in a directed column where it differs from its relation's), dates as written, the sources "
+     "table and the events; not the hypotheses, which the reading has applied already (the description says "
+     "which, and how the network was read)",
+     NULL, NULL, NULL, sg_tables_write_folder},
     {"sif", ".sif", "Cytoscape's Simple Interaction Format (source interaction target...)",
      "the nodes and ties: an interaction named like a spygraph relation is the tie's relation, any other is "
      "kept as the tie attribute interaction (relation tie); a line is tab-separated when it has a tab, else "
@@ -72,7 +90,8 @@ const sg_graph_format *sg_graph_format_for_path(const char *path)
         bool found = false;
         for (size_t k = 0; exts[k] && !found; k++) {
             size_t m = strlen(exts[k]);
-            found = m > 0 && n > m && g_ascii_strcasecmp(path + n - m, exts[k]) == 0;
+            found = m > 0 && n > m && g_ascii_strcasecmp(path + n - m, exts[k]) == 0 &&
+                    g_ascii_strcasecmp(exts[k], ".json") != 0; /* a manifest unless sniffed otherwise */
         }
         g_strfreev(exts);
         if (found)

@@ -420,35 +420,30 @@ static char *join_list(const char *const *list)
     return g_strjoinv(";", (char **)list);
 }
 
-/* The keys written for N extra attributes NAMES beside RESERVED (any case): each name with every character
- * that a GML key cannot hold (anything but ASCII letters, digits and _) made _, an x before a first
- * character that is not a letter, and _2, _3... after a key already taken. Returns a NULL-terminated array
- * (g_strfreev). */
-static char **extra_keys(const char *const *names, size_t n, const char *const *reserved)
+/* The keys written for the N extra attributes NAMES of WHAT ("node", "tie") of the network FILE: each name
+ * with every character a GML key cannot hold (anything but ASCII letters, digits and _) made _ and an x
+ * before a first character that is not a letter, with a warning in DIAG; then renamed by the exports' rule
+ * (sg_export_extra_names) where it stands for another field (RESERVED) or meets a name before it. Returns a
+ * NULL-terminated array (g_strfreev). */
+static char **extra_keys(const char *const *names, size_t n, const char *const *reserved, const char *file,
+                         const char *what, sg_diag *diag)
 {
     char **keys = g_new0(char *, n + 1);
-    GHashTable *taken = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    for (size_t k = 0; reserved[k]; k++)
-        g_hash_table_add(taken, g_ascii_strdown(reserved[k], -1));
     for (size_t i = 0; i < n; i++) {
         GString *key = g_string_new(NULL);
         for (const char *p = names[i]; *p; p = g_utf8_next_char(p))
             g_string_append_c(key, is_key_char(*p) ? *p : '_');
         if (key->len == 0 || !g_ascii_isalpha(key->str[0]))
             g_string_prepend_c(key, 'x');
-        char *candidate = g_strdup(key->str), *folded = g_ascii_strdown(candidate, -1);
-        for (int suffix = 2; g_hash_table_contains(taken, folded); suffix++) {
-            g_free(candidate);
-            g_free(folded);
-            candidate = g_strdup_printf("%s_%d", key->str, suffix);
-            folded = g_ascii_strdown(candidate, -1);
-        }
-        g_string_free(key, TRUE);
-        g_hash_table_add(taken, folded);
-        keys[i] = candidate;
+        if (strcmp(key->str, names[i]) != 0)
+            sg_diag_warning(diag, &(sg_origin){file, 0, 0},
+                            "the %s attribute '%s' is written as '%s': a GML key holds ASCII letters, digits and _, "
+                            "and starts with a letter", what, names[i], key->str);
+        keys[i] = g_string_free(key, FALSE);
     }
-    g_hash_table_destroy(taken);
-    return keys;
+    char **out = sg_export_extra_names((const char *const *)keys, n, reserved, file, what, diag);
+    g_strfreev(keys);
+    return out;
 }
 
 /* True when two ties of NET join the same ends (in the same direction when DIRECTED): NetworkX then needs
@@ -480,7 +475,6 @@ static const char *const edge_reserved[] = {"id", "label", "key", "source", "tar
 
 bool sg_gml_write(const sg_network *net, const sg_export_info *info, FILE *stream, sg_diag *diag)
 {
-    (void)diag;
     bool directed = sg_export_graph_directed(net);
     char buf[SG_DATE_TEXT_MAX];
     fputs("Creator ", stream);
@@ -494,8 +488,9 @@ bool sg_gml_write(const sg_network *net, const sg_export_info *info, FILE *strea
         write_key_string(stream, "  ", "label", net->title);
     if (net->description && *net->description)
         write_key_string(stream, "  ", "description", net->description);
-    char **node_keys = extra_keys(net->extra_attrs, net->n_extra_attrs, node_reserved);
-    char **edge_keys = extra_keys(net->edge_extra_attrs, net->n_edge_extra_attrs, edge_reserved);
+    char **node_keys = extra_keys(net->extra_attrs, net->n_extra_attrs, node_reserved, net->name, "node", diag);
+    char **edge_keys = extra_keys(net->edge_extra_attrs, net->n_edge_extra_attrs, edge_reserved, net->name, "tie",
+                                  diag);
     for (size_t i = 0; i < net->n_nodes; i++) {
         const sg_node *n = &net->nodes[i];
         fprintf(stream, "  node [\n    id %zu\n", i);

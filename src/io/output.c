@@ -826,6 +826,21 @@ void sg_csv_write_field(FILE *stream, const char *text)
     fputc('"', stream);
 }
 
+void sg_csv_write_raw_field(FILE *stream, const char *text)
+{
+    if (!strpbrk(text, ",\"\r\n")) {
+        fputs(text, stream);
+        return;
+    }
+    fputc('"', stream);
+    for (const char *p = text; *p; p++) {
+        if (*p == '"')
+            fputc('"', stream);
+        fputc(*p, stream);
+    }
+    fputc('"', stream);
+}
+
 const char *sg_format_number(double value, char buf[32])
 {
     if (isnan(value)) {

@@ -477,10 +477,10 @@ sg_network *sg_pajek_read(const char *name, const char *data, size_t len, sg_dia
 
 /* ---- writing ------------------------------------------------------------------------------------- */
 
-/* The label written for id ID: Pajek quotes a label and has no escape inside the quotes, and NetworkX reads
+/* The label written for id ID (g_free): Pajek quotes a label and has no escape inside the quotes, and NetworkX reads
  * it with shlex, for which a backslash escapes a quote or another backslash. So a double quote becomes ',
  * a line break (CR or LF) a space, and a backslash that ends the label or comes before another backslash
- * /; anything else is written as it is (g_free). */
+ * /; anything else is written as it is. */
 static char *pajek_label(const char *id)
 {
     GString *s = g_string_new(NULL);
@@ -498,8 +498,9 @@ static char *pajek_label(const char *id)
 }
 
 /* The labels of NET's nodes (g_strfreev): each id as pajek_label writes it; when that gives a label that is
- * already some other id's, " #2", " #3"... is added (ids written unchanged keep theirs). */
-static char **node_labels(const sg_network *net)
+ * already some other id's, " #2", " #3"... is added (ids written unchanged keep theirs). Each id written
+ * otherwise is a warning in DIAG. */
+static char **node_labels(const sg_network *net, sg_diag *diag)
 {
     char **labels = g_new0(char *, net->n_nodes + 1);
     GHashTable *taken = g_hash_table_new(g_str_hash, g_str_equal);
@@ -519,6 +520,9 @@ static char **node_labels(const sg_network *net)
         g_free(labels[i]);
         labels[i] = label;
         g_hash_table_add(taken, label);
+        sg_diag_warning(diag, &(sg_origin){net->name, 0, 0},
+                        "the id '%s' is written as the label '%s': a Pajek label holds no double quote or line "
+                        "break, and no backslash at its end or before another", net->nodes[i].id, label);
     }
     g_hash_table_destroy(taken);
     return labels;
@@ -527,8 +531,7 @@ static char **node_labels(const sg_network *net)
 bool sg_pajek_write(const sg_network *net, const sg_export_info *info, FILE *stream, sg_diag *diag)
 {
     (void)info;
-    (void)diag;
-    char **labels = node_labels(net);
+    char **labels = node_labels(net, diag);
     fprintf(stream, "*Vertices %zu\n", net->n_nodes);
     for (size_t i = 0; i < net->n_nodes; i++)
         fprintf(stream, "%zu \"%s\"\n", i + 1, labels[i]);
