@@ -17,7 +17,8 @@ static const sg_graph_format formats[] = {
      "as &#N; references, as NetworkX writes them (igraph 0.10 leaves &#N; as written; spygraph decodes it). "
      "An attribute name that is no GML key is written with _ for each other character and x before a first "
      "character that is not a letter, then with _attribute where it stands for another field or meets a name "
-     "before it (a warning says so). Read through igraph: a node's label is its id (else its numeric id)",
+     "before it (a warning says so). Read through igraph: a node's label is its id (else its numeric id), each "
+     "tie's directed key its direction (else the graph's), NetworkX's edge key is not an attribute",
      sg_gml_sniff, sg_gml_read, sg_gml_write, NULL},
     {"pajek", ".net .pajek", "a Pajek network (Pajek, igraph, NetworkX, UCINET)",
      "the nodes, labelled by their ids, and each tie's direction (*Arcs, *Edges) and weight; not the display "

@@ -231,6 +231,7 @@ static void prepare(gml_text *t, const char *data, size_t len)
     int depth = 0;
     bool directed = false;   /* the graph's own direction (GML's default: undirected) */
     bool blank_value = false; /* the value after a blanked key */
+    bool in_edge = false;     /* in an edge's list (depth 2) */
     const char *last_key = NULL, *last_key_end = NULL;
     const char *graph_directed = NULL; /* the graph's `directed` value, made 1 */
     for (const char *next; p < end; p = next) {
@@ -255,7 +256,7 @@ static void prepare(gml_text *t, const char *data, size_t len)
         case T_KEY:
             if (!blank_value &&
                 ((depth == 1 && token_is(p, next, "multigraph")) ||
-                 (depth == 2 && token_is(p, next, "key") && last_key && token_is(last_key, last_key_end, "edge")))) {
+                 (depth == 2 && in_edge && token_is(p, next, "key")))) {
                 blank_out(t, p, next, &file_line);
                 blank_value = true;
                 continue;
@@ -286,6 +287,7 @@ static void prepare(gml_text *t, const char *data, size_t len)
             }
             if (is_edge && !list_key(next, end, "directed", &value, &value_end))
                 g_string_append_printf(t->text, " directed %d ", directed ? 1 : 0);
+            in_edge = depth == 1 ? is_edge : in_edge;
             depth++;
             break;
         }
