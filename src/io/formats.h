@@ -29,7 +29,7 @@ char **sg_export_extra_names(const char *const *names, size_t n, const char *con
 bool sg_gml_sniff(const char *data, size_t len);
 sg_network *sg_gml_read(const char *name, const char *data, size_t len, sg_diag *diag);
 bool sg_gml_write(const sg_network *net, const sg_export_info *info, FILE *stream, sg_diag *diag);
-/* Pajek .net (pajek.c): read and written by spygraph (igraph 0.10 loses the direction of files mixing arcs and edges). */
+/* Pajek .net (pajek.c): read and written by spygraph (igraph 0.10 loses mixed arcs and edges' directions). */
 bool sg_pajek_sniff(const char *data, size_t len);
 sg_network *sg_pajek_read(const char *name, const char *data, size_t len, sg_diag *diag);
 bool sg_pajek_write(const sg_network *net, const sg_export_info *info, FILE *stream, sg_diag *diag);
