@@ -30,6 +30,32 @@ static const sg_graph_format formats[] = {
      "years; several periods: one tie each; a node's: its lifetime from the earliest start to the latest end). "
      "Control characters are written as GraphML's are",
      sg_gexf_sniff, sg_gexf_read, sg_gexf_write, NULL},
+    {"gml", ".gml", "GML, the Graph Modelling Language (NetworkX, igraph, Gephi, Cytoscape, yEd)",
+     "every node attribute (the id as label and the display label as name, so that NetworkX's read_gml keys "
+     "nodes by id; kind, affiliation, codenames, native_name, start, end, note, sources, extra columns) and tie "
+     "attribute (relation, directed per tie, family, start, end, confidence, weight, sources, note, extra "
+     "columns), lists joined by ';'. The text is 7-bit ASCII: \" and & as &quot; and &amp;, other characters "
+     "as &#N; references, as NetworkX writes them (igraph 0.10 leaves &#N; as written; spygraph decodes it). "
+     "An attribute name that is no GML key is written with _ for each other character and x before a first "
+     "character that is not a letter, then with _attribute where it stands for another field or meets a name "
+     "before it (a warning says so). Read through igraph: a node's label is its id (else its numeric id), each "
+     "tie's directed key its direction (else the graph's), NetworkX's edge key is not an attribute",
+     sg_gml_sniff, sg_gml_read, sg_gml_write, NULL},
+    {"pajek", ".net .pajek", "a Pajek network (Pajek, igraph, NetworkX, UCINET)",
+     "the nodes, labelled by their ids, and each tie's direction (*Arcs, *Edges) and weight; not the display "
+     "labels, kinds, affiliations, relations, dates, confidence, sources, notes or extra attributes. A Pajek "
+     "label has no escapes: a double quote in an id is written as ', a line break as a space, a backslash that "
+     "ends an id or precedes another as /, and a space and #2, #3... follow an id so changed that meets another. "
+     "igraph 0.10 reads a file with both *Arcs and *Edges as all directed or all undirected (as its last "
+     "section), NetworkX as directed. Read by spygraph's own reader: *Vertices, *Arcs, *Edges, *Arcslist, "
+     "*Edgeslist and *Matrix, NetworkX's attributes after a vertex or tie by spygraph's names, coordinates and "
+     "Pajek's parameters as attributes",
+     sg_pajek_sniff, sg_pajek_read, sg_pajek_write, NULL},
+    {"dl", ".dl", "a UCINET DL file (fullmatrix, edgelist1 or nodelist1)",
+     "the ties, directed, between the labelled vertices (numbered from 1 without labels) and edgelist1 weights; "
+     "read through igraph: a fullmatrix holds 0 and 1 only, labels are separated by commas, blanks or line "
+     "ends and hold no blanks, and each header keyword (dl n=, format =, labels:, data:) has a line",
+     sg_dl_sniff, sg_dl_read, NULL, NULL},
     {"json", ".json", "NetworkX's node-link JSON (json_graph.node_link_data and node_link_graph; D3's nodes and links)",
      "every node and tie with all their attributes (label, kind, affiliation, codenames, native name, lifetime, "
      "note, sources, extra columns; relation, per-tie directed, family, dates as written, confidence, weight, "
@@ -48,6 +74,16 @@ static const sg_graph_format formats[] = {
      "table and the events; not the hypotheses, which the reading has applied already (the description says "
      "which, and how the network was read)",
      NULL, NULL, NULL, sg_tables_write_folder},
+    {"sif", ".sif", "Cytoscape's Simple Interaction Format (source interaction target...)",
+     "the nodes and ties: an interaction named like a spygraph relation is the tie's relation, any other is "
+     "kept as the tie attribute interaction (relation tie); a line is tab-separated when it has a tab, else "
+     "blank-separated; a line of one name is a node alone",
+     sg_sif_sniff, sg_sif_read, NULL, NULL},
+    {"edgelist", ".edgelist .edges", "a whitespace-separated edge list (NetworkX's write_edgelist and "
+     "write_weighted_edgelist)",
+     "the ties: source and target, then a weight or a Python dictionary of attributes (strings, numbers, True, "
+     "False, None) read by spygraph's names; # starts a comment; a line of one name is a node alone",
+     sg_wsedges_sniff, sg_wsedges_read, NULL, NULL},
     {"csv", ".csv .tsv", "a CSV or TSV edge list (source,target[,weight] or named columns; Gephi's edge table)",
      "ties with every spygraph column (relation, dates, confidence, weight, sources, note, directed); other "
      "columns as tie attributes; node attributes only with --nodes",

@@ -67,4 +67,22 @@ char *sg_export_attribute_name(const char *name, const char *const *taken, size_
  * (a GraphML or GEXF export read back): the writers leave it out, as the built-in `family` says it. */
 bool sg_export_extra_is_family(const sg_network *net, size_t column);
 
+/* GML (gml.c): read through igraph, written with every attribute. */
+bool sg_gml_sniff(const char *data, size_t len);
+sg_network *sg_gml_read(const char *name, const char *data, size_t len, sg_diag *diag);
+bool sg_gml_write(const sg_network *net, const sg_export_info *info, FILE *stream, sg_diag *diag);
+/* Pajek .net (pajek.c): read and written by spygraph (igraph 0.10 loses mixed arcs and edges' directions). */
+bool sg_pajek_sniff(const char *data, size_t len);
+sg_network *sg_pajek_read(const char *name, const char *data, size_t len, sg_diag *diag);
+bool sg_pajek_write(const sg_network *net, const sg_export_info *info, FILE *stream, sg_diag *diag);
+/* UCINET DL (dl.c): read through igraph. */
+bool sg_dl_sniff(const char *data, size_t len);
+sg_network *sg_dl_read(const char *name, const char *data, size_t len, sg_diag *diag);
+/* Cytoscape SIF (sif.c): read. */
+bool sg_sif_sniff(const char *data, size_t len);
+sg_network *sg_sif_read(const char *name, const char *data, size_t len, sg_diag *diag);
+/* Whitespace-separated edge lists, NetworkX's write_edgelist (wsedges.c): read. */
+bool sg_wsedges_sniff(const char *data, size_t len);
+sg_network *sg_wsedges_read(const char *name, const char *data, size_t len, sg_diag *diag);
+
 #endif

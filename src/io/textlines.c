@@ -1,0 +1,60 @@
+/* textlines.c: line-by-line reading of the plain-text graph formats (Pajek, SIF, whitespace edge lists). */
+#include <glib.h>
+#include <string.h>
+
+#include "spygraph/csvread.h"
+#include "textlines.h"
+
+bool sg_text_check(const char *file, const char *format, const char *data, size_t len, sg_diag *diag)
+{
+    sg_origin at = {file, 1, 1};
+    if (len == 0) {
+        sg_diag_error(diag, &at, "not a readable %s file: the file is empty", format);
+        return false;
+    }
+    const char *end = NULL;
+    if (g_utf8_validate_len(data, len, &end))
+        return true;
+    size_t offset = (size_t)(end - data);
+    sg_text_position(data, offset, &at.line, &at.column);
+    if (data[offset] == '\0')
+        sg_diag_error(diag, &at, "not a readable %s file: NUL byte in text", format);
+    else
+        sg_diag_error(diag, &at, "not a readable %s file: invalid UTF-8 (byte 0x%02X): save it as UTF-8", format,
+                      (unsigned char)data[offset]);
+    return false;
+}
+
+void sg_text_lines_init(sg_text_lines *r, const char *data, size_t len)
+{
+    r->data = data;
+    r->len = len;
+    r->pos = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    r->line = 0;
+}
+
+bool sg_text_lines_next(sg_text_lines *r, const char **start, size_t *len, int *number)
+{
+    if (r->pos >= r->len)
+        return false;
+    size_t begin = r->pos, end = begin;
+    while (end < r->len && r->data[end] != '\n' && r->data[end] != '\r')
+        end++;
+    *start = r->data + begin;
+    *len = end - begin;
+    *number = ++r->line;
+    if (end < r->len && r->data[end] == '\r' && end + 1 < r->len && r->data[end + 1] == '\n')
+        end++;
+    r->pos = end < r->len ? end + 1 : end;
+    return true;
+}
+
+int sg_text_column(const char *line, const char *at)
+{
+    return 1 + (int)g_utf8_strlen(line, at - line);
+}
+
+bool sg_text_is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\v' || c == '\f';
+}
