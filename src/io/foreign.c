@@ -28,7 +28,31 @@ struct sg_foreign {
     const char *format;
     sg_diag *diag;
     extras node_extras, edge_extras;
+    GArray *given;      /* sg_tie_direction per tie, as the format gave it to sg_foreign_edge */
+    bool amp_escaped;   /* igraph's GraphML reader gives '&' in XML attributes as "&#38;" */
 };
+
+void sg_foreign_ampersands_escaped(sg_foreign *f)
+{
+    f->amp_escaped = true;
+}
+
+/* TEXT with every "&#38;" made '&' again when F's reader escaped them, else a copy (g_free). */
+static char *unescaped(const sg_foreign *f, const char *text)
+{
+    if (!f->amp_escaped || !strstr(text, "&#38;"))
+        return g_strdup(text);
+    GString *out = g_string_new(NULL);
+    for (const char *p = text; *p;) {
+        if (strncmp(p, "&#38;", 5) == 0) {
+            g_string_append_c(out, '&');
+            p += 5;
+        } else {
+            g_string_append_c(out, *p++);
+        }
+    }
+    return g_string_free(out, FALSE);
+}
 
 static void extras_init(extras *x)
 {
@@ -62,6 +86,7 @@ sg_foreign *sg_foreign_new(const char *name, const char *format, const char *dat
     f->net->sha256 = sum;
     extras_init(&f->node_extras);
     extras_init(&f->edge_extras);
+    f->given = g_array_new(FALSE, FALSE, sizeof(sg_tie_direction));
     return f;
 }
 
@@ -103,6 +128,7 @@ int sg_foreign_edge(sg_foreign *f, int s, int t, sg_tie_direction direction, con
     e.note = "";
     e.direction = direction;
     e.origin = *at;
+    g_array_append_val(f->given, direction);
     return (int)sg_network_add_edge(f->net, &e);
 }
 
@@ -217,8 +243,11 @@ void sg_foreign_edge_attr(sg_foreign *f, int edge, const char *key, const char *
     case FE_NOTE:
         e->note = sg_network_intern(net, text);
         break;
-    case FE_DIRECTED:
-        sg_read_tie_direction(text, at, &e->direction, f->diag);
+    case FE_DIRECTED: /* empty: the direction the format gave the tie (its graph's) */
+        if (*text)
+            sg_read_tie_direction(text, at, &e->direction, f->diag);
+        else if ((guint)edge < f->given->len)
+            e->direction = g_array_index(f->given, sg_tie_direction, edge);
         break;
     case FE_TYPE: /* Gephi's Directed/Undirected; any other type (a D3 link's "suit") is an attribute */
         if (g_ascii_strcasecmp(text, "directed") == 0 || g_ascii_strcasecmp(text, "undirected") == 0)
@@ -242,6 +271,8 @@ void sg_foreign_graph_attr(sg_foreign *f, const char *key, const char *value, co
         f->net->description = sg_network_intern(f->net, value);
     else if (g_ascii_strcasecmp(key, "id") == 0 && *value)
         f->net->id = sg_network_intern(f->net, value);
+    else if (strcmp(key, "spygraph") == 0)
+        ; /* the header of spygraph's own export: it describes the input that export read, not this file */
     else
         sg_diag_warning(f->diag, at, "the graph attribute '%s' is not read (spygraph keeps a network's id, title "
                         "and description)", key);
@@ -275,9 +306,40 @@ static void build_extras(sg_network *net, extras *x, const char ***names, size_t
     }
 }
 
+/* Drops the values of a tie attribute "family" (any case) that only name the family of the tie's relation
+ * (what every export writes beside the relation), and the column itself when nothing else is left, so that an
+ * export read back (by spygraph, or through NetworkX or Gephi) gains no attribute. O(values). */
+static void drop_derived_family(sg_foreign *f)
+{
+    extras *x = &f->edge_extras;
+    size_t column = GPOINTER_TO_SIZE(g_hash_table_lookup(x->index, "family"));
+    if (column == 0)
+        return;
+    column--;
+    guint kept = 0, in_column = 0;
+    for (guint k = 0; k < x->values->len; k++) {
+        extra_value v = g_array_index(x->values, extra_value, k);
+        bool derived = v.column == column &&
+                       strcmp(v.value, sg_family_name(f->net->edges[v.who].relation->family)) == 0;
+        in_column += v.column == column && !derived;
+        if (!derived)
+            g_array_index(x->values, extra_value, kept++) = v;
+    }
+    g_array_set_size(x->values, kept);
+    if (in_column > 0)
+        return;
+    g_ptr_array_remove_index(x->names, (guint)column); /* the later columns move down one */
+    for (guint k = 0; k < x->values->len; k++) {
+        extra_value *v = &g_array_index(x->values, extra_value, k);
+        v->column -= v->column > column;
+    }
+    g_hash_table_remove(x->index, "family");
+}
+
 sg_network *sg_foreign_finish(sg_foreign *f)
 {
     sg_network *net = f->net;
+    drop_derived_family(f);
     build_extras(net, &f->node_extras, &net->extra_attrs, &net->n_extra_attrs, net->nodes, net->n_nodes,
                  sizeof(sg_node), offsetof(sg_node, extra));
     build_extras(net, &f->edge_extras, &net->edge_extra_attrs, &net->n_edge_extra_attrs, net->edges, net->n_edges,
@@ -312,6 +374,7 @@ void sg_foreign_free(sg_foreign *f)
     sg_network_unref(f->net);
     extras_clear(&f->node_extras);
     extras_clear(&f->edge_extras);
+    g_array_free(f->given, TRUE);
     g_free(f);
 }
 
@@ -420,7 +483,9 @@ static void copy_graph(sg_foreign *f, const igraph_t *g, const char *const *id_a
         for (size_t k = 0; id_attrs && id_attrs[k] && !id; k++)
             for (igraph_integer_t a = 0; a < igraph_strvector_size(&vnames) && !id; a++)
                 if (strcmp(igraph_strvector_get(&vnames, a), id_attrs[k]) == 0) {
-                    id = attribute_text(g, true, id_attrs[k], (igraph_attribute_type_t)VECTOR(vtypes)[a], v);
+                    char *raw = attribute_text(g, true, id_attrs[k], (igraph_attribute_type_t)VECTOR(vtypes)[a], v);
+                    id = unescaped(f, raw);
+                    g_free(raw);
                     if (!*id) {
                         g_free(id);
                         id = NULL;
@@ -438,7 +503,9 @@ static void copy_graph(sg_foreign *f, const igraph_t *g, const char *const *id_a
             if (in_list(id_attrs, name))
                 continue;
             char *text = attribute_text(g, true, name, (igraph_attribute_type_t)VECTOR(vtypes)[a], v);
-            sg_foreign_node_attr(f, node[v], name, text, &at);
+            char *key = unescaped(f, name);
+            sg_foreign_node_attr(f, node[v], key, text, &at);
+            g_free(key);
             g_free(text);
         }
     }
@@ -451,21 +518,22 @@ static void copy_graph(sg_foreign *f, const igraph_t *g, const char *const *id_a
         for (igraph_integer_t a = 0; a < igraph_strvector_size(&enames); a++) {
             const char *name = igraph_strvector_get(&enames, a);
             char *text = attribute_text(g, false, name, (igraph_attribute_type_t)VECTOR(etypes)[a], e);
-            sg_foreign_edge_attr(f, tie, name, text, &at);
+            char *key = unescaped(f, name);
+            char *value = strcmp(name, "id") == 0 ? unescaped(f, text) : g_strdup(text); /* an XML attribute */
+            sg_foreign_edge_attr(f, tie, key, value, &at);
+            g_free(key);
+            g_free(value);
             g_free(text);
         }
     }
     for (igraph_integer_t a = 0; a < igraph_strvector_size(&gnames); a++) {
         const char *name = igraph_strvector_get(&gnames, a);
-        char *text = attribute_text(g, true, name, (igraph_attribute_type_t)VECTOR(gtypes)[a], 0);
-        if ((igraph_attribute_type_t)VECTOR(gtypes)[a] == IGRAPH_ATTRIBUTE_STRING) {
-            g_free(text);
-            text = g_strdup(GAS(g, name));
-        } else if ((igraph_attribute_type_t)VECTOR(gtypes)[a] == IGRAPH_ATTRIBUTE_NUMERIC) {
-            char buf[32];
-            g_free(text);
-            text = g_strdup(sg_format_number(GAN(g, name), buf));
-        }
+        igraph_attribute_type_t type = (igraph_attribute_type_t)VECTOR(gtypes)[a];
+        char buf[32];
+        char *text = type == IGRAPH_ATTRIBUTE_STRING    ? g_strdup(GAS(g, name))
+                     : type == IGRAPH_ATTRIBUTE_NUMERIC ? g_strdup(sg_format_number(GAN(g, name), buf))
+                     : type == IGRAPH_ATTRIBUTE_BOOLEAN ? g_strdup(GAB(g, name) ? "true" : "false")
+                                                        : g_strdup("");
         sg_foreign_graph_attr(f, name, text, &at);
         g_free(text);
     }

@@ -13,7 +13,8 @@
  * native_name, note, sources, start, end; any case) is read as that field, a tie attribute named like an
  * edges.csv column (relation, start, end, confidence, weight, sources, note, directed; type when its value is
  * Directed or Undirected, as Gephi writes it) likewise; any
- * other attribute is kept as an extra node or tie attribute (text), so nothing read is dropped. Typed values
+ * other attribute is kept as an extra node or tie attribute (text), so nothing read is dropped, except a tie
+ * attribute "family" naming the family of the tie's relation (what every export writes beside the relation). Typed values
  * (dates, numbers, kinds, relations) are checked with the same messages as the CSV tables, at the position
  * the reader gives. */
 typedef struct sg_foreign sg_foreign;
@@ -34,7 +35,8 @@ int sg_foreign_node(sg_foreign *f, const char *id, const sg_origin *at);
 int sg_foreign_edge(sg_foreign *f, int s, int t, sg_tie_direction direction, const sg_origin *at);
 
 /* Sets attribute KEY of node NODE (or tie EDGE) to VALUE (text as written in the file) by the rule above;
- * AT is the value's position. A bad value is an error at AT. Setting an attribute twice keeps the last. */
+ * AT is the value's position. A bad value is an error at AT. Setting an attribute twice keeps the last. An
+ * empty `directed` gives the tie back the direction sg_foreign_edge gave it (the graph's). */
 void sg_foreign_node_attr(sg_foreign *f, int node, const char *key, const char *value, const sg_origin *at);
 void sg_foreign_edge_attr(sg_foreign *f, int edge, const char *key, const char *value, const sg_origin *at);
 /* Sets the graph-level KEY (title, label or name: the title; description; id) to VALUE; another KEY is a
@@ -55,6 +57,9 @@ void sg_foreign_free(sg_foreign *f);
  * written as the shortest text that reads back), ties take DIRECTION (SG_TIE_AS_RELATION: the graph's
  * own). igraph's error message, which names the line, becomes an error at FILE:LINE naming the format.
  * Positions of attributes are the file's (line 0: igraph does not say). Returns false on a reading error. */
+/* Tells F that its igraph reader gives an '&' of an XML attribute value (a GraphML id, an attribute's name)
+ * as the text "&#38;" (igraph 0.10's GraphML reader does): sg_foreign_read_igraph makes them '&' again. */
+void sg_foreign_ampersands_escaped(sg_foreign *f);
 typedef igraph_error_t (*sg_igraph_reader)(igraph_t *graph, FILE *stream);
 bool sg_foreign_read_igraph(sg_foreign *f, sg_igraph_reader read, FILE *stream, const char *const *id_attrs);
 

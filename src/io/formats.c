@@ -160,3 +160,60 @@ bool sg_export_graph_directed(const sg_network *net)
             return true;
     return false;
 }
+
+/* ---- the names of extra attributes in an export ---- */
+
+/* NAME as compared with the names it must not clash with: trimmed (the CSV reader trims headers) and
+ * case-folded (the readers match column and attribute names in any case). A new string (g_free). */
+static char *comparable(const char *name)
+{
+    char *trimmed = g_strstrip(g_strdup(name));
+    char *folded = g_utf8_casefold(trimmed, -1);
+    g_free(trimmed);
+    return folded;
+}
+
+/* True when NAME is one of RESERVED (each "name|alias|...") or of the N names TAKEN. */
+static bool clashes(const char *name, const char *const *reserved, char *const *taken, size_t n)
+{
+    char *c = comparable(name);
+    bool found = false;
+    for (size_t k = 0; reserved && reserved[k] && !found; k++) {
+        char **aliases = g_strsplit(reserved[k], "|", -1);
+        for (size_t a = 0; aliases[a] && !found; a++) {
+            char *r = comparable(aliases[a]);
+            found = strcmp(c, r) == 0;
+            g_free(r);
+        }
+        g_strfreev(aliases);
+    }
+    for (size_t k = 0; k < n && !found; k++) {
+        char *t = comparable(taken[k]);
+        found = strcmp(c, t) == 0;
+        g_free(t);
+    }
+    g_free(c);
+    return found;
+}
+
+char **sg_export_extra_names(const char *const *names, size_t n, const char *const *reserved, const char *file,
+                             const char *what, sg_diag *diag)
+{
+    char **out = g_new0(char *, n + 1);
+    for (size_t k = 0; k < n; k++) {
+        if (!clashes(names[k], reserved, out, k)) {
+            out[k] = g_strdup(names[k]);
+            continue;
+        }
+        GString *renamed = g_string_new(names[k]);
+        g_string_append(renamed, "_attribute");
+        while (clashes(renamed->str, reserved, out, k))
+            g_string_append_c(renamed, '_');
+        sg_diag_warning(diag, &(sg_origin){file, 0, 0},
+                        "the %s attribute '%s' is written as '%s': its own name stands for another field there",
+                        what, names[k], renamed->str);
+        out[k] = g_string_free(renamed, FALSE);
+    }
+    return out;
+}
+

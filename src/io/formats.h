@@ -35,6 +35,10 @@ sg_network *sg_gexf_read(const char *name, const char *data, size_t len, sg_diag
 bool sg_gexf_write(const sg_network *net, const sg_export_info *info, FILE *stream, sg_diag *diag);
 
 /* XML helpers GraphML and GEXF share (graphml.c). */
+/* The attribute names an extra node or tie column must not take in GraphML and GEXF (sg_export_extra_names):
+ * the built-in attributes and what the reading rule (foreign.h) takes for a field. */
+extern const char *const sg_xml_node_reserved[];
+extern const char *const sg_xml_edge_reserved[];
 /* True when the LEN bytes at DATA are XML whose root element is NAME (any namespace prefix): a byte-order
  * mark, white space, the XML declaration, comments and a document type declaration may come first. O(LEN)
  * at most, usually the first line. */
@@ -60,12 +64,6 @@ void sg_xml_end(sg_xml_writer *x);
 /* Ends the document, writes it to STREAM and frees X. Returns false after adding "out of memory writing
  * the FORMAT file" to DIAG (nothing written then); stream errors are left to the stream's owner. */
 bool sg_xml_writer_finish(sg_xml_writer *x, FILE *stream, const char *format, sg_diag *diag);
-/* The name an extra column NAME is exported under: NAME, with "_extra" appended while it equals (ASCII,
- * any case) one of the N_TAKEN names the format's built-in attributes use (g_free). */
-char *sg_export_attribute_name(const char *name, const char *const *taken, size_t n_taken);
-/* True when NET's extra tie column COLUMN is named "family" (any case) and holds each tie's relation family
- * (a GraphML or GEXF export read back): the writers leave it out, as the built-in `family` says it. */
-bool sg_export_extra_is_family(const sg_network *net, size_t column);
 
 /* GML (gml.c): read through igraph, written with every attribute. */
 bool sg_gml_sniff(const char *data, size_t len);

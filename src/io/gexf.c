@@ -681,27 +681,23 @@ static void write_colour(sg_xml_writer *x, const char *hex)
     sg_xml_end(x);
 }
 
-/* Declares TITLES (N of them, typed TYPES or all strings) and then the extra columns' names NAMES (N_NAMES;
- * SKIP[c] true: not written) as the attributes of CLASS; TAKEN are the names extra columns must avoid. */
+/* Declares TITLES (N of them, typed TYPES or all strings) and then the extra columns' names NAMES (N_NAMES,
+ * already renamed by sg_export_extra_names) as the attributes of CLASS. */
 static void declare(sg_xml_writer *x, const char *class, const char *const *titles, const char *const *types, size_t n,
-                    const char *const *names, size_t n_names, const bool *skip, const char *const *taken,
-                    size_t n_taken)
+                    char **names, size_t n_names)
 {
     sg_xml_start(x, "attributes");
     sg_xml_attr(x, "class", class);
     sg_xml_attr(x, "mode", "static");
     for (size_t k = 0; k < n + n_names; k++) {
-        if (k >= n && skip && skip[k - n])
-            continue;
         char id[32];
         snprintf(id, sizeof id, "%zu", k);
-        char *title = k < n ? g_strdup(titles[k]) : sg_export_attribute_name(names[k - n], taken, n_taken);
+        const char *title = k < n ? titles[k] : names[k - n];
         sg_xml_start(x, "attribute");
         sg_xml_attr(x, "id", id);
         sg_xml_attr(x, "title", title);
         sg_xml_attr(x, "type", k < n && types ? types[k] : "string");
         sg_xml_end(x);
-        g_free(title);
     }
     sg_xml_end(x);
 }
@@ -737,8 +733,7 @@ static void write_node(sg_xml_writer *x, const sg_network *net, const sg_export_
     g_free(sources);
 }
 
-static void write_edge(sg_xml_writer *x, const sg_network *net, const sg_export_info *info, size_t i,
-                       const bool *skip)
+static void write_edge(sg_xml_writer *x, const sg_network *net, const sg_export_info *info, size_t i)
 {
     const sg_edge *e = &net->edges[i];
     char start[SG_DATE_TEXT_MAX], end[SG_DATE_TEXT_MAX], confidence[32], weight[32], id[32];
@@ -760,8 +755,7 @@ static void write_edge(sg_xml_writer *x, const sg_network *net, const sg_export_
     for (size_t k = 0; k < EA_COUNT; k++)
         write_attvalue(x, k, values[k]);
     for (size_t c = 0; e->extra && c < net->n_edge_extra_attrs; c++)
-        if (!skip[c])
-            write_attvalue(x, EA_COUNT + c, e->extra[c]);
+        write_attvalue(x, EA_COUNT + c, e->extra[c]);
     sg_xml_end(x);
     if (info && info->edge_color)
         write_colour(x, info->edge_color[i]);
@@ -787,9 +781,10 @@ bool sg_gexf_write(const sg_network *net, const sg_export_info *info, FILE *stre
         return false;
     char count[32];
     bool dated = any_dates(net);
-    bool *skip = g_new0(bool, net->n_edge_extra_attrs + 1);
-    for (size_t c = 0; c < net->n_edge_extra_attrs; c++)
-        skip[c] = sg_export_extra_is_family(net, c);
+    char **node_extras = sg_export_extra_names(net->extra_attrs, net->n_extra_attrs, sg_xml_node_reserved,
+                                               net->name, "node", diag);
+    char **edge_extras = sg_export_extra_names(net->edge_extra_attrs, net->n_edge_extra_attrs, sg_xml_edge_reserved,
+                                               net->name, "tie", diag);
     sg_xml_writer *x = sg_xml_writer_new();
     sg_xml_start(x, "gexf");
     sg_xml_attr(x, "xmlns", "http://gexf.net/1.3");
@@ -811,14 +806,10 @@ bool sg_gexf_write(const sg_network *net, const sg_export_info *info, FILE *stre
     sg_xml_attr(x, "mode", dated ? "dynamic" : "static");
     if (dated)
         sg_xml_attr(x, "timeformat", "date");
-    static const char *const node_taken[] = {"label", "kind", "affiliation", "codenames", "native_name",
-                                             "start", "end", "note", "sources", "id", "pid"};
-    declare(x, "node", node_titles, NULL, NA_COUNT, net->extra_attrs, net->n_extra_attrs, NULL, node_taken,
-            G_N_ELEMENTS(node_taken));
-    static const char *const edge_taken[] = {"relation", "directed", "family", "start", "end", "confidence",
-                                             "sources", "note", "weight", "label", "kind", "type"};
-    declare(x, "edge", edge_titles, edge_types, EA_COUNT, net->edge_extra_attrs, net->n_edge_extra_attrs, skip,
-            edge_taken, G_N_ELEMENTS(edge_taken));
+    declare(x, "node", node_titles, NULL, NA_COUNT, node_extras, net->n_extra_attrs);
+    declare(x, "edge", edge_titles, edge_types, EA_COUNT, edge_extras, net->n_edge_extra_attrs);
+    g_strfreev(node_extras);
+    g_strfreev(edge_extras);
     sg_xml_start(x, "nodes");
     snprintf(count, sizeof count, "%zu", net->n_nodes);
     sg_xml_attr(x, "count", count);
@@ -829,10 +820,9 @@ bool sg_gexf_write(const sg_network *net, const sg_export_info *info, FILE *stre
     snprintf(count, sizeof count, "%zu", net->n_edges);
     sg_xml_attr(x, "count", count);
     for (size_t i = 0; i < net->n_edges; i++)
-        write_edge(x, net, info, i, skip);
+        write_edge(x, net, info, i);
     sg_xml_end(x);
     sg_xml_end(x);
     sg_xml_end(x);
-    g_free(skip);
     return sg_xml_writer_finish(x, stream, "GEXF", diag);
 }

@@ -370,7 +370,7 @@ static bool check_edge_ends(const graphml_survey *s, const char *file, sg_diag *
 }
 
 /* igraph reads a boolean value a node or edge does not have as false: sets those back to empty (for
- * `directed`: the relation's own direction), by the nodes' ids and the edges' order, which is igraph's.
+ * `directed`: the graph's edgedefault), by the nodes' ids and the edges' order, which is igraph's.
  * Only for a file of one graph, where that order is sure. */
 static void unset_missing_booleans(const graphml_survey *s, sg_foreign *f)
 {
@@ -444,6 +444,7 @@ sg_network *sg_graphml_read(const char *name, const char *data, size_t len, sg_d
     if (!ok)
         sg_diag_error(diag, &(sg_origin){sg_foreign_file(f), 0, 0}, "cannot read the GraphML file: out of memory");
     static const char *const ids[] = {"id", NULL};
+    sg_foreign_ampersands_escaped(f);
     if (ok)
         ok = sg_foreign_read_igraph(f, read_graphml_stream, stream, ids);
     if (stream)
@@ -480,33 +481,11 @@ static const char *const edge_names[EK_COUNT] = {"relation", "directed", "family
 static const char *const edge_types[EK_COUNT] = {"string", "boolean", "string", "string", "string",
                                                  "double", "double", "string", "string"};
 
-char *sg_export_attribute_name(const char *name, const char *const *taken, size_t n_taken)
-{
-    char *result = g_strdup(name);
-    for (bool clash = true; clash;) {
-        clash = false;
-        for (size_t k = 0; k < n_taken && !clash; k++)
-            clash = g_ascii_strcasecmp(result, taken[k]) == 0;
-        if (clash) {
-            char *longer = g_strconcat(result, "_extra", NULL);
-            g_free(result);
-            result = longer;
-        }
-    }
-    return result;
-}
-
-bool sg_export_extra_is_family(const sg_network *net, size_t column)
-{
-    if (g_ascii_strcasecmp(net->edge_extra_attrs[column], "family") != 0)
-        return false;
-    for (size_t i = 0; i < net->n_edges; i++) {
-        const sg_edge *e = &net->edges[i];
-        if (!e->extra || strcmp(e->extra[column], sg_family_name(e->relation->family)) != 0)
-            return false;
-    }
-    return true;
-}
+const char *const sg_xml_node_reserved[] = {"label|name", "kind", "affiliation", "codenames|aliases", "native_name",
+                                            "start", "end", "note", "sources", "id", "pid", NULL};
+/* no "id" for ties: igraph keeps a GraphML edge's XML id as the tie attribute id, which must read back so */
+const char *const sg_xml_edge_reserved[] = {"relation", "directed", "type", "family", "start", "end", "confidence",
+                                            "weight", "sources", "note", "label", "kind", NULL};
 
 /* Declares KEY. */
 static void write_key(sg_xml_writer *x, const graphml_key *key)
@@ -599,17 +578,20 @@ static void write_edge(sg_xml_writer *x, const sg_network *net, size_t i, const 
     for (size_t a = 0; a < EK_COUNT; a++)
         write_data(x, k->keys[k->edge_base + a].id, values[a]);
     for (size_t c = 0; c < net->n_edge_extra_attrs; c++)
-        if (e->extra && k->edge_extra[c] != (size_t)-1)
+        if (e->extra)
             write_data(x, k->keys[k->edge_extra[c]].id, e->extra[c]);
     sg_xml_end(x);
     g_free(sources);
 }
 
-/* Declares every key of NET into K. Extra columns named like a built-in attribute get "_extra" appended
- * (sg_export_attribute_name); a tie column "family" that only repeats the relation's family (a GraphML
- * export read back) is left out. */
-static void declare_keys(const sg_network *net, graphml_keys *k)
+/* Declares every key of NET into K. Extra columns named like a built-in attribute are renamed
+ * (sg_export_extra_names, with a warning in DIAG). */
+static void declare_keys(const sg_network *net, graphml_keys *k, sg_diag *diag)
 {
+    char **node_extras = sg_export_extra_names(net->extra_attrs, net->n_extra_attrs, sg_xml_node_reserved,
+                                               net->name, "node", diag);
+    char **edge_extras = sg_export_extra_names(net->edge_extra_attrs, net->n_edge_extra_attrs, sg_xml_edge_reserved,
+                                               net->name, "tie", diag);
     size_t n = 3 + NK_COUNT + net->n_extra_attrs + EK_COUNT + net->n_edge_extra_attrs;
     k->keys = g_new0(graphml_key, n);
     k->node_extra = g_new0(size_t, net->n_extra_attrs + 1);
@@ -623,12 +605,9 @@ static void declare_keys(const sg_network *net, graphml_keys *k)
     for (size_t i = 0; i < NK_COUNT; i++)
         k->keys[at++] = (graphml_key){g_strdup_printf("n_%s", node_names[i]), "node", g_strdup(node_names[i]),
                                       "string"};
-    static const char *const node_taken[NK_COUNT + 1] = {"label", "kind", "affiliation", "codenames",
-                                                         "native_name", "start", "end", "note", "sources", "id"};
     for (size_t c = 0; c < net->n_extra_attrs; c++) {
         k->node_extra[c] = at;
-        k->keys[at++] = (graphml_key){g_strdup_printf("n_extra%zu", c + 1), "node",
-                                      sg_export_attribute_name(net->extra_attrs[c], node_taken, NK_COUNT + 1),
+        k->keys[at++] = (graphml_key){g_strdup_printf("n_extra%zu", c + 1), "node", g_strdup(node_extras[c]),
                                       "string"};
     }
     k->edge_base = at;
@@ -636,15 +615,13 @@ static void declare_keys(const sg_network *net, graphml_keys *k)
         k->keys[at++] = (graphml_key){g_strdup_printf("e_%s", edge_names[i]), "edge", g_strdup(edge_names[i]),
                                       edge_types[i]};
     for (size_t c = 0; c < net->n_edge_extra_attrs; c++) {
-        k->edge_extra[c] = (size_t)-1;
-        if (sg_export_extra_is_family(net, c))
-            continue;
         k->edge_extra[c] = at;
-        k->keys[at++] = (graphml_key){g_strdup_printf("e_extra%zu", c + 1), "edge",
-                                      sg_export_attribute_name(net->edge_extra_attrs[c], edge_names, EK_COUNT),
+        k->keys[at++] = (graphml_key){g_strdup_printf("e_extra%zu", c + 1), "edge", g_strdup(edge_extras[c]),
                                       "string"};
     }
     k->count = at;
+    g_strfreev(node_extras);
+    g_strfreev(edge_extras);
 }
 
 static void free_keys(graphml_keys *k)
@@ -663,7 +640,7 @@ bool sg_graphml_write(const sg_network *net, const sg_export_info *info, FILE *s
     if (!sg_xml_ids_distinct(net, "GraphML", diag))
         return false;
     graphml_keys k;
-    declare_keys(net, &k);
+    declare_keys(net, &k, diag);
     sg_xml_writer *x = sg_xml_writer_new();
     sg_xml_start(x, "graphml");
     sg_xml_attr(x, "xmlns", "http://graphml.graphdrawing.org/xmlns");

@@ -217,22 +217,8 @@ static int link_end(const reader *r, const cJSON *link, const char *key)
     return node;
 }
 
-/* True when MEMBER is a link's "family" (any case) naming the family of the link's relation: what spygraph's
- * writer derives from the relation, dropped on reading so that an export read back (by spygraph, or by
- * NetworkX and written again) gains no attribute. Any other "family" is kept as an attribute. */
-static bool derived_family(const cJSON *link, const cJSON *member)
-{
-    if (g_ascii_strcasecmp(member->string, "family") != 0 || !cJSON_IsString(member))
-        return false;
-    const cJSON *relation = cJSON_GetObjectItem(link, "relation"); /* any case, as the attribute rule */
-    const sg_relation *r = cJSON_IsString(relation) && *relation->valuestring
-                               ? sg_relation_find(relation->valuestring)
-                               : sg_relation_unspecified();
-    return r && strcmp(member->valuestring, sg_family_name(r->family)) == 0;
-}
-
 /* Reads the links: each an object with "source" and "target"; "key" (a multigraph's key for NetworkX) is
- * not an attribute, nor a derived "family". A tie is directed as the graph is (DIRECTED) unless its
+ * not an attribute. A tie is directed as the graph is (DIRECTED) unless its
  * "directed" member says otherwise. */
 static void read_links(const reader *r, const cJSON *links, bool directed)
 {
@@ -250,8 +236,7 @@ static void read_links(const reader *r, const cJSON *links, bool directed)
         const cJSON *member;
         cJSON_ArrayForEach(member, link) {
             const char *key = member->string;
-            if (strcmp(key, "source") == 0 || strcmp(key, "target") == 0 || strcmp(key, "key") == 0 ||
-                derived_family(link, member))
+            if (strcmp(key, "source") == 0 || strcmp(key, "target") == 0 || strcmp(key, "key") == 0)
                 continue;
             char *text = value_text(member);
             sg_origin value_at = at_item(r, member, false);
