@@ -179,6 +179,13 @@ sg_scenario_list *sg_scenarios_make(const sg_network *net, const char *const *wa
                                     size_t n_settled, size_t max, sg_diag *diag);
 void sg_scenario_list_free(sg_scenario_list *list);
 
+/* NET's ties as the arcs --directed reads: every tie that gives two arcs (sg_tie_arcs with
+ * SG_DIRECTION_DIRECTED: an undirected relation's, or one marked undirected) becomes two ties marked directed,
+ * one each way (the second appended after the ties), each with the tie's attributes; the others stay as they
+ * are. For writing a reading read --directed to a file of directed edges (export). Returns a new network
+ * (caller unrefs; a new reference to NET when no tie changes). O(ties). */
+sg_network *sg_reading_arcs(sg_network *net);
+
 /* Installs spygraph's igraph error and warning handlers: report through sg_error and return, never
  * abort. Call once at start-up. */
 void sg_igraph_install_handlers(void);

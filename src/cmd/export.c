@@ -77,7 +77,8 @@ static int cmd_export(const sg_command *self, int argc, char **argv)
     if (!eo.format) {
         eo.format = sg_graph_format_for_path(opts.output);
         if (eo.format && !eo.format->write && !eo.format->write_folder)
-            eo.format = NULL;
+            return sg_usage_error(self, "spygraph reads %s but does not write it; give --format (%s; tables writes "
+                                  "CSV tables)", eo.format->name, sg_graph_format_names(false));
         if (!eo.format && g_str_has_suffix(opts.output, ".json"))
             eo.format = sg_graph_format_find("json");
         if (!eo.format)
@@ -87,6 +88,11 @@ static int cmd_export(const sg_command *self, int argc, char **argv)
     sg_network *net = sg_cmd_load(&opts);
     if (!net)
         return SG_EXIT_DATA;
+    if (opts.reading.direction == SG_DIRECTION_DIRECTED) { /* as --directed reads it: a mutual tie is two arcs */
+        sg_network *arcs = sg_reading_arcs(net);
+        sg_network_unref(net);
+        net = arcs;
+    }
     sg_render_style style;
     sg_diag *style_diag = sg_diag_new();
     if (!sg_render_style_of(net, NULL, &style, style_diag)) {
@@ -132,7 +138,8 @@ const sg_command sg_cmd_export = {
     .own_format = true,
     .writes_csv_files = true,
     .direction_help = "every tie as recorded, with its own direction (a directed attribute where the format has "
-                      "no per-tie direction); --directed or --undirected writes every tie so",
+                      "no per-tie direction); --undirected writes every tie undirected, --directed writes the arcs "
+                      "that reading has (a tie of an undirected relation as two ties, one each way)",
     .run = cmd_export,
     .args = "NETWORK -o FILE [options]",
     .min_args = 1,

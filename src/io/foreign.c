@@ -355,8 +355,9 @@ sg_network *sg_foreign_finish(sg_foreign *f)
         g_free(what);
     }
     sg_diag *diag = f->diag;
-    if (net->n_edges == 0 && diag->errors == 0)
-        sg_diag_error(diag, &(sg_origin){f->file, 1, 1}, "no edges in the %s file", f->format);
+    /* nodes without ties are a network (an export of places only); nothing at all is not */
+    if (net->n_nodes == 0 && diag->errors == 0)
+        sg_diag_error(diag, &(sg_origin){f->file, 1, 1}, "no nodes in the %s file", f->format);
     f->net = NULL;
     sg_foreign_free(f);
     if (sg_network_out_of_memory(net)) {

@@ -43,8 +43,8 @@ void sg_foreign_edge_attr(sg_foreign *f, int edge, const char *key, const char *
  * warning (not read). */
 void sg_foreign_graph_attr(sg_foreign *f, const char *key, const char *value, const sg_origin *at);
 
-/* Finishes: builds the extra attribute columns, reports "no edges" when there are none and no error was
- * found, and returns the network (caller unrefs; never NULL unless memory ran out, reported in DIAG).
+/* Finishes: builds the extra attribute columns, reports "no nodes" when there are none and no error was
+ * found (nodes without ties are a network), and returns the network (caller unrefs; never NULL unless memory ran out, reported in DIAG).
  * Frees F. */
 sg_network *sg_foreign_finish(sg_foreign *f);
 /* Drops F without a network (after a fatal error). NULL is allowed. */

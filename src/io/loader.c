@@ -811,9 +811,18 @@ static sg_network *read_as(const sg_graph_format *format, const char *name, cons
                       format->name);
         return NULL;
     }
-    if (csv)
-        return load_edge_list(name, data, len, nodes_table ? read_nodes_table : NULL, diag);
-    return format->read(name, data, len, diag);
+    size_t errors = diag->errors;
+    sg_network *net = csv ? load_edge_list(name, data, len, nodes_table ? read_nodes_table : NULL, diag)
+                          : format->read(name, data, len, diag);
+    /* a file of one format read as another (by its extension, or --input-format) fails with that reader's
+     * message: say what its content looks like */
+    const sg_graph_format *looks = diag->errors > errors ? sg_graph_format_sniff(data, len) : NULL;
+    const char *tried = format ? format->name : "csv";
+    if (looks && strcmp(looks->name, tried) != 0 && strcmp(looks->name, "csv") != 0 &&
+        strcmp(looks->name, "edgelist") != 0)
+        sg_diag_error(diag, &(sg_origin){name, 0, 0}, "read as %s, but its content looks like %s: try "
+                      "--input-format %s", tried, looks->name, looks->name);
+    return net;
 }
 
 sg_network *sg_load_network(const char *path, sg_diag *diag)

@@ -451,3 +451,25 @@ bool sg_reading_applies(const sg_reading *r, const char *id)
     return false;
 }
 
+
+sg_network *sg_reading_arcs(sg_network *net)
+{
+    size_t twice = 0;
+    for (size_t i = 0; i < net->n_edges; i++)
+        twice += sg_tie_arcs(net, &net->edges[i], SG_DIRECTION_DIRECTED) == 2;
+    if (twice == 0)
+        return sg_network_ref(net);
+    sg_network *out = sg_network_derive(net);
+    size_t n = out->n_edges;
+    for (size_t i = 0; i < n; i++) {
+        sg_edge *e = &out->edges[i];
+        if (sg_tie_arcs(out, e, SG_DIRECTION_DIRECTED) != 2)
+            continue;
+        e->direction = SG_TIE_DIRECTED;
+        sg_edge back = *e;
+        back.source = e->target;
+        back.target = e->source;
+        sg_network_add_edge(out, &back); /* may move the array: E is not used after this */
+    }
+    return out;
+}
