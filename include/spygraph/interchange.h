@@ -41,6 +41,8 @@ typedef struct sg_graph_format {
     /* Writes NET as a folder of files into DIR, an empty folder that exists; same contract as WRITE. A format
      * has WRITE or WRITE_FOLDER, not both. */
     bool (*write_folder)(const sg_network *net, const sg_export_info *info, const char *dir, sg_diag *diag);
+    /* WRITE uses sg_export_info's colours and sizes (computed through Graphviz only for such a format). */
+    bool styled;
 } sg_graph_format;
 
 /* True when an export writes tie E of NET as directed: as the reading forces it (--directed, --undirected), else

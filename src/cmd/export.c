@@ -25,6 +25,21 @@ static int export_option(const sg_command *cmd, int opt, const char *arg, void *
     return 0;
 }
 
+/* True when PATH holds no network.json, or one a tables export wrote (its description says so): a user's
+ * own network folder is never replaced. Prints the error and returns false otherwise. */
+static bool replaceable_export(const char *path)
+{
+    char *manifest = g_build_filename(path, "network.json", NULL), *text = NULL;
+    bool ok = !g_file_test(manifest, G_FILE_TEST_EXISTS) ||
+              (g_file_get_contents(manifest, &text, NULL, NULL) && strstr(text, "A reading exported by spygraph"));
+    if (!ok)
+        sg_error("%s: cannot replace the folder: its network.json is not one spygraph exported (choose a new "
+                 "folder)", path);
+    g_free(text);
+    g_free(manifest);
+    return ok;
+}
+
 /* Writes NET as FORMAT to PATH (a file written atomically, or a folder written whole). */
 static int write_export(const sg_network *net, const sg_graph_format *format, const sg_export_info *info,
                         const char *path)
@@ -33,7 +48,11 @@ static int write_export(const sg_network *net, const sg_graph_format *format, co
     bool ok;
     if (format->write_folder) {
         static const char *const written[] = {"network.json", "nodes.csv", "edges.csv", "sources.csv", "events.csv",
-                                              "hypotheses", NULL};
+                                              NULL};
+        if (!replaceable_export(path)) {
+            sg_diag_free(diag);
+            return SG_EXIT_DATA;
+        }
         sg_output_folder *folder = sg_output_folder_open(path, written);
         if (!folder) {
             sg_diag_free(diag);
@@ -93,21 +112,25 @@ static int cmd_export(const sg_command *self, int argc, char **argv)
         sg_network_unref(net);
         net = arcs;
     }
-    sg_render_style style;
-    sg_diag *style_diag = sg_diag_new();
-    if (!sg_render_style_of(net, NULL, &style, style_diag)) {
-        sg_diag_print(style_diag, false);
+    sg_render_style style = {0};
+    sg_export_info info = {.version = SPYGRAPH_VERSION};
+    if (eo.format->styled) { /* only a format that draws asks Graphviz for render's look */
+        sg_diag *style_diag = sg_diag_new();
+        bool styled = sg_render_style_of(net, NULL, &style, style_diag);
+        if (!styled)
+            sg_diag_print(style_diag, false);
         sg_diag_free(style_diag);
-        sg_network_unref(net);
-        return SG_EXIT_DATA;
+        if (!styled) {
+            sg_network_unref(net);
+            return SG_EXIT_DATA;
+        }
+        info.node_fill = (const char *const *)style.node_fill;
+        info.node_size = style.node_size;
+        info.edge_color = (const char *const *)style.edge_color;
     }
-    sg_diag_free(style_diag);
-    sg_export_info info = {.version = SPYGRAPH_VERSION,
-                           .node_fill = (const char *const *)style.node_fill,
-                           .node_size = style.node_size,
-                           .edge_color = (const char *const *)style.edge_color};
     status = write_export(net, eo.format, &info, opts.output);
-    sg_render_style_clear(&style);
+    if (eo.format->styled)
+        sg_render_style_clear(&style);
     sg_network_unref(net);
     return status;
 }

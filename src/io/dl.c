@@ -9,7 +9,7 @@
 #include "textlines.h"
 
 #define DL_NAME "UCINET DL"
-#define MAX_VERTICES 10000000
+#define MAX_VERTICES 1000000 /* a line may ask for them all: 1e6 vertices cost about 0.4 GB read, and more to write */
 
 /* ---- sniffing ------------------------------------------------------------------------------------ */
 

@@ -159,4 +159,5 @@ void sg_read_edge_list(sg_network *net, sg_csv *csv, const char *file, sg_diag *
     for (size_t r = 1; r < csv->n_rows && !sg_network_out_of_memory(net); r++)
         read_named_row(net, &c, &csv->rows[r], &csv->rows[0], unknown, file, diag);
     g_free(unknown);
+    sg_read_type_column(net);
 }

@@ -29,7 +29,7 @@ static const sg_graph_format formats[] = {
      "undirected), weight, and the dates of <spells>, else start/end, intervals or timestamps (dates or whole "
      "years; several periods: one tie each; a node's: its lifetime from the earliest start to the latest end). "
      "Control characters are written as GraphML's are",
-     sg_gexf_sniff, sg_gexf_read, sg_gexf_write, NULL},
+     sg_gexf_sniff, sg_gexf_read, sg_gexf_write, NULL, true},
     {"gml", ".gml", "GML, the Graph Modelling Language (NetworkX, igraph, Gephi, Cytoscape, yEd)",
      "every node attribute (the id as label and the display label as name, so that NetworkX's read_gml keys "
      "nodes by id; kind, affiliation, codenames, native_name, start, end, note, sources, extra columns) and tie "

@@ -432,6 +432,16 @@ sg_network *sg_graphml_read(const char *name, const char *data, size_t len, sg_d
         sg_foreign_free(f);
         return NULL;
     }
+    const char *entity = g_strstr_len(data, (gssize)len, "<!ENTITY");
+    if (entity) { /* igraph would give an entity's text as empty: refuse rather than lose it */
+        int line = 1;
+        for (const char *p = data; p < entity; p++)
+            line += *p == '\n';
+        sg_diag_error(diag, &(sg_origin){sg_foreign_file(f), line, 0},
+                      "not a readable GraphML file: it declares entities, which spygraph does not expand");
+        sg_foreign_free(f);
+        return NULL;
+    }
     graphml_survey survey;
     survey_graphml(data, len, &survey);
     if (!check_edge_ends(&survey, sg_foreign_file(f), diag)) {

@@ -779,7 +779,10 @@ static bool looks_like_manifest(const char *data, size_t len)
         i++;
     if (i + 3 <= len && (unsigned char)data[i] == 0xEF)
         i += 3; /* a byte-order mark: the manifest reader reports it */
-    return i < len && data[i] == '{' && !sg_graph_format_sniff(data, len);
+    if (i >= len || data[i] != '{')
+        return false;
+    const sg_graph_format *json = sg_graph_format_find("json"); /* the only other format that is a JSON object */
+    return !json || !json->sniff(data, len);
 }
 
 /* Reads the node table --nodes names into NET (before the edge list's ties), its bytes into SUM (the input's

@@ -294,6 +294,15 @@ sg_output_folder *sg_output_folder_open(const char *path, const char *const *rep
         return NULL;
     }
     struct stat st;
+    char *unslashed = g_strdup(path);
+    for (size_t n = strlen(unslashed); n > 1 && unslashed[n - 1] == '/';)
+        unslashed[--n] = '\0';
+    bool link = lstat(unslashed, &st) == 0 && S_ISLNK(st.st_mode);
+    g_free(unslashed);
+    if (link) { /* renaming would move the link, not the folder it names */
+        sg_error("%s: cannot write a folder there: it is a symbolic link (name the folder it points to)", path);
+        return NULL;
+    }
     bool exists = stat(path, &st) == 0;
     if (exists && !S_ISDIR(st.st_mode)) {
         sg_error("%s: cannot write a folder there: a file of that name exists", path);

@@ -13,7 +13,7 @@
  * whenever a node or tie has an attribute ("syntax error, unexpected ALNUM"). */
 
 #define PAJEK_NAME "Pajek"
-#define MAX_VERTICES 10000000
+#define MAX_VERTICES 1000000 /* a line may ask for them all: 1e6 vertices cost about 0.4 GB read, and more to write */
 
 /* ---- sniffing ------------------------------------------------------------------------------------ */
 

@@ -232,7 +232,7 @@ enum { E_SOURCE = SG_EC_SOURCE, E_TARGET, E_RELATION, E_START, E_END, E_CONFIDEN
        E_DIRECTED };
 static const char *const edge_columns[] = {"source|from|src|node1|id1", "target|to|dst|node2|id2", "relation",
                                            "start", "end", "confidence", "weight", "sources", "note",
-                                           "directed|type", NULL};
+                                           "directed", NULL};
 
 static const char **extra_values(sg_network *net, const sg_csv_row *row, const int *unknown, size_t n)
 {
@@ -260,6 +260,32 @@ void sg_set_edge_extra_attrs(sg_network *net, const sg_csv_row *header, const in
     net->edge_extra_attrs = g_new0(const char *, n + 1);
     for (size_t i = 0; i < n; i++)
         net->edge_extra_attrs[i] = sg_network_intern(net, g_strstrip(header->fields[unknown[i]].text));
+}
+
+void sg_read_type_column(sg_network *net)
+{
+    size_t column = net->n_edge_extra_attrs;
+    for (size_t c = 0; c < net->n_edge_extra_attrs && column == net->n_edge_extra_attrs; c++)
+        if (g_ascii_strcasecmp(net->edge_extra_attrs[c], "type") == 0)
+            column = c;
+    if (column == net->n_edge_extra_attrs)
+        return;
+    for (size_t i = 0; i < net->n_edges; i++) {
+        const char *v = net->edges[i].extra ? net->edges[i].extra[column] : "";
+        if (*v && g_ascii_strcasecmp(v, "directed") != 0 && g_ascii_strcasecmp(v, "undirected") != 0)
+            return; /* a type of the tool's own: an attribute like any other */
+    }
+    for (size_t i = 0; i < net->n_edges; i++) {
+        sg_edge *e = &net->edges[i];
+        const char *v = e->extra ? e->extra[column] : "";
+        if (*v)
+            e->direction = g_ascii_strcasecmp(v, "directed") == 0 ? SG_TIE_DIRECTED : SG_TIE_UNDIRECTED;
+        for (size_t c = column; e->extra && c < net->n_edge_extra_attrs; c++)
+            e->extra[c] = e->extra[c + 1]; /* the NULL that ends it moves down too */
+    }
+    for (size_t c = column; c < net->n_edge_extra_attrs; c++)
+        net->edge_extra_attrs[c] = net->edge_extra_attrs[c + 1];
+    net->n_edge_extra_attrs--;
 }
 
 const char **sg_edge_extra_values(sg_network *net, const sg_csv_row *row, const int *unknown)

@@ -27,6 +27,11 @@ void sg_set_edge_extra_attrs(sg_network *net, const sg_csv_row *header, const in
  * out: the network then says so). */
 const char **sg_edge_extra_values(sg_network *net, const sg_csv_row *row, const int *unknown);
 
+/* Gephi's Type: when NET has an extra tie column "type" (any case) whose every value is Directed, Undirected or
+ * empty, sets each tie's own direction from it and drops the column; a type of another tool's own (a D3
+ * link's "suit") stays a tie attribute. O(ties x extra columns). */
+void sg_read_type_column(sg_network *net);
+
 /* Reads a bare edge list (header optional) into NET, creating nodes as their ids appear. */
 void sg_read_edge_list(sg_network *net, sg_csv *csv, const char *file, sg_diag *diag);
 
