@@ -4,6 +4,7 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xmlwriter.h>
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "foreign.h"
@@ -214,6 +215,8 @@ typedef struct graphml_survey {
     GArray *elements;   /* graphml_element of the first graph */
     GHashTable *nodes;  /* every node id (xmlChar *) */
     GArray *ends;       /* named_end: every edge's source and target */
+    GHashTable *key_names; /* "for/attr.name" -> first line, to find two keys of one name */
+    GPtrArray *twice;   /* "LINE\tfor\tname" of each key naming an attribute an earlier key named */
 } graphml_survey;
 
 static int current_line(xmlTextReaderPtr reader)
@@ -234,6 +237,18 @@ static char *attribute(xmlTextReaderPtr reader, const char *name)
 static void survey_key(graphml_survey *s, xmlTextReaderPtr reader, boolean_key **current)
 {
     char *type = attribute(reader, "attr.type"), *domain = attribute(reader, "for");
+    char *attr_name = attribute(reader, "attr.name");
+    if (attr_name) {
+        char *both = g_strdup_printf("%s/%s", domain ? domain : "all", attr_name);
+        if (g_hash_table_contains(s->key_names, both)) {
+            g_ptr_array_add(s->twice, g_strdup_printf("%d\t%s\t%s", current_line(reader), domain ? domain : "all",
+                                                      attr_name));
+            g_free(both);
+        } else {
+            g_hash_table_add(s->key_names, both);
+        }
+        g_free(attr_name);
+    }
     *current = NULL;
     if (type && strcmp(type, "boolean") == 0) {
         boolean_key *k = g_new0(boolean_key, 1);
@@ -266,6 +281,8 @@ static void survey_graphml(const char *data, size_t len, graphml_survey *s)
     s->elements = g_array_new(FALSE, FALSE, sizeof(graphml_element));
     s->nodes = g_hash_table_new_full(g_str_hash, g_str_equal, xmlFree, NULL);
     s->ends = g_array_new(FALSE, FALSE, sizeof(named_end));
+    s->key_names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    s->twice = g_ptr_array_new_with_free_func(g_free);
     if (len > INT_MAX)
         return;
     xmlTextReaderPtr reader = xmlReaderForMemory(data, (int)len, NULL, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
@@ -338,6 +355,8 @@ static void survey_graphml(const char *data, size_t len, graphml_survey *s)
 
 static void survey_free(graphml_survey *s)
 {
+    g_hash_table_destroy(s->key_names);
+    g_ptr_array_free(s->twice, TRUE);
     for (guint k = 0; k < s->elements->len; k++) {
         graphml_element *el = &g_array_index(s->elements, graphml_element, k);
         g_free(el->node_id);
@@ -461,6 +480,13 @@ sg_network *sg_graphml_read(const char *name, const char *data, size_t len, sg_d
         fclose(stream);
     if (ok)
         unset_missing_booleans(&survey, f);
+    for (guint k = 0; ok && k < survey.twice->len; k++) { /* igraph keeps one key of a name: say what is lost */
+        char **part = g_strsplit(g_ptr_array_index(survey.twice, k), "\t", 3);
+        sg_diag_warning(diag, &(sg_origin){sg_foreign_file(f), atoi(part[0]), 0},
+                        "a second key names the %s attribute '%s': igraph reads the values of one of them only "
+                        "(GraphML)", part[1], part[2]);
+        g_strfreev(part);
+    }
     sg_network *net = ok ? sg_foreign_finish(f) : NULL;
     if (!ok)
         sg_foreign_free(f);
