@@ -123,15 +123,6 @@ static token *tok(GArray *tokens, guint i)
 }
 
 /* True when TEXT is a number as Pajek writes one (coordinates, weights). */
-static bool is_number(const char *text)
-{
-    char *end = NULL;
-    if (!*text)
-        return false;
-    g_ascii_strtod(text, &end);
-    return *end == '\0';
-}
-
 /* The vertex number TEXT (1..n_vertices) as *OUT; an error at AT and false when it is none. */
 static bool vertex_number(pajek_reader *r, const char *text, const sg_origin *at, long *out)
 {
@@ -228,7 +219,7 @@ static void read_vertex(pajek_reader *r, GArray *tokens, int number)
     r->node_of[v] = node;
     static const char *const axes[] = {"x", "y", "z"};
     guint i = 2;
-    for (int axis = 0; axis < 3 && i < tokens->len && !tok(tokens, i)->quoted && is_number(tok(tokens, i)->text);
+    for (int axis = 0; axis < 3 && i < tokens->len && !tok(tokens, i)->quoted && sg_text_is_number(tok(tokens, i)->text, strlen(tok(tokens, i)->text));
          axis++, i++)
         sg_foreign_node_attr(r->f, node, axes[axis], tok(tokens, i)->text,
                              &(sg_origin){r->file, number, tok(tokens, i)->column});
@@ -279,7 +270,7 @@ static void read_tie(pajek_reader *r, GArray *tokens, bool directed, int number)
     guint i = 2;
     const char *weight = NULL;
     sg_origin w_at = at;
-    if (i < tokens->len && !tok(tokens, i)->quoted && is_number(tok(tokens, i)->text)) {
+    if (i < tokens->len && !tok(tokens, i)->quoted && sg_text_is_number(tok(tokens, i)->text, strlen(tok(tokens, i)->text))) {
         weight = tok(tokens, i)->text;
         w_at.column = tok(tokens, i)->column;
         i++;
@@ -322,7 +313,7 @@ static void read_matrix_row(pajek_reader *r, GArray *tokens, int number)
     for (guint i = 0; i < tokens->len; i++) {
         const char *text = tok(tokens, i)->text;
         sg_origin v_at = {r->file, number, tok(tokens, i)->column};
-        if (!is_number(text)) {
+        if (!sg_text_is_number(text, strlen(text))) {
             sg_diag_error(r->diag, &v_at, "not a readable Pajek file: '%s' in *Matrix is not a number", text);
             r->failed = true;
             return;

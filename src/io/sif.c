@@ -57,16 +57,6 @@ static size_t split_fields(const char *line, size_t len, field *fields, size_t m
     return count;
 }
 
-/* True when TEXT (LEN bytes) reads as a number. */
-static bool is_number(const char *text, size_t len)
-{
-    char *copy = g_strndup(text, len), *end = NULL;
-    g_ascii_strtod(copy, &end);
-    bool number = len > 0 && *end == '\0';
-    g_free(copy);
-    return number;
-}
-
 /* SIF is recognised by its extension (.sif), or in a file without tabs or commas (CSV and TSV edge lists are
  * read as such) whose lines each hold one node alone or a source, an interaction that is not a number and
  * targets; at least one such tie in the first twenty lines. */
@@ -86,8 +76,8 @@ bool sg_sif_sniff(const char *data, size_t len)
         if (count == 0)
             continue;
         seen++;
-        if (count == 2 || (count >= 3 && (fields[2].start[0] == '{' || is_number(fields[2].start, fields[2].len) ||
-                                          is_number(fields[1].start, fields[1].len))))
+        if (count == 2 || (count >= 3 && (fields[2].start[0] == '{' || sg_text_is_number(fields[2].start, fields[2].len) ||
+                                          sg_text_is_number(fields[1].start, fields[1].len))))
             return false;
         tie |= count >= 3;
     }

@@ -58,3 +58,14 @@ bool sg_text_is_blank(char c)
 {
     return c == ' ' || c == '\t' || c == '\v' || c == '\f';
 }
+
+bool sg_text_is_number(const char *text, size_t len)
+{
+    if (len == 0)
+        return false;
+    char *copy = g_strndup(text, len), *end = NULL;
+    g_ascii_strtod(copy, &end);
+    bool number = *end == '\0' && !g_ascii_isalpha(copy[len - 1]); /* not inf or nan */
+    g_free(copy);
+    return number;
+}

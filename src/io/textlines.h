@@ -31,6 +31,10 @@ bool sg_text_lines_next(sg_text_lines *r, const char **start, size_t *len, int *
  * starts at LINE. O(AT - LINE). */
 int sg_text_column(const char *line, const char *at);
 
+/* True when the LEN bytes at TEXT are a decimal number as g_ascii_strtod reads it, whole (not empty, not
+ * inf or nan): a weight, a coordinate, a SIF interaction that is not one. O(LEN). */
+bool sg_text_is_number(const char *text, size_t len);
+
 /* True for the blanks that separate tokens: space, tab, vertical tab, form feed. */
 bool sg_text_is_blank(char c);
 

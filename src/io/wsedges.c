@@ -64,15 +64,6 @@ static void split_line(const char *line, size_t len, ws_line *out)
     out->end = p;
 }
 
-static bool is_number(const char *text, size_t len)
-{
-    char *copy = g_strndup(text, len), *stop = NULL;
-    g_ascii_strtod(copy, &stop);
-    bool number = len > 0 && *stop == '\0' && !g_ascii_isalpha(copy[len - 1]); /* not inf, nan */
-    g_free(copy);
-    return number;
-}
-
 /* Recognised in a file whose first twenty lines (comments aside) hold no tab, no comma outside an attribute
  * dictionary, and two words or more each (SIF, sniffed before, takes a third word that is not a number). */
 bool sg_wsedges_sniff(const char *data, size_t len)
@@ -214,7 +205,7 @@ static char *read_value(literal *l)
         return g_strdup("false");
     if (len == 4 && memcmp(start, "None", 4) == 0)
         return g_strdup("");
-    if (is_number(start, len))
+    if (sg_text_is_number(start, len))
         return g_strndup(start, len);
     if (len == 0 && strchr("[({", *start))
         literal_error(l, start, "a list, tuple or dictionary as an attribute value is not read");
@@ -317,7 +308,7 @@ sg_network *sg_wsedges_read(const char *name, const char *data, size_t len, sg_d
         g_free(target_id);
         if (target < 0)
             continue;
-        if (w.words == 3 && !is_number(w.word[2], w.word_len[2])) {
+        if (w.words == 3 && !sg_text_is_number(w.word[2], w.word_len[2])) {
             sg_diag_error(diag, &(sg_origin){file, number, sg_text_column(line, w.word[2])},
                           "not a readable whitespace edge list: '%.*s' is neither a weight nor an attribute "
                           "dictionary", (int)w.word_len[2], w.word[2]);
