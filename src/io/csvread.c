@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "spygraph/csvread.h"
+#include "textlines.h"
 
 enum { CHUNK = 1 << 16 }; /* the most bytes handed to libcsv at once */
 
@@ -197,21 +198,7 @@ void sg_text_position(const char *data, size_t offset, int *line, int *column)
 
 bool sg_csv_check_text(const char *file, const char *data, size_t len, sg_diag *diag)
 {
-    sg_origin at = {file, 1, 1};
-    if (len == 0) {
-        sg_diag_error(diag, &at, "empty file");
-        return false;
-    }
-    const char *end = NULL;
-    if (g_utf8_validate_len(data, len, &end))
-        return true;
-    size_t offset = (size_t)(end - data);
-    sg_text_position(data, offset, &at.line, &at.column);
-    if (data[offset] == '\0')
-        sg_diag_error(diag, &at, "NUL byte in text");
-    else
-        sg_diag_error(diag, &at, "invalid UTF-8 (byte 0x%02X)", (unsigned char)data[offset]);
-    return false;
+    return sg_text_check(file, NULL, data, len, diag);
 }
 
 static void abandon(reader *r)

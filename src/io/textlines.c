@@ -8,21 +8,25 @@
 bool sg_text_check(const char *file, const char *format, const char *data, size_t len, sg_diag *diag)
 {
     sg_origin at = {file, 1, 1};
-    if (len == 0) {
-        sg_diag_error(diag, &at, "not a readable %s file: the file is empty", format);
-        return false;
-    }
+    /* CSV, spygraph's own, keeps its shorter wording */
+    char *lead = format ? g_strdup_printf("not a readable %s file: ", format) : g_strdup("");
+    bool ok = false;
     const char *end = NULL;
-    if (g_utf8_validate_len(data, len, &end))
-        return true;
-    size_t offset = (size_t)(end - data);
-    sg_text_position(data, offset, &at.line, &at.column);
-    if (data[offset] == '\0')
-        sg_diag_error(diag, &at, "not a readable %s file: NUL byte in text", format);
-    else
-        sg_diag_error(diag, &at, "not a readable %s file: invalid UTF-8 (byte 0x%02X): save it as UTF-8", format,
-                      (unsigned char)data[offset]);
-    return false;
+    if (len == 0) {
+        sg_diag_error(diag, &at, format ? "%sthe file is empty" : "%sempty file", lead);
+    } else if (g_utf8_validate_len(data, len, &end)) {
+        ok = true;
+    } else {
+        size_t offset = (size_t)(end - data);
+        sg_text_position(data, offset, &at.line, &at.column);
+        if (data[offset] == '\0')
+            sg_diag_error(diag, &at, "%sNUL byte in text", lead);
+        else
+            sg_diag_error(diag, &at, "%sinvalid UTF-8 (byte 0x%02X)%s", lead, (unsigned char)data[offset],
+                          format ? ": save it as UTF-8" : "");
+    }
+    g_free(lead);
+    return ok;
 }
 
 void sg_text_lines_init(sg_text_lines *r, const char *data, size_t len)

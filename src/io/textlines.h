@@ -8,8 +8,8 @@
 #include "spygraph/message.h"
 
 /* Checks that the LEN bytes at DATA are a non-empty UTF-8 text without NUL bytes. On failure adds
- * "not a readable FORMAT file: ..." at FILE:LINE:COLUMN of the offending byte to DIAG and returns false.
- * O(LEN). */
+ * "not a readable FORMAT file: ..." (FORMAT NULL: CSV's own wording, "empty file", "NUL byte in text") at
+ * FILE:LINE:COLUMN of the offending byte to DIAG and returns false. O(LEN). */
 bool sg_text_check(const char *file, const char *format, const char *data, size_t len, sg_diag *diag);
 
 /* A walk through the lines of a text: LF, CRLF and a lone CR each end a line (as sg_text_position counts
