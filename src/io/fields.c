@@ -76,6 +76,19 @@ const char *sg_column_mapped_header(const char *name)
     return NULL;
 }
 
+bool sg_alias_matches(const char *aliases, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = aliases;;) {
+        size_t len = strcspn(p, "|");
+        if (len == n && g_ascii_strncasecmp(p, name, n) == 0)
+            return true;
+        if (!p[len])
+            return false;
+        p += len + 1;
+    }
+}
+
 bool sg_columns_map(sg_columns *cols, const char *const *names, const sg_csv_row *header, const char *file,
                     int **unknown, sg_diag *diag)
 {
@@ -91,12 +104,13 @@ bool sg_columns_map(sg_columns *cols, const char *const *names, const sg_csv_row
         const char *as = sg_column_mapped_name(name);
         int known = -1;
         for (int k = 0; names[k] && known < 0; k++) {
-            char **aliases = g_strsplit(names[k], "|", -1);
+            if (!sg_alias_matches(names[k], as))
+                continue;
             /* a header --columns maps is only that column; a mapped column's own names no longer match it */
-            for (size_t a = 0; aliases[a]; a++)
-                if (g_ascii_strcasecmp(aliases[a], as) == 0 && (as != name || !sg_column_mapped_header(aliases[0])))
-                    known = k;
-            g_strfreev(aliases);
+            char *first = g_strndup(names[k], strcspn(names[k], "|"));
+            if (as != name || !sg_column_mapped_header(first))
+                known = k;
+            g_free(first);
         }
         if (known >= 0 && cols->index[known] >= 0) {
             sg_diag_error(diag, &at, "duplicate column '%s'", name);

@@ -18,6 +18,11 @@ const char *sg_column_mapped_name(const char *name);
 /* The header --columns reads the column NAME from, or NULL when it maps none (borrowed). */
 const char *sg_column_mapped_header(const char *name);
 
+/* True when NAME equals (ASCII, any case) one of the names in ALIASES, written "name|alias|alias": the one
+ * rule by which a CSV header or another format's attribute names a spygraph column. Allocates nothing.
+ * O(length of ALIASES). */
+bool sg_alias_matches(const char *aliases, const char *name);
+
 /* Maps HEADER's fields onto NAMES (aliases written "name|alias|alias"). Unknown header fields are
  * returned in *UNKNOWN (a g_free'd array of field indices, -1 terminated) when UNKNOWN is not NULL, and
  * otherwise reported as warnings. A duplicate column is an error. Returns false on error. */

@@ -151,15 +151,9 @@ static void add_extra(sg_foreign *f, extras *x, size_t who, const char *key, con
 /* The index of KEY among NAMES ("name|alias", NULL-terminated), any case; -1 if none. */
 static int known_key(const char *const *names, const char *key)
 {
-    for (int k = 0; names[k]; k++) {
-        char **aliases = g_strsplit(names[k], "|", -1);
-        bool found = false;
-        for (size_t a = 0; aliases[a] && !found; a++)
-            found = g_ascii_strcasecmp(aliases[a], key) == 0;
-        g_strfreev(aliases);
-        if (found)
+    for (int k = 0; names[k]; k++)
+        if (sg_alias_matches(names[k], key))
             return k;
-    }
     return -1;
 }
 
