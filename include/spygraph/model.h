@@ -89,12 +89,20 @@ typedef struct sg_edge {
     bool changed;              /* true when a hypothesis changed this base tie */
     sg_tie_direction direction; /* SG_TIE_AS_RELATION unless the input said so for this tie */
     const char **extra;        /* values of the network's extra tie columns (n_edge_extra_attrs), or NULL */
+    unsigned number;           /* stable within its origin (see sg_edge_key): a base tie's 1-based place in
+                                  the base's tie table; a tie a hypothesis adds, its patch line's 1-based
+                                  place among that hypothesis's lines. 0 until sg_network_add_edge sets it */
     sg_origin origin;
 } sg_edge;
 
 /* True when tie E is directed as recorded: its own direction when the input gave one, else its relation's.
  * (How a reading turns it into arcs is sg_tie_arcs, reading.h.) O(1). */
 bool sg_edge_directed(const sg_edge *e);
+
+/* The tie's stable key, the same in every reading of its network (a hypothesis, a snapshot, a filter):
+ * "17" for the base's 17th tie (changed or not by a hypothesis), "kato_kito-2" for the tie that the
+ * second line of hypothesis kato_kito adds. Newly allocated (g_free); never NULL. */
+char *sg_edge_key(const sg_edge *e);
 
 typedef struct sg_source {
     const char *key;
@@ -185,6 +193,14 @@ typedef struct sg_event {
     sg_origin origin;
 } sg_event;
 
+/* A display name for an affiliation slug, from the manifest's `affiliations` table or a node table's
+ * `affiliation_label` column. */
+typedef struct sg_affiliation {
+    const char *id;            /* the slug nodes carry in `affiliation` */
+    const char *label;         /* the display name, never "" */
+    sg_origin origin;
+} sg_affiliation;
+
 typedef struct sg_network sg_network;
 struct sg_reading;
 
@@ -212,6 +228,9 @@ struct sg_network {
     size_t n_questions;
     sg_event *events;          /* from the manifest's optional events table, in file order */
     size_t n_events;
+    sg_affiliation *affiliations; /* display names of affiliations, in the order given; see
+                                     sg_network_affiliation_label */
+    size_t n_affiliations;
     const char **extra_attrs;  /* names of extra node columns */
     size_t n_extra_attrs;
     const char **edge_extra_attrs; /* names of extra tie columns (an edge table's unknown columns, a foreign
@@ -259,6 +278,9 @@ int sg_network_add_hypothesis(sg_network *net, sg_hypothesis *hyp);
 int sg_network_find_node(const sg_network *net, const char *id);
 /* The source for KEY, or NULL. */
 const sg_source *sg_network_find_source(const sg_network *net, const char *key);
+/* The display name of affiliation slug AFFILIATION: its label from NET's affiliations, else the slug
+ * itself (borrowed; never NULL; "" for ""). O(affiliations). */
+const char *sg_network_affiliation_label(const sg_network *net, const char *affiliation);
 /* The event with ID, or NULL. O(events). */
 const sg_event *sg_network_find_event(const sg_network *net, const char *id);
 /* The ids of NET's hypotheses joined by ", " in manifest order ("" when it has none), for messages; the

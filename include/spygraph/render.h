@@ -44,6 +44,23 @@ bool sg_edge_label_mode_parse(const char *text, sg_edge_label_mode *out);
 #define SG_RENDER_CERTAIN 0.8
 #define SG_RENDER_DOUBTFUL 0.5
 
+/* The drawing vocabulary's two schemes: COLOUR (Brewer fills, tie colours by family) and PRINT
+ * (greyscale-safe: light grey fills with outline styles, ties told apart by line weight and pattern). */
+typedef enum sg_render_scheme { SG_SCHEME_COLOUR, SG_SCHEME_PRINT } sg_render_scheme;
+/* Parses "colour" (or "color") and "print"; false if unknown. */
+bool sg_render_scheme_parse(const char *text, sg_render_scheme *out);
+
+/* The smallest label size at a physical size when none is given (points), and the default resolutions of
+ * PNG output: print (a physical size given) and screen. */
+#define SG_RENDER_MIN_FONT 7.0
+#define SG_RENDER_PRINT_DPI 300.0
+#define SG_RENDER_SCREEN_DPI 96.0
+
+/* Parses a length with its unit ("15cm", "6in", "425pt", "150mm", "15 cm") into points (1/72 in).
+ * Returns false (OUT untouched) when the number is not a finite positive decimal, the unit is missing or
+ * unknown, or the length is outside [1 pt, 20 m]. */
+bool sg_render_length_parse(const char *text, double *out);
+
 /* Past this many drawn nodes the automatic layout is sfdp rather than neato. */
 #define SG_RENDER_LARGE 300
 
@@ -62,6 +79,22 @@ typedef struct sg_render_spec {
     int focus;                      /* node index whose neighbourhood is drawn, or -1 */
     int hops;                       /* the neighbourhood's radius (with focus) */
     int path_from, path_to;         /* node indices of the route to highlight, or -1 */
+    size_t path_rank;               /* which route: the PATH_RANK-th (1-based) that sg_paths_find gives
+                                       with k = PATH_RANK over the drawn ties, merged (what `paths FROM TO
+                                       --k K` lists); 0 is taken as 1 */
+    sg_render_scheme scheme;
+    double width, height;           /* the picture's physical size in points (0: not given). With either,
+                                       the drawing is scaled to fit (filling the width, or the height if
+                                       only that is given) and laid out so that no label is smaller than
+                                       MIN_FONT there: the most important nodes keep labels, the rest are
+                                       drawn as small marks */
+    double min_font;                /* points; 0: SG_RENDER_MIN_FONT */
+    double dpi;                     /* PNG resolution; 0: SG_RENDER_PRINT_DPI with a physical size, else
+                                       SG_RENDER_SCREEN_DPI */
+    const sg_network *colours_of;   /* NULL: NET. Else the whole network NET is a reading of (such as
+                                       sg_network_union_of_hypotheses of its base): colour groups are
+                                       ranked and coloured over all its nodes, so a group has one colour in
+                                       every picture of the network */
     sg_direction direction;         /* DEFAULT: arrows as each relation says; DIRECTED: every tie an arrow
                                        (and routes follow arrows); UNDIRECTED: no arrows */
     const char *title;              /* NULL: the network's title, hypothesis and date */

@@ -107,6 +107,9 @@ sg_network *sg_cmd_load_base(const sg_options *opts);
 /* Loads the NETWORK argument and reads it as opts->reading says (sg_reading_network). Prints every error
  * and returns NULL on failure; the caller unrefs the result. */
 sg_network *sg_cmd_load(const sg_options *opts);
+/* Reads BASE (borrowed) as opts->reading says. Prints every error and returns NULL on failure; the caller
+ * unrefs the result. */
+sg_network *sg_cmd_read(const sg_options *opts, sg_network *base);
 
 /* How NET was read, in words, for the first line of a table: "direction ignored" or "ties followed in
  * their direction" (DIRECTED), then the reading's choices in brackets (sg_reading_describe). The caller g_free()s it. */

@@ -598,11 +598,15 @@ sg_network *sg_cmd_load_base(const sg_options *opts)
 sg_network *sg_cmd_load(const sg_options *opts)
 {
     sg_network *base = sg_cmd_load_base(opts);
-    if (!base)
-        return NULL;
+    sg_network *net = base ? sg_cmd_read(opts, base) : NULL;
+    sg_network_unref(base);
+    return net;
+}
+
+sg_network *sg_cmd_read(const sg_options *opts, sg_network *base)
+{
     sg_diag *diag = sg_diag_new();
     sg_network *net = sg_reading_network(base, &opts->reading, diag);
-    sg_network_unref(base);
     if (!report(diag) || !net) {
         sg_network_unref(net);
         net = NULL;

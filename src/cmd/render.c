@@ -27,6 +27,12 @@ enum {
     OPT_TITLE,
     OPT_SEED,
     OPT_OWN_LAYOUT,
+    OPT_SCHEME,
+    OPT_WIDTH,
+    OPT_HEIGHT,
+    OPT_MIN_FONT,
+    OPT_DPI,
+    OPT_PATH_RANK,
 };
 
 static const struct option render_options[] = {
@@ -44,6 +50,12 @@ static const struct option render_options[] = {
     {"title", required_argument, NULL, OPT_TITLE},
     {"seed", required_argument, NULL, OPT_SEED},
     {"own-layout", no_argument, NULL, OPT_OWN_LAYOUT},
+    {"scheme", required_argument, NULL, OPT_SCHEME},
+    {"width", required_argument, NULL, OPT_WIDTH},
+    {"height", required_argument, NULL, OPT_HEIGHT},
+    {"min-font", required_argument, NULL, OPT_MIN_FONT},
+    {"dpi", required_argument, NULL, OPT_DPI},
+    {"path-rank", required_argument, NULL, OPT_PATH_RANK},
     {NULL, 0, NULL, 0},
 };
 
@@ -82,6 +94,8 @@ typedef struct render_args {
     const char *path_from, *path_to;
     const char *focus;
     bool hops_given;
+    bool path_rank_given;
+    bool min_font_given;
     bool own_layout;        /* --own-layout: lay the drawn network out alone, not on the union's positions */
 } render_args;
 
@@ -137,6 +151,42 @@ static int drawing_option(const sg_command *cmd, int opt, const char *arg, rende
     }
 }
 
+/* Handles the options about the picture's physical size and scheme. */
+static int print_option(const sg_command *cmd, int opt, const char *arg, render_args *a)
+{
+    switch (opt) {
+    case OPT_SCHEME:
+        if (!sg_render_scheme_parse(arg, &a->spec.scheme))
+            return sg_usage_error(cmd, "unknown --scheme '%s' (colour or print)", arg);
+        return 0;
+    case OPT_WIDTH:
+    case OPT_HEIGHT:
+        if (!sg_render_length_parse(arg, opt == OPT_WIDTH ? &a->spec.width : &a->spec.height))
+            return sg_usage_error(cmd, "bad %s '%s': a length with its unit, such as 15cm, 150mm, 6in or 425pt, "
+                                       "from 1pt to 20m", opt == OPT_WIDTH ? "--width" : "--height", arg);
+        return 0;
+    case OPT_MIN_FONT:
+        if (!parse_double(arg, &a->spec.min_font) || a->spec.min_font < 1 || a->spec.min_font > 72)
+            return sg_usage_error(cmd, "bad --min-font '%s': a size in points from 1 to 72", arg);
+        a->min_font_given = true;
+        return 0;
+    case OPT_DPI:
+        if (!parse_double(arg, &a->spec.dpi) || a->spec.dpi < 10 || a->spec.dpi > 2400)
+            return sg_usage_error(cmd, "bad --dpi '%s': a resolution from 10 to 2400", arg);
+        return 0;
+    case OPT_PATH_RANK: {
+        long n;
+        if (sg_parse_whole(cmd, "--path-rank", arg, 1, 1000, &n))
+            return SG_EXIT_USAGE;
+        a->spec.path_rank = (size_t)n;
+        a->path_rank_given = true;
+        return 0;
+    }
+    default:
+        return -1;
+    }
+}
+
 /* Handles the options about which part is drawn, the seed and the format. */
 static int selection_option(const sg_command *cmd, int opt, const char *arg, render_args *a)
 {
@@ -182,6 +232,8 @@ static int selection_option(const sg_command *cmd, int opt, const char *arg, ren
 static int render_option(const sg_command *cmd, int opt, const char *arg, void *ctx)
 {
     int r = drawing_option(cmd, opt, arg, ctx);
+    if (r < 0)
+        r = print_option(cmd, opt, arg, ctx);
     return r >= 0 ? r : selection_option(cmd, opt, arg, ctx);
 }
 
@@ -242,6 +294,12 @@ static int settle_names(const sg_command *cmd, const sg_network *net, render_arg
                               net->n_extra_attrs ? net->extra_attrs[0] : "");
     if (a->hops_given && !a->focus)
         return sg_usage_error(cmd, "--hops needs --focus NODE");
+    if (a->path_rank_given && !a->path_from)
+        return sg_usage_error(cmd, "--path-rank needs --highlight-path FROM TO");
+    if (a->min_font_given && a->spec.width == 0 && a->spec.height == 0)
+        return sg_usage_error(cmd, "--min-font needs --width or --height (the size it is measured at)");
+    if (a->spec.dpi > 0 && a->spec.format != SG_RENDER_PNG)
+        return sg_usage_error(cmd, "--dpi is for PNG output (SVG and PDF are drawn at their physical size)");
     if (a->focus && (a->spec.focus = sg_cmd_node_arg(net, a->focus)) < 0)
         return SG_EXIT_DATA;
     if (a->focus && !a->hops_given)
@@ -272,30 +330,35 @@ static int draw(const sg_options *opts, const sg_network *net, const render_args
     return sg_output_commit(out) ? SG_EXIT_OK : SG_EXIT_DATA;
 }
 
-/* The union of the base network and all its hypotheses, on which every reading is laid out so pictures of
- * different hypotheses share positions; NULL (nothing shared) when the network has no hypotheses or after
- * printing an error, when *FAILED is set. The caller unrefs it. */
-static sg_network *shared_layout(const sg_options *opts, const sg_network *net, bool *failed)
+/* The whole network BASE is a reading of: the union of the base and all its hypotheses (every node any of
+ * them has), or BASE itself when it has none; NULL after printing an error. The caller unrefs it. */
+static sg_network *whole_network(sg_network *base)
 {
-    *failed = false;
-    if (net->n_hypotheses == 0)
-        return NULL;
-    sg_network *base = sg_cmd_load_base(opts);
+    if (base->n_hypotheses == 0)
+        return sg_network_ref(base);
     sg_diag *diag = sg_diag_new();
-    sg_network *all = base ? sg_network_union_of_hypotheses(base, diag) : NULL;
+    sg_network *all = sg_network_union_of_hypotheses(base, diag);
     sg_diag_print(diag, false);
     sg_diag_free(diag);
-    sg_network_unref(base);
-    *failed = all == NULL;
     return all;
 }
 
-/* Loads the network, works out names and sizes, and draws. Returns an exit code. */
+/* Loads the network, works out names and sizes, and draws. Colours are ranked over the whole network, and
+ * a network with hypotheses is laid out on the whole (unless --own-layout or --focus), so every picture of
+ * it shares colours and positions. Returns an exit code. */
 static int load_and_draw(const sg_command *self, const sg_options *opts, render_args *a)
 {
-    sg_network *net = sg_cmd_load(opts);
-    if (!net)
+    sg_network *base = sg_cmd_load_base(opts);
+    if (!base)
         return SG_EXIT_DATA;
+    sg_network *net = sg_cmd_read(opts, base);
+    sg_network *whole = net ? whole_network(base) : NULL;
+    sg_network_unref(base);
+    if (!net || !whole) {
+        sg_network_unref(net);
+        sg_network_unref(whole);
+        return SG_EXIT_DATA;
+    }
     int status = settle_names(self, net, a);
     double *sizes = NULL;
     if (status < 0 && a->size_by) {
@@ -306,15 +369,13 @@ static int load_and_draw(const sg_command *self, const sg_options *opts, render_
         a->spec.size_values = sizes;
     }
     a->spec.direction = opts->reading.direction;
-    bool failed = false;
+    a->spec.colours_of = whole;
     /* a --focus picture is a close-up, not a reading to set beside others: laid out alone */
-    sg_network *all = status < 0 && !a->own_layout && !a->focus ? shared_layout(opts, net, &failed) : NULL;
-    a->spec.layout_of = all;
-    if (failed)
-        status = SG_EXIT_DATA;
+    if (whole->n_hypotheses > 0 && !a->own_layout && !a->focus)
+        a->spec.layout_of = whole;
     if (status < 0)
         status = draw(opts, net, a);
-    sg_network_unref(all);
+    sg_network_unref(whole);
     g_free(sizes);
     sg_network_unref(net);
     return status;

@@ -429,6 +429,8 @@ size_t sg_network_add_edge(sg_network *net, const sg_edge *edge)
         return (size_t)-1;
     }
     net->edges[net->n_edges] = *edge;
+    if (edge->number == 0) /* a base tie, read in table order */
+        net->edges[net->n_edges].number = (unsigned)(net->n_edges + 1);
     return net->n_edges++;
 }
 
@@ -476,6 +478,14 @@ char *sg_network_hypothesis_ids(const sg_network *net)
     for (size_t i = 0; i < net->n_hypotheses; i++)
         g_string_append_printf(s, "%s%s", i ? ", " : "", net->hypotheses[i].id);
     return g_string_free(s, FALSE);
+}
+
+const char *sg_network_affiliation_label(const sg_network *net, const char *affiliation)
+{
+    for (size_t i = 0; affiliation && *affiliation && i < net->n_affiliations; i++)
+        if (strcmp(net->affiliations[i].id, affiliation) == 0)
+            return net->affiliations[i].label;
+    return affiliation ? affiliation : "";
 }
 
 const sg_event *sg_network_find_event(const sg_network *net, const char *id)
@@ -554,6 +564,13 @@ bool sg_edge_directed(const sg_edge *e)
     if (e->direction != SG_TIE_AS_RELATION)
         return e->direction == SG_TIE_DIRECTED;
     return e->relation->directed;
+}
+
+char *sg_edge_key(const sg_edge *e)
+{
+    if (e->hypothesis && !e->changed)
+        return g_strdup_printf("%s-%u", e->hypothesis, e->number);
+    return g_strdup_printf("%u", e->number);
 }
 
 bool sg_edge_same_tie(const sg_edge *a, const sg_edge *b)

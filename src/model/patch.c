@@ -25,7 +25,7 @@ static void apply_add_node(sg_network *net, const sg_patch *p, const char *hyp, 
 
 static void apply_add_edge(sg_network *net, const sg_patch *p, int s, int t, const char *hyp, sg_diag *diag)
 {
-    sg_edge edge = p->edge;
+    sg_edge edge = p->edge; /* its number, the line's place in the hypothesis, set by apply_lines */
     edge.source = s;
     edge.target = t;
     edge.relation = p->relation;
@@ -514,8 +514,13 @@ static void apply_lines(sg_network *net, const sg_hypothesis *hyp, GArray *touch
         bool apply = !touches || check_touches(touches, mine, n_mine, diag);
         if (touches)
             g_array_append_vals(touches, mine, (guint)n_mine);
-        if (apply)
+        if (apply && p->op == SG_PATCH_ADD_EDGE) {
+            sg_patch numbered = *p; /* the tie's stable number: the line's place in the hypothesis */
+            numbered.edge.number = (unsigned)(i + 1);
+            apply_patch(net, &numbered, hyp->id, diag);
+        } else if (apply) {
             apply_patch(net, p, hyp->id, diag);
+        }
     }
 }
 

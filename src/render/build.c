@@ -94,16 +94,26 @@ static Agnode_t *add_node(Agraph_t *g, const sg_network *net, const sg_render_sp
     char *label = sg_render_node_label(node, spec->labels);
     set(n, "label", label);
     g_free(label);
-    char *id = sg_render_object_id("node_", node->id);
+    char *id = sg_render_node_object_id(node);
     set(n, "id", id);
     g_free(id);
-    char *tooltip = sg_render_plain_text(node->id);
+    char *tooltip = sg_render_node_tooltip(net, i);
     set(n, "tooltip", tooltip);
     g_free(tooltip);
     set(n, "shape", sg_render_kind_shape(node->kind));
     if (view->group[i] >= 0) {
-        set(n, "fillcolor", view->groups[view->group[i]].fill);
-        set(n, "fontcolor", view->groups[view->group[i]].font);
+        const sg_group *group = &view->groups[view->group[i]];
+        set(n, "fillcolor", group->fill);
+        set(n, "fontcolor", group->font);
+        if (strcmp(group->outline, "solid") != 0) {
+            char *style = g_strdup_printf("filled,%s", group->outline);
+            set(n, "style", style);
+            g_free(style);
+        }
+    } else if (strcmp(spec->color_by, "none") != 0 && strcmp(sg_render_ungrouped_outline(spec->scheme), "solid") != 0) {
+        char *style = g_strdup_printf("filled,%s", sg_render_ungrouped_outline(spec->scheme));
+        set(n, "style", style);
+        g_free(style);
     }
     if (view->size) {
         double s = view->size[i];
@@ -134,25 +144,27 @@ static void add_edge(Agraph_t *g, Agnode_t **nodes, const sg_network *net, const
 {
     const sg_edge *e = &net->edges[i];
     Agedge_t *edge = agedge(g, nodes[e->source], nodes[e->target], NULL, 1);
-    const char *colour = sg_render_family_color(e->relation->family);
+    const sg_tie_look *look = sg_render_family_look(e->relation->family, spec->scheme);
+    const char *colour = look->color;
     if (view->has_route)
         colour = view->edge_on_route[i] ? SG_RENDER_ROUTE_COLOR : SG_RENDER_FADED_COLOR;
     set(edge, "color", colour);
+    set(edge, "penwidth", look->penwidth);
     set(edge, "style", sg_render_confidence_style(e->confidence));
     if (agisdirected(g) && !sg_render_arrow(net, spec, e))
         set(edge, "dir", "none");
     if (view->has_route && view->edge_on_route[i])
         set(edge, "penwidth", "4");
-    char *tip = g_strdup_printf("%s %s %s (%s)", net->nodes[e->source].id, sg_edge_directed(e) ? "->" : "-",
-                                net->nodes[e->target].id, e->relation->name);
-    char *tooltip = sg_render_plain_text(tip);
+    char *id = sg_render_tie_object_id(e);
+    set(edge, "id", id);
+    g_free(id);
+    char *tooltip = sg_render_tie_tooltip(net, i);
     set(edge, "tooltip", tooltip);
     g_free(tooltip);
-    g_free(tip);
     char *label = sg_render_edge_label(e, spec->edge_labels);
     if (*label) {
         set(edge, "label", label);
-        set(edge, "fontcolor", colour);
+        set(edge, "fontcolor", look->glyph_color);
     }
     g_free(label);
 }

@@ -101,7 +101,7 @@ bool sg_render_style_of(const sg_network *net, const sg_render_spec *spec, sg_re
     bool ok = style_nodes(net, spec, &view, style, diag);
     /* as build.c's add_edge colours a tie outside a route: by its relation's family */
     for (size_t i = 0; ok && i < net->n_edges; i++)
-        ok = (style->edge_color[i] = hex_colour(sg_render_family_color(net->edges[i].relation->family), diag)) != NULL;
+        ok = (style->edge_color[i] = hex_colour(sg_render_family_look(net->edges[i].relation->family, SG_SCHEME_COLOUR)->color, diag)) != NULL;
     sg_view_free(&view);
     if (!ok)
         sg_render_style_clear(style);

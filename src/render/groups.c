@@ -16,9 +16,15 @@ static const char *const paired[] = {"/paired12/2", "/paired12/4", "/paired12/6"
                                      "/paired12/7", "/paired12/5", "/paired12/3", "/paired12/1"};
 static const bool paired_dark[] = {true, true, true, false, true, true, false, false, false, false, false, false};
 #define OTHER_FILL "#bdbdbd"
+#define PALETTE_SIZE 12
 
-/* The value of the colour attribute of node I ("" when it has none). */
-static const char *attribute_value(const sg_network *net, const char *color_by, size_t i)
+/* The print scheme: four light greys, far apart in luminance (relative luminance 1.0, 0.69, 0.43, 0.24:
+ * black text reads on all of them), crossed with three outlines, so twelve groups stay apart in greyscale;
+ * the largest groups differ in grey first. */
+static const char *const print_greys[] = {"#ffffff", "#d9d9d9", "#b0b0b0", "#878787"};
+static const char *const print_outlines[] = {"solid", "dashed", "bold"};
+
+const char *sg_palette_value(const sg_network *net, const char *color_by, size_t i)
 {
     const sg_node *node = &net->nodes[i];
     if (strcmp(color_by, "affiliation") == 0)
@@ -102,74 +108,153 @@ static gint group_order(gconstpointer a, gconstpointer b)
     return strcmp(x->name, y->name);
 }
 
-/* Past the palette, merges the smallest groups (from index KEEP on) into one "other" group named with
- * its members. */
-static void merge_other(sg_view *view, size_t keep)
+/* Gives group K of N its look under SCHEME. */
+static void assign_look(sg_group *g, size_t k, size_t n, sg_render_scheme scheme)
 {
-    if (view->n_groups <= keep + 1)
+    if (scheme == SG_SCHEME_PRINT) {
+        g->fill = print_greys[k % G_N_ELEMENTS(print_greys)];
+        g->outline = print_outlines[(k / G_N_ELEMENTS(print_greys)) % G_N_ELEMENTS(print_outlines)];
+        g->font = "black";
         return;
-    GString *name = g_string_new("other (");
-    size_t count = 0;
-    for (size_t k = keep; k < view->n_groups; k++) {
-        g_string_append_printf(name, "%s%s", k > keep ? ", " : "", view->groups[k].name);
-        count += view->groups[k].count;
-        g_free(view->groups[k].name);
     }
-    g_string_append_c(name, ')');
-    sg_group *other = &view->groups[keep];
-    other->name = g_string_free(name, FALSE);
-    other->count = count;
-    other->fill = OTHER_FILL;
-    other->font = "black";
-    view->n_groups = keep + 1;
+    bool few = n <= G_N_ELEMENTS(set2);
+    g->fill = few ? set2[k] : k < G_N_ELEMENTS(paired) ? paired[k] : OTHER_FILL;
+    g->font = !few && k < G_N_ELEMENTS(paired) && paired_dark[k] ? "white" : "black";
+    g->outline = "solid";
 }
 
-/* Gives each group its fill and label colours in order; KEEP groups get a palette colour. */
-static void assign_colours(sg_view *view)
+/* Ranks GROUPS (counts filled in; taken over), merges the smallest past the palette's twelve into
+ * "other (...)", gives each its look and indexes them by value. */
+static void finish_palette(sg_palette *palette, GArray *groups, sg_render_scheme scheme)
 {
-    bool few = view->n_groups <= G_N_ELEMENTS(set2);
-    for (size_t k = 0; k < view->n_groups; k++) {
-        sg_group *g = &view->groups[k];
-        g->fill = few ? set2[k] : k < G_N_ELEMENTS(paired) ? paired[k] : OTHER_FILL;
-        g->font = !few && k < G_N_ELEMENTS(paired) && paired_dark[k] ? "white" : "black";
+    g_array_sort(groups, group_order);
+    palette->n_groups = groups->len;
+    palette->groups = (sg_group *)(void *)g_array_free(groups, FALSE);
+    palette->index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    size_t keep = PALETTE_SIZE - 1;
+    bool merge = palette->n_groups > PALETTE_SIZE;
+    for (size_t k = 0; k < palette->n_groups; k++)
+        g_hash_table_insert(palette->index, g_strdup(palette->groups[k].name),
+                            GSIZE_TO_POINTER((merge && k > keep ? keep : k) + 1));
+    if (merge) {
+        GString *name = g_string_new("other (");
+        size_t count = 0;
+        for (size_t k = keep; k < palette->n_groups; k++) {
+            g_string_append_printf(name, "%s%s", k > keep ? ", " : "", palette->groups[k].display);
+            count += palette->groups[k].count;
+            g_free(palette->groups[k].name);
+            g_free(palette->groups[k].display);
+        }
+        g_string_append_c(name, ')');
+        sg_group *other = &palette->groups[keep];
+        other->display = g_string_free(name, FALSE);
+        other->name = g_strdup(other->display);
+        other->count = count;
+        palette->n_groups = keep + 1;
+    }
+    for (size_t k = 0; k < palette->n_groups; k++)
+        assign_look(&palette->groups[k], k, palette->n_groups, scheme);
+    if (merge && scheme == SG_SCHEME_COLOUR) {
+        palette->groups[keep].fill = OTHER_FILL;
+        palette->groups[keep].font = "black";
     }
 }
 
-/* Collects the distinct non-empty VALUES of the drawn nodes into groups (largest first) and sets
- * view->group; past 12 groups the smallest share an "other" group. */
-static void group_values(const sg_network *net, sg_view *view, char **values)
+/* Counts VALUE (owned by the caller) into GROUPS through INDEX (value -> group index + 1). */
+static void count_value(GArray *groups, GHashTable *index, const char *value, const char *display)
 {
+    if (!value || !*value)
+        return;
+    gpointer found = g_hash_table_lookup(index, value);
+    if (!found) {
+        sg_group g = {.name = g_strdup(value), .display = g_strdup(display)};
+        g_array_append_val(groups, g);
+        found = GSIZE_TO_POINTER(groups->len);
+        g_hash_table_insert(index, g.name, found);
+    }
+    g_array_index(groups, sg_group, GPOINTER_TO_SIZE(found) - 1).count++;
+}
+
+void sg_palette_init(sg_palette *palette, const sg_network *whole, const char *color_by, sg_render_scheme scheme)
+{
+    memset(palette, 0, sizeof *palette);
     GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
     GArray *groups = g_array_new(FALSE, TRUE, sizeof(sg_group));
-    for (size_t i = 0; i < net->n_nodes; i++) {
-        if (!view->node_drawn[i] || !values[i] || !*values[i])
-            continue;
-        gpointer found = g_hash_table_lookup(index, values[i]);
-        if (!found) {
-            sg_group g = {.name = g_strdup(values[i])};
-            g_array_append_val(groups, g);
-            found = GSIZE_TO_POINTER(groups->len);
-            g_hash_table_insert(index, g.name, found);
-        }
-        g_array_index(groups, sg_group, GPOINTER_TO_SIZE(found) - 1).count++;
-    }
-    g_array_sort(groups, group_order);
-    g_hash_table_remove_all(index);
-    for (guint k = 0; k < groups->len; k++)
-        g_hash_table_insert(index, g_array_index(groups, sg_group, k).name, GSIZE_TO_POINTER(k + 1));
-    view->n_groups = groups->len;
-    view->groups = (sg_group *)(void *)g_array_free(groups, FALSE);
-    size_t keep = G_N_ELEMENTS(paired) - 1;
-    for (size_t i = 0; i < net->n_nodes; i++) {
-        size_t k = view->node_drawn[i] && values[i] ? GPOINTER_TO_SIZE(g_hash_table_lookup(index, values[i])) : 0;
-        view->group[i] = k == 0 ? -1 : (int)(view->n_groups > keep + 1 && k - 1 > keep ? keep : k - 1);
+    bool affiliation = strcmp(color_by, "affiliation") == 0;
+    for (size_t i = 0; i < whole->n_nodes; i++) {
+        const char *value = sg_palette_value(whole, color_by, i);
+        count_value(groups, index, value, affiliation ? sg_network_affiliation_label(whole, value) : value);
     }
     g_hash_table_destroy(index);
-    assign_colours(view);
-    merge_other(view, keep);
+    finish_palette(palette, groups, scheme);
 }
 
-/* Groups the drawn nodes by the colour attribute or by community. */
+void sg_palette_init_values(sg_palette *palette, const sg_network *net, char *const *values, const bool *drawn,
+                            sg_render_scheme scheme)
+{
+    memset(palette, 0, sizeof *palette);
+    GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
+    GArray *groups = g_array_new(FALSE, TRUE, sizeof(sg_group));
+    for (size_t i = 0; i < net->n_nodes; i++)
+        if (!drawn || drawn[i])
+            count_value(groups, index, values[i], values[i]);
+    g_hash_table_destroy(index);
+    finish_palette(palette, groups, scheme);
+}
+
+int sg_palette_find(const sg_palette *palette, const char *value)
+{
+    if (!value || !*value || !palette->index)
+        return -1;
+    return (int)GPOINTER_TO_SIZE(g_hash_table_lookup(palette->index, value)) - 1;
+}
+
+void sg_palette_clear(sg_palette *palette)
+{
+    for (size_t k = 0; k < palette->n_groups; k++) {
+        g_free(palette->groups[k].name);
+        g_free(palette->groups[k].display);
+    }
+    g_free(palette->groups);
+    if (palette->index)
+        g_hash_table_destroy(palette->index);
+    memset(palette, 0, sizeof *palette);
+}
+
+/* Sets VIEW's groups from PALETTE: the palette's groups that hold a drawn node, in the palette's order and
+ * with its looks, counting the drawn nodes; VALUES gives each node's value. */
+static void groups_from_palette(const sg_network *net, sg_view *view, const sg_palette *palette,
+                                const char *const *values)
+{
+    int *slot = g_new(int, palette->n_groups + 1);
+    size_t *count = g_new0(size_t, palette->n_groups + 1);
+    for (size_t i = 0; i < net->n_nodes; i++) {
+        int k = view->node_drawn[i] ? sg_palette_find(palette, values[i]) : -1;
+        view->group[i] = k;
+        if (k >= 0)
+            count[k]++;
+    }
+    view->groups = g_new0(sg_group, palette->n_groups + 1);
+    for (size_t k = 0; k < palette->n_groups; k++) {
+        slot[k] = -1;
+        if (count[k] == 0)
+            continue;
+        sg_group *g = &view->groups[view->n_groups];
+        *g = palette->groups[k];
+        g->name = g_strdup(palette->groups[k].name);
+        g->display = g_strdup(palette->groups[k].display);
+        g->count = count[k];
+        slot[k] = (int)view->n_groups++;
+    }
+    for (size_t i = 0; i < net->n_nodes; i++)
+        if (view->group[i] >= 0)
+            view->group[i] = slot[view->group[i]];
+    g_free(slot);
+    g_free(count);
+}
+
+/* Groups the drawn nodes by the colour attribute (ranked over SPEC->colours_of, or NET) or by community
+ * (ranked over the drawn nodes). */
 static bool assign_groups(const sg_network *net, const sg_render_spec *spec, sg_view *view, sg_diag *diag)
 {
     view->group = g_new(int, net->n_nodes);
@@ -179,16 +264,22 @@ static bool assign_groups(const sg_network *net, const sg_render_spec *spec, sg_
         return true;
     char **values = g_new0(char *, net->n_nodes + 1);
     bool ok = true;
+    sg_palette palette;
     if (strcmp(spec->color_by, "community") == 0) {
         ok = community_names(net, spec, view, values) == IGRAPH_SUCCESS;
         if (!ok)
             sg_diag_error(diag, NULL, "cannot find the communities");
+        else
+            sg_palette_init_values(&palette, net, values, view->node_drawn, spec->scheme);
     } else {
         for (size_t i = 0; i < net->n_nodes; i++)
-            values[i] = g_strdup(attribute_value(net, spec->color_by, i));
+            values[i] = g_strdup(sg_palette_value(net, spec->color_by, i));
+        sg_palette_init(&palette, spec->colours_of ? spec->colours_of : net, spec->color_by, spec->scheme);
     }
-    if (ok)
-        group_values(net, view, values);
+    if (ok) {
+        groups_from_palette(net, view, &palette, (const char *const *)values);
+        sg_palette_clear(&palette);
+    }
     for (size_t i = 0; i < net->n_nodes; i++)
         g_free(values[i]);
     g_free(values);

@@ -11,11 +11,48 @@
 
 /* One colour group of the legend (an affiliation, a kind, a community, or "other"). */
 typedef struct sg_group {
-    char *name;        /* owned: the value, "community N", "other" or "(none)" */
+    char *name;        /* owned: the value, "community N", "other (...)" */
+    char *display;     /* owned: what the legend shows: an affiliation's label (sg_network_affiliation_label),
+                          else NAME */
     const char *fill;  /* static: a Graphviz colour such as "/paired12/2" */
     const char *font;  /* static: the label colour that reads on FILL */
+    const char *outline; /* static: the node's outline style besides "filled": "solid", "dashed" or "bold"
+                            (the print scheme tells groups apart by grey and outline together) */
     size_t count;      /* drawn nodes in the group */
 } sg_group;
+
+/* The colour groups of a network: the distinct values of a node attribute over every node of a whole
+ * network, ranked by how many nodes hold them (then bytewise by value), each given its look under a
+ * scheme, so that a value has one look in every picture drawn from the same whole. */
+typedef struct sg_palette {
+    sg_group *groups;  /* n_groups; COUNT is the number of nodes of the whole holding the value */
+    size_t n_groups;   /* past 12 values, the smallest share the last group, "other (...)" */
+    GHashTable *index; /* value -> group index + 1 (borrowed keys) */
+} sg_palette;
+
+/* Builds the palette of COLOR_BY (an attribute name, not "community" or "none") over WHOLE's nodes under
+ * SCHEME; affiliation groups are displayed by their labels. Never fails short of memory exhaustion.
+ * O(n log n). Free with sg_palette_clear. */
+void sg_palette_init(sg_palette *palette, const sg_network *whole, const char *color_by, sg_render_scheme scheme);
+/* Builds the palette of VALUES (one per node of NET, NULL or "" for none; only nodes where DRAWN is
+ * true, or all with DRAWN NULL), ranked as above: used for communities, which exist only in one drawing. */
+void sg_palette_init_values(sg_palette *palette, const sg_network *net, char *const *values, const bool *drawn,
+                            sg_render_scheme scheme);
+/* The group index of VALUE, or -1 when VALUE is NULL, "" or not in the palette. O(1). */
+int sg_palette_find(const sg_palette *palette, const char *value);
+/* The value of node I of NET under COLOR_BY (an attribute, not "community" or "none"); "" when none. */
+const char *sg_palette_value(const sg_network *net, const char *color_by, size_t i);
+void sg_palette_clear(sg_palette *palette);
+
+/* How ties of a relation family are drawn under a scheme. */
+typedef struct sg_tie_look {
+    const char *color;   /* a Graphviz colour, or a colour list: "black:invis:black" draws a double line */
+    const char *penwidth;
+    const char *glyph;   /* the legend's sample of the line: light, heavy or double box-drawing strokes */
+    const char *glyph_color;
+} sg_tie_look;
+/* The look of FAMILY's ties under SCHEME (static). */
+const sg_tie_look *sg_render_family_look(sg_family family, sg_render_scheme scheme);
 
 /* What a diagram shows, worked out from the network and the spec before anything is drawn. */
 typedef struct sg_view {
@@ -68,16 +105,29 @@ void sg_render_append_html(GString *out, const char *text);
  * included), so distinct ids stay distinct, every DOT and SVG reader takes it as it is, and none can
  * meet Graphviz's own ids (node1, edge1, graph0, a_...). */
 char *sg_render_object_id(const char *prefix, const char *id);
+/* The SVG/DOT `id` of a node: "node-" and its id, as sg_render_object_id writes it ("node-ozaki"). */
+char *sg_render_node_object_id(const sg_node *node);
+/* The `id` of a tie: "tie-" and its stable key (sg_edge_key): "tie-17", "tie-kato_kito-2". */
+char *sg_render_tie_object_id(const sg_edge *edge);
+/* The tooltip of node I, ready for Graphviz (an escString: every line made plain by sg_render_plain_text,
+ * lines joined by "\n", which Graphviz writes as a line break): its label, codenames, native name, kind,
+ * affiliation (display name and slug), lifetime, note, and every source with its reference and pages.
+ * g_free. Linear in what it writes. */
+char *sg_render_node_tooltip(const sg_network *net, size_t i);
+/* The tooltip of tie E (index into NET->edges), as above: its ends and relation, period, confidence,
+ * weight, the hypothesis that added or changed it, every source with its reference and pages, and its
+ * note. g_free. */
+char *sg_render_tie_tooltip(const sg_network *net, size_t e);
 /* The node's label text for MODE, already escaped for a plain label (g_free). */
 char *sg_render_node_label(const sg_node *node, sg_label_mode mode);
 /* A tie's period as text ("1932-06–1939", "from 1936", "until 1940", "1933", "" when undated); g_free. */
 char *sg_render_dates(const sg_interval *when);
 /* The tie's label for MODE, escaped (g_free); "" for none. */
 char *sg_render_edge_label(const sg_edge *edge, sg_edge_label_mode mode);
-/* The Graphviz colour of a relation family's ties (static). */
-const char *sg_render_family_color(sg_family family);
 /* The Graphviz shape of a node kind (static). */
 const char *sg_render_kind_shape(sg_kind kind);
+/* The outline style of a node without a colour group under SCHEME (static): "solid", or "dotted" in print. */
+const char *sg_render_ungrouped_outline(sg_render_scheme scheme);
 /* The line style of a tie of confidence C (static): "solid", "dashed" or "dotted". */
 const char *sg_render_confidence_style(double c);
 

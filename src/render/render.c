@@ -1,5 +1,6 @@
 /* render.c: the public face of diagrams: formats, layouts, spec defaults, and layout + rendering through gvc. */
 #include <graphviz/gvc.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,35 @@ static const char *format_name(sg_render_format format)
         if (formats[k].format == format)
             return formats[k].name;
     return "svg";
+}
+
+bool sg_render_length_parse(const char *text, double *out)
+{
+    static const struct {
+        const char *unit;
+        double points;
+    } units[] = {{"pt", 1.0}, {"in", 72.0}, {"cm", 72.0 / 2.54}, {"mm", 72.0 / 25.4}};
+    const char *p = text;
+    while (g_ascii_isdigit(*p) || *p == '.')
+        p++;
+    if (p == text || *text == '.' || p[-1] == '.')
+        return false;
+    char *number = g_strndup(text, (gsize)(p - text));
+    char *end = NULL;
+    double value = g_ascii_strtod(number, &end);
+    bool whole = end && *end == '\0' && strchr(number, '.') == strrchr(number, '.');
+    g_free(number);
+    while (*p == ' ')
+        p++;
+    for (size_t k = 0; whole && k < G_N_ELEMENTS(units); k++)
+        if (g_ascii_strcasecmp(p, units[k].unit) == 0) {
+            double points = value * units[k].points;
+            if (!isfinite(points) || points < 1.0 || points > 20.0 * 72.0 / 0.0254)
+                return false;
+            *out = points;
+            return true;
+        }
+    return false;
 }
 
 const char *const *sg_render_layouts(void)

@@ -139,8 +139,10 @@ void sg_view_free(sg_view *view)
     g_free(view->node_on_route);
     g_free(view->edge_on_route);
     g_free(view->group);
-    for (size_t i = 0; i < view->n_groups; i++)
+    for (size_t i = 0; i < view->n_groups; i++) {
         g_free(view->groups[i].name);
+        g_free(view->groups[i].display);
+    }
     g_free(view->groups);
     g_free(view->size);
     memset(view, 0, sizeof *view);

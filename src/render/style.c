@@ -152,27 +152,49 @@ char *sg_render_edge_label(const sg_edge *edge, sg_edge_label_mode mode)
     return g_strdup("");
 }
 
-/* Tie colours by family: Brewer's Dark2 (dark enough to read as lines on white) for the families of
- * action, and greys for structure: command and reporting near black, membership light grey. */
-const char *sg_render_family_color(sg_family family)
+/* Tie looks by family. Colour: Brewer's Dark2 (dark enough to read as lines on white) for the families
+ * of action, and greys for structure: command and reporting near black, membership light grey. Print:
+ * three greys crossed with light, heavy and double lines (a Graphviz colour list "c:invis:c" draws two
+ * parallel strokes), so no two families share a line in greyscale; confidence keeps its dash pattern in
+ * both. */
+#define LIGHT "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80"  /* ─── */
+#define HEAVY "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81"  /* ━━━ */
+#define DOUBLE "\xe2\x95\x90\xe2\x95\x90\xe2\x95\x90" /* ═══ */
+static const sg_tie_look colour_looks[] = {
+    [SG_FAMILY_MEMBERSHIP] = {"/greys9/5", "1.3", HEAVY, "/greys9/5"},  /* light grey: structure, not action */
+    [SG_FAMILY_COMMAND] = {"/greys9/8", "1.3", HEAVY, "/greys9/8"},     /* near black */
+    [SG_FAMILY_INFORMATION] = {"/dark28/3", "1.3", HEAVY, "/dark28/3"}, /* violet */
+    [SG_FAMILY_PERSONAL] = {"/dark28/1", "1.3", HEAVY, "/dark28/1"},    /* teal */
+    [SG_FAMILY_DIPLOMATIC] = {"/dark28/6", "1.3", HEAVY, "/dark28/6"},  /* mustard */
+    [SG_FAMILY_HOSTILE] = {"/dark28/4", "1.3", HEAVY, "/dark28/4"},     /* magenta */
+    [SG_FAMILY_OTHER] = {"/dark28/7", "1.3", HEAVY, "/dark28/7"},       /* brown */
+};
+static const sg_tie_look print_looks[] = {
+    [SG_FAMILY_MEMBERSHIP] = {"#999999", "1", LIGHT, "#999999"},
+    [SG_FAMILY_COMMAND] = {"black", "2.4", HEAVY, "black"},
+    [SG_FAMILY_INFORMATION] = {"black:invis:black", "1", DOUBLE, "black"},
+    [SG_FAMILY_PERSONAL] = {"black", "1", LIGHT, "black"},
+    [SG_FAMILY_DIPLOMATIC] = {"#595959", "2.4", HEAVY, "#595959"},
+    [SG_FAMILY_HOSTILE] = {"#595959:invis:#595959", "1", DOUBLE, "#595959"},
+    [SG_FAMILY_OTHER] = {"#595959", "1", LIGHT, "#595959"},
+};
+
+const sg_tie_look *sg_render_family_look(sg_family family, sg_render_scheme scheme)
 {
-    switch (family) {
-    case SG_FAMILY_MEMBERSHIP:
-        return "/greys9/5"; /* light grey: structure, not action */
-    case SG_FAMILY_COMMAND:
-        return "/greys9/8"; /* near black */
-    case SG_FAMILY_INFORMATION:
-        return "/dark28/3"; /* violet */
-    case SG_FAMILY_PERSONAL:
-        return "/dark28/1"; /* teal */
-    case SG_FAMILY_DIPLOMATIC:
-        return "/dark28/6"; /* mustard */
-    case SG_FAMILY_HOSTILE:
-        return "/dark28/4"; /* magenta */
-    case SG_FAMILY_OTHER:
-        break;
-    }
-    return "/dark28/7"; /* brown */
+    if (family > SG_FAMILY_OTHER)
+        family = SG_FAMILY_OTHER;
+    return scheme == SG_SCHEME_PRINT ? &print_looks[family] : &colour_looks[family];
+}
+
+bool sg_render_scheme_parse(const char *text, sg_render_scheme *out)
+{
+    if (strcmp(text, "colour") == 0 || strcmp(text, "color") == 0)
+        *out = SG_SCHEME_COLOUR;
+    else if (strcmp(text, "print") == 0)
+        *out = SG_SCHEME_PRINT;
+    else
+        return false;
+    return true;
 }
 
 const char *sg_render_kind_shape(sg_kind kind)
@@ -276,28 +298,39 @@ static void legend_row(legend_column *c, const char *cell, const char *swatch, c
     g_ptr_array_add(c->rows, g_string_free(row, FALSE));
 }
 
-/* The attributes of a cell filled with a group's colour (g_free). */
-static char *swatch_fill(const char *fill)
+/* The attributes of a cell showing a node group's look: its fill, and its outline (dashed, dotted or
+ * bold) as the cell's border (g_free). */
+static char *swatch_fill(const char *fill, const char *outline)
 {
-    return g_strdup_printf("BGCOLOR=\"%s\" BORDER=\"1\" FIXEDSIZE=\"TRUE\" WIDTH=\"26\" HEIGHT=\"15\"", fill);
+    bool bold = strcmp(outline, "bold") == 0;
+    bool pattern = strcmp(outline, "dashed") == 0 || strcmp(outline, "dotted") == 0;
+    return g_strdup_printf("BGCOLOR=\"%s\" BORDER=\"%d\"%s%s%s FIXEDSIZE=\"TRUE\" WIDTH=\"26\" HEIGHT=\"15\"", fill,
+                           bold ? 3 : 1, pattern ? " STYLE=\"" : "", pattern ? outline : "", pattern ? "\"" : "");
+}
+
+/* The outline of nodes without a colour group: dotted in print (white is a group's grey there). */
+const char *sg_render_ungrouped_outline(sg_render_scheme scheme)
+{
+    return scheme == SG_SCHEME_PRINT ? "dotted" : "solid";
 }
 
 static void legend_groups(GPtrArray *columns, const sg_render_spec *spec, const sg_view *view, bool has_ungrouped)
 {
     if (view->n_groups == 0) /* nobody has a value: no colour to explain */
         return;
-    char *heading = g_strdup_printf("fill: %s", spec->color_by);
+    char *heading = g_strdup_printf("%s: %s", spec->scheme == SG_SCHEME_PRINT ? "fill and outline" : "fill",
+                                    spec->color_by);
     legend_column *c = column_new(heading);
     g_free(heading);
     for (size_t k = 0; k < view->n_groups; k++) {
-        char *swatch = swatch_fill(view->groups[k].fill);
-        char *text = g_strdup_printf("%s (%zu)", view->groups[k].name, view->groups[k].count);
+        char *swatch = swatch_fill(view->groups[k].fill, view->groups[k].outline);
+        char *text = g_strdup_printf("%s (%zu)", view->groups[k].display, view->groups[k].count);
         legend_row(c, swatch, "", text);
         g_free(text);
         g_free(swatch);
     }
     if (has_ungrouped) {
-        char *swatch = swatch_fill("white");
+        char *swatch = swatch_fill("white", sg_render_ungrouped_outline(spec->scheme));
         legend_row(c, swatch, "", "none given");
         g_free(swatch);
     }
@@ -334,11 +367,13 @@ static void legend_families(GPtrArray *columns, const sg_network *net, const sg_
             seen[net->edges[i].relation->family] = true;
             directed = directed || sg_render_arrow(net, spec, &net->edges[i]);
         }
-    legend_column *c = column_new("colour: tie family");
+    if (view->drawn_edges == 0)
+        return;
+    legend_column *c = column_new(spec->scheme == SG_SCHEME_PRINT ? "line: tie family" : "colour: tie family");
     for (int f = SG_FAMILY_MEMBERSHIP; f <= SG_FAMILY_OTHER; f++)
         if (seen[f]) {
-            char *swatch = g_strdup_printf("<FONT COLOR=\"%s\">\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81</FONT>",
-                                           sg_render_family_color((sg_family)f));
+            const sg_tie_look *look = sg_render_family_look((sg_family)f, spec->scheme);
+            char *swatch = g_strdup_printf("<FONT COLOR=\"%s\">%s</FONT>", look->glyph_color, look->glyph);
             legend_row(c, "", swatch, sg_family_name((sg_family)f));
             g_free(swatch);
         }
@@ -347,12 +382,27 @@ static void legend_families(GPtrArray *columns, const sg_network *net, const sg_
     g_ptr_array_add(columns, c);
 }
 
-static void legend_confidence(GPtrArray *columns)
+/* The confidence column: only the line patterns some drawn tie has. */
+static void legend_confidence(GPtrArray *columns, const sg_network *net, const sg_view *view)
 {
+    bool solid = false, dashed = false, dotted = false;
+    for (size_t i = 0; i < net->n_edges; i++) {
+        if (!view->edge_drawn[i])
+            continue;
+        double c = net->edges[i].confidence;
+        solid = solid || c >= SG_RENDER_CERTAIN;
+        dashed = dashed || (c < SG_RENDER_CERTAIN && c >= SG_RENDER_DOUBTFUL);
+        dotted = dotted || c < SG_RENDER_DOUBTFUL;
+    }
+    if (!solid && !dashed && !dotted)
+        return;
     legend_column *c = column_new("line: confidence");
-    legend_row(c, "", "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81", "0.8 or more: solid");
-    legend_row(c, "", "\xe2\x94\x81 \xe2\x94\x81 \xe2\x94\x81", "0.5 to 0.8: dashed");
-    legend_row(c, "", "\xc2\xb7 \xc2\xb7 \xc2\xb7 \xc2\xb7 \xc2\xb7", "below 0.5: dotted");
+    if (solid)
+        legend_row(c, "", "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81", "0.8 or more: solid");
+    if (dashed)
+        legend_row(c, "", "\xe2\x94\x81 \xe2\x94\x81 \xe2\x94\x81", "0.5 to 0.8: dashed");
+    if (dotted)
+        legend_row(c, "", "\xc2\xb7 \xc2\xb7 \xc2\xb7 \xc2\xb7 \xc2\xb7", "below 0.5: dotted");
     g_ptr_array_add(columns, c);
 }
 
@@ -440,7 +490,7 @@ char *sg_render_legend(const sg_network *net, const sg_render_spec *spec, const 
     legend_groups(columns, spec, view, has_ungrouped);
     legend_kinds(columns, net, view);
     legend_families(columns, net, spec, view);
-    legend_confidence(columns);
+    legend_confidence(columns, net, view);
     GString *grid = g_string_new("");
     int span = write_columns(grid, columns);
     GString *out = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">");
