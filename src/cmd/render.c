@@ -371,7 +371,9 @@ static int load_and_draw(const sg_command *self, const sg_options *opts, render_
     a->spec.direction = opts->reading.direction;
     a->spec.colours_of = whole;
     /* a --focus picture is a close-up, not a reading to set beside others: laid out alone */
-    if (whole->n_hypotheses > 0 && !a->own_layout && !a->focus)
+    /* a picture for a physical size is laid out for that size: alone */
+    bool physical = a->spec.width > 0 || a->spec.height > 0;
+    if (whole->n_hypotheses > 0 && !a->own_layout && !a->focus && !physical)
         a->spec.layout_of = whole;
     if (status < 0)
         status = draw(opts, net, a);

@@ -17,6 +17,14 @@ static void set_number(void *obj, const char *name, double value)
     set(obj, name, text);
 }
 
+/* The drawing's unit: 1 at the natural size; a picture fitted to a physical size scales its type by
+ * fit_type (render.c), and its margins, gaps and line widths grow with it, so the scaled picture keeps
+ * the natural proportions. */
+static double unit(const sg_view *view)
+{
+    return view->legend_font / 14.0;
+}
+
 /* Declares the default of attribute NAME for KIND (AGRAPH, AGNODE, AGEDGE) objects of G. */
 static void declare(Agraph_t *g, int kind, const char *name, const char *value)
 {
@@ -41,21 +49,27 @@ static void graph_attributes(Agraph_t *g, const sg_render_spec *spec, const sg_v
     bool large = view->drawn_nodes > SG_RENDER_LARGE;
     declare(g, AGRAPH, "layout", layout);
     declare(g, AGRAPH, "fontname", SG_RENDER_FONT);
+    char size[32];
+    snprintf(size, sizeof size, "%.3g", view->legend_font);
+    declare(g, AGRAPH, "fontsize", size);
     declare(g, AGRAPH, "bgcolor", "white");
     declare(g, AGRAPH, "pad", "0.3");
     declare(g, AGRAPH, "outputorder", "edgesfirst");
     /* Past SG_RENDER_LARGE nodes, spline routing and prism overlap removal take minutes (measured: a
      * 10,000-node edge list did not finish in 12 minutes with both): straight lines, overlaps removed by
      * scaling the layout. */
-    /* Unlabelled nodes are small, and on small nodes Graphviz 2.43's router for parallel ties
+    /* Unlabelled nodes (--labels none, or the marks of a picture for print) are small, and on small nodes Graphviz 2.43's router for parallel ties
      * (makeMultiSpline) writes past its buffers (seen with valgrind on the Sorge ring): curved ties there,
      * which do not go through the router. */
-    declare(g, AGRAPH, "splines", large ? "false" : spec->labels == SG_LABELS_NONE ? "curved" : "true");
+    bool marks = spec->labels == SG_LABELS_NONE || view->unlabelled > 0;
+    declare(g, AGRAPH, "splines", large ? "false" : marks ? "curved" : "true");
     declare(g, AGRAPH, "labelloc", "b");
     declare(g, AGRAPH, "labeljust", "l");
     if (strcmp(layout, "dot") != 0) {
         declare(g, AGRAPH, "overlap", large ? "scale" : "false");
-        declare(g, AGRAPH, "sep", "+10");
+        char sep[32];
+        snprintf(sep, sizeof sep, "+%.3g", 10.0);
+        declare(g, AGRAPH, "sep", sep);
     } else {
         declare(g, AGRAPH, "ranksep", "0.6");
         declare(g, AGRAPH, "nodesep", "0.3");
@@ -67,20 +81,28 @@ static void graph_attributes(Agraph_t *g, const sg_render_spec *spec, const sg_v
     }
 }
 
-static void default_attributes(Agraph_t *g)
+static void default_attributes(Agraph_t *g, const sg_view *view)
 {
+    char size[32];
     declare(g, AGNODE, "fontname", SG_RENDER_FONT);
-    declare(g, AGNODE, "fontsize", "12");
+    snprintf(size, sizeof size, "%.3g", view->node_font);
+    declare(g, AGNODE, "fontsize", size);
     declare(g, AGNODE, "style", "filled");
     declare(g, AGNODE, "fillcolor", "white");
     declare(g, AGNODE, "fontcolor", "black");
     declare(g, AGNODE, "color", "#404040");
     declare(g, AGNODE, "shape", "ellipse");
-    declare(g, AGNODE, "margin", "0.08,0.04");
+    snprintf(size, sizeof size, "%.3g,%.3g", 0.08 * unit(view), 0.04 * unit(view));
+    declare(g, AGNODE, "margin", size);
     declare(g, AGEDGE, "fontname", SG_RENDER_FONT);
-    declare(g, AGEDGE, "fontsize", "9");
-    declare(g, AGEDGE, "penwidth", "1.3");
-    declare(g, AGEDGE, "arrowsize", "0.7");
+    snprintf(size, sizeof size, "%.3g", view->edge_font);
+    declare(g, AGEDGE, "fontsize", size);
+    snprintf(size, sizeof size, "%.3g", 1.3 * unit(view));
+    declare(g, AGEDGE, "penwidth", size);
+    snprintf(size, sizeof size, "%.3g", 0.7 * unit(view));
+    declare(g, AGEDGE, "arrowsize", size);
+    snprintf(size, sizeof size, "%.3g", unit(view));
+    declare(g, AGNODE, "penwidth", size);
     declare(g, AGEDGE, "style", "solid");
 }
 
@@ -91,7 +113,8 @@ static Agnode_t *add_node(Agraph_t *g, const sg_network *net, const sg_render_sp
     char name[32];
     snprintf(name, sizeof name, "n%zu", i); /* never the id: cgraph gives names of its own meanings */
     Agnode_t *n = agnode(g, name, 1);
-    char *label = sg_render_node_label(node, spec->labels);
+    bool labelled = view->labelled[i] && spec->labels != SG_LABELS_NONE;
+    char *label = sg_render_node_label(node, labelled ? spec->labels : SG_LABELS_NONE);
     set(n, "label", label);
     g_free(label);
     char *id = sg_render_node_object_id(node);
@@ -117,20 +140,27 @@ static Agnode_t *add_node(Agraph_t *g, const sg_network *net, const sg_render_sp
     }
     if (view->size) {
         double s = view->size[i];
-        set_number(n, "fontsize", 11 + 11 * s);
-        set_number(n, "penwidth", 1 + 2 * s);
+        set_number(n, "fontsize", view->node_font * (1 + s));
+        set_number(n, "penwidth", (1 + 2 * s) * unit(view));
     }
-    if (spec->labels == SG_LABELS_NONE) {
+    if (!labelled) { /* a mark: its size follows the measure, and the type it stands beside */
         double s = view->size ? view->size[i] : 0;
-        set_number(n, "width", 0.25 + 0.75 * s);
-        set_number(n, "height", 0.25 + 0.75 * s);
+        /* --labels none: a quarter inch; a print picture's marks: 0.7 of the label type, so they stay
+         * visible at the size the type is fitted to */
+        double mark = spec->labels == SG_LABELS_NONE ? 0.25 : 0.7 * view->node_font / 72.0;
+        double largest = spec->labels == SG_LABELS_NONE ? 1.0 : 4 * mark;
+        set_number(n, "width", mark + (largest - mark) * s);
+        set_number(n, "height", mark + (largest - mark) * s);
+        set(n, "fixedsize", "true");
+        if (spec->labels != SG_LABELS_NONE)
+            set(n, "fontsize", "4"); /* its label is a space: room for it in the mark */
     }
     if ((int)i == spec->focus) {
         set(n, "peripheries", "2");
     }
     if (view->has_route && view->node_on_route[i]) {
         set(n, "color", SG_RENDER_ROUTE_COLOR);
-        set(n, "penwidth", "3.5");
+        set_number(n, "penwidth", 3.5 * unit(view));
     } else if (view->has_route) {
         set(n, "fillcolor", SG_RENDER_FADED_FILL);
         set(n, "fontcolor", SG_RENDER_FADED_TEXT);
@@ -149,12 +179,12 @@ static void add_edge(Agraph_t *g, Agnode_t **nodes, const sg_network *net, const
     if (view->has_route)
         colour = view->edge_on_route[i] ? SG_RENDER_ROUTE_COLOR : SG_RENDER_FADED_COLOR;
     set(edge, "color", colour);
-    set(edge, "penwidth", look->penwidth);
+    set_number(edge, "penwidth", g_ascii_strtod(look->penwidth, NULL) * unit(view));
     set(edge, "style", sg_render_confidence_style(e->confidence));
     if (agisdirected(g) && !sg_render_arrow(net, spec, e))
         set(edge, "dir", "none");
     if (view->has_route && view->edge_on_route[i])
-        set(edge, "penwidth", "4");
+        set_number(edge, "penwidth", 4 * unit(view));
     char *id = sg_render_tie_object_id(e);
     set(edge, "id", id);
     g_free(id);
@@ -183,7 +213,7 @@ Agraph_t *sg_render_build(const sg_network *net, const sg_render_spec *spec, con
 {
     Agraph_t *g = agopen("network", any_arrow(net, spec, view) ? Agdirected : Agundirected, NULL);
     graph_attributes(g, spec, view, layout);
-    default_attributes(g);
+    default_attributes(g, view);
     char *title = spec->title ? g_strdup(spec->title) : sg_render_default_title(net);
     char *legend = sg_render_legend(net, spec, view, title);
     set_html_label(g, legend);

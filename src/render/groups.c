@@ -307,8 +307,55 @@ static void assign_sizes(const sg_network *net, const sg_render_spec *spec, sg_v
     }
 }
 
+/* The importance order of the labels: larger size value (or more drawn ties) first, then node order. */
+typedef struct ranked_node {
+    double importance;
+    size_t index;
+} ranked_node;
+
+static int by_importance(const void *a, const void *b)
+{
+    const ranked_node *x = a, *y = b;
+    if (x->importance != y->importance)
+        return x->importance > y->importance ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+void sg_view_label(const sg_network *net, const sg_render_spec *spec, sg_view *view, size_t labelled)
+{
+    ranked_node *order = g_new(ranked_node, net->n_nodes + 1);
+    size_t n = 0;
+    double *degree = g_new0(double, net->n_nodes + 1);
+    for (size_t i = 0; i < net->n_edges; i++)
+        if (view->edge_drawn[i]) {
+            degree[net->edges[i].source] += 1;
+            degree[net->edges[i].target] += 1;
+        }
+    for (size_t i = 0; i < net->n_nodes; i++)
+        if (view->node_drawn[i]) {
+            double v = spec->size_values ? spec->size_values[i] : degree[i];
+            order[n++] = (ranked_node){isnan(v) || v < 0 ? 0 : v, i};
+        }
+    qsort(order, n, sizeof *order, by_importance);
+    if (!view->labelled)
+        view->labelled = g_new0(bool, net->n_nodes + 1);
+    for (size_t i = 0; i < net->n_nodes; i++)
+        view->labelled[i] = false;
+    view->unlabelled = 0;
+    for (size_t k = 0; k < n; k++) {
+        view->labelled[order[k].index] = k < labelled;
+        view->unlabelled += k >= labelled;
+    }
+    g_free(degree);
+    g_free(order);
+}
+
 bool sg_view_style(const sg_network *net, const sg_render_spec *spec, sg_view *view, sg_diag *diag)
 {
+    view->node_font = spec->size_values ? 11 : 12;
+    view->edge_font = 9;
+    view->legend_font = 14;
+    sg_view_label(net, spec, view, net->n_nodes);
     if (!assign_groups(net, spec, view, diag))
         return false;
     assign_sizes(net, spec, view);

@@ -68,7 +68,18 @@ typedef struct sg_view {
     size_t n_groups;
     double *size;          /* per node in [0, 1] (the measure over its largest drawn value), or NULL */
     int size_top;          /* the drawn node with the largest value, or -1 */
+    /* Type and labels, in layout points (a picture for a physical size is scaled after layout): */
+    double node_font;      /* the smallest node label (a node of the largest --size-by value: twice it) */
+    double edge_font;      /* tie labels */
+    double legend_font;    /* the legend's text (its title: 1.5 times) */
+    bool *labelled;        /* per node: drawn with its label; the others are small marks (labels in tooltips) */
+    size_t unlabelled;     /* drawn nodes without a label */
+    int legend_per_row;    /* legend columns side by side before the next row (0: all on one row) */
 } sg_view;
+
+/* Labels the LABELLED most important drawn nodes of VIEW (by SPEC's size values when given, else by their
+ * number of drawn ties; then by node order) and marks the rest unlabelled. O(n log n + m). */
+void sg_view_label(const sg_network *net, const sg_render_spec *spec, sg_view *view, size_t labelled);
 
 /* Works out which nodes and ties are drawn (--min-confidence, --focus) and the highlighted route. Returns
  * false with an error in DIAG (no route, igraph failure); VIEW is then freed. */
@@ -100,6 +111,9 @@ char *sg_render_drawable_text(const char *text);
 char *sg_render_plain_text(const char *text);
 /* Appends TEXT to OUT for an HTML-like label (the legend): drawable text, XML-escaped. */
 void sg_render_append_html(GString *out, const char *text);
+/* Appends TEXT as sg_render_append_html does, broken into left-aligned lines of at most WIDTH characters
+ * at spaces (a longer word stays whole). */
+void sg_render_append_html_wrapped(GString *out, const char *text, size_t width);
 /* An object's `id` attribute (the SVG element id): PREFIX, then ID with every byte but ASCII letters,
  * digits, '_', '-' and '.' written as %XX (RFC 3986 percent-encoding of the UTF-8: '%' and non-ASCII
  * included), so distinct ids stay distinct, every DOT and SVG reader takes it as it is, and none can

@@ -297,6 +297,182 @@ static void pin_nodes(Agraph_t *g, const sg_network *net, Agnode_t **nodes, GHas
     g_free(ids);
 }
 
+/* Margin around a picture of a physical size (points): Graphviz's pad, added outside the scaled drawing. */
+#define PHYSICAL_PAD 3.6
+
+static bool physical_size(const sg_render_spec *spec)
+{
+    return spec->width > 0 || spec->height > 0;
+}
+
+/* Lays G out with LAYOUT and sets *W and *H to its bounding box in points (legend included) and *LEGEND to
+ * the legend's width. */
+static bool laid_out_size(GVC_t *gvc, Agraph_t *g, const char *layout, double *w, double *h, double *legend)
+{
+    if (gvLayout(gvc, g, layout) != 0)
+        return false;
+    *legend = GD_label(g) ? GD_label(g)->dimen.x : 0; /* the graph's label, as the layout measured it */
+    double x0, y0, x1, y1;
+    const char *bb = agget(g, "bb");
+    /* gvLayout writes "llx lly urx ury" (whole points); a DOT rendering writes commas */
+    bool ok = bb && (sscanf(bb, "%lf %lf %lf %lf", &x0, &y0, &x1, &y1) == 4 ||
+                     sscanf(bb, "%lf,%lf,%lf,%lf", &x0, &y0, &x1, &y1) == 4) && x1 > x0 && y1 > y0;
+    if (ok) {
+        *w = x1 - x0;
+        *h = y1 - y0;
+    }
+    gvFreeLayout(gvc, g);
+    return ok;
+}
+
+/* The scale at which a drawing of W x H points fits SPEC's physical size (less the pad). */
+static double fit_scale(const sg_render_spec *spec, double w, double h)
+{
+    double s = INFINITY;
+    if (spec->width > 0)
+        s = MIN(s, (spec->width - 2 * PHYSICAL_PAD) / w);
+    if (spec->height > 0)
+        s = MIN(s, (spec->height - 2 * PHYSICAL_PAD) / h);
+    return s;
+}
+
+/* The smallest type VIEW draws (points, before scaling): the legend, node labels if any, tie labels if any. */
+static double smallest_type(const sg_render_spec *spec, const sg_view *view)
+{
+    double least = view->legend_font;
+    if (spec->labels != SG_LABELS_NONE && view->unlabelled < view->drawn_nodes)
+        least = MIN(least, view->node_font);
+    if (spec->edge_labels != SG_EDGE_LABELS_NONE && view->drawn_edges > 0)
+        least = MIN(least, view->edge_font);
+    return least;
+}
+
+/* What fit_type tries: the type sizes, how many nodes are labelled, the legend's columns per row. */
+typedef struct type_fit {
+    double node_font, edge_font, legend_font;
+    size_t labelled;
+    int legend_per_row;
+} type_fit;
+
+static void fit_apply(const sg_network *net, const sg_render_spec *spec, sg_view *view, const type_fit *f)
+{
+    view->node_font = f->node_font;
+    view->edge_font = f->edge_font;
+    view->legend_font = f->legend_font;
+    view->legend_per_row = f->legend_per_row;
+    sg_view_label(net, spec, view, f->labelled);
+}
+
+/* Lays out the drawing F makes of VIEW and sets *GOT to its smallest type at the physical size and *LEGEND
+ * (the legend's share of the width, 0..1). Returns false after adding an error to DIAG. */
+static bool fit_measure(GVC_t *gvc, const sg_network *net, const sg_render_spec *spec, sg_view *view,
+                        const char *layout, const type_fit *f, double *got, double *legend, sg_diag *diag)
+{
+    fit_apply(net, spec, view, f);
+    Agraph_t *g = sg_render_build(net, spec, view, layout, NULL);
+    double w = 0, h = 0, legend_width = 0;
+    bool ok = laid_out_size(gvc, g, layout, &w, &h, &legend_width);
+    agclose(g);
+    if (!ok) {
+        sg_diag_error(diag, NULL, "graphviz cannot lay the graph out with '%s'", layout);
+        return false;
+    }
+    *got = smallest_type(spec, view) * fit_scale(spec, w, h);
+    *legend = legend_width / w;
+    return true;
+}
+
+/* Chooses VIEW's type sizes, labelled nodes and legend arrangement so that, scaled to SPEC's physical size,
+ * no type is smaller than the minimum. Each step is one layout: raise the type while that pays (it does
+ * when ties, not labels, set the drawing's extent); else stack the legend's columns when the legend sets
+ * the width; else label fewer nodes (the least important become marks), by thirds, then bisect back up to
+ * the most labels that fit. At most 40 layouts. Warns when the minimum cannot be reached. Returns false
+ * after adding an error to DIAG when Graphviz cannot lay the graph out. */
+static bool fit_type(GVC_t *gvc, const sg_network *net, const sg_render_spec *spec, sg_view *view,
+                     const char *layout, sg_diag *diag)
+{
+    double least = spec->min_font > 0 ? spec->min_font : SG_RENDER_MIN_FONT;
+    bool labels = spec->labels != SG_LABELS_NONE;
+    type_fit f = {view->node_font, view->edge_font, view->legend_font, view->drawn_nodes, 0};
+    type_fit before = f;
+    size_t too_many = 0; /* the fewest labels found too many (0: none yet) */
+    double got = 0, previous = 0, legend = 0;
+    bool raise_pays = true, raised = false, fits = false;
+    for (int round = 0; round < 32 && !fits; round++) {
+        if (!fit_measure(gvc, net, spec, view, layout, &f, &got, &legend, diag))
+            return false;
+        fits = got >= least * 0.999;
+        if (fits)
+            break;
+        if (raised && got < previous * 1.1) { /* the drawing grew with the type: undo, stop raising */
+            raise_pays = false;
+            f = before;
+            got = previous;
+        }
+        raised = false;
+        if (raise_pays && f.legend_font < 100) {
+            double raise = MIN(least / got * 1.02, 4.0);
+            before = f;
+            f.node_font *= raise;
+            f.edge_font *= raise;
+            f.legend_font *= raise;
+            raised = true;
+        } else if (f.legend_per_row != 1 && legend >= 0.9) {
+            f.legend_per_row = f.legend_per_row == 0 ? 3 : f.legend_per_row - 1;
+        } else if (labels && f.labelled > 0) {
+            too_many = f.labelled;
+            f.labelled = f.labelled * 2 / 3;
+            raise_pays = true; /* with fewer labels the ties may set the extent: raising may pay again */
+        } else if (f.legend_per_row != 1) {
+            f.legend_per_row = f.legend_per_row == 0 ? 3 : f.legend_per_row - 1;
+        } else {
+            break;
+        }
+        previous = got;
+    }
+    if (!fits) {
+        fit_apply(net, spec, view, &f);
+        sg_warning("at this size the smallest type is %.1f pt, below the %.1f pt asked for: give a larger --width "
+                   "or --height, or a smaller --min-font", got, least);
+        return true;
+    }
+    /* bisect between the labels that fit and the fewest found too many */
+    type_fit best = f;
+    for (int round = 0; round < 4 && too_many > best.labelled + 1; round++) {
+        type_fit more = best;
+        more.labelled = (best.labelled + too_many) / 2;
+        if (!fit_measure(gvc, net, spec, view, layout, &more, &got, &legend, diag))
+            return false;
+        if (got >= least * 0.999)
+            best = more;
+        else
+            too_many = more.labelled;
+    }
+    fit_apply(net, spec, view, &best);
+    return true;
+}
+
+/* Sets the physical size, margin and PNG resolution on G. */
+static void set_physical(Agraph_t *g, const sg_render_spec *spec)
+{
+    char text[64];
+    if (physical_size(spec)) {
+        /* Graphviz scales the drawing with its pad to SIZE ('!': up as well as down) */
+        double w = spec->width > 0 ? spec->width / 72.0 : 10000;
+        double h = spec->height > 0 ? spec->height / 72.0 : 10000;
+        snprintf(text, sizeof text, "%.4f,%.4f!", w, h);
+        agattr(g, AGRAPH, "size", text);
+        snprintf(text, sizeof text, "%.4f", PHYSICAL_PAD / 72.0);
+        agattr(g, AGRAPH, "pad", text);
+        agattr(g, AGRAPH, "margin", "0"); /* PDF and PostScript would add half an inch each side */
+    }
+    if (spec->format == SG_RENDER_PNG) {
+        double dpi = spec->dpi > 0 ? spec->dpi : physical_size(spec) ? SG_RENDER_PRINT_DPI : SG_RENDER_SCREEN_DPI;
+        snprintf(text, sizeof text, "%g", dpi);
+        agattr(g, AGRAPH, "dpi", text);
+    }
+}
+
 bool sg_render_write(const sg_network *net, const sg_render_spec *spec, FILE *stream, sg_diag *diag)
 {
     sg_view view;
@@ -309,8 +485,17 @@ bool sg_render_write(const sg_network *net, const sg_render_spec *spec, FILE *st
     graphviz_messages = g_string_new("");
     agusererrf previous = agseterrf(collect_graphviz_message);
     const char *layout = choose_layout(net, spec, &view);
+    if (physical_size(spec) && !fit_type(sg_render_context(), net, spec, &view, layout, diag)) {
+        report_graphviz_messages();
+        agseterrf(previous);
+        g_string_free(graphviz_messages, TRUE);
+        graphviz_messages = NULL;
+        sg_view_free(&view);
+        return false;
+    }
     Agnode_t **nodes = g_new0(Agnode_t *, net->n_nodes + 1);
     Agraph_t *g = sg_render_build(net, spec, &view, layout, nodes);
+    set_physical(g, spec);
     bool ok;
     if (spec->format == SG_RENDER_CANON) {
         ok = agwrite(g, stream) != EOF;

@@ -145,5 +145,6 @@ void sg_view_free(sg_view *view)
     }
     g_free(view->groups);
     g_free(view->size);
+    g_free(view->labelled);
     memset(view, 0, sizeof *view);
 }

@@ -58,6 +58,27 @@ void sg_render_append_html(GString *out, const char *text)
     g_free(drawable);
 }
 
+void sg_render_append_html_wrapped(GString *out, const char *text, size_t width)
+{
+    char **words = g_strsplit(text, " ", -1);
+    size_t line = 0;
+    for (char **w = words; *w; w++) {
+        size_t length = (size_t)g_utf8_strlen(*w, -1);
+        if (w != words) {
+            if (line > 0 && line + 1 + length > width) {
+                g_string_append(out, "<BR ALIGN=\"LEFT\"/>");
+                line = 0;
+            } else {
+                g_string_append_c(out, ' ');
+                line++;
+            }
+        }
+        sg_render_append_html(out, *w);
+        line += length;
+    }
+    g_strfreev(words);
+}
+
 char *sg_render_object_id(const char *prefix, const char *id)
 {
     GString *out = g_string_new(prefix);
@@ -264,6 +285,9 @@ char *sg_render_default_title(const sg_network *net)
     return g_string_free(t, FALSE);
 }
 
+/* The longest line of the legend's text, in characters (its title: two thirds of it, in larger type). */
+#define LEGEND_LINE 72
+
 /* A legend column: its heading and its rows, each two ready cells (a swatch and a text). */
 typedef struct legend_column {
     char *heading;   /* escaped */
@@ -292,20 +316,22 @@ static void column_free(gpointer data)
 static void legend_row(legend_column *c, const char *cell, const char *swatch, const char *text)
 {
     GString *row = g_string_new("");
-    g_string_append_printf(row, "<TD ALIGN=\"CENTER\" %s>%s</TD><TD ALIGN=\"LEFT\">", cell, swatch);
-    sg_render_append_html(row, text);
+    g_string_append_printf(row, "<TD ALIGN=\"CENTER\" %s>%s</TD><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">", cell, swatch);
+    sg_render_append_html_wrapped(row, text, LEGEND_LINE);
     g_string_append(row, "</TD>");
     g_ptr_array_add(c->rows, g_string_free(row, FALSE));
 }
 
 /* The attributes of a cell showing a node group's look: its fill, and its outline (dashed, dotted or
  * bold) as the cell's border (g_free). */
-static char *swatch_fill(const char *fill, const char *outline)
+static char *swatch_fill(const char *fill, const char *outline, double font)
 {
     bool bold = strcmp(outline, "bold") == 0;
     bool pattern = strcmp(outline, "dashed") == 0 || strcmp(outline, "dotted") == 0;
-    return g_strdup_printf("BGCOLOR=\"%s\" BORDER=\"%d\"%s%s%s FIXEDSIZE=\"TRUE\" WIDTH=\"26\" HEIGHT=\"15\"", fill,
-                           bold ? 3 : 1, pattern ? " STYLE=\"" : "", pattern ? outline : "", pattern ? "\"" : "");
+    /* 26 x 15 points beside 14-point text */
+    return g_strdup_printf("BGCOLOR=\"%s\" BORDER=\"%d\"%s%s%s FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\"", fill,
+                           bold ? 3 : 1, pattern ? " STYLE=\"" : "", pattern ? outline : "", pattern ? "\"" : "",
+                           (int)(font * 26 / 14 + 0.5), (int)(font * 15 / 14 + 0.5));
 }
 
 /* The outline of nodes without a colour group: dotted in print (white is a group's grey there). */
@@ -323,14 +349,14 @@ static void legend_groups(GPtrArray *columns, const sg_render_spec *spec, const 
     legend_column *c = column_new(heading);
     g_free(heading);
     for (size_t k = 0; k < view->n_groups; k++) {
-        char *swatch = swatch_fill(view->groups[k].fill, view->groups[k].outline);
+        char *swatch = swatch_fill(view->groups[k].fill, view->groups[k].outline, view->legend_font);
         char *text = g_strdup_printf("%s (%zu)", view->groups[k].display, view->groups[k].count);
         legend_row(c, swatch, "", text);
         g_free(text);
         g_free(swatch);
     }
     if (has_ungrouped) {
-        char *swatch = swatch_fill("white", sg_render_ungrouped_outline(spec->scheme));
+        char *swatch = swatch_fill("white", sg_render_ungrouped_outline(spec->scheme), view->legend_font);
         legend_row(c, swatch, "", "none given");
         g_free(swatch);
     }
@@ -348,7 +374,8 @@ static void legend_kinds(GPtrArray *columns, const sg_network *net, const sg_vie
     legend_column *c = column_new("shape: kind");
     for (int k = SG_KIND_PERSON; k <= SG_KIND_PLACE; k++)
         if (seen[k]) {
-            char *swatch = g_strdup_printf("<FONT POINT-SIZE=\"18\">%s</FONT>", kind_glyph((sg_kind)k));
+            char *swatch = g_strdup_printf("<FONT POINT-SIZE=\"%.3g\">%s</FONT>", 1.3 * view->legend_font,
+                                           kind_glyph((sg_kind)k));
             legend_row(c, "", swatch, sg_kind_name((sg_kind)k));
             g_free(swatch);
         }
@@ -406,36 +433,52 @@ static void legend_confidence(GPtrArray *columns, const sg_network *net, const s
     g_ptr_array_add(columns, c);
 }
 
-/* Writes the columns as one grid (headings, then row by row, a spacer between columns), so every row
- * lines up. Returns the number of grid columns. */
-static int write_columns(GString *out, GPtrArray *columns)
+/* Writes COLUMNS [FIRST, FIRST + N) as rows of one grid (headings, then row by row, a spacer between
+ * columns), so every row lines up; SPAN is the grid's width in cells (short blocks are padded). */
+static void write_block(GString *out, GPtrArray *columns, guint first, guint n, int span)
 {
     guint depth = 0;
+    int used = 0;
     g_string_append(out, "<TR>");
-    for (guint k = 0; k < columns->len; k++) {
+    for (guint k = first; k < first + n; k++) {
         legend_column *c = g_ptr_array_index(columns, k);
         g_string_append_printf(out, "%s<TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>%s</B></TD>",
-                               k ? "<TD WIDTH=\"24\"></TD>" : "", c->heading);
+                               k > first ? "<TD WIDTH=\"24\"></TD>" : "", c->heading);
+        used += k > first ? 3 : 2;
         depth = MAX(depth, c->rows->len);
     }
+    if (used < span)
+        g_string_append_printf(out, "<TD COLSPAN=\"%d\"></TD>", span - used);
     g_string_append(out, "</TR>");
     for (guint r = 0; r < depth; r++) {
         g_string_append(out, "<TR>");
-        for (guint k = 0; k < columns->len; k++) {
+        for (guint k = first; k < first + n; k++) {
             legend_column *c = g_ptr_array_index(columns, k);
-            if (k)
+            if (k > first)
                 g_string_append(out, "<TD></TD>");
             g_string_append(out, r < c->rows->len ? (const char *)g_ptr_array_index(c->rows, r) : "<TD></TD><TD></TD>");
         }
+        if (used < span)
+            g_string_append_printf(out, "<TD COLSPAN=\"%d\"></TD>", span - used);
         g_string_append(out, "</TR>");
     }
-    return columns->len ? 3 * (int)columns->len - 1 : 1;
+}
+
+/* Writes the columns as a grid, PER_ROW of them side by side (0: all), the next ones beneath. Returns the
+ * number of grid columns. */
+static int write_columns(GString *out, GPtrArray *columns, int per_row)
+{
+    guint across = per_row > 0 && (guint)per_row < columns->len ? (guint)per_row : columns->len;
+    int span = across ? 3 * (int)across - 1 : 1;
+    for (guint first = 0; first < columns->len; first += across)
+        write_block(out, columns, first, MIN(across, columns->len - first), span);
+    return span;
 }
 
 /* Opens a note row spanning SPAN columns. */
 static void note_open(GString *out, int span)
 {
-    g_string_append_printf(out, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"%d\">", span);
+    g_string_append_printf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" COLSPAN=\"%d\">", span);
 }
 
 /* Notes under the columns: the size measure, the route, the ties left out. */
@@ -449,7 +492,7 @@ static void legend_notes(GString *out, const sg_network *net, const sg_render_sp
                                            spec->size_by, net->nodes[view->size_top].label,
                                            spec->size_values[view->size_top])
                          : g_strdup_printf("size: %s (all zero)", spec->size_by);
-        sg_render_append_html(out, text);
+        sg_render_append_html_wrapped(out, text, LEGEND_LINE);
         g_free(text);
         g_string_append(out, "</TD></TR>");
     }
@@ -460,7 +503,15 @@ static void legend_notes(GString *out, const sg_network *net, const sg_render_sp
         char *text = g_strdup_printf("a shortest route from %s to %s%s", net->nodes[spec->path_from].label,
                                      net->nodes[spec->path_to].label,
                                      spec->direction == SG_DIRECTION_DIRECTED ? " (following arrows)" : "");
-        sg_render_append_html(out, text);
+        sg_render_append_html_wrapped(out, text, LEGEND_LINE);
+        g_free(text);
+        g_string_append(out, "</TD></TR>");
+    }
+    if (view->unlabelled > 0 && spec->labels != SG_LABELS_NONE) {
+        note_open(out, span);
+        char *text = g_strdup_printf("%zu of %zu nodes drawn as unlabelled marks, to keep the labels legible at this "
+                                     "size (names in the tooltips)", view->unlabelled, view->drawn_nodes);
+        sg_render_append_html_wrapped(out, text, LEGEND_LINE);
         g_free(text);
         g_string_append(out, "</TD></TR>");
     }
@@ -474,7 +525,7 @@ static void legend_notes(GString *out, const sg_network *net, const sg_render_sp
             g_string_append_printf(note, "ties of confidence below %g left out; ", spec->min_confidence);
         g_string_append_printf(note, "%zu of %zu nodes, %zu of %zu ties drawn", view->drawn_nodes, net->n_nodes,
                                view->drawn_edges, net->n_edges);
-        sg_render_append_html(out, note->str);
+        sg_render_append_html_wrapped(out, note->str, LEGEND_LINE);
         g_string_free(note, TRUE);
         g_string_append(out, "</TD></TR>");
     }
@@ -492,11 +543,11 @@ char *sg_render_legend(const sg_network *net, const sg_render_spec *spec, const 
     legend_families(columns, net, spec, view);
     legend_confidence(columns, net, view);
     GString *grid = g_string_new("");
-    int span = write_columns(grid, columns);
+    int span = write_columns(grid, columns, view->legend_per_row);
     GString *out = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">");
     note_open(out, span);
-    g_string_append(out, "<FONT POINT-SIZE=\"22\">");
-    sg_render_append_html(out, title);
+    g_string_append_printf(out, "<FONT POINT-SIZE=\"%.3g\">", 1.5 * view->legend_font);
+    sg_render_append_html_wrapped(out, title, LEGEND_LINE * 2 / 3);
     g_string_append_printf(out, "</FONT></TD></TR>%s", grid->str);
     legend_notes(out, net, spec, view, span);
     g_string_append(out, "</TABLE>");
