@@ -110,6 +110,11 @@ sg_network *sg_cmd_load(const sg_options *opts);
 /* Reads BASE (borrowed) as opts->reading says. Prints every error and returns NULL on failure; the caller
  * unrefs the result. */
 sg_network *sg_cmd_read(const sg_options *opts, sg_network *base);
+/* The whole network BASE (borrowed) is a reading of: the union of the base and all its hypotheses (every
+ * node and tie any of them has), or a new reference to BASE when it has none, so that every picture of a
+ * network can colour its groups alike. Prints every error and returns NULL on failure; the caller unrefs
+ * it. */
+sg_network *sg_cmd_whole(sg_network *base);
 
 /* How NET was read, in words, for the first line of a table: "direction ignored" or "ties followed in
  * their direction" (DIRECTED), then the reading's choices in brackets (sg_reading_describe). The caller g_free()s it. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "spygraph/compare.h"
 #include "spygraph/centrality.h"
 #include "spygraph/interchange.h"
 #include "spygraph/loader.h"
@@ -601,6 +602,21 @@ sg_network *sg_cmd_load(const sg_options *opts)
     sg_network *net = base ? sg_cmd_read(opts, base) : NULL;
     sg_network_unref(base);
     return net;
+}
+
+sg_network *sg_cmd_whole(sg_network *base)
+{
+    if (base->n_hypotheses == 0)
+        return sg_network_ref(base);
+    sg_diag *diag = sg_diag_new();
+    sg_network *all = sg_network_union_of_hypotheses(base, diag);
+    bool ok = report(diag) && all;
+    sg_diag_free(diag);
+    if (!ok) {
+        sg_network_unref(all);
+        return NULL;
+    }
+    return all;
 }
 
 sg_network *sg_cmd_read(const sg_options *opts, sg_network *base)

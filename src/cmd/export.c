@@ -104,9 +104,15 @@ static int cmd_export(const sg_command *self, int argc, char **argv)
             return sg_usage_error(self, "cannot tell the format from '%s': give --format (%s)", opts.output,
                                   sg_graph_format_names(false));
     }
-    sg_network *net = sg_cmd_load(&opts);
-    if (!net)
+    sg_network *base = sg_cmd_load_base(&opts);
+    sg_network *net = base ? sg_cmd_read(&opts, base) : NULL;
+    /* render's colours are ranked over the whole network, so an export's match every picture of it */
+    sg_network *whole = net && eo.format->styled ? sg_cmd_whole(base) : NULL;
+    sg_network_unref(base);
+    if (!net || (eo.format->styled && !whole)) {
+        sg_network_unref(net);
         return SG_EXIT_DATA;
+    }
     if (opts.reading.direction == SG_DIRECTION_DIRECTED) { /* as --directed reads it: a mutual tie is two arcs */
         sg_network *arcs = sg_reading_arcs(net);
         sg_network_unref(net);
@@ -116,11 +122,15 @@ static int cmd_export(const sg_command *self, int argc, char **argv)
     sg_export_info info = {.version = SPYGRAPH_VERSION};
     if (eo.format->styled) { /* only a format that draws asks Graphviz for render's look */
         sg_diag *style_diag = sg_diag_new();
-        bool styled = sg_render_style_of(net, NULL, &style, style_diag);
+        sg_render_spec look;
+        sg_render_spec_init(&look);
+        look.colours_of = whole;
+        bool styled = sg_render_style_of(net, &look, &style, style_diag);
         if (!styled)
             sg_diag_print(style_diag, false);
         sg_diag_free(style_diag);
         if (!styled) {
+            sg_network_unref(whole);
             sg_network_unref(net);
             return SG_EXIT_DATA;
         }
@@ -131,6 +141,7 @@ static int cmd_export(const sg_command *self, int argc, char **argv)
     status = write_export(net, eo.format, &info, opts.output);
     if (eo.format->styled)
         sg_render_style_clear(&style);
+    sg_network_unref(whole);
     sg_network_unref(net);
     return status;
 }

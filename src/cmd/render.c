@@ -330,19 +330,6 @@ static int draw(const sg_options *opts, const sg_network *net, const render_args
     return sg_output_commit(out) ? SG_EXIT_OK : SG_EXIT_DATA;
 }
 
-/* The whole network BASE is a reading of: the union of the base and all its hypotheses (every node any of
- * them has), or BASE itself when it has none; NULL after printing an error. The caller unrefs it. */
-static sg_network *whole_network(sg_network *base)
-{
-    if (base->n_hypotheses == 0)
-        return sg_network_ref(base);
-    sg_diag *diag = sg_diag_new();
-    sg_network *all = sg_network_union_of_hypotheses(base, diag);
-    sg_diag_print(diag, false);
-    sg_diag_free(diag);
-    return all;
-}
-
 /* Loads the network, works out names and sizes, and draws. Colours are ranked over the whole network, and
  * a network with hypotheses is laid out on the whole (unless --own-layout or --focus), so every picture of
  * it shares colours and positions. Returns an exit code. */
@@ -352,7 +339,7 @@ static int load_and_draw(const sg_command *self, const sg_options *opts, render_
     if (!base)
         return SG_EXIT_DATA;
     sg_network *net = sg_cmd_read(opts, base);
-    sg_network *whole = net ? whole_network(base) : NULL;
+    sg_network *whole = net ? sg_cmd_whole(base) : NULL;
     sg_network_unref(base);
     if (!net || !whole) {
         sg_network_unref(net);
