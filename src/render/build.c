@@ -124,25 +124,27 @@ static Agnode_t *add_node(Agraph_t *g, const sg_network *net, const sg_render_sp
     set(n, "tooltip", tooltip);
     g_free(tooltip);
     set(n, "shape", sg_render_kind_shape(node->kind));
+    const char *outline = "solid";
     if (view->group[i] >= 0) {
         const sg_group *group = &view->groups[view->group[i]];
         set(n, "fillcolor", group->fill);
         set(n, "fontcolor", group->font);
-        if (strcmp(group->outline, "solid") != 0) {
-            char *style = g_strdup_printf("filled,%s", group->outline);
-            set(n, "style", style);
-            g_free(style);
-        }
-    } else if (strcmp(spec->color_by, "none") != 0 && strcmp(sg_render_ungrouped_outline(spec->scheme), "solid") != 0) {
-        char *style = g_strdup_printf("filled,%s", sg_render_ungrouped_outline(spec->scheme));
+        outline = group->outline;
+    } else if (strcmp(spec->color_by, "none") != 0) {
+        outline = sg_render_ungrouped_outline(spec->scheme);
+    }
+    if (strcmp(outline, "solid") != 0) {
+        char *style = g_strdup_printf("filled,%s", outline);
         set(n, "style", style);
         g_free(style);
     }
-    if (view->size) {
-        double s = view->size[i];
-        set_number(n, "fontsize", view->node_font * (1 + s));
-        set_number(n, "penwidth", (1 + 2 * s) * unit(view));
-    }
+    /* the border: thicker with the measure; a bold outline (a print group) 1.5 points more, set as a width
+     * because an explicit penwidth overrides Graphviz's bold */
+    double border = (view->size ? 1 + 2 * view->size[i] : 1) + (strcmp(outline, "bold") == 0 ? 1.5 : 0);
+    if (view->size || strcmp(outline, "bold") == 0)
+        set_number(n, "penwidth", border * unit(view));
+    if (view->size)
+        set_number(n, "fontsize", view->node_font * (1 + view->size[i]));
     if (!labelled) { /* a mark: its size follows the measure, and the type it stands beside */
         double s = view->size ? view->size[i] : 0;
         /* --labels none: a quarter inch; a print picture's marks: 0.7 of the label type, so they stay

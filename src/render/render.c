@@ -347,6 +347,9 @@ static double smallest_type(const sg_render_spec *spec, const sg_view *view)
     return least;
 }
 
+/* The largest legend type fit_type sets (its title, 1.5 times larger, must stay within Graphviz's 255). */
+#define MAX_LEGEND_FONT 150.0
+
 /* What fit_type tries: the type sizes, how many nodes are labelled, the legend's columns per row. */
 typedef struct type_fit {
     double node_font, edge_font, legend_font;
@@ -364,7 +367,8 @@ static void fit_apply(const sg_network *net, const sg_render_spec *spec, sg_view
 }
 
 /* Lays out the drawing F makes of VIEW and sets *GOT to its smallest type at the physical size and *LEGEND
- * (the legend's share of the width, 0..1). Returns false after adding an error to DIAG. */
+ * to the legend's share of the width (0..1) when the width sets the scale, else 0 (stacking the legend
+ * would only make a picture bound by its height taller). Returns false after adding an error to DIAG. */
 static bool fit_measure(GVC_t *gvc, const sg_network *net, const sg_render_spec *spec, sg_view *view,
                         const char *layout, const type_fit *f, double *got, double *legend, sg_diag *diag)
 {
@@ -378,7 +382,9 @@ static bool fit_measure(GVC_t *gvc, const sg_network *net, const sg_render_spec 
         return false;
     }
     *got = smallest_type(spec, view) * fit_scale(spec, w, h);
-    *legend = legend_width / w;
+    bool width_binds = spec->width > 0 && (spec->height <= 0 || (spec->width - 2 * PHYSICAL_PAD) / w <=
+                                                                     (spec->height - 2 * PHYSICAL_PAD) / h);
+    *legend = width_binds ? legend_width / w : 0;
     return true;
 }
 
@@ -410,8 +416,9 @@ static bool fit_type(GVC_t *gvc, const sg_network *net, const sg_render_spec *sp
             got = previous;
         }
         raised = false;
-        if (raise_pays && f.legend_font < 100) {
-            double raise = MIN(least / got * 1.02, 4.0);
+        if (raise_pays && f.legend_font < 0.95 * MAX_LEGEND_FONT) {
+            /* Graphviz takes type up to 255 points in a legend; the title is 1.5 times the legend's type */
+            double raise = MIN(MIN(least / got * 1.02, 4.0), MAX_LEGEND_FONT / f.legend_font);
             before = f;
             f.node_font *= raise;
             f.edge_font *= raise;
@@ -423,7 +430,7 @@ static bool fit_type(GVC_t *gvc, const sg_network *net, const sg_render_spec *sp
             too_many = f.labelled;
             f.labelled = f.labelled * 2 / 3;
             raise_pays = true; /* with fewer labels the ties may set the extent: raising may pay again */
-        } else if (f.legend_per_row != 1) {
+        } else if (f.legend_per_row != 1 && legend > 0) {
             f.legend_per_row = f.legend_per_row == 0 ? 3 : f.legend_per_row - 1;
         } else {
             break;
