@@ -48,6 +48,24 @@ static igraph_error_t keep_neighbourhood(const sg_network *net, const sg_render_
     return IGRAPH_SUCCESS;
 }
 
+/* How the route was looked for, for its errors (g_free): "", " (following their direction)", " (following
+ * their direction; channel relations only: --relations all follows every tie)". LEFT_OUT: some drawn tie is
+ * of a relation the route may not follow. */
+static char *reading_text(const sg_render_spec *spec, bool left_out)
+{
+    GString *how = g_string_new("");
+    if (spec->direction == SG_DIRECTION_DIRECTED)
+        g_string_append(how, "following their direction");
+    if (left_out)
+        g_string_append_printf(how, "%s%s relations only: --relations all follows every tie", how->len ? "; " : "",
+                               (spec->route_relations & ~sg_relation_set_channels()) == 0 ? "channel" : "some");
+    if (how->len) {
+        g_string_prepend(how, " (");
+        g_string_append_c(how, ')');
+    }
+    return g_string_free(how, FALSE);
+}
+
 /* Finds the route the spec asks for as `spygraph paths FROM TO --k RANK` does (sg_paths_find with
  * k = RANK over the drawn ties of SPEC->route_relations, parallel ties merged into one link, read as
  * SPEC->direction, unweighted) and marks its nodes and every tie in evidence for each hop. Returns false
@@ -58,9 +76,11 @@ static bool mark_route(const sg_network *net, const sg_render_spec *spec, sg_vie
     const char *from = net->nodes[spec->path_from].id, *to = net->nodes[spec->path_to].id;
     size_t rank = spec->path_rank ? spec->path_rank : 1;
     bool *mask = g_new(bool, net->n_edges);
-    for (size_t i = 0; i < net->n_edges; i++)
-        mask[i] = view->edge_drawn[i] &&
-                  sg_relation_set_has(spec->route_relations, net->edges[i].relation);
+    bool left_out = false; /* a drawn tie the route may not follow */
+    for (size_t i = 0; i < net->n_edges; i++) {
+        mask[i] = view->edge_drawn[i] && sg_relation_set_has(spec->route_relations, net->edges[i].relation);
+        left_out = left_out || (view->edge_drawn[i] && !mask[i]);
+    }
     sg_reading reading;
     sg_reading_init(&reading);
     reading.direction = spec->direction;
@@ -83,15 +103,15 @@ static bool mark_route(const sg_network *net, const sg_render_spec *spec, sg_vie
         sg_diag_error(diag, NULL, "cannot find the route from '%s' to '%s'", from, to);
         return false;
     }
-    const char *arrows = spec->direction == SG_DIRECTION_DIRECTED ? " (following their direction)" : "";
+    char *how = reading_text(spec, left_out);
     const char *stopped = list.exhausted ? " before the search budget ran out"
                           : list.capped  ? " among the candidates examined" : "";
     bool found = list.count >= rank;
     if (list.count == 0) {
-        sg_diag_error(diag, NULL, "no route from '%s' to '%s' among the ties drawn%s%s", from, to, arrows, stopped);
+        sg_diag_error(diag, NULL, "no route from '%s' to '%s' among the ties drawn%s%s", from, to, how, stopped);
     } else if (!found) {
         sg_diag_error(diag, NULL, "only %zu route%s from '%s' to '%s' among the ties drawn%s%s, fewer than "
-                      "--path-rank %zu", list.count, list.count == 1 ? "" : "s", from, to, arrows, stopped, rank);
+                      "--path-rank %zu", list.count, list.count == 1 ? "" : "s", from, to, how, stopped, rank);
     } else {
         if (list.exhausted || list.capped)
             sg_diag_warning(diag, NULL, "the search for routes from '%s' to '%s' stopped%s: the route drawn is the "
@@ -104,6 +124,7 @@ static bool mark_route(const sg_network *net, const sg_render_spec *spec, sg_vie
                 view->edge_on_route[hop->ties[i]] = true;
         }
     }
+    g_free(how);
     sg_path_list_free(&list);
     return found;
 }
