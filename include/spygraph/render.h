@@ -82,6 +82,8 @@ typedef struct sg_render_spec {
     size_t path_rank;               /* which route: the PATH_RANK-th (1-based) that sg_paths_find gives
                                        with k = PATH_RANK over the drawn ties, merged (what `paths FROM TO
                                        --k K` lists); 0 is taken as 1 */
+    sg_relation_set route_relations; /* the relations the route may follow among the drawn ties (default
+                                       all; `render` passes what `paths` reads under the same options) */
     sg_render_scheme scheme;
     double width, height;           /* the picture's physical size in points (0: not given). With either,
                                        the drawing is scaled to fit (filling the width, or the height if

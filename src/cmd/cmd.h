@@ -51,6 +51,9 @@ enum {
 /* The parsed common options and positional arguments. */
 typedef struct sg_options {
     sg_reading reading;      /* the reading options; its hypothesis list lives until the program exits */
+    sg_relation_set route_relations; /* the relations a route follows under these options, as paths, reach
+                                        and cut read them: --relations (else the channel relations) less
+                                        --exclude-relations; may be empty */
     sg_format format;        /* table by default */
     bool format_given;
     const char *output;      /* NULL: standard output */

@@ -438,8 +438,10 @@ static int reading_option(const sg_command *cmd, int opt, const char *arg, sg_re
     }
 }
 
-/* Checks the reading options together and completes R from them. Returns -1, or SG_EXIT_USAGE. */
-static int finish_reading(const sg_command *cmd, sg_reading *r, reading_state *st)
+/* Checks the reading options together and completes R and *ROUTE_RELATIONS from them. Returns -1, or
+ * SG_EXIT_USAGE. */
+static int finish_reading(const sg_command *cmd, sg_reading *r, sg_relation_set *route_relations,
+                          reading_state *st)
 {
     bool any = st->hypotheses->len || st->at_given || st->between_given || st->relations_given ||
                st->exclusions_given || r->kinds || r->fold || st->direction_given;
@@ -453,6 +455,7 @@ static int finish_reading(const sg_command *cmd, sg_reading *r, reading_state *s
         return sg_usage_error(cmd, "--kinds keeps only kinds that --fold removes: no node would be left");
     sg_relation_set base = cmd->channels_only ? sg_relation_set_channels() : sg_relation_set_all();
     r->relations = (st->relations_given ? st->relations : base) & ~st->excluded;
+    *route_relations = (st->relations_given ? st->relations : sg_relation_set_channels()) & ~st->excluded;
     if (r->relations == 0)
         return sg_usage_error(cmd, "--relations and --exclude-relations leave no relation to read");
     r->n_hypotheses = st->hypotheses->len;
@@ -550,7 +553,7 @@ int sg_parse_options(const sg_command *cmd, int argc, char **argv, const struct 
     reading_state st = {.hypotheses = g_ptr_array_new()};
     int status = parse_loop(cmd, argc, argv, extra, handler, ctx, opts, &st);
     if (status < 0)
-        status = finish_reading(cmd, &opts->reading, &st);
+        status = finish_reading(cmd, &opts->reading, &opts->route_relations, &st);
     g_ptr_array_add(st.hypotheses, NULL);
     opts->reading.hypotheses = keep_for_program(g_ptr_array_free(st.hypotheses, FALSE));
     if (status >= 0)

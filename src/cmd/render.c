@@ -356,6 +356,7 @@ static int load_and_draw(const sg_command *self, const sg_options *opts, render_
         a->spec.size_values = sizes;
     }
     a->spec.direction = opts->reading.direction;
+    a->spec.route_relations = opts->route_relations;
     a->spec.colours_of = whole;
     /* a --focus picture is a close-up, not a reading to set beside others: laid out alone */
     /* a picture for a physical size is laid out for that size: alone */

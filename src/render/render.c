@@ -124,6 +124,7 @@ void sg_render_spec_init(sg_render_spec *spec)
     spec->color_by = "affiliation";
     spec->focus = -1;
     spec->path_from = spec->path_to = -1;
+    spec->route_relations = sg_relation_set_all();
     spec->direction = SG_DIRECTION_DEFAULT;
     spec->seed = 1;
 }

@@ -500,7 +500,17 @@ static void legend_notes(GString *out, const sg_network *net, const sg_render_sp
         note_open(out, span);
         g_string_append_printf(out, "<FONT COLOR=\"%s\">\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81</FONT> ",
                                SG_RENDER_ROUTE_COLOR);
-        char *text = g_strdup_printf("a shortest route from %s to %s%s", net->nodes[spec->path_from].label,
+        /* the route `paths --k K` lists K-th: "a shortest route", "the 2nd shortest route" */
+        size_t k = spec->path_rank > 1 ? spec->path_rank : 1;
+        const char *suffix = k % 100 / 10 == 1 ? "th"
+                             : k % 10 == 1     ? "st"
+                             : k % 10 == 2     ? "nd"
+                             : k % 10 == 3     ? "rd"
+                                               : "th";
+        char rank[40] = "a";
+        if (k > 1)
+            g_snprintf(rank, sizeof rank, "the %zu%s", k, suffix);
+        char *text = g_strdup_printf("%s shortest route from %s to %s%s", rank, net->nodes[spec->path_from].label,
                                      net->nodes[spec->path_to].label,
                                      spec->direction == SG_DIRECTION_DIRECTED ? " (following arrows)" : "");
         sg_render_append_html_wrapped(out, text, LEGEND_LINE);

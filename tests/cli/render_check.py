@@ -6,7 +6,9 @@ usage: render_check.py svg NETWORK_DIR FILE      the SVG is well-formed XML, hol
        render_check.py canon NETWORK_DIR FILE    the DOT (canon) follows the documented encoding, tie by tie
        render_check.py nodes FILE ID...          the DOT (canon) draws exactly these nodes
        render_check.py ties FILE N               the DOT (canon) draws N ties
-       render_check.py route FILE ID...          the DOT (canon) highlights exactly these nodes, in red
+       render_check.py route FILE ID...          the DOT (canon) highlights exactly these nodes, in red, and
+                                                 every tie joining two consecutive ones (all the ties of each
+                                                 hop: for routes over every relation drawn, direction ignored)
 
 spygraph names the DOT's nodes n0, n1, ... (never by their ids, which cgraph could mistake for its own
 names): a node's id is its `id` attribute, "node_" and the id percent-encoded (RFC 3986), decoded here
@@ -125,8 +127,11 @@ def check_route(path, ids):
     g = graph(path)
     red = {node_id(n) for n in g.get_nodes() if node_id(n) is not None and unquote_dot(n.get("color")) == ROUTE}
     assert red == set(ids), (sorted(red), sorted(ids))
-    red_ties = [e for e in g.get_edges() if unquote_dot(e.get("color")) == ROUTE]
-    assert len(red_ties) == len(ids) - 1, len(red_ties)
+    names = ids_by_name(g)
+    hops = {frozenset(pair) for pair in zip(ids, ids[1:])}
+    for e in g.get_edges():
+        ends = frozenset((names[unquote_dot(e.get_source())], names[unquote_dot(e.get_destination())]))
+        assert (unquote_dot(e.get("color")) == ROUTE) == (ends in hops), (sorted(ends), e.get("color"))
 
 
 def main():
