@@ -321,7 +321,7 @@ static int draw(const sg_options *opts, const sg_network *net, const render_args
         return SG_EXIT_DATA;
     sg_diag *diag = sg_diag_new();
     bool ok = sg_render_write(net, &a->spec, out->stream, diag);
-    sg_diag_print(diag, false);
+    sg_diag_print(diag, true); /* the route search may warn that it stopped at its budget */
     sg_diag_free(diag);
     if (!ok) {
         sg_output_abort(out);
