@@ -68,7 +68,8 @@ static void graph_attributes(Agraph_t *g, const sg_render_spec *spec, const sg_v
     if (strcmp(layout, "dot") != 0) {
         declare(g, AGRAPH, "overlap", large ? "scale" : "false");
         char sep[32];
-        snprintf(sep, sizeof sep, "+%.3g", 10.0);
+        /* 10 points around each node; less when a print picture shrinks its many marks to fit */
+        snprintf(sep, sizeof sep, "+%.3g", 10.0 * MIN(1.0, view->mark / 0.7));
         declare(g, AGRAPH, "sep", sep);
     } else {
         declare(g, AGRAPH, "ranksep", "0.6");
@@ -85,6 +86,9 @@ static void default_attributes(Agraph_t *g, const sg_view *view)
 {
     char size[32];
     declare(g, AGNODE, "fontname", SG_RENDER_FONT);
+    /* "", not Graphviz's default \N (the node's name): a print picture's marks have no label, and a DOT
+     * reader must not show their names n<i> instead */
+    declare(g, AGNODE, "label", "");
     snprintf(size, sizeof size, "%.3g", view->node_font);
     declare(g, AGNODE, "fontsize", size);
     declare(g, AGNODE, "style", "filled");
@@ -114,9 +118,13 @@ static Agnode_t *add_node(Agraph_t *g, const sg_network *net, const sg_render_sp
     snprintf(name, sizeof name, "n%zu", i); /* never the id: cgraph gives names of its own meanings */
     Agnode_t *n = agnode(g, name, 1);
     bool labelled = view->labelled[i] && spec->labels != SG_LABELS_NONE;
-    char *label = sg_render_node_label(node, labelled ? spec->labels : SG_LABELS_NONE);
-    set(n, "label", label);
-    g_free(label);
+    if (labelled || spec->labels == SG_LABELS_NONE) {
+        char *label = sg_render_node_label(node, spec->labels);
+        set(n, "label", label);
+        g_free(label);
+    } else { /* a print picture's mark: no text at all (the nodes' default label is "") */
+        set(n, "label", "");
+    }
     char *id = sg_render_node_object_id(node);
     set(n, "id", id);
     g_free(id);
@@ -147,15 +155,14 @@ static Agnode_t *add_node(Agraph_t *g, const sg_network *net, const sg_render_sp
         set_number(n, "fontsize", view->node_font * (1 + view->size[i]));
     if (!labelled) { /* a mark: its size follows the measure, and the type it stands beside */
         double s = view->size ? view->size[i] : 0;
-        /* --labels none: a quarter inch; a print picture's marks: 0.7 of the label type, so they stay
-         * visible at the size the type is fitted to */
-        double mark = spec->labels == SG_LABELS_NONE ? 0.25 : 0.7 * view->node_font / 72.0;
+        /* --labels none: a quarter inch; a print picture's marks: a share of the label type (0.7 unless
+         * many marks must shrink to fit), so they stay visible at the size the type is fitted to */
+        double mark = spec->labels == SG_LABELS_NONE ? 0.25 : view->mark * view->node_font / 72.0;
         double largest = spec->labels == SG_LABELS_NONE ? 1.0 : 4 * mark;
         set_number(n, "width", mark + (largest - mark) * s);
         set_number(n, "height", mark + (largest - mark) * s);
         set(n, "fixedsize", "true");
-        if (spec->labels != SG_LABELS_NONE)
-            set(n, "fontsize", "4"); /* its label is a space: room for it in the mark */
+
     }
     if ((int)i == spec->focus) {
         set(n, "peripheries", "2");

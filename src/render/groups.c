@@ -355,6 +355,7 @@ bool sg_view_style(const sg_network *net, const sg_render_spec *spec, sg_view *v
     view->node_font = spec->size_values ? 11 : 12;
     view->edge_font = 9;
     view->legend_font = 14;
+    view->mark = 0.7;
     sg_view_label(net, spec, view, net->n_nodes);
     if (!assign_groups(net, spec, view, diag))
         return false;

@@ -75,6 +75,7 @@ typedef struct sg_view {
     bool *labelled;        /* per node: drawn with its label; the others are small marks (labels in tooltips) */
     size_t unlabelled;     /* drawn nodes without a label */
     int legend_per_row;    /* legend columns side by side before the next row (0: all on one row) */
+    double mark;           /* an unlabelled node's size as a share of the label type (print pictures) */
 } sg_view;
 
 /* Labels the LABELLED most important drawn nodes of VIEW (by SPEC's size values when given, else by their

@@ -356,6 +356,7 @@ typedef struct type_fit {
     double node_font, edge_font, legend_font;
     size_t labelled;
     int legend_per_row;
+    double mark;
 } type_fit;
 
 static void fit_apply(const sg_network *net, const sg_render_spec *spec, sg_view *view, const type_fit *f)
@@ -364,6 +365,7 @@ static void fit_apply(const sg_network *net, const sg_render_spec *spec, sg_view
     view->edge_font = f->edge_font;
     view->legend_font = f->legend_font;
     view->legend_per_row = f->legend_per_row;
+    view->mark = f->mark;
     sg_view_label(net, spec, view, f->labelled);
 }
 
@@ -392,15 +394,15 @@ static bool fit_measure(GVC_t *gvc, const sg_network *net, const sg_render_spec 
 /* Chooses VIEW's type sizes, labelled nodes and legend arrangement so that, scaled to SPEC's physical size,
  * no type is smaller than the minimum. Each step is one layout: raise the type while that pays (it does
  * when ties, not labels, set the drawing's extent); else stack the legend's columns when the legend sets
- * the width; else label fewer nodes (the least important become marks), by thirds, then bisect back up to
- * the most labels that fit. At most 40 layouts. Warns when the minimum cannot be reached. Returns false
+ * the width; else label fewer nodes (the least important become marks), then bisect back up to the most
+ * labels that fit; else make the marks smaller. At most 36 layouts. Warns when the minimum cannot be reached. Returns false
  * after adding an error to DIAG when Graphviz cannot lay the graph out. */
 static bool fit_type(GVC_t *gvc, const sg_network *net, const sg_render_spec *spec, sg_view *view,
                      const char *layout, sg_diag *diag)
 {
     double least = spec->min_font > 0 ? spec->min_font : SG_RENDER_MIN_FONT;
     bool labels = spec->labels != SG_LABELS_NONE;
-    type_fit f = {view->node_font, view->edge_font, view->legend_font, view->drawn_nodes, 0};
+    type_fit f = {view->node_font, view->edge_font, view->legend_font, view->drawn_nodes, 0, view->mark};
     type_fit before = f;
     size_t too_many = 0; /* the fewest labels found too many (0: none yet) */
     double got = 0, previous = 0, legend = 0;
@@ -408,6 +410,7 @@ static bool fit_type(GVC_t *gvc, const sg_network *net, const sg_render_spec *sp
     for (int round = 0; round < 32 && !fits; round++) {
         if (!fit_measure(gvc, net, spec, view, layout, &f, &got, &legend, diag))
             return false;
+        if (getenv("SG_DEBUG_FIT")) fprintf(stderr, "round %d labelled %zu fonts %.1f/%.1f per_row %d mark %.2f legend %.2f got %.2f\n", round, f.labelled, f.node_font, f.legend_font, f.legend_per_row, f.mark, legend, got);
         fits = got >= least * 0.999;
         if (fits)
             break;
@@ -429,8 +432,14 @@ static bool fit_type(GVC_t *gvc, const sg_network *net, const sg_render_spec *sp
             f.legend_per_row = f.legend_per_row == 0 ? 3 : f.legend_per_row - 1;
         } else if (labels && f.labelled > 0) {
             too_many = f.labelled;
-            f.labelled = f.labelled * 2 / 3;
+            /* a drawing's extent goes about with the square root of its labels' area: shed labels by the
+             * square of the shortfall, a third at least */
+            double keep = MAX(0.02, MIN(2.0 / 3.0, (got / least) * (got / least)));
+            f.labelled = (size_t)((double)f.labelled * keep);
             raise_pays = true; /* with fewer labels the ties may set the extent: raising may pay again */
+        } else if (f.mark > 0.03) { /* many marks set the extent: smaller marks, then raise the type again */
+            f.mark /= 3;
+            raise_pays = true;
         } else if (f.legend_per_row != 1 && legend > 0) {
             f.legend_per_row = f.legend_per_row == 0 ? 3 : f.legend_per_row - 1;
         } else {
