@@ -86,9 +86,10 @@ static void default_attributes(Agraph_t *g, const sg_view *view)
 {
     char size[32];
     declare(g, AGNODE, "fontname", SG_RENDER_FONT);
-    /* "", not Graphviz's default \N (the node's name): a print picture's marks have no label, and a DOT
-     * reader must not show their names n<i> instead */
-    declare(g, AGNODE, "label", "");
+    /* Graphviz's own default, \N (the node's name), declared so that a mark's empty label differs from it
+     * and cgraph writes label="" (an attribute equal to its default is left out, and a DOT reader would
+     * then show the mark's name n<i>); every other node sets its label */
+    declare(g, AGNODE, "label", "\\N");
     snprintf(size, sizeof size, "%.3g", view->node_font);
     declare(g, AGNODE, "fontsize", size);
     declare(g, AGNODE, "style", "filled");
