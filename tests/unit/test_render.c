@@ -43,8 +43,8 @@ static void test_plain_text(void)
     g_assert_cmpstr(t, ==, "x\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd \\\\");
     g_free(t);
     /* object ids: ASCII letters, digits, _ - . kept, every other byte %XX (by hand) */
-    t = sg_render_object_id("node_", "%1 a\\尾");
-    g_assert_cmpstr(t, ==, "node_%251%20a%5C%E5%B0%BE");
+    t = sg_render_object_id("node-", "%1 a\\尾");
+    g_assert_cmpstr(t, ==, "node-%251%20a%5C%E5%B0%BE");
     g_free(t);
 }
 
