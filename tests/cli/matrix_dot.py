@@ -2,7 +2,7 @@
 """matrix_dot.py: the ties a DOT file (spygraph render -f dot or canon) draws, for the matrix-* cases.
 
 usage: matrix_dot.py FILE   prints one line per drawn tie, sorted: "FROM TO arrow|line red|grey"
-spygraph names the DOT's nodes n0, n1, ... and gives each node's id as its `id` attribute, "node_" and
+spygraph names the DOT's nodes n0, n1, ... and gives each node's id as its `id` attribute, "node-" and
 the id percent-encoded (RFC 3986, decoded here by urllib); FROM and TO are those ids.
 A tie is a line when the graph is undirected (`graph`, not `digraph`) or its attributes say dir=none
 (Graphviz's own meaning), else an arrow FROM -> TO (dir=both: "both"); it is
@@ -26,8 +26,8 @@ def nodes(g):
 ids = {}
 for n in nodes(graph):
     attr = n.get_attributes().get("id", "").strip('"')
-    if attr.startswith("node_"):
-        ids[n.get_name().strip('"')] = unquote(attr[len("node_"):])
+    if attr.startswith("node-"):
+        ids[n.get_name().strip('"')] = unquote(attr[len("node-"):])
 
 
 def edges(g):

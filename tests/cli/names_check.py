@@ -2,17 +2,18 @@
 """names_check.py: checks that names from the data come out of a diagram as the README promises.
 
 usage: names_check.py svg NETWORK_DIR FILE   every node of the network is a <g class="node"> whose element
-                                             id is "node_" + the id percent-encoded, whose tooltip is the
-                                             id and whose text is the label, as drawable text
+                                             id is "node-" + the id percent-encoded, whose tooltip's first
+                                             line is "LABEL (ID)" and whose text is the label, as
+                                             drawable text
        names_check.py dot NETWORK_DIR FILE   the DOT (laid out or canon), read back by Graphviz's own
                                              parser (gvpr), names no node by its id and gives each node
-                                             its id (`id` attribute, tooltip) and label; laid out, every
-                                             node has its own position
+                                             its id (`id` attribute, tooltip's first line) and label;
+                                             laid out, every node has its own position
 
 The expected values come from nodes.csv (Python's csv module) and from the rules in README.md, "Names
 from the data", written again here: drawable text has a tab, line feed or carriage return made a space
 and every other control character (C0, DEL, C1) and U+FFFE, U+FFFF made U+FFFD; a DOT escString
-(label, tooltip) doubles backslashes and writes & as &amp;; the `id` attribute is "node_" and the id with
+(label, tooltip) doubles backslashes and writes & as &amp;; the `id` attribute is "node-" and the id with
 every character but ASCII letters, digits, _ - . and non-ASCII letters and digits percent-encoded
 (RFC 3986, decoded here by urllib). The XML is parsed by Python's expat (well-formedness is checked by
 xmllint in the case's check script).
@@ -48,6 +49,13 @@ def nodes_table(network):
         return list(csv.DictReader(f))
 
 
+def tooltip_head(row):
+    """The first line of a node's tooltip (README, "Evidence in the picture"): "LABEL (ID)", the id alone
+    when the label is empty or the id itself."""
+    label = row.get("label") or row["id"]
+    return drawable(row["id"]) if label == row["id"] else f"{drawable(label)} ({drawable(row['id'])})"
+
+
 def check_svg(network, path):
     root = ET.parse(path).getroot()
     rows = {r["id"]: r for r in nodes_table(network)}
@@ -55,13 +63,13 @@ def check_svg(network, path):
     for g in root.iter(SVG + "g"):
         if g.get("class") != "node":
             continue
-        node_id = unquote(g.get("id")[len("node_"):])
-        assert g.get("id").startswith("node_") and node_id in rows, g.get("id")
+        node_id = unquote(g.get("id")[len("node-"):])
+        assert g.get("id").startswith("node-") and node_id in rows, g.get("id")
         seen.add(node_id)
         title = g.find(SVG + "title").text
         assert title.startswith("n") and title[1:].isdigit(), f"cgraph name {title!r} is not n<index>"
         anchors = [a for a in g.iter(SVG + "a") if a.get(XLINK + "title") is not None]
-        assert anchors and anchors[0].get(XLINK + "title") == drawable(node_id), \
+        assert anchors and anchors[0].get(XLINK + "title").split("\n")[0] == tooltip_head(rows[node_id]), \
             (node_id, anchors and anchors[0].get(XLINK + "title"))
         texts = ["".join(t.itertext()) for t in g.iter(SVG + "text")]
         assert texts and texts[0] == drawable(rows[node_id]["label"]), (node_id, texts)
@@ -94,10 +102,10 @@ def check_dot(network, path):
     for line in read.splitlines():
         name, attr_id, tooltip, label, pos = line.split("\t")
         assert name.startswith("n") and name[1:].isdigit(), f"cgraph name {name!r} is not n<index>"
-        node_id = unquote(attr_id[len("node_"):])
-        assert attr_id.startswith("node_") and node_id in rows, attr_id
+        node_id = unquote(attr_id[len("node-"):])
+        assert attr_id.startswith("node-") and node_id in rows, attr_id
         seen.add(node_id)
-        assert unescape(tooltip) == drawable(node_id), (node_id, tooltip)
+        assert unescape(tooltip).split("\n")[0] == tooltip_head(rows[node_id]), (node_id, tooltip)
         assert unescape(label).split("\n")[0] == drawable(rows[node_id]["label"]), (node_id, label)
         if pos:
             positions[node_id] = pos

@@ -11,7 +11,7 @@ usage: render_check.py svg NETWORK_DIR FILE      the SVG is well-formed XML, hol
                                                  hop: for routes over every relation drawn, direction ignored)
 
 spygraph names the DOT's nodes n0, n1, ... (never by their ids, which cgraph could mistake for its own
-names): a node's id is its `id` attribute, "node_" and the id percent-encoded (RFC 3986), decoded here
+names): a node's id is its `id` attribute, "node-" and the id percent-encoded (RFC 3986), decoded here
 by urllib.parse.unquote; the SVG carries the same attribute as the element id.
 
 Expected values come from the CSV tables (Python's csv module) and from the encoding documented in
@@ -66,7 +66,7 @@ def graph(path):
 def node_id(n):
     """The data id of DOT node N (its `id` attribute decoded), or None for a node without one."""
     attr = unquote_dot(n.get("id"))
-    return unquote(attr[len("node_"):]) if attr and attr.startswith("node_") else None
+    return unquote(attr[len("node-"):]) if attr and attr.startswith("node-") else None
 
 
 def ids_by_name(g):

@@ -257,8 +257,8 @@ def attvalues(element, titles):
 
 
 def render_style(spygraph, network, tmp):
-    """Per node id its SVG fill, per (source, target, relation) its SVG stroke, per node id its DOT height in
-    points: what `spygraph render` draws with its defaults."""
+    """Per node id its SVG fill, per tie (its 1-based row in edges.csv) its SVG stroke, per node id its DOT
+    height in points: what `spygraph render` draws with its defaults."""
     svg, dot = os.path.join(tmp, "render.svg"), os.path.join(tmp, "render.dot")
     subprocess.run([spygraph, "render", network, "-o", svg], check=True)
     subprocess.run([spygraph, "render", network, "-o", dot], check=True)
@@ -267,21 +267,18 @@ def render_style(spygraph, network, tmp):
     for g in ET.parse(svg).getroot().iter(SVG + "g"):
         if g.get("class") == "node":
             shape = [s for s in g.iter() if s.tag in (SVG + "ellipse", SVG + "polygon")][0]
-            fills[unquote(g.get("id")[len("node_"):])] = svg_colour(shape.get("fill"))
+            fills[unquote(g.get("id")[len("node-"):])] = svg_colour(shape.get("fill"))
         elif g.get("class") == "edge":
-            link = [a for a in g.iter(SVG + "a")][0]
-            title = link.get(XLINK + "title")  # "source -> target (relation)" or "source - target (relation)"
-            ends, relation = title.rsplit(" (", 1)
-            arrow = " -> " if " -> " in ends else " - "
-            source, target = ends.split(arrow, 1)
+            # a tie's element id is "tie-" and its place in edges.csv (README, "Evidence in the picture")
+            assert g.get("id").startswith("tie-"), g.get("id")
             path = [p for p in g.iter(SVG + "path")][0]
-            strokes[(source, target, relation[:-1])] = svg_colour(path.get("stroke"))
+            strokes[int(g.get("id")[len("tie-"):])] = svg_colour(path.get("stroke"))
     import pydot
     heights = {}
     for n in pydot.graph_from_dot_file(dot)[0].get_nodes():
         attrs = n.get_attributes()
-        if attrs.get("id", "").strip('"').startswith("node_"):
-            heights[unquote(attrs["id"].strip('"')[len("node_"):])] = float(attrs["height"].strip('"')) * 72
+        if attrs.get("id", "").strip('"').startswith("node-"):
+            heights[unquote(attrs["id"].strip('"')[len("node-"):])] = float(attrs["height"].strip('"')) * 72
     return fills, strokes, heights
 
 
@@ -342,7 +339,7 @@ def check_gexf(spygraph, path, network, tmp):
     edge_elements = graph.find(GEXF + "edges").findall(GEXF + "edge")
     expect(len(edge_elements), len(edges), "number of ties")
     starts = ends = 0
-    for e, (source, target, want) in zip(edge_elements, edges):
+    for row, (e, (source, target, want)) in enumerate(zip(edge_elements, edges), 1):
         what = "tie %s -> %s (%s)" % (source, target, want["relation"])
         expect((e.get("source"), e.get("target")), (source, target), what)
         expect(e.get("type"), "directed" if want["directed"] else "undirected", what + ": type")
@@ -355,7 +352,7 @@ def check_gexf(spygraph, path, network, tmp):
         expect((e.get("start", ""), e.get("end", "")), period(want["start"], want["end"]), what + ": days")
         starts += e.get("start") is not None
         ends += e.get("end") is not None
-        expect(colour(e), strokes[(source, target, want["relation"])], what + ": colour (render's SVG)")
+        expect(colour(e), strokes[row], what + ": colour (render's SVG)")
     # hand-count logic: every tie the CSV dates at its start (or end) has a start (or end) in the file
     expect(starts, sum(1 for r in edge_rows if r.get("start", "").strip()), "ties with a start")
     expect(ends, sum(1 for r in edge_rows if r.get("end", "").strip()), "ties with an end")

@@ -36,11 +36,11 @@ static char *render_dot(sg_network *base, const char *reading, const sg_network 
 }
 
 /* The "pos" attribute of node ID (a plain slug) in DOT text, as written (g_free), or NULL. The DOT names
- * nodes n0, n1, ...; a node's id is its `id` attribute, "node_ID" (written before "pos": cgraph sorts
+ * nodes n0, n1, ...; a node's id is its `id` attribute, "node-ID" (written before "pos": cgraph sorts
  * attributes by name). */
 static char *position_of(const char *dot, const char *id)
 {
-    char *pattern = g_strdup_printf("\\n\\tn[0-9]+\\t\\[[^]]*?\\bid=\"?node_%s\"?[,\\]][^]]*?pos=\"([^\"]*)\"", id);
+    char *pattern = g_strdup_printf("\\n\\tn[0-9]+\\t\\[[^]]*?\\bid=\"?node-%s\"?[,\\]][^]]*?pos=\"([^\"]*)\"", id);
     GRegex *re = g_regex_new(pattern, G_REGEX_DOTALL, 0, NULL);
     GMatchInfo *match = NULL;
     char *pos = g_regex_match(re, dot, 0, &match) ? g_match_info_fetch(match, 1) : NULL;

@@ -43,8 +43,8 @@ static void test_plain_text(void)
     g_assert_cmpstr(t, ==, "x\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd \\\\");
     g_free(t);
     /* object ids: ASCII letters, digits, _ - . kept, every other byte %XX (by hand) */
-    t = sg_render_object_id("node_", "%1 a\\尾");
-    g_assert_cmpstr(t, ==, "node_%251%20a%5C%E5%B0%BE");
+    t = sg_render_object_id("node-", "%1 a\\尾");
+    g_assert_cmpstr(t, ==, "node-%251%20a%5C%E5%B0%BE");
     g_free(t);
 }
 
@@ -210,6 +210,59 @@ static void test_communities(void)
     sg_network_unref(net);
 }
 
+/* Tooltips (README, "Evidence in the picture"): lines joined by the two characters \n, each line plain
+ * text (backslashes doubled, & as &amp;, a line feed from the data a space). Expected strings by hand. */
+static void test_tooltips(void)
+{
+    sg_network *net = sg_network_new("t");
+    int a = add_node(net, "a\\", "a\\", "", "");      /* label = id: the id alone; no kind, no affiliation */
+    int b = add_node(net, "b", "B & Co", "ring", "X;Y");
+    sg_node *nb = &net->nodes[b];
+    nb->kind = SG_KIND_ORGANIZATION;
+    nb->native_name = sg_network_intern(net, "Би");
+    nb->note = sg_network_intern(net, "one\ntwo \\N");
+    nb->sources = sg_network_split(net, "s1;missing;s2", ';'); /* "missing" is not in the sources table */
+    nb->when = (sg_interval){sg_date_plain(1901, 0, 0), sg_date_plain(1944, 11, 7)};
+    sg_network_add_source(net, &(sg_source){.key = sg_network_intern(net, "s1"),
+                                            .reference = sg_network_intern(net, "Ref & one"),
+                                            .pages = sg_network_intern(net, "12"), .note = ""});
+    sg_network_add_source(net, &(sg_source){.key = sg_network_intern(net, "s2"), .reference = "",
+                                            .pages = sg_network_intern(net, "3-4"), .note = ""});
+    add_tie(net, a, b, "met", 0.5);
+    sg_edge *e = &net->edges[0];
+    e->weight = 2;
+    e->when = (sg_interval){sg_date_plain(1930, 0, 0), sg_date_plain(1932, 0, 0)};
+    e->hypothesis = sg_network_intern(net, "h"); /* not a hypothesis of NET: its id alone */
+    e->sources = sg_network_split(net, "missing", ';');
+    add_tie(net, b, a, "recruited", 1.0);
+
+    char *t = sg_render_node_tooltip(net, (size_t)a);
+    g_assert_cmpstr(t, ==, "a\\\\");
+    g_free(t);
+    t = sg_render_node_tooltip(net, (size_t)b);
+    g_assert_cmpstr(t, ==, "B &amp; Co (b)\\ncodenames: X, Y\\nnative name: Би\\norganization, ring\\n"
+                           "lifetime: 1901\u20131944-11-07\\nsources:\\ns1: Ref &amp; one, p. 12\\nmissing\\n"
+                           "s2: pp. 3-4\\nnote: one two \\\\N");
+    g_free(t);
+    t = sg_render_tie_tooltip(net, 0);
+    g_assert_cmpstr(t, ==, "met: a\\\\ \u2014 B &amp; Co (b)\\nperiod: 1930\u20131932\\nconfidence 0.5, weight 2\\n"
+                           "added by hypothesis h\\nsources:\\nmissing");
+    g_free(t);
+    e = &net->edges[1];
+    e->hypothesis = sg_network_intern(net, "h");
+    e->changed = true;
+    t = sg_render_tie_tooltip(net, 1);
+    g_assert_cmpstr(t, ==, "recruited: B &amp; Co (b) \u2192 a\\\\\\nconfidence 1, weight 1\\nchanged by hypothesis h");
+    g_free(t);
+    t = sg_render_tie_object_id(e);
+    g_assert_cmpstr(t, ==, "tie-2"); /* a changed base tie keeps its key: its place in the base */
+    g_free(t);
+    t = sg_render_node_object_id(&net->nodes[a]);
+    g_assert_cmpstr(t, ==, "node-a%5C");
+    g_free(t);
+    sg_network_unref(net);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -221,5 +274,6 @@ int main(int argc, char **argv)
     g_test_add_func("/render/groups-past-the-palette", test_groups_past_the_palette);
     g_test_add_func("/render/route", test_route);
     g_test_add_func("/render/communities", test_communities);
+    g_test_add_func("/render/tooltips", test_tooltips);
     return g_test_run();
 }
