@@ -370,6 +370,11 @@ static char *swatch(const char *fill, int width, const char *color, bool dashed)
 
 static void legend_fills(GPtrArray *columns, const picture *p)
 {
+    bool any = false;
+    for (size_t k = 0; k < p->palette.n_groups; k++)
+        any = any || p->group_count[k] > 0;
+    if (!any) /* nobody has an affiliation: no colour to explain (as render) */
+        return;
     column *c = column_new(columns, "fill: affiliation");
     for (size_t k = 0; k < p->palette.n_groups; k++) {
         if (p->group_count[k] == 0)
@@ -385,13 +390,13 @@ static void legend_fills(GPtrArray *columns, const picture *p)
         row(c, cell, "", "none given");
         g_free(cell);
     }
-    if (c->rows->len == 0)
-        g_ptr_array_remove(columns, c);
 }
 
 /* The kinds drawn and their shapes, by the shape's Graphviz name. */
 static void legend_kinds(GPtrArray *columns, const picture *p)
 {
+    if (!p->kinds[SG_KIND_PERSON] && !p->kinds[SG_KIND_ORGANIZATION] && !p->kinds[SG_KIND_PLACE])
+        return; /* no kinds given: one shape, nothing to explain (as render) */
     column *c = column_new(columns, "shape: kind");
     for (int k = SG_KIND_PERSON; k <= SG_KIND_PLACE; k++)
         if (p->kinds[k]) {
@@ -404,8 +409,6 @@ static void legend_kinds(GPtrArray *columns, const picture *p)
         row(c, "", "", text);
         g_free(text);
     }
-    if (c->rows->len == 0)
-        g_ptr_array_remove(columns, c);
 }
 
 /* One row per movement band some node is in ("0 places", "1-3 places", "11-33 places"), and the dashed
@@ -506,8 +509,9 @@ static char *legend(const picture *p, const bool *seen)
     GString *ids = g_string_new(NULL);
     for (size_t r = 1; r < cmp->n_readings; r++)
         g_string_append_printf(ids, "%s%s", r > 1 ? ", " : "", cmp->readings[r].id);
-    text = g_strdup_printf("%s: %s (hover over a tie or a node for the details)",
-                           cmp->scenarios ? "scenarios" : "hypotheses", ids->str);
+    text = cmp->n_readings > 1 ? g_strdup_printf("%s: %s (hover over a tie or a node for the details)",
+                                                 cmp->scenarios ? "scenarios" : "hypotheses", ids->str)
+                               : g_strdup("no hypotheses: the base alone (hover over a node for its rank)");
     note(out, span, "", text, "");
     g_free(text);
     g_string_free(ids, TRUE);
