@@ -1,22 +1,63 @@
-/* compare_render.c: the comparison picture: union network, ties coloured by where they hold, nodes by rank spread. */
+/* compare_render.c: the comparison picture: the union of the readings in render's vocabulary, sized by standing, outlined by movement. */
 #include <glib.h>
 #include <graphviz/gvc.h>
+#include <math.h>
 #include <string.h>
 
 #include "internal.h"
 #include "spygraph/compare_render.h"
 
-#define FONT SG_RENDER_FONT
-
-/* Colours of the tie statuses (ColorBrewer RdYlBu/PiYG-like, readable by most colour-blind readers). */
+/* Colours of the tie statuses (ColorBrewer RdYlBu/PiYG-like, readable by most colour-blind readers). They
+ * are the comparison's own: render colours ties by family, which would clash with these. */
 static const struct {
-    const char *color, *style, *penwidth, *legend;
+    const char *color, *style, *penwidth, *glyph, *legend;
 } status_look[] = {
-    [SG_TIE_BASE] = {"#9a9a9a", "solid", "1", "in the base and under every hypothesis"},
-    [SG_TIE_ALTERED] = {"#2c7bb6", "solid", "2.2", "in every reading, but its dates, confidence or weight changed by some"},
-    [SG_TIE_REMOVED] = {"#d7191c", "dashed", "2.2", "in the base, removed by some hypotheses"},
-    [SG_TIE_ADDED] = {"#1a9641", "solid", "2.6", "only under some hypotheses"},
+    [SG_TIE_BASE] = {"#9a9a9a", "solid", "1", "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81", /* ━━━ */
+                     "in the base and under every hypothesis"},
+    [SG_TIE_ALTERED] = {"#2c7bb6", "solid", "2.2", "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81",
+                        "in every reading; its dates, confidence or weight changed by some"},
+    [SG_TIE_REMOVED] = {"#d7191c", "dashed", "2.2", "\xe2\x94\x81 \xe2\x94\x81 \xe2\x94\x81", /* ━ ━ ━ */
+                        "in the base, removed by some hypotheses"},
+    [SG_TIE_ADDED] = {"#1a9641", "solid", "2.6", "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81",
+                      "only under some hypotheses"},
 };
+
+/* Movement: the outline of a node whose rank moves (a dark purple, ColorBrewer Purples 9/9, apart from
+ * every fill, text and tie colour), and of one whose rank stays (render's default outline). Outline widths
+ * (points) of the movement bands, the first for a rank that does not move. */
+#define MOVED_COLOR "#3f007d"
+#define STILL_COLOR "#404040"
+static const int band_width[] = {1, 2, 4, 6};
+
+/* Node size by standing: the node of best standing is an ellipse TOP_WIDTH by TOP_HEIGHT inches, its
+ * name beside it (an external label, so that a long name does not enlarge the node) TOP_FONT points; a
+ * node's area is that ellipse's times its standing share (size_share), whatever its shape, and its
+ * name's size grows with the square root of the share, down to MIN_FONT. */
+#define TOP_FONT 22.0
+#define MIN_FONT 8.0
+#define TOP_WIDTH 1.3
+#define TOP_HEIGHT 0.65
+#define MIN_SHARE 0.05
+
+/* The share of its bounding box that a node of SHAPE (an sg_render_kind_shape) covers, so that nodes of
+ * equal standing have equal areas whatever their kind: an ellipse pi/4, Graphviz's parallelogram 0.795
+ * (measured on its SVG output: the top side is 0.795 of the width at every size), a box 1. */
+static double shape_coverage(const char *shape)
+{
+    if (strcmp(shape, "ellipse") == 0)
+        return G_PI / 4;
+    if (strcmp(shape, "parallelogram") == 0)
+        return 0.795;
+    return 1.0;
+}
+
+/* The area share of a node of mean rank MEAN among N union nodes: 1 - ln(MEAN) / ln(N + 1), so 1 for a node
+ * ranked first in every reading, falling fastest among the first ranks (where a rank means most), and at
+ * least MIN_SHARE. */
+static double size_share(double mean, size_t n)
+{
+    return MAX(1 - log(MAX(mean, 1.0)) / log((double)n + 1), MIN_SHARE);
+}
 
 const char *sg_compare_render_format(const char *path)
 {
@@ -31,9 +72,46 @@ const char *sg_compare_render_format(const char *path)
     return NULL;
 }
 
+void sg_compare_movement_bands(int largest, int *upper, size_t *n)
+{
+    *n = 0;
+    upper[(*n)++] = 0;
+    if (largest <= 0)
+        return;
+    long long most = largest, a = 1, b;
+    while ((a + 1) * (a + 1) * (a + 1) <= most) /* the integer cube root of LARGEST */
+        a++;
+    b = a;
+    while ((b + 1) * (b + 1) * (b + 1) <= most * most) /* ... and of its square */
+        b++;
+    if (a < most)
+        upper[(*n)++] = (int)a;
+    if (b > a && b < most)
+        upper[(*n)++] = (int)b;
+    upper[(*n)++] = largest;
+}
+
+double sg_compare_mean_rank(const sg_comparison *cmp, size_t i)
+{
+    double sum = 0;
+    size_t count = 0;
+    for (size_t r = 0; r < cmp->n_readings; r++)
+        if (cmp->readings[r].rank[i] > 0) {
+            sum += cmp->readings[r].rank[i];
+            count++;
+        }
+    return count ? sum / (double)count : (double)cmp->n_nodes;
+}
+
 static void set(void *object, const char *name, const char *value)
 {
     agsafeset(object, (char *)name, (char *)value, "");
+}
+
+static void set_number(void *object, const char *name, double value)
+{
+    char text[G_ASCII_DTOSTR_BUF_SIZE];
+    set(object, name, g_ascii_formatd(text, sizeof text, "%.3g", value));
 }
 
 static void set_plain(void *object, const char *name, const char *text)
@@ -43,7 +121,7 @@ static void set_plain(void *object, const char *name, const char *text)
     g_free(value);
 }
 
-/* The node of union node I in one of the readings that hold it (the first). */
+/* The node of union node I in one of the readings that hold it (the first). Every union node is in one. */
 static const sg_node *node_of(const sg_comparison *cmp, size_t i)
 {
     for (size_t r = 0; r < cmp->n_readings; r++) {
@@ -54,14 +132,92 @@ static const sg_node *node_of(const sg_comparison *cmp, size_t i)
     return NULL;
 }
 
-static const char *shape_of(sg_kind kind)
+/* What the picture shows of each union node, worked out before drawing. */
+typedef struct picture {
+    const sg_comparison *cmp;
+    sg_palette palette;        /* affiliations, ranked over the whole network (as render ranks them) */
+    const sg_node **node;      /* per union node: its node in the first reading holding it */
+    int *group;                /* per union node: palette group, -1 for none */
+    size_t *group_count;       /* per palette group: union nodes in it */
+    bool ungrouped;            /* some node has no affiliation */
+    double *mean_rank;         /* per union node: sg_compare_mean_rank */
+    size_t top;                /* the node of best standing (the first of equals) */
+    int band_upper[4];         /* movement bands (sg_compare_movement_bands) */
+    size_t n_bands;
+    bool *band_used;           /* per band: some node is in it */
+    bool any_added;            /* some node is absent from the base */
+    bool kinds[SG_KIND_PLACE + 1];
+} picture;
+
+/* The whole network the base reading belongs to: the union of it and everything its hypotheses add (as
+ * `render` colours by), or the base reading itself when that union cannot be made (a reading that left
+ * out nodes a hypothesis names). The caller unrefs it. */
+static sg_network *whole_network(const sg_comparison *cmp)
 {
-    return kind == SG_KIND_ORGANIZATION ? "box" : kind == SG_KIND_PLACE ? "house" : "ellipse";
+    sg_network *base = cmp->readings[0].net;
+    if (base->n_hypotheses == 0)
+        return sg_network_ref(base);
+    sg_diag *scratch = sg_diag_new();
+    sg_network *whole = sg_network_union_of_hypotheses(base, scratch);
+    sg_diag_free(scratch);
+    return whole ? whole : sg_network_ref(base);
 }
 
-/* "Ginichi Kito (kito): betweenness rank 52 in the base, 19 under kato_kito; spread 33". */
-static char *node_tooltip(const sg_comparison *cmp, size_t i)
+static size_t band_of(const picture *p, int spread)
 {
+    size_t k = 0;
+    while (k + 1 < p->n_bands && spread > p->band_upper[k])
+        k++;
+    return k;
+}
+
+static void picture_init(picture *p, const sg_comparison *cmp)
+{
+    memset(p, 0, sizeof *p);
+    p->cmp = cmp;
+    sg_network *whole = whole_network(cmp);
+    sg_palette_init(&p->palette, whole, "affiliation", SG_SCHEME_COLOUR);
+    sg_network_unref(whole);
+    size_t n = cmp->n_nodes;
+    p->node = g_new0(const sg_node *, n + 1);
+    p->group = g_new(int, n + 1);
+    p->group_count = g_new0(size_t, p->palette.n_groups + 1);
+    p->mean_rank = g_new(double, n + 1);
+    int largest = 0;
+    for (size_t i = 0; i < n; i++) {
+        p->node[i] = node_of(cmp, i);
+        p->group[i] = sg_palette_find(&p->palette, p->node[i]->affiliation);
+        if (p->group[i] >= 0)
+            p->group_count[p->group[i]]++;
+        else
+            p->ungrouped = true;
+        p->kinds[p->node[i]->kind] = true;
+        p->mean_rank[i] = sg_compare_mean_rank(cmp, i);
+        if (p->mean_rank[i] < p->mean_rank[p->top])
+            p->top = i;
+        largest = MAX(largest, cmp->rank_spread[i]);
+        p->any_added = p->any_added || cmp->readings[0].rank[i] == 0;
+    }
+    sg_compare_movement_bands(largest, p->band_upper, &p->n_bands);
+    p->band_used = g_new0(bool, p->n_bands);
+    for (size_t i = 0; i < n; i++)
+        p->band_used[band_of(p, cmp->rank_spread[i])] = true;
+}
+
+static void picture_clear(picture *p)
+{
+    sg_palette_clear(&p->palette);
+    g_free(p->node);
+    g_free(p->group);
+    g_free(p->group_count);
+    g_free(p->mean_rank);
+    g_free(p->band_used);
+}
+
+/* "Ginichi Kito (kito): betweenness rank 52 in the base, 19 under kato_kito; mean rank 35.5, spread 33". */
+static char *node_tooltip(const picture *p, size_t i)
+{
+    const sg_comparison *cmp = p->cmp;
     GString *s = g_string_new(NULL);
     g_string_append_printf(s, "%s (%s): %s rank", cmp->node_labels[i], cmp->node_ids[i], cmp->measure);
     bool first = true;
@@ -73,52 +229,49 @@ static char *node_tooltip(const sg_comparison *cmp, size_t i)
                                r == 0 ? "the base" : x->id);
         first = false;
     }
-    g_string_append_printf(s, "; spread %d", cmp->rank_spread[i]);
+    g_string_append_printf(s, "; mean rank %.1f, spread %d", p->mean_rank[i], cmp->rank_spread[i]);
+    if (cmp->readings[0].rank[i] == 0)
+        g_string_append(s, "; not in the base");
     return g_string_free(s, FALSE);
 }
 
-static int largest_spread(const sg_comparison *cmp)
+static void add_nodes(Agraph_t *g, const picture *p, Agnode_t **nodes)
 {
-    int most = 0;
-    for (size_t i = 0; i < cmp->n_nodes; i++)
-        most = MAX(most, cmp->rank_spread[i]);
-    return most;
-}
-
-static void add_nodes(Agraph_t *g, const sg_comparison *cmp, Agnode_t **nodes)
-{
-    int most = largest_spread(cmp);
+    const sg_comparison *cmp = p->cmp;
     for (size_t i = 0; i < cmp->n_nodes; i++) {
-        const sg_node *node = node_of(cmp, i);
-        double f = most > 0 ? (double)cmp->rank_spread[i] / most : 0.0;
-        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+        const sg_node *node = p->node[i];
         char name[32];
         g_snprintf(name, sizeof name, "n%zu", i); /* never the id: cgraph gives names of its own meanings */
         nodes[i] = agnode(g, name, 1);
-        set_plain(nodes[i], "label", cmp->node_labels[i]);
-        char *id = sg_render_object_id("node_", cmp->node_ids[i]);
+        set(nodes[i], "label", "");
+        set_plain(nodes[i], "xlabel", cmp->node_labels[i]);
+        char *id = sg_render_node_object_id(node);
         set(nodes[i], "id", id);
         g_free(id);
-        set(nodes[i], "shape", shape_of(node ? node->kind : SG_KIND_UNSPECIFIED));
-        set(nodes[i], "fontsize", g_ascii_formatd(buf, sizeof buf, "%.1f", 9.0 + 11.0 * f));
-        set(nodes[i], "width", g_ascii_formatd(buf, sizeof buf, "%.2f", 0.3 + 1.2 * f));
-        set(nodes[i], "height", g_ascii_formatd(buf, sizeof buf, "%.2f", 0.2 + 0.6 * f));
-        set(nodes[i], "penwidth", g_ascii_formatd(buf, sizeof buf, "%.1f", 1.0 + 2.0 * f));
+        const char *shape = sg_render_kind_shape(node->kind);
+        set(nodes[i], "shape", shape);
+        /* standing: the area, whatever the shape and the name's length */
+        double share = size_share(p->mean_rank[i], cmp->n_nodes);
+        double box = sqrt(share * (G_PI / 4) / shape_coverage(shape));
+        set_number(nodes[i], "width", TOP_WIDTH * box);
+        set_number(nodes[i], "height", TOP_HEIGHT * box);
+        set(nodes[i], "fixedsize", "true");
+        set_number(nodes[i], "fontsize", MAX(MIN_FONT, TOP_FONT * sqrt(share)));
+        /* movement: the outline */
+        size_t band = band_of(p, cmp->rank_spread[i]);
+        set_number(nodes[i], "penwidth", band_width[band]);
+        set(nodes[i], "color", band ? MOVED_COLOR : STILL_COLOR);
         bool added = cmp->readings[0].rank[i] == 0;
+        const sg_group *group = p->group[i] >= 0 ? &p->palette.groups[p->group[i]] : NULL;
         set(nodes[i], "style", added ? "filled,dashed" : "filled");
-        set(nodes[i], "colorscheme", "oranges9");
-        char fill[8];
-        g_snprintf(fill, sizeof fill, "%d", 1 + (int)(f * 6.0 + 0.5)); /* 1 (pale) .. 7 */
-        set(nodes[i], "fillcolor", added ? "#d9f0d3" : fill);
-        set(nodes[i], "fontcolor", f > 0.7 ? "white" : "black");
-        set(nodes[i], "color", "black");
-        char *tip = node_tooltip(cmp, i);
+        set(nodes[i], "fillcolor", group ? group->fill : "white");
+        char *tip = node_tooltip(p, i);
         set_plain(nodes[i], "tooltip", tip);
         g_free(tip);
     }
 }
 
-/* The readings where FLAGS is true (from index FROM), comma-separated (g_free). */
+/* The readings (from index FROM) where FLAGS[r] is WANT, comma-separated (g_free). */
 static char *readings_where(const sg_comparison *cmp, const bool *flags, size_t from, bool want)
 {
     GString *s = g_string_new(NULL);
@@ -128,7 +281,7 @@ static char *readings_where(const sg_comparison *cmp, const bool *flags, size_t 
     return g_string_free(s, FALSE);
 }
 
-/* "smedley -> ozaki introduced: only under smedley_shanghai". */
+/* "smedley - ozaki introduced: only under smedley_shanghai". */
 static char *tie_tooltip(const sg_comparison *cmp, const sg_compare_tie *t, sg_tie_status status)
 {
     const char *arrow = t->relation->directed ? "->" : "-";
@@ -150,11 +303,12 @@ static char *tie_tooltip(const sg_comparison *cmp, const sg_compare_tie *t, sg_t
     return tip;
 }
 
-static void add_ties(Agraph_t *g, const sg_comparison *cmp, Agnode_t **nodes)
+static void add_ties(Agraph_t *g, const sg_comparison *cmp, Agnode_t **nodes, bool *seen)
 {
     for (size_t k = 0; k < cmp->n_ties; k++) {
         const sg_compare_tie *t = &cmp->ties[k];
         sg_tie_status status = sg_compare_tie_status(cmp, t);
+        seen[status] = true;
         char name[32];
         g_snprintf(name, sizeof name, "t%zu", k);
         Agedge_t *e = agedge(g, nodes[t->source], nodes[t->target], name, 1);
@@ -170,76 +324,235 @@ static void add_ties(Agraph_t *g, const sg_comparison *cmp, Agnode_t **nodes)
     }
 }
 
-/* One row of the legend holding ESCAPED (HTML-like markup, every text from the data already escaped by
- * sg_render_append_html). */
-static void legend_row(GString *s, const char *escaped)
+/* ---- the legend: columns of rows (a swatch cell and a text), then notes, as render lays its legend ---- */
+
+typedef struct column {
+    GPtrArray *rows; /* each "<TD ...>swatch</TD><TD ...>text</TD>" */
+    char *heading;  /* escaped */
+} column;
+
+static column *column_new(GPtrArray *columns, const char *heading)
 {
-    g_string_append_printf(s, "<tr><td align=\"left\">%s</td></tr>", escaped);
+    column *c = g_new0(column, 1);
+    GString *h = g_string_new(NULL);
+    sg_render_append_html(h, heading);
+    c->heading = g_string_free(h, FALSE);
+    c->rows = g_ptr_array_new_with_free_func(g_free);
+    g_ptr_array_add(columns, c);
+    return c;
 }
 
-/* One row of the legend: BEFORE and AFTER (markup, no data) around TEXT (escaped here). */
-static void legend_text_row(GString *s, const char *before, const char *text, const char *after)
+static void column_free(gpointer data)
 {
-    GString *row = g_string_new(before);
-    sg_render_append_html(row, text);
-    g_string_append(row, after);
-    legend_row(s, row->str);
-    g_string_free(row, TRUE);
+    column *c = data;
+    g_free(c->heading);
+    g_ptr_array_free(c->rows, TRUE);
+    g_free(c);
 }
 
-/* The legend as the body of an HTML-like label (no outer <>): title, tie colours, node sizes, readings. */
-static char *legend(const sg_comparison *cmp)
+/* Adds a row: a swatch cell with attributes CELL and markup SWATCH (no data in either), and TEXT (escaped
+ * here). */
+static void row(column *c, const char *cell, const char *swatch, const char *text)
 {
-    const sg_network *base = cmp->readings[0].net;
-    GString *s = g_string_new("<table border=\"0\" cellspacing=\"2\" cellpadding=\"1\">");
-    char *text = g_strdup_printf("%s: the base and %zu hypotheses", *base->title ? base->title : base->id,
-                                 cmp->n_readings - 1);
-    legend_text_row(s, "<b>", text, "</b>");
-    g_free(text);
-    for (size_t st = 0; st < G_N_ELEMENTS(status_look); st++) {
-        const char *sample = strcmp(status_look[st].style, "dashed") == 0 ? "‒ ‒ ‒" : "━━━";
-        char *row = g_strdup_printf("<font color=\"%s\"><b>%s</b></font>  tie %s", status_look[st].color, sample,
-                                    status_look[st].legend);
-        legend_row(s, row);
-        g_free(row);
+    GString *r = g_string_new(NULL);
+    g_string_append_printf(r, "<TD ALIGN=\"CENTER\" %s>%s</TD><TD ALIGN=\"LEFT\">", cell, swatch);
+    sg_render_append_html(r, text);
+    g_string_append(r, "</TD>");
+    g_ptr_array_add(c->rows, g_string_free(r, FALSE));
+}
+
+/* The attributes of a swatch cell: FILL, an outline WIDTH points wide in COLOR, dashed or not. */
+static char *swatch(const char *fill, int width, const char *color, bool dashed)
+{
+    return g_strdup_printf("BGCOLOR=\"%s\" BORDER=\"%d\" COLOR=\"%s\"%s FIXEDSIZE=\"TRUE\" WIDTH=\"26\" HEIGHT=\"15\"",
+                           fill, width, color, dashed ? " STYLE=\"dashed\"" : "");
+}
+
+static void legend_fills(GPtrArray *columns, const picture *p)
+{
+    bool any = false;
+    for (size_t k = 0; k < p->palette.n_groups; k++)
+        any = any || p->group_count[k] > 0;
+    if (!any) /* nobody has an affiliation: no colour to explain (as render) */
+        return;
+    column *c = column_new(columns, "fill: affiliation");
+    for (size_t k = 0; k < p->palette.n_groups; k++) {
+        if (p->group_count[k] == 0)
+            continue;
+        char *cell = swatch(p->palette.groups[k].fill, 1, STILL_COLOR, false);
+        char *text = g_strdup_printf("%s (%zu)", p->palette.groups[k].display, p->group_count[k]);
+        row(c, cell, "", text);
+        g_free(text);
+        g_free(cell);
     }
-    text = g_strdup_printf("node size and shade: how far its %s rank moves across the readings (largest "
-                           "spread: %d places); dashed green: a node only some hypotheses add",
-                           cmp->measure, largest_spread(cmp));
-    legend_text_row(s, "", text, "");
+    if (p->ungrouped) {
+        char *cell = swatch("white", 1, STILL_COLOR, false);
+        row(c, cell, "", "none given");
+        g_free(cell);
+    }
+}
+
+/* The kinds drawn and their shapes, by the shape's Graphviz name. */
+static void legend_kinds(GPtrArray *columns, const picture *p)
+{
+    if (!p->kinds[SG_KIND_PERSON] && !p->kinds[SG_KIND_ORGANIZATION] && !p->kinds[SG_KIND_PLACE])
+        return; /* no kinds given: one shape, nothing to explain (as render) */
+    column *c = column_new(columns, "shape: kind");
+    for (int k = SG_KIND_PERSON; k <= SG_KIND_PLACE; k++)
+        if (p->kinds[k]) {
+            char *text = g_strdup_printf("%s: %s", sg_render_kind_shape((sg_kind)k), sg_kind_name((sg_kind)k));
+            row(c, "", "", text);
+            g_free(text);
+        }
+    if (p->kinds[SG_KIND_UNSPECIFIED]) {
+        char *text = g_strdup_printf("%s: kind not given", sg_render_kind_shape(SG_KIND_UNSPECIFIED));
+        row(c, "", "", text);
+        g_free(text);
+    }
+}
+
+/* One row per movement band some node is in ("0 places", "1-3 places", "11-33 places"), and the dashed
+ * outline of added nodes. */
+static void legend_movement(GPtrArray *columns, const picture *p)
+{
+    char *heading = g_strdup_printf("outline: how far the %s rank moves", p->cmp->measure);
+    column *c = column_new(columns, heading);
+    g_free(heading);
+    for (size_t k = 0; k < p->n_bands; k++) {
+        if (!p->band_used[k])
+            continue;
+        int low = k ? p->band_upper[k - 1] + 1 : 0, high = p->band_upper[k];
+        char *text = low == high ? g_strdup_printf("%d place%s", low, low == 1 ? "" : "s")
+                                 : g_strdup_printf("%d-%d places", low, high);
+        char *cell = swatch("white", band_width[k], k ? MOVED_COLOR : STILL_COLOR, false);
+        row(c, cell, "", text);
+        g_free(cell);
+        g_free(text);
+    }
+    if (p->any_added) {
+        char *cell = swatch("white", 1, STILL_COLOR, true);
+        row(c, cell, "", "dashed: not in the base, added by some hypotheses");
+        g_free(cell);
+    }
+}
+
+static void legend_ties(GPtrArray *columns, const bool *seen)
+{
+    column *c = column_new(columns, "colour: where the tie holds");
+    for (size_t st = 0; st < G_N_ELEMENTS(status_look); st++)
+        if (seen[st]) {
+            char *sample = g_strdup_printf("<FONT COLOR=\"%s\">%s</FONT>", status_look[st].color, status_look[st].glyph);
+            row(c, "", sample, status_look[st].legend);
+            g_free(sample);
+        }
+    if (c->rows->len == 0)
+        g_ptr_array_remove(columns, c);
+}
+
+/* Writes the columns side by side as one grid; returns the number of grid columns. */
+static int write_columns(GString *out, GPtrArray *columns)
+{
+    guint depth = 0;
+    g_string_append(out, "<TR>");
+    for (guint k = 0; k < columns->len; k++) {
+        column *c = g_ptr_array_index(columns, k);
+        g_string_append_printf(out, "%s<TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>%s</B></TD>",
+                               k ? "<TD WIDTH=\"24\"></TD>" : "", c->heading);
+        depth = MAX(depth, c->rows->len);
+    }
+    g_string_append(out, "</TR>");
+    for (guint r = 0; r < depth; r++) {
+        g_string_append(out, "<TR>");
+        for (guint k = 0; k < columns->len; k++) {
+            column *c = g_ptr_array_index(columns, k);
+            if (k)
+                g_string_append(out, "<TD></TD>");
+            g_string_append(out, r < c->rows->len ? (const char *)g_ptr_array_index(c->rows, r) : "<TD></TD><TD></TD>");
+        }
+        g_string_append(out, "</TR>");
+    }
+    return columns->len ? 3 * (int)columns->len - 1 : 1;
+}
+
+/* A note row spanning SPAN columns: TEXT (escaped here) between the markup BEFORE and AFTER (no data). */
+static void note(GString *out, int span, const char *before, const char *text, const char *after)
+{
+    g_string_append_printf(out, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"%d\">%s", span, before);
+    sg_render_append_html(out, text);
+    g_string_append_printf(out, "%s</TD></TR>", after);
+}
+
+/* The legend as an HTML-like label: title, the columns (fills, shapes, movement, tie statuses), then
+ * notes on size and the readings. Everything from the data is escaped. */
+static char *legend(const picture *p, const bool *seen)
+{
+    const sg_comparison *cmp = p->cmp;
+    const sg_network *base = cmp->readings[0].net;
+    GPtrArray *columns = g_ptr_array_new_with_free_func(column_free);
+    legend_fills(columns, p);
+    legend_kinds(columns, p);
+    legend_movement(columns, p);
+    legend_ties(columns, seen);
+    GString *grid = g_string_new(NULL);
+    int span = write_columns(grid, columns);
+    GString *out = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">");
+    char *text = g_strdup_printf("%s: the base and %zu %s", *base->title ? base->title : base->id,
+                                 cmp->n_readings - 1, cmp->scenarios ? "scenarios" : "hypotheses");
+    note(out, span, "<FONT POINT-SIZE=\"22\">", text, "</FONT>");
+    g_free(text);
+    g_string_append(out, grid->str);
+    text = g_strdup_printf("size: standing, the mean %s rank across the readings (where the node is); "
+                           "largest: %s, mean rank %.1f",
+                           cmp->measure, cmp->node_labels[p->top], p->mean_rank[p->top]);
+    note(out, span, "", text, "");
     g_free(text);
     GString *ids = g_string_new(NULL);
     for (size_t r = 1; r < cmp->n_readings; r++)
         g_string_append_printf(ids, "%s%s", r > 1 ? ", " : "", cmp->readings[r].id);
-    text = g_strdup_printf("hypotheses: %s (hover over a tie or a node for the details)", ids->str);
-    legend_text_row(s, "", text, "");
+    text = cmp->n_readings > 1 ? g_strdup_printf("%s: %s (hover over a tie or a node for the details)",
+                                                 cmp->scenarios ? "scenarios" : "hypotheses", ids->str)
+                               : g_strdup("no hypotheses: the base alone (hover over a node for its rank)");
+    note(out, span, "", text, "");
     g_free(text);
     g_string_free(ids, TRUE);
-    g_string_append(s, "</table>");
-    return g_string_free(s, FALSE);
+    g_string_append(out, "</TABLE>");
+    g_string_free(grid, TRUE);
+    g_ptr_array_free(columns, TRUE);
+    return g_string_free(out, FALSE);
 }
 
 static Agraph_t *build(const sg_comparison *cmp, unsigned long seed)
 {
+    picture p;
+    picture_init(&p, cmp);
     Agraph_t *g = agopen("comparison", Agdirected, NULL);
     char start[32];
     g_snprintf(start, sizeof start, "%lu", seed);
     set(g, "start", start);
     set(g, "overlap", "false");
+    set(g, "sep", "+28");
     set(g, "splines", "true");
     set(g, "outputorder", "edgesfirst");
-    set(g, "fontname", FONT);
+    set(g, "bgcolor", "white");
+    set(g, "pad", "0.3");
+    set(g, "fontname", SG_RENDER_FONT);
     set(g, "labelloc", "b");
     set(g, "labeljust", "l");
-    char *label = legend(cmp);
-    agsafeset(g, "label", agstrdup_html(g, label), "");
-    g_free(label);
-    agattr(g, AGNODE, "fontname", FONT);
-    agattr(g, AGEDGE, "fontname", FONT);
+    set(g, "forcelabels", "true");
+    agattr(g, AGNODE, "fontname", SG_RENDER_FONT);
+    agattr(g, AGNODE, "margin", "0.08,0.04");
+    agattr(g, AGEDGE, "fontname", SG_RENDER_FONT);
     Agnode_t **nodes = g_new0(Agnode_t *, cmp->n_nodes + 1);
-    add_nodes(g, cmp, nodes);
-    add_ties(g, cmp, nodes);
+    bool seen[G_N_ELEMENTS(status_look)] = {false};
+    add_nodes(g, &p, nodes);
+    add_ties(g, cmp, nodes, seen);
     g_free(nodes);
+    char *label = legend(&p, seen);
+    char *html = agstrdup_html(g, label);
+    set(g, "label", html);
+    agstrfree(g, html);
+    g_free(label);
+    picture_clear(&p);
     return g;
 }
 
