@@ -10,8 +10,9 @@
 
 /* Draws the union network of CMP with Graphviz (neato, started from SEED) in `render`'s vocabulary: each
  * node shaped by its kind (sg_render_kind_shape), filled by its affiliation as `render` fills it (the
- * palette ranked over the union of the base reading and everything its hypotheses add) and with the SVG
- * id "node-ID"; its area grows with its standing, (n - mean rank + 1) / n over the n union nodes
+ * palette ranked over WHOLE, the whole network the readings come from, or when WHOLE is NULL over the
+ * union of the base reading and everything its hypotheses add) and with the SVG id "node-ID"; its area
+ * grows with its standing, 1 - ln(mean rank) / ln(n + 1) of the best node's over the n union nodes
  * (sg_compare_mean_rank), and its outline widens and darkens with its rank spread, in the bands of
  * sg_compare_movement_bands; a node the base lacks has a dashed outline. Each tie is coloured by
  * sg_compare_tie_status (in the base and every hypothesis; altered, removed or added by the hypotheses
@@ -19,8 +20,8 @@
  * Graphviz output format ("svg", "png", "pdf", "dot"). Writes to STREAM and returns true; on a Graphviz
  * failure adds an error to DIAG and returns false (part of the output may have been written, so write to
  * an sg_output and abort it). Nothing is kept. */
-bool sg_compare_render(const sg_comparison *cmp, const char *format, unsigned long seed, FILE *stream,
-                       sg_diag *diag);
+bool sg_compare_render(const sg_comparison *cmp, const sg_network *whole, const char *format, unsigned long seed,
+                       FILE *stream, sg_diag *diag);
 
 /* The Graphviz format named by PATH's extension (.svg, .png, .pdf, .dot or .gv, any case): a static
  * string, or NULL when the extension is none of these. */

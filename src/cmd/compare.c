@@ -892,10 +892,16 @@ static int write_comparison(const sg_comparison *cmp, const sg_network *net, con
 
 /* Draws the comparison picture into OUT (in the format PATH's extension names) and commits it. Returns an
  * exit code. */
-static int render_comparison(const sg_comparison *cmp, const char *path, sg_output *out)
+static int render_comparison(const sg_comparison *cmp, sg_network *base, const char *path, sg_output *out)
 {
+    sg_network *whole = sg_cmd_whole(base); /* colours ranked as render ranks them, whatever the reading */
+    if (!whole) {
+        sg_output_abort(out);
+        return SG_EXIT_DATA;
+    }
     sg_diag *diag = sg_diag_new();
-    bool ok = sg_compare_render(cmp, sg_compare_render_format(path), 1, out->stream, diag);
+    bool ok = sg_compare_render(cmp, whole, sg_compare_render_format(path), 1, out->stream, diag);
+    sg_network_unref(whole);
     sg_diag_print(diag, false);
     sg_diag_free(diag);
     if (!ok) {
@@ -938,7 +944,7 @@ static int compare_network(sg_network *net, const sg_options *opts, const compar
         status = cmp ? write_comparison(cmp, cmp->readings[0].net, opts) : SG_EXIT_DATA;
     }
     if (status == SG_EXIT_OK && picture)
-        status = render_comparison(cmp, a->render, picture);
+        status = render_comparison(cmp, net, a->render, picture);
     else
         sg_output_abort(picture);
     if (!sg_output_set_end(set, status == SG_EXIT_OK))

@@ -152,8 +152,10 @@ typedef struct picture {
 /* The whole network the base reading belongs to: the union of it and everything its hypotheses add (as
  * `render` colours by), or the base reading itself when that union cannot be made (a reading that left
  * out nodes a hypothesis names). The caller unrefs it. */
-static sg_network *whole_network(const sg_comparison *cmp)
+static sg_network *whole_network(const sg_comparison *cmp, const sg_network *given)
 {
+    if (given)
+        return sg_network_ref((sg_network *)given);
     sg_network *base = cmp->readings[0].net;
     if (base->n_hypotheses == 0)
         return sg_network_ref(base);
@@ -171,11 +173,11 @@ static size_t band_of(const picture *p, int spread)
     return k;
 }
 
-static void picture_init(picture *p, const sg_comparison *cmp)
+static void picture_init(picture *p, const sg_comparison *cmp, const sg_network *given)
 {
     memset(p, 0, sizeof *p);
     p->cmp = cmp;
-    sg_network *whole = whole_network(cmp);
+    sg_network *whole = whole_network(cmp, given);
     sg_palette_init(&p->palette, whole, "affiliation", SG_SCHEME_COLOUR);
     sg_network_unref(whole);
     size_t n = cmp->n_nodes;
@@ -521,10 +523,10 @@ static char *legend(const picture *p, const bool *seen)
     return g_string_free(out, FALSE);
 }
 
-static Agraph_t *build(const sg_comparison *cmp, unsigned long seed)
+static Agraph_t *build(const sg_comparison *cmp, const sg_network *whole, unsigned long seed)
 {
     picture p;
-    picture_init(&p, cmp);
+    picture_init(&p, cmp, whole);
     Agraph_t *g = agopen("comparison", Agdirected, NULL);
     char start[32];
     g_snprintf(start, sizeof start, "%lu", seed);
@@ -585,12 +587,12 @@ static bool layout_and_write(GVC_t *gvc, Agraph_t *g, const char *format, FILE *
     return ok;
 }
 
-bool sg_compare_render(const sg_comparison *cmp, const char *format, unsigned long seed, FILE *stream,
-                       sg_diag *diag)
+bool sg_compare_render(const sg_comparison *cmp, const sg_network *whole, const char *format, unsigned long seed,
+                       FILE *stream, sg_diag *diag)
 {
     messages = g_string_new(NULL);
     agusererrf previous = agseterrf(collect);
-    Agraph_t *g = build(cmp, seed);
+    Agraph_t *g = build(cmp, whole, seed);
     bool ok = layout_and_write(sg_render_context(), g, format, stream, diag);
     agclose(g);
     agseterrf(previous);

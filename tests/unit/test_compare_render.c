@@ -124,7 +124,7 @@ static char *picture_text(const sg_comparison *cmp, const char *format)
     size_t length = 0;
     FILE *stream = open_memstream(&text, &length);
     sg_diag *diag = sg_diag_new();
-    g_assert_true(sg_compare_render(cmp, format, 1, stream, diag));
+    g_assert_true(sg_compare_render(cmp, NULL, format, 1, stream, diag));
     g_assert_cmpuint(diag->errors, ==, 0);
     sg_diag_free(diag);
     fclose(stream);
