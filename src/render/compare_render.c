@@ -328,46 +328,10 @@ static void add_ties(Agraph_t *g, const sg_comparison *cmp, Agnode_t **nodes, bo
 
 /* ---- the legend: columns of rows (a swatch cell and a text), then notes, as render lays its legend ---- */
 
-typedef struct column {
-    GPtrArray *rows; /* each "<TD ...>swatch</TD><TD ...>text</TD>" */
-    char *heading;  /* escaped */
-} column;
-
-static column *column_new(GPtrArray *columns, const char *heading)
-{
-    column *c = g_new0(column, 1);
-    GString *h = g_string_new(NULL);
-    sg_render_append_html(h, heading);
-    c->heading = g_string_free(h, FALSE);
-    c->rows = g_ptr_array_new_with_free_func(g_free);
-    g_ptr_array_add(columns, c);
-    return c;
-}
-
-static void column_free(gpointer data)
-{
-    column *c = data;
-    g_free(c->heading);
-    g_ptr_array_free(c->rows, TRUE);
-    g_free(c);
-}
-
-/* Adds a row: a swatch cell with attributes CELL and markup SWATCH (no data in either), and TEXT (escaped
- * here). */
-static void row(column *c, const char *cell, const char *swatch, const char *text)
-{
-    GString *r = g_string_new(NULL);
-    g_string_append_printf(r, "<TD ALIGN=\"CENTER\" %s>%s</TD><TD ALIGN=\"LEFT\">", cell, swatch);
-    sg_render_append_html(r, text);
-    g_string_append(r, "</TD>");
-    g_ptr_array_add(c->rows, g_string_free(r, FALSE));
-}
-
-/* The attributes of a swatch cell: FILL, an outline WIDTH points wide in COLOR, dashed or not. */
+/* A swatch cell: FILL, an outline WIDTH points wide in COLOR, dashed or not (g_free). */
 static char *swatch(const char *fill, int width, const char *color, bool dashed)
 {
-    return g_strdup_printf("BGCOLOR=\"%s\" BORDER=\"%d\" COLOR=\"%s\"%s FIXEDSIZE=\"TRUE\" WIDTH=\"26\" HEIGHT=\"15\"",
-                           fill, width, color, dashed ? " STYLE=\"dashed\"" : "");
+    return sg_legend_swatch(fill, dashed ? "dashed" : "solid", width, color, 14);
 }
 
 static void legend_fills(GPtrArray *columns, const picture *p)
@@ -377,19 +341,19 @@ static void legend_fills(GPtrArray *columns, const picture *p)
         any = any || p->group_count[k] > 0;
     if (!any) /* nobody has an affiliation: no colour to explain (as render) */
         return;
-    column *c = column_new(columns, "fill: affiliation");
+    sg_legend_column *c = sg_legend_column_add(columns, "fill: affiliation");
     for (size_t k = 0; k < p->palette.n_groups; k++) {
         if (p->group_count[k] == 0)
             continue;
         char *cell = swatch(p->palette.groups[k].fill, 1, STILL_COLOR, false);
         char *text = g_strdup_printf("%s (%zu)", p->palette.groups[k].display, p->group_count[k]);
-        row(c, cell, "", text);
+        sg_legend_row(c, cell, "", text);
         g_free(text);
         g_free(cell);
     }
     if (p->ungrouped) {
         char *cell = swatch("white", 1, STILL_COLOR, false);
-        row(c, cell, "", "none given");
+        sg_legend_row(c, cell, "", "none given");
         g_free(cell);
     }
 }
@@ -399,17 +363,15 @@ static void legend_kinds(GPtrArray *columns, const picture *p)
 {
     if (!p->kinds[SG_KIND_PERSON] && !p->kinds[SG_KIND_ORGANIZATION] && !p->kinds[SG_KIND_PLACE])
         return; /* no kinds given: one shape, nothing to explain (as render) */
-    column *c = column_new(columns, "shape: kind");
+    sg_legend_column *c = sg_legend_column_add(columns, "shape: kind");
     for (int k = SG_KIND_PERSON; k <= SG_KIND_PLACE; k++)
         if (p->kinds[k]) {
-            char *text = g_strdup_printf("%s: %s", sg_render_kind_shape((sg_kind)k), sg_kind_name((sg_kind)k));
-            row(c, "", "", text);
-            g_free(text);
+            char *glyph = g_strdup_printf("<FONT POINT-SIZE=\"18\">%s</FONT>", sg_render_kind_glyph((sg_kind)k));
+            sg_legend_row(c, "", glyph, sg_kind_name((sg_kind)k));
+            g_free(glyph);
         }
     if (p->kinds[SG_KIND_UNSPECIFIED]) {
-        char *text = g_strdup_printf("%s: kind not given", sg_render_kind_shape(SG_KIND_UNSPECIFIED));
-        row(c, "", "", text);
-        g_free(text);
+        sg_legend_row(c, "", sg_render_kind_glyph(SG_KIND_UNSPECIFIED), "kind not given");
     }
 }
 
@@ -418,7 +380,7 @@ static void legend_kinds(GPtrArray *columns, const picture *p)
 static void legend_movement(GPtrArray *columns, const picture *p)
 {
     char *heading = g_strdup_printf("outline: how far the %s rank moves", p->cmp->measure);
-    column *c = column_new(columns, heading);
+    sg_legend_column *c = sg_legend_column_add(columns, heading);
     g_free(heading);
     for (size_t k = 0; k < p->n_bands; k++) {
         if (!p->band_used[k])
@@ -427,60 +389,36 @@ static void legend_movement(GPtrArray *columns, const picture *p)
         char *text = low == high ? g_strdup_printf("%d place%s", low, low == 1 ? "" : "s")
                                  : g_strdup_printf("%d-%d places", low, high);
         char *cell = swatch("white", band_width[k], k ? MOVED_COLOR : STILL_COLOR, false);
-        row(c, cell, "", text);
+        sg_legend_row(c, cell, "", text);
         g_free(cell);
         g_free(text);
     }
     if (p->any_added) {
         char *cell = swatch("white", 1, STILL_COLOR, true);
-        row(c, cell, "", "dashed: not in the base, added by some hypotheses");
+        sg_legend_row(c, cell, "", "dashed: not in the base, added by some hypotheses");
         g_free(cell);
     }
 }
 
 static void legend_ties(GPtrArray *columns, const bool *seen)
 {
-    column *c = column_new(columns, "colour: where the tie holds");
+    sg_legend_column *c = sg_legend_column_add(columns, "colour: where the tie holds");
     for (size_t st = 0; st < G_N_ELEMENTS(status_look); st++)
         if (seen[st]) {
             char *sample = g_strdup_printf("<FONT COLOR=\"%s\">%s</FONT>", status_look[st].color, status_look[st].glyph);
-            row(c, "", sample, status_look[st].legend);
+            sg_legend_row(c, "", sample, status_look[st].legend);
             g_free(sample);
         }
     if (c->rows->len == 0)
         g_ptr_array_remove(columns, c);
 }
 
-/* Writes the columns side by side as one grid; returns the number of grid columns. */
-static int write_columns(GString *out, GPtrArray *columns)
-{
-    guint depth = 0;
-    g_string_append(out, "<TR>");
-    for (guint k = 0; k < columns->len; k++) {
-        column *c = g_ptr_array_index(columns, k);
-        g_string_append_printf(out, "%s<TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>%s</B></TD>",
-                               k ? "<TD WIDTH=\"24\"></TD>" : "", c->heading);
-        depth = MAX(depth, c->rows->len);
-    }
-    g_string_append(out, "</TR>");
-    for (guint r = 0; r < depth; r++) {
-        g_string_append(out, "<TR>");
-        for (guint k = 0; k < columns->len; k++) {
-            column *c = g_ptr_array_index(columns, k);
-            if (k)
-                g_string_append(out, "<TD></TD>");
-            g_string_append(out, r < c->rows->len ? (const char *)g_ptr_array_index(c->rows, r) : "<TD></TD><TD></TD>");
-        }
-        g_string_append(out, "</TR>");
-    }
-    return columns->len ? 3 * (int)columns->len - 1 : 1;
-}
-
 /* A note row spanning SPAN columns: TEXT (escaped here) between the markup BEFORE and AFTER (no data). */
 static void note(GString *out, int span, const char *before, const char *text, const char *after)
 {
-    g_string_append_printf(out, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"%d\">%s", span, before);
-    sg_render_append_html(out, text);
+    sg_legend_note_open(out, span);
+    g_string_append(out, before);
+    sg_render_append_html_wrapped(out, text, *before ? SG_LEGEND_LINE * 2 / 3 : SG_LEGEND_LINE);
     g_string_append_printf(out, "%s</TD></TR>", after);
 }
 
@@ -490,13 +428,13 @@ static char *legend(const picture *p, const bool *seen)
 {
     const sg_comparison *cmp = p->cmp;
     const sg_network *base = cmp->readings[0].net;
-    GPtrArray *columns = g_ptr_array_new_with_free_func(column_free);
+    GPtrArray *columns = sg_legend_columns_new();
     legend_fills(columns, p);
     legend_kinds(columns, p);
     legend_movement(columns, p);
     legend_ties(columns, seen);
     GString *grid = g_string_new(NULL);
-    int span = write_columns(grid, columns);
+    int span = sg_legend_write_columns(grid, columns, 0);
     GString *out = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">");
     char *text = g_strdup_printf("%s: the base and %zu %s", *base->title ? base->title : base->id,
                                  cmp->n_readings - 1, cmp->scenarios ? "scenarios" : "hypotheses");

@@ -146,6 +146,32 @@ const char *sg_render_ungrouped_outline(sg_render_scheme scheme);
 /* The line style of a tie of confidence C (static): "solid", "dashed" or "dotted". */
 const char *sg_render_confidence_style(double c);
 
+/* The legend, as render and compare --render draw it: columns (a bold heading over rows of a swatch cell
+ * and a text), side by side or stacked, then notes spanning the grid. Texts are escaped here and wrapped
+ * at SG_LEGEND_LINE characters (titles at two thirds of it, in larger type). */
+#define SG_LEGEND_LINE 72
+typedef struct sg_legend_column {
+    char *heading;   /* escaped */
+    GPtrArray *rows; /* of strings: "<TD ...>swatch</TD><TD ...>text</TD>" */
+} sg_legend_column;
+/* An empty list of columns; free with g_ptr_array_free(columns, TRUE). */
+GPtrArray *sg_legend_columns_new(void);
+/* Appends a column headed HEADING to COLUMNS and returns it (owned by COLUMNS). */
+sg_legend_column *sg_legend_column_add(GPtrArray *columns, const char *heading);
+void sg_legend_column_free(gpointer column);
+/* Adds a row: a swatch cell (its attributes CELL and markup SWATCH, no data in either) and TEXT. */
+void sg_legend_row(sg_legend_column *c, const char *cell, const char *swatch, const char *text);
+/* The attributes of a swatch cell (g_free): filled FILL, its border BORDER points wide (3 at least for a
+ * "bold" OUTLINE) in COLOR (NULL: the default), dashed or dotted as OUTLINE says, sized beside FONT-point
+ * text. */
+char *sg_legend_swatch(const char *fill, const char *outline, double border, const char *color, double font);
+/* Writes COLUMNS as one grid, PER_ROW side by side (0: all), the next beneath; returns its width in cells. */
+int sg_legend_write_columns(GString *out, GPtrArray *columns, int per_row);
+/* Opens a note row spanning SPAN cells (left-aligned; close it with "</TD></TR>"). */
+void sg_legend_note_open(GString *out, int span);
+/* A glyph that looks like the kind's shape, for legends (static UTF-8). */
+const char *sg_render_kind_glyph(sg_kind kind);
+
 /* The legend and caption as an HTML-like label (g_free): the title, then tables of colours, shapes, tie
  * families, confidence styles, size and route. Everything from the data is XML-escaped. */
 char *sg_render_legend(const sg_network *net, const sg_render_spec *spec, const sg_view *view,

@@ -232,8 +232,7 @@ const char *sg_render_kind_shape(sg_kind kind)
     return "ellipse";
 }
 
-/* A glyph that looks like the kind's shape, for the legend. */
-static const char *kind_glyph(sg_kind kind)
+const char *sg_render_kind_glyph(sg_kind kind)
 {
     switch (kind) {
     case SG_KIND_ORGANIZATION:
@@ -285,52 +284,48 @@ char *sg_render_default_title(const sg_network *net)
     return g_string_free(t, FALSE);
 }
 
-/* The longest line of the legend's text, in characters (its title: two thirds of it, in larger type). */
-#define LEGEND_LINE 72
-
-/* A legend column: its heading and its rows, each two ready cells (a swatch and a text). */
-typedef struct legend_column {
-    char *heading;   /* escaped */
-    GPtrArray *rows; /* of strings: "<TD ...>swatch</TD><TD ...>text</TD>" */
-} legend_column;
-
-static legend_column *column_new(const char *heading)
+GPtrArray *sg_legend_columns_new(void)
 {
-    legend_column *c = g_new0(legend_column, 1);
+    return g_ptr_array_new_with_free_func(sg_legend_column_free);
+}
+
+sg_legend_column *sg_legend_column_add(GPtrArray *columns, const char *heading)
+{
+    sg_legend_column *c = g_new0(sg_legend_column, 1);
     GString *escaped = g_string_new("");
     sg_render_append_html(escaped, heading);
     c->heading = g_string_free(escaped, FALSE);
     c->rows = g_ptr_array_new_with_free_func(g_free);
+    g_ptr_array_add(columns, c);
     return c;
 }
 
-static void column_free(gpointer data)
+void sg_legend_column_free(gpointer data)
 {
-    legend_column *c = data;
+    sg_legend_column *c = data;
     g_free(c->heading);
     g_ptr_array_free(c->rows, TRUE);
     g_free(c);
 }
 
-/* Adds a row: a swatch cell (its attributes CELL and raw HTML-like content SWATCH) and TEXT (escaped here). */
-static void legend_row(legend_column *c, const char *cell, const char *swatch, const char *text)
+void sg_legend_row(sg_legend_column *c, const char *cell, const char *swatch, const char *text)
 {
     GString *row = g_string_new("");
     g_string_append_printf(row, "<TD ALIGN=\"CENTER\" %s>%s</TD><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">", cell, swatch);
-    sg_render_append_html_wrapped(row, text, LEGEND_LINE);
+    sg_render_append_html_wrapped(row, text, SG_LEGEND_LINE);
     g_string_append(row, "</TD>");
     g_ptr_array_add(c->rows, g_string_free(row, FALSE));
 }
 
-/* The attributes of a cell showing a node group's look: its fill, and its outline (dashed, dotted or
- * bold) as the cell's border (g_free). */
-static char *swatch_fill(const char *fill, const char *outline, double font)
+char *sg_legend_swatch(const char *fill, const char *outline, double border, const char *color, double font)
 {
-    bool bold = strcmp(outline, "bold") == 0;
     bool pattern = strcmp(outline, "dashed") == 0 || strcmp(outline, "dotted") == 0;
+    if (strcmp(outline, "bold") == 0)
+        border = MAX(border, 3);
     /* 26 x 15 points beside 14-point text */
-    return g_strdup_printf("BGCOLOR=\"%s\" BORDER=\"%d\"%s%s%s FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\"", fill,
-                           bold ? 3 : 1, pattern ? " STYLE=\"" : "", pattern ? outline : "", pattern ? "\"" : "",
+    return g_strdup_printf("BGCOLOR=\"%s\" BORDER=\"%d\"%s%s%s%s%s%s FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\"",
+                           fill, (int)(border + 0.5), color ? " COLOR=\"" : "", color ? color : "", color ? "\"" : "",
+                           pattern ? " STYLE=\"" : "", pattern ? outline : "", pattern ? "\"" : "",
                            (int)(font * 26 / 14 + 0.5), (int)(font * 15 / 14 + 0.5));
 }
 
@@ -346,21 +341,20 @@ static void legend_groups(GPtrArray *columns, const sg_render_spec *spec, const 
         return;
     char *heading = g_strdup_printf("%s: %s", spec->scheme == SG_SCHEME_PRINT ? "fill and outline" : "fill",
                                     spec->color_by);
-    legend_column *c = column_new(heading);
+    sg_legend_column *c = sg_legend_column_add(columns, heading);
     g_free(heading);
     for (size_t k = 0; k < view->n_groups; k++) {
-        char *swatch = swatch_fill(view->groups[k].fill, view->groups[k].outline, view->legend_font);
+        char *swatch = sg_legend_swatch(view->groups[k].fill, view->groups[k].outline, 1, NULL, view->legend_font);
         char *text = g_strdup_printf("%s (%zu)", view->groups[k].display, view->groups[k].count);
-        legend_row(c, swatch, "", text);
+        sg_legend_row(c, swatch, "", text);
         g_free(text);
         g_free(swatch);
     }
     if (has_ungrouped) {
-        char *swatch = swatch_fill("white", sg_render_ungrouped_outline(spec->scheme), view->legend_font);
-        legend_row(c, swatch, "", "none given");
+        char *swatch = sg_legend_swatch("white", sg_render_ungrouped_outline(spec->scheme), 1, NULL, view->legend_font);
+        sg_legend_row(c, swatch, "", "none given");
         g_free(swatch);
     }
-    g_ptr_array_add(columns, c);
 }
 
 static void legend_kinds(GPtrArray *columns, const sg_network *net, const sg_view *view)
@@ -371,17 +365,16 @@ static void legend_kinds(GPtrArray *columns, const sg_network *net, const sg_vie
             seen[net->nodes[i].kind] = true;
     if (!seen[SG_KIND_PERSON] && !seen[SG_KIND_ORGANIZATION] && !seen[SG_KIND_PLACE])
         return;
-    legend_column *c = column_new("shape: kind");
+    sg_legend_column *c = sg_legend_column_add(columns, "shape: kind");
     for (int k = SG_KIND_PERSON; k <= SG_KIND_PLACE; k++)
         if (seen[k]) {
             char *swatch = g_strdup_printf("<FONT POINT-SIZE=\"%.3g\">%s</FONT>", 1.3 * view->legend_font,
-                                           kind_glyph((sg_kind)k));
-            legend_row(c, "", swatch, sg_kind_name((sg_kind)k));
+                                           sg_render_kind_glyph((sg_kind)k));
+            sg_legend_row(c, "", swatch, sg_kind_name((sg_kind)k));
             g_free(swatch);
         }
     if (seen[SG_KIND_UNSPECIFIED])
-        legend_row(c, "", kind_glyph(SG_KIND_UNSPECIFIED), "kind not given");
-    g_ptr_array_add(columns, c);
+        sg_legend_row(c, "", sg_render_kind_glyph(SG_KIND_UNSPECIFIED), "kind not given");
 }
 
 static void legend_families(GPtrArray *columns, const sg_network *net, const sg_render_spec *spec,
@@ -396,17 +389,16 @@ static void legend_families(GPtrArray *columns, const sg_network *net, const sg_
         }
     if (view->drawn_edges == 0)
         return;
-    legend_column *c = column_new(spec->scheme == SG_SCHEME_PRINT ? "line: tie family" : "colour: tie family");
+    sg_legend_column *c = sg_legend_column_add(columns, spec->scheme == SG_SCHEME_PRINT ? "line: tie family" : "colour: tie family");
     for (int f = SG_FAMILY_MEMBERSHIP; f <= SG_FAMILY_OTHER; f++)
         if (seen[f]) {
             const sg_tie_look *look = sg_render_family_look((sg_family)f, spec->scheme);
             char *swatch = g_strdup_printf("<FONT COLOR=\"%s\">%s</FONT>", look->glyph_color, look->glyph);
-            legend_row(c, "", swatch, sg_family_name((sg_family)f));
+            sg_legend_row(c, "", swatch, sg_family_name((sg_family)f));
             g_free(swatch);
         }
     if (directed)
-        legend_row(c, "", "\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6", "directed relation"); /* ──▶ */
-    g_ptr_array_add(columns, c);
+        sg_legend_row(c, "", "\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6", "directed relation"); /* ──▶ */
 }
 
 /* The confidence column: only the line patterns some drawn tie has. */
@@ -423,14 +415,13 @@ static void legend_confidence(GPtrArray *columns, const sg_network *net, const s
     }
     if (!solid && !dashed && !dotted)
         return;
-    legend_column *c = column_new("line: confidence");
+    sg_legend_column *c = sg_legend_column_add(columns, "line: confidence");
     if (solid)
-        legend_row(c, "", "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81", "0.8 or more: solid");
+        sg_legend_row(c, "", "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81", "0.8 or more: solid");
     if (dashed)
-        legend_row(c, "", "\xe2\x94\x81 \xe2\x94\x81 \xe2\x94\x81", "0.5 to 0.8: dashed");
+        sg_legend_row(c, "", "\xe2\x94\x81 \xe2\x94\x81 \xe2\x94\x81", "0.5 to 0.8: dashed");
     if (dotted)
-        legend_row(c, "", "\xc2\xb7 \xc2\xb7 \xc2\xb7 \xc2\xb7 \xc2\xb7", "below 0.5: dotted");
-    g_ptr_array_add(columns, c);
+        sg_legend_row(c, "", "\xc2\xb7 \xc2\xb7 \xc2\xb7 \xc2\xb7 \xc2\xb7", "below 0.5: dotted");
 }
 
 /* Writes COLUMNS [FIRST, FIRST + N) as rows of one grid (headings, then row by row, a spacer between
@@ -441,7 +432,7 @@ static void write_block(GString *out, GPtrArray *columns, guint first, guint n, 
     int used = 0;
     g_string_append(out, "<TR>");
     for (guint k = first; k < first + n; k++) {
-        legend_column *c = g_ptr_array_index(columns, k);
+        sg_legend_column *c = g_ptr_array_index(columns, k);
         g_string_append_printf(out, "%s<TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>%s</B></TD>",
                                k > first ? "<TD WIDTH=\"24\"></TD>" : "", c->heading);
         used += k > first ? 3 : 2;
@@ -453,7 +444,7 @@ static void write_block(GString *out, GPtrArray *columns, guint first, guint n, 
     for (guint r = 0; r < depth; r++) {
         g_string_append(out, "<TR>");
         for (guint k = first; k < first + n; k++) {
-            legend_column *c = g_ptr_array_index(columns, k);
+            sg_legend_column *c = g_ptr_array_index(columns, k);
             if (k > first)
                 g_string_append(out, "<TD></TD>");
             g_string_append(out, r < c->rows->len ? (const char *)g_ptr_array_index(c->rows, r) : "<TD></TD><TD></TD>");
@@ -466,7 +457,7 @@ static void write_block(GString *out, GPtrArray *columns, guint first, guint n, 
 
 /* Writes the columns as a grid, PER_ROW of them side by side (0: all), the next ones beneath. Returns the
  * number of grid columns. */
-static int write_columns(GString *out, GPtrArray *columns, int per_row)
+int sg_legend_write_columns(GString *out, GPtrArray *columns, int per_row)
 {
     guint across = per_row > 0 && (guint)per_row < columns->len ? (guint)per_row : columns->len;
     int span = across ? 3 * (int)across - 1 : 1;
@@ -476,7 +467,7 @@ static int write_columns(GString *out, GPtrArray *columns, int per_row)
 }
 
 /* Opens a note row spanning SPAN columns. */
-static void note_open(GString *out, int span)
+void sg_legend_note_open(GString *out, int span)
 {
     g_string_append_printf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" COLSPAN=\"%d\">", span);
 }
@@ -486,18 +477,18 @@ static void legend_notes(GString *out, const sg_network *net, const sg_render_sp
                          int span)
 {
     if (spec->size_by) {
-        note_open(out, span);
+        sg_legend_note_open(out, span);
         char *text = view->size_top >= 0
                          ? g_strdup_printf("size: %s (area grows with the value; largest: %s, %.4g)",
                                            spec->size_by, net->nodes[view->size_top].label,
                                            spec->size_values[view->size_top])
                          : g_strdup_printf("size: %s (all zero)", spec->size_by);
-        sg_render_append_html_wrapped(out, text, LEGEND_LINE);
+        sg_render_append_html_wrapped(out, text, SG_LEGEND_LINE);
         g_free(text);
         g_string_append(out, "</TD></TR>");
     }
     if (view->has_route) {
-        note_open(out, span);
+        sg_legend_note_open(out, span);
         g_string_append_printf(out, "<FONT COLOR=\"%s\">\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81</FONT> ",
                                SG_RENDER_ROUTE_COLOR);
         /* the route `paths --k K` lists K-th: "a shortest route", "the 2nd shortest route" */
@@ -513,20 +504,20 @@ static void legend_notes(GString *out, const sg_network *net, const sg_render_sp
         char *text = g_strdup_printf("%s shortest route from %s to %s%s", rank, net->nodes[spec->path_from].label,
                                      net->nodes[spec->path_to].label,
                                      spec->direction == SG_DIRECTION_DIRECTED ? " (following arrows)" : "");
-        sg_render_append_html_wrapped(out, text, LEGEND_LINE);
+        sg_render_append_html_wrapped(out, text, SG_LEGEND_LINE);
         g_free(text);
         g_string_append(out, "</TD></TR>");
     }
     if (view->unlabelled > 0 && spec->labels != SG_LABELS_NONE) {
-        note_open(out, span);
+        sg_legend_note_open(out, span);
         char *text = g_strdup_printf("%zu of %zu nodes drawn as unlabelled marks, to keep the labels legible at this "
                                      "size (names in the tooltips)", view->unlabelled, view->drawn_nodes);
-        sg_render_append_html_wrapped(out, text, LEGEND_LINE);
+        sg_render_append_html_wrapped(out, text, SG_LEGEND_LINE);
         g_free(text);
         g_string_append(out, "</TD></TR>");
     }
     if (spec->min_confidence > 0 || spec->focus >= 0) {
-        note_open(out, span);
+        sg_legend_note_open(out, span);
         GString *note = g_string_new("");
         if (spec->focus >= 0)
             g_string_append_printf(note, "within %d hop%s of %s; ", spec->hops, spec->hops == 1 ? "" : "s",
@@ -535,7 +526,7 @@ static void legend_notes(GString *out, const sg_network *net, const sg_render_sp
             g_string_append_printf(note, "ties of confidence below %g left out; ", spec->min_confidence);
         g_string_append_printf(note, "%zu of %zu nodes, %zu of %zu ties drawn", view->drawn_nodes, net->n_nodes,
                                view->drawn_edges, net->n_edges);
-        sg_render_append_html_wrapped(out, note->str, LEGEND_LINE);
+        sg_render_append_html_wrapped(out, note->str, SG_LEGEND_LINE);
         g_string_free(note, TRUE);
         g_string_append(out, "</TD></TR>");
     }
@@ -547,17 +538,17 @@ char *sg_render_legend(const sg_network *net, const sg_render_spec *spec, const 
     for (size_t i = 0; i < net->n_nodes; i++)
         has_ungrouped = has_ungrouped || (view->node_drawn[i] && view->group[i] < 0);
     has_ungrouped = has_ungrouped && strcmp(spec->color_by, "none") != 0;
-    GPtrArray *columns = g_ptr_array_new_with_free_func(column_free);
+    GPtrArray *columns = sg_legend_columns_new();
     legend_groups(columns, spec, view, has_ungrouped);
     legend_kinds(columns, net, view);
     legend_families(columns, net, spec, view);
     legend_confidence(columns, net, view);
     GString *grid = g_string_new("");
-    int span = write_columns(grid, columns, view->legend_per_row);
+    int span = sg_legend_write_columns(grid, columns, view->legend_per_row);
     GString *out = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">");
-    note_open(out, span);
+    sg_legend_note_open(out, span);
     g_string_append_printf(out, "<FONT POINT-SIZE=\"%.3g\">", 1.5 * view->legend_font);
-    sg_render_append_html_wrapped(out, title, LEGEND_LINE * 2 / 3);
+    sg_render_append_html_wrapped(out, title, SG_LEGEND_LINE * 2 / 3);
     g_string_append_printf(out, "</FONT></TD></TR>%s", grid->str);
     legend_notes(out, net, spec, view, span);
     g_string_append(out, "</TABLE>");
