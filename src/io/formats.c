@@ -161,6 +161,20 @@ bool sg_export_graph_directed(const sg_network *net)
     return false;
 }
 
+const char *sg_export_affiliation_label(const sg_network *net, const sg_node *n)
+{
+    const sg_affiliation *a = sg_network_find_affiliation(net, n->affiliation);
+    return a ? a->label : "";
+}
+
+bool sg_export_has_affiliation_labels(const sg_network *net)
+{
+    for (size_t i = 0; i < net->n_nodes; i++)
+        if (*sg_export_affiliation_label(net, &net->nodes[i]))
+            return true;
+    return false;
+}
+
 /* ---- the names of extra attributes in an export ---- */
 
 /* NAME as compared with the names it must not clash with: trimmed (the CSV reader trims headers) and
