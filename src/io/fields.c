@@ -291,8 +291,8 @@ bool sg_read_affiliation_label(sg_network *net, const char *node_id, const char 
         const sg_origin *f = &first->origin;
         char *place = sg_diagnostic_position(&(sg_diagnostic){.file = (char *)f->file, .line = f->line,
                                                                .column = f->column});
-        sg_diag_error(diag, at, "affiliation '%s' is labelled '%s' here but '%s' at %s", affiliation, text,
-                      first->label, place);
+        sg_diag_error(diag, at, "affiliation '%s' is labelled '%s' for node '%s' but '%s' at %s", affiliation,
+                      text, node_id, first->label, place);
         g_free(place);
         ok = false;
     } else if (!first) {
