@@ -370,7 +370,7 @@ static void check_duplicates(const manifest *m, const cJSON *obj, const char *wh
 /* "a" or "an" before WHAT. */
 static const char *article(const char *what)
 {
-    return strchr("aeiou", what[0]) ? "an" : "a";
+    return what[0] && strchr("aeiou", what[0]) ? "an" : "a";
 }
 
 /* Checks every member of OBJ against SCHEMA: an unknown key is a warning, a repeated key or a value of the
