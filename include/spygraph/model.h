@@ -270,6 +270,10 @@ int sg_network_add_node(sg_network *net, const sg_node *node);
 size_t sg_network_add_edge(sg_network *net, const sg_edge *edge);
 /* Appends a source; returns -1 if the key exists (nothing added), else its index. */
 int sg_network_add_source(sg_network *net, const sg_source *source);
+/* Appends AFFILIATION (copied shallowly; its strings pooled in NET) to NET's affiliations. Returns its index,
+ * or -1 when NET has one with that id already, or when memory runs out (the network then says so); nothing is
+ * added then. Amortized O(1). */
+int sg_network_add_affiliation(sg_network *net, const sg_affiliation *affiliation);
 /* Appends a hypothesis (copied shallowly, its patches array is taken over); returns its index or -1 if
  * the id exists (the patches array is then freed). */
 int sg_network_add_hypothesis(sg_network *net, sg_hypothesis *hyp);
@@ -279,8 +283,10 @@ int sg_network_find_node(const sg_network *net, const char *id);
 /* The source for KEY, or NULL. */
 const sg_source *sg_network_find_source(const sg_network *net, const char *key);
 /* The display name of affiliation slug AFFILIATION: its label from NET's affiliations, else the slug
- * itself (borrowed; never NULL; "" for ""). O(affiliations). */
+ * itself (borrowed; never NULL; "" for ""). O(1). */
 const char *sg_network_affiliation_label(const sg_network *net, const char *affiliation);
+/* NET's affiliation ID (its display name), or NULL when it has none (or ID is NULL or ""). O(1). */
+const sg_affiliation *sg_network_find_affiliation(const sg_network *net, const char *id);
 /* The event with ID, or NULL. O(events). */
 const sg_event *sg_network_find_event(const sg_network *net, const char *id);
 /* The ids of NET's hypotheses joined by ", " in manifest order ("" when it has none), for messages; the

@@ -13,7 +13,7 @@ static char **column_map;
 /* Every column name of the tables a CSV edge list or node table has (the first of each alias list). */
 static const char *const mappable[] = {"source", "target", "relation", "start", "end", "confidence", "weight",
                                        "sources", "note", "directed", "id", "label", "kind", "affiliation",
-                                       "codenames", "native_name", NULL};
+                                       "codenames", "native_name", "affiliation_label", NULL};
 
 const char *sg_column_map_names(void)
 {
@@ -274,6 +274,33 @@ const char **sg_read_sources(sg_network *net, const char *text, const sg_origin 
             if (!sg_network_find_source(net, keys[i]))
                 sg_diag_error(diag, at, "unknown source key '%s'", keys[i]);
     return keys;
+}
+
+bool sg_read_affiliation_label(sg_network *net, const char *node_id, const char *affiliation, const char *label,
+                               const sg_origin *at, sg_diag *diag)
+{
+    char *text = g_strstrip(g_strdup(label ? label : ""));
+    bool ok = true;
+    const sg_affiliation *first = sg_network_find_affiliation(net, affiliation);
+    if (!*text) {
+        ;
+    } else if (!affiliation || !*affiliation) {
+        sg_diag_error(diag, at, "node '%s' has an affiliation label ('%s') but no affiliation", node_id, text);
+        ok = false;
+    } else if (first && strcmp(first->label, text) != 0) {
+        const sg_origin *f = &first->origin;
+        char *place = sg_diagnostic_position(&(sg_diagnostic){.file = (char *)f->file, .line = f->line,
+                                                               .column = f->column});
+        sg_diag_error(diag, at, "affiliation '%s' is labelled '%s' for node '%s' but '%s' at %s", affiliation,
+                      text, node_id, first->label, place);
+        g_free(place);
+        ok = false;
+    } else if (!first) {
+        sg_affiliation a = {sg_network_intern(net, affiliation), sg_network_intern(net, text), *at};
+        sg_network_add_affiliation(net, &a);
+    }
+    g_free(text);
+    return ok;
 }
 
 bool sg_row_width_ok(const sg_csv_row *row, const sg_csv_row *header, const char *file, sg_diag *diag)

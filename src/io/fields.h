@@ -55,6 +55,15 @@ bool sg_read_tie_direction(const char *text, const sg_origin *at, sg_tie_directi
 /* Splits a `;` list of citation keys; when NET has a sources table, an unknown key is an error. */
 const char **sg_read_sources(sg_network *net, const char *text, const sg_origin *at, sg_diag *diag);
 
+/* The one rule for a node's affiliation label (nodes.csv's affiliation_label column, a foreign format's
+ * affiliation_label attribute): LABEL (trimmed; "" does nothing) is the display name of AFFILIATION, the
+ * affiliation of node NODE_ID, read at AT (whose file NET must outlive: pooled). The first label of an
+ * affiliation is added to NET's affiliations; the same text again changes nothing. An empty AFFILIATION is an
+ * error, and so is a label the affiliation has already with other text (from another row or the manifest's
+ * "affiliations"), naming both places. Returns false after adding an error. O(1) expected. */
+bool sg_read_affiliation_label(sg_network *net, const char *node_id, const char *affiliation, const char *label,
+                               const sg_origin *at, sg_diag *diag);
+
 /* Checks that ROW has as many fields as HEADER; adds an error and returns false otherwise. */
 bool sg_row_width_ok(const sg_csv_row *row, const sg_csv_row *header, const char *file, sg_diag *diag);
 

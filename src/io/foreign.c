@@ -8,6 +8,13 @@
 #include "foreign.h"
 #include "spygraph/output.h"
 
+/* A node's affiliation_label attribute, applied when the reader is finished (its affiliation may come
+ * after it). */
+typedef struct pending_label {
+    const char *label; /* pooled; NULL when the node has none */
+    sg_origin at;
+} pending_label;
+
 /* One extra attribute value waiting for its column: entity (node or tie) WHO, column COLUMN. */
 typedef struct extra_value {
     size_t who;
@@ -29,6 +36,7 @@ struct sg_foreign {
     sg_diag *diag;
     extras node_extras, edge_extras;
     GArray *given;      /* sg_tie_direction per tie, as the format gave it to sg_foreign_edge */
+    GArray *affiliation_labels; /* pending_label per node (grown as labels come), checked when finished */
     bool amp_escaped;   /* igraph's GraphML reader gives '&' in XML attributes as "&#38;" */
 };
 
@@ -87,6 +95,7 @@ sg_foreign *sg_foreign_new(const char *name, const char *format, const char *dat
     extras_init(&f->node_extras);
     extras_init(&f->edge_extras);
     f->given = g_array_new(FALSE, FALSE, sizeof(sg_tie_direction));
+    f->affiliation_labels = g_array_new(FALSE, TRUE, sizeof(pending_label));
     return f;
 }
 
@@ -157,9 +166,10 @@ static int known_key(const char *const *names, const char *key)
     return -1;
 }
 
-enum { FN_LABEL, FN_KIND, FN_AFFILIATION, FN_CODENAMES, FN_NATIVE, FN_NOTE, FN_SOURCES, FN_START, FN_END };
+enum { FN_LABEL, FN_KIND, FN_AFFILIATION, FN_CODENAMES, FN_NATIVE, FN_NOTE, FN_SOURCES, FN_START, FN_END,
+       FN_AFFILIATION_LABEL };
 static const char *const node_keys[] = {"label|name", "kind", "affiliation", "codenames|aliases", "native_name",
-                                        "note", "sources", "start", "end", NULL};
+                                        "note", "sources", "start", "end", "affiliation_label", NULL};
 
 void sg_foreign_node_attr(sg_foreign *f, int node, const char *key, const char *value, const sg_origin *at)
 {
@@ -196,6 +206,12 @@ void sg_foreign_node_attr(sg_foreign *f, int node, const char *key, const char *
         break;
     case FN_END:
         sg_read_date(text, at, "end", &n->when.end, f->diag);
+        break;
+    case FN_AFFILIATION_LABEL:
+        if (f->affiliation_labels->len <= (guint)node)
+            g_array_set_size(f->affiliation_labels, (guint)node + 1);
+        g_array_index(f->affiliation_labels, pending_label, node) =
+            (pending_label){*text ? sg_network_intern(net, text) : NULL, *at};
         break;
     default:
         add_extra(f, &f->node_extras, (size_t)node, key, text);
@@ -347,6 +363,13 @@ sg_network *sg_foreign_finish(sg_foreign *f)
         char *what = g_strdup_printf("the lifetime of node '%s'", n->id);
         sg_check_interval(&n->when, what, &n->origin, f->diag);
         g_free(what);
+        const pending_label *p = i < f->affiliation_labels->len
+                                     ? &g_array_index(f->affiliation_labels, pending_label, i) : NULL;
+        if (p && p->label) {
+            sg_origin at = p->at;
+            at.file = f->file; /* the reader's origin may name a buffer that goes before the network */
+            sg_read_affiliation_label(net, n->id, n->affiliation, p->label, &at, f->diag);
+        }
     }
     sg_diag *diag = f->diag;
     /* nodes without ties are a network (an export of places only); nothing at all is not */
@@ -370,6 +393,7 @@ void sg_foreign_free(sg_foreign *f)
     extras_clear(&f->node_extras);
     extras_clear(&f->edge_extras);
     g_array_free(f->given, TRUE);
+    g_array_free(f->affiliation_labels, TRUE);
     g_free(f);
 }
 

@@ -11,7 +11,7 @@ static const sg_graph_format formats[] = {
     /* new formats go here, above the CSV edge list */
     {"graphml", ".graphml", "GraphML, the XML format of yEd, Cytoscape, Gephi, NetworkX and igraph",
      "every node attribute (label, kind, affiliation, codenames and sources joined by ';', native name, lifetime "
-     "dates as written, note, extra columns) and tie attribute (relation, direction as the boolean `directed`, "
+     "dates as written, note, the affiliation's display name as affiliation_label where it has one, extra columns) and tie attribute (relation, direction as the boolean `directed`, "
      "family, dates as written, confidence, weight, sources, note, extra columns) as typed <data>, node ids as "
      "spygraph's, the title, the description and a `spygraph` header (version, input, SHA-256, reading, as JSON); "
      "not the sources table, hypotheses or events. Control characters XML 1.0 cannot hold are written as Unicode "
@@ -32,7 +32,8 @@ static const sg_graph_format formats[] = {
      sg_gexf_sniff, sg_gexf_read, sg_gexf_write, NULL, true},
     {"gml", ".gml", "GML, the Graph Modelling Language (NetworkX, igraph, Gephi, Cytoscape, yEd)",
      "every node attribute (the id as label and the display label as name, so that NetworkX's read_gml keys "
-     "nodes by id; kind, affiliation, codenames, native_name, start, end, note, sources, extra columns) and tie "
+     "nodes by id; kind, affiliation, codenames, native_name, start, end, note, sources, affiliation_label where "
+     "the affiliation has a display name, extra columns) and tie "
      "attribute (relation, directed per tie, family, start, end, confidence, weight, sources, note, extra "
      "columns), lists joined by ';'. The text is 7-bit ASCII: \" and & as &quot; and &amp;, other characters "
      "as &#N; references, as NetworkX writes them (igraph 0.10 leaves &#N; as written; spygraph decodes it). "
@@ -58,7 +59,7 @@ static const sg_graph_format formats[] = {
      sg_dl_sniff, sg_dl_read, NULL, NULL},
     {"json", ".json", "NetworkX's node-link JSON (json_graph.node_link_data and node_link_graph; D3's nodes and links)",
      "every node and tie with all their attributes (label, kind, affiliation, codenames, native name, lifetime, "
-     "note, sources, extra columns; relation, per-tie directed, family, dates as written, confidence, weight, "
+     "note, sources, affiliation_label where the affiliation has a display name, extra columns; relation, per-tie directed, family, dates as written, confidence, weight, "
      "sources, note, extra tie attributes), parallel ties as a multigraph with keys, the title and description, "
      "and a spygraph header (version, input, SHA-256, reading, span); not the sources table, events or "
      "hypotheses. Read: node \"id\" (else its place in the list), link \"source\" and \"target\" (ids or "
@@ -71,7 +72,8 @@ static const sg_graph_format formats[] = {
      "slash)",
      "everything the reading holds: every node and tie with all their columns and extra columns (a tie's "
      "direction in a directed column where it differs from its relation's), dates as written, the sources "
-     "table and the events; not the hypotheses, which the reading has applied already (the description says "
+     "table, the events and the display names of the affiliations its nodes have (the manifest's affiliations); "
+     "not the hypotheses, which the reading has applied already (the description says "
      "which, and how the network was read)",
      NULL, NULL, NULL, sg_tables_write_folder},
     {"sif", ".sif", "Cytoscape's Simple Interaction Format (source interaction target...)",
@@ -157,6 +159,20 @@ bool sg_export_graph_directed(const sg_network *net)
 {
     for (size_t i = 0; i < net->n_edges; i++)
         if (sg_export_tie_directed(net, &net->edges[i]))
+            return true;
+    return false;
+}
+
+const char *sg_export_affiliation_label(const sg_network *net, const sg_node *n)
+{
+    const sg_affiliation *a = sg_network_find_affiliation(net, n->affiliation);
+    return a ? a->label : "";
+}
+
+bool sg_export_has_affiliation_labels(const sg_network *net)
+{
+    for (size_t i = 0; i < net->n_nodes; i++)
+        if (*sg_export_affiliation_label(net, &net->nodes[i]))
             return true;
     return false;
 }

@@ -24,6 +24,14 @@ bool sg_tables_write_folder(const sg_network *net, const sg_export_info *info, c
  * (g_strfreev), never NULL. O(N x (N + reserved)). */
 char **sg_export_extra_names(const char *const *names, size_t n, const char *const *reserved, const char *file,
                              const char *what, sg_diag *diag);
+/* The display name NET's affiliations give node N's affiliation, or "" when there is none: what every export
+ * that holds node attributes writes as N's affiliation_label (the readers take it back through the same
+ * name, foreign.h and the nodes table). Borrowed. O(1). */
+const char *sg_export_affiliation_label(const sg_network *net, const sg_node *n);
+/* True when some node of NET has an affiliation label (sg_export_affiliation_label): a format that declares
+ * its attributes declares affiliation_label only then. O(nodes). */
+bool sg_export_has_affiliation_labels(const sg_network *net);
+
 /* GraphML (graphml.c): read through igraph, written with every attribute as <data>. */
 bool sg_graphml_sniff(const char *data, size_t len);
 sg_network *sg_graphml_read(const char *name, const char *data, size_t len, sg_diag *diag);

@@ -702,7 +702,9 @@ static void declare(sg_xml_writer *x, const char *class, const char *const *titl
     sg_xml_end(x);
 }
 
-static void write_node(sg_xml_writer *x, const sg_network *net, const sg_export_info *info, size_t i)
+/* Writes node I; LABELLED says whether affiliation_label is declared (as attribute NA_COUNT, before the
+ * extra columns). */
+static void write_node(sg_xml_writer *x, const sg_network *net, const sg_export_info *info, size_t i, bool labelled)
 {
     const sg_node *n = &net->nodes[i];
     char start[SG_DATE_TEXT_MAX], end[SG_DATE_TEXT_MAX];
@@ -717,8 +719,10 @@ static void write_node(sg_xml_writer *x, const sg_network *net, const sg_export_
     sg_xml_start(x, "attvalues");
     for (size_t k = 0; k < NA_COUNT; k++)
         write_attvalue(x, k, values[k]);
+    if (labelled)
+        write_attvalue(x, NA_COUNT, sg_export_affiliation_label(net, n));
     for (size_t c = 0; n->extra && c < net->n_extra_attrs; c++)
-        write_attvalue(x, NA_COUNT + c, n->extra[c]);
+        write_attvalue(x, NA_COUNT + labelled + c, n->extra[c]);
     sg_xml_end(x);
     if (info && info->node_fill)
         write_colour(x, info->node_fill[i]);
@@ -785,6 +789,15 @@ bool sg_gexf_write(const sg_network *net, const sg_export_info *info, FILE *stre
                                                net->name, "node", diag);
     char **edge_extras = sg_export_extra_names(net->edge_extra_attrs, net->n_edge_extra_attrs, sg_xml_edge_reserved,
                                                net->name, "tie", diag);
+    /* affiliation_label, when some node has one, is declared first among the names after the built-in ones */
+    bool labelled = sg_export_has_affiliation_labels(net);
+    if (labelled) {
+        char **names = g_new0(char *, net->n_extra_attrs + 2);
+        names[0] = g_strdup("affiliation_label");
+        memcpy(names + 1, node_extras, net->n_extra_attrs * sizeof *names);
+        g_free(node_extras); /* its strings now belong to NAMES */
+        node_extras = names;
+    }
     sg_xml_writer *x = sg_xml_writer_new();
     sg_xml_start(x, "gexf");
     sg_xml_attr(x, "xmlns", "http://gexf.net/1.3");
@@ -806,7 +819,7 @@ bool sg_gexf_write(const sg_network *net, const sg_export_info *info, FILE *stre
     sg_xml_attr(x, "mode", dated ? "dynamic" : "static");
     if (dated)
         sg_xml_attr(x, "timeformat", "date");
-    declare(x, "node", node_titles, NULL, NA_COUNT, node_extras, net->n_extra_attrs);
+    declare(x, "node", node_titles, NULL, NA_COUNT, node_extras, labelled + net->n_extra_attrs);
     declare(x, "edge", edge_titles, edge_types, EA_COUNT, edge_extras, net->n_edge_extra_attrs);
     g_strfreev(node_extras);
     g_strfreev(edge_extras);
@@ -814,7 +827,7 @@ bool sg_gexf_write(const sg_network *net, const sg_export_info *info, FILE *stre
     snprintf(count, sizeof count, "%zu", net->n_nodes);
     sg_xml_attr(x, "count", count);
     for (size_t i = 0; i < net->n_nodes; i++)
-        write_node(x, net, info, i);
+        write_node(x, net, info, i, labelled);
     sg_xml_end(x);
     sg_xml_start(x, "edges");
     snprintf(count, sizeof count, "%zu", net->n_edges);

@@ -469,8 +469,8 @@ static bool has_parallel_ties(const sg_network *net, bool directed)
 }
 
 static const char *const node_reserved[] = {"id", "label", "name", "kind", "affiliation", "codenames", "aliases",
-                                            "native_name", "note", "sources", "start", "end", "graphics",
-                                            "LabelGraphics", NULL};
+                                            "native_name", "note", "sources", "start", "end", "affiliation_label",
+                                            "graphics", "LabelGraphics", NULL};
 static const char *const edge_reserved[] = {"id", "label", "key", "source", "target", "relation", "directed",
                                             "type", "family", "start", "end", "confidence", "weight", "sources",
                                             "note", "graphics", "LabelGraphics", NULL};
@@ -510,6 +510,9 @@ bool sg_gml_write(const sg_network *net, const sg_export_info *info, FILE *strea
         list = join_list(n->sources);
         write_key_string(stream, "    ", "sources", list);
         g_free(list);
+        const char *label = sg_export_affiliation_label(net, n);
+        if (*label) /* only where there is one: the other nodes' affiliations have none */
+            write_key_string(stream, "    ", "affiliation_label", label);
         for (size_t k = 0; k < net->n_extra_attrs; k++)
             write_key_string(stream, "    ", node_keys[k], n->extra ? n->extra[k] : "");
         fputs("  ]\n", stream);

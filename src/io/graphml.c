@@ -518,7 +518,8 @@ static const char *const edge_types[EK_COUNT] = {"string", "boolean", "string", 
                                                  "double", "double", "string", "string"};
 
 const char *const sg_xml_node_reserved[] = {"label|name", "kind", "affiliation", "codenames|aliases", "native_name",
-                                            "start", "end", "note", "sources", "id", "pid", NULL};
+                                            "start", "end", "note", "sources", "affiliation_label", "id", "pid",
+                                            NULL};
 /* no "id" for ties: igraph keeps a GraphML edge's XML id as the tie attribute id, which must read back so */
 const char *const sg_xml_edge_reserved[] = {"relation", "directed", "type", "family", "start", "end", "confidence",
                                             "weight", "sources", "note", "label", "kind", NULL};
@@ -573,6 +574,7 @@ typedef struct graphml_keys {
     graphml_key *keys;
     size_t count;
     size_t node_base, edge_base; /* where the nodes' and the ties' built-in keys start */
+    size_t affiliation_label;    /* the key of affiliation_label, (size_t)-1 when no node has one */
     size_t *node_extra;          /* per extra node column: its key's index */
     size_t *edge_extra;          /* per extra tie column: its key's index, (size_t)-1 when left out */
 } graphml_keys;
@@ -589,6 +591,8 @@ static void write_node(sg_xml_writer *x, const sg_network *net, size_t i, const 
     sg_xml_attr(x, "id", n->id);
     for (size_t a = 0; a < NK_COUNT; a++)
         write_data(x, k->keys[k->node_base + a].id, values[a]);
+    if (k->affiliation_label != (size_t)-1)
+        write_data(x, k->keys[k->affiliation_label].id, sg_export_affiliation_label(net, n));
     for (size_t c = 0; c < net->n_extra_attrs; c++)
         if (n->extra)
             write_data(x, k->keys[k->node_extra[c]].id, n->extra[c]);
@@ -628,7 +632,7 @@ static void declare_keys(const sg_network *net, graphml_keys *k, sg_diag *diag)
                                                net->name, "node", diag);
     char **edge_extras = sg_export_extra_names(net->edge_extra_attrs, net->n_edge_extra_attrs, sg_xml_edge_reserved,
                                                net->name, "tie", diag);
-    size_t n = 3 + NK_COUNT + net->n_extra_attrs + EK_COUNT + net->n_edge_extra_attrs;
+    size_t n = 3 + NK_COUNT + 1 + net->n_extra_attrs + EK_COUNT + net->n_edge_extra_attrs;
     k->keys = g_new0(graphml_key, n);
     k->node_extra = g_new0(size_t, net->n_extra_attrs + 1);
     k->edge_extra = g_new0(size_t, net->n_edge_extra_attrs + 1);
@@ -641,6 +645,12 @@ static void declare_keys(const sg_network *net, graphml_keys *k, sg_diag *diag)
     for (size_t i = 0; i < NK_COUNT; i++)
         k->keys[at++] = (graphml_key){g_strdup_printf("n_%s", node_names[i]), "node", g_strdup(node_names[i]),
                                       "string"};
+    k->affiliation_label = (size_t)-1;
+    if (sg_export_has_affiliation_labels(net)) {
+        k->affiliation_label = at;
+        k->keys[at++] = (graphml_key){g_strdup("n_affiliation_label"), "node", g_strdup("affiliation_label"),
+                                      "string"};
+    }
     for (size_t c = 0; c < net->n_extra_attrs; c++) {
         k->node_extra[c] = at;
         k->keys[at++] = (graphml_key){g_strdup_printf("n_extra%zu", c + 1), "node", g_strdup(node_extras[c]),

@@ -262,13 +262,15 @@ typedef struct schema_key {
 static const schema_key top_schema[] = {
     {"format", J_CHECKED}, {"version", J_CHECKED}, {"id", J_STRING}, {"title", J_STRING},
     {"description", J_STRING}, {"span", J_OBJECT}, {"nodes", J_FILE}, {"edges", J_FILE},
-    {"sources", J_FILE}, {"events", J_FILE}, {"hypotheses", J_LIST}, {"questions", J_LIST}, {NULL, J_CHECKED}};
+    {"sources", J_FILE}, {"events", J_FILE}, {"hypotheses", J_LIST}, {"questions", J_LIST},
+    {"affiliations", J_LIST}, {NULL, J_CHECKED}};
 static const schema_key span_schema[] = {{"start", J_STRING}, {"end", J_STRING}, {NULL, J_CHECKED}};
 static const schema_key hypothesis_schema[] = {
     {"id", J_STRING}, {"label", J_STRING}, {"citation", J_STRING}, {"sources", J_STRING_LIST},
     {"patch", J_FILE}, {"credence", J_CHECKED}, {"credence_note", J_CHECKED}, {NULL, J_CHECKED}};
 static const schema_key question_schema[] = {
     {"id", J_STRING}, {"label", J_STRING}, {"hypotheses", J_CHECKED}, {NULL, J_CHECKED}};
+static const schema_key affiliation_schema[] = {{"id", J_STRING}, {"label", J_STRING}, {NULL, J_CHECKED}};
 
 static const char *type_words(json_type t)
 {
@@ -365,6 +367,12 @@ static void check_duplicates(const manifest *m, const cJSON *obj, const char *wh
     g_free(keys);
 }
 
+/* "a" or "an" before WHAT. */
+static const char *article(const char *what)
+{
+    return what[0] && strchr("aeiou", what[0]) ? "an" : "a";
+}
+
 /* Checks every member of OBJ against SCHEMA: an unknown key is a warning, a repeated key or a value of the
  * wrong type an error, each at its position. WHAT names OBJ in messages. O(members). */
 static void check_members(const manifest *m, const cJSON *obj, const schema_key *schema, const char *what)
@@ -377,7 +385,7 @@ static void check_members(const manifest *m, const cJSON *obj, const schema_key 
         if (!k && schema == top_schema)
             sg_diag_warning(m->diag, &at, "unknown manifest key '%s' is not read", item->string);
         else if (!k)
-            sg_diag_warning(m->diag, &at, "unknown key '%s' in a %s is not read", item->string, what);
+            sg_diag_warning(m->diag, &at, "unknown key '%s' in %s %s is not read", item->string, article(what), what);
         else if (has_type(item, k->type))
             continue;
         else if (k->type == J_FILE && schema == top_schema)
@@ -385,7 +393,8 @@ static void check_members(const manifest *m, const cJSON *obj, const schema_key 
         else if (schema == top_schema)
             sg_diag_error(m->diag, &at, "the manifest's \"%s\" must be %s", item->string, type_words(k->type));
         else
-            sg_diag_error(m->diag, &at, "the \"%s\" of a %s must be %s", item->string, what, type_words(k->type));
+            sg_diag_error(m->diag, &at, "the \"%s\" of %s %s must be %s", item->string, article(what), what,
+                          type_words(k->type));
     }
 }
 
@@ -661,6 +670,61 @@ static void load_questions(const manifest *m, const cJSON *root)
     sg_network_keep(m->net, m->net->questions);
 }
 
+/* Reads one entry of the manifest's "affiliations" list (before the nodes table, whose affiliation_label
+ * column is checked against it). */
+static void load_affiliation(const manifest *m, const cJSON *entry)
+{
+    sg_origin at = at_item(m, entry, false);
+    if (!cJSON_IsObject(entry)) {
+        sg_diag_error(m->diag, &at, "an affiliation must be an object with \"id\" and \"label\"");
+        return;
+    }
+    check_members(m, entry, affiliation_schema, "affiliation");
+    sg_affiliation a = {0};
+    a.id = string_member(m, entry, affiliation_schema, "id");
+    a.label = string_member(m, entry, affiliation_schema, "label");
+    const cJSON *id = member(entry, affiliation_schema, "id");
+    a.origin = at_item(m, id ? id : entry, false);
+    if (!*a.id || !*a.label) {
+        /* a member of the wrong type is reported by check_members */
+        const cJSON *label = cJSON_GetObjectItemCaseSensitive(entry, "label");
+        bool typed = (!id && cJSON_GetObjectItemCaseSensitive(entry, "id")) || (label && !cJSON_IsString(label));
+        if (!typed)
+            sg_diag_error(m->diag, &a.origin, "an affiliation needs a non-empty \"id\" and \"label\"");
+        return;
+    }
+    const sg_affiliation *first = sg_network_find_affiliation(m->net, a.id);
+    if (first)
+        sg_diag_error(m->diag, &a.origin, "duplicate affiliation id '%s' (first at line %d)", a.id, first->origin.line);
+    else
+        sg_network_add_affiliation(m->net, &a);
+}
+
+/* Warns of every affiliation the manifest labels that no node carries: none of the base, and none that a
+ * hypothesis adds or changes. The manifest's entries are the first N of the network's affiliations. */
+static void check_affiliations_used(const manifest *m, size_t n)
+{
+    sg_network *net = m->net;
+    if (n == 0)
+        return;
+    GHashTable *used = g_hash_table_new(g_str_hash, g_str_equal);
+    for (size_t i = 0; i < net->n_nodes; i++)
+        g_hash_table_add(used, (gpointer)net->nodes[i].affiliation);
+    for (size_t h = 0; h < net->n_hypotheses; h++)
+        for (size_t i = 0; i < net->hypotheses[h].n_patches; i++) {
+            const sg_patch *p = &net->hypotheses[h].patches[i];
+            if (p->op == SG_PATCH_ADD_NODE ||
+                (p->op == SG_PATCH_CHANGE_NODE && (p->node_changes & SG_CHANGE_NODE_AFFILIATION)))
+                g_hash_table_add(used, (gpointer)p->node.affiliation);
+        }
+    for (size_t i = 0; i < n && i < net->n_affiliations; i++)
+        if (!g_hash_table_contains(used, net->affiliations[i].id))
+            sg_diag_warning(m->diag, &net->affiliations[i].origin,
+                            "affiliation '%s' has a label, but no node has it (in the base or a hypothesis)",
+                            net->affiliations[i].id);
+    g_hash_table_destroy(used);
+}
+
 static void check_format(const manifest *m, const cJSON *root)
 {
     const cJSON *format = cJSON_GetObjectItemCaseSensitive(root, "format");
@@ -687,6 +751,10 @@ static void read_manifest(manifest *m, const cJSON *root)
     net->title = string_member(m, root, top_schema, "title");
     net->description = string_member(m, root, top_schema, "description");
     read_span(m, root);
+    const cJSON *entry;
+    cJSON_ArrayForEach(entry, member(root, top_schema, "affiliations"))
+        load_affiliation(m, entry);
+    size_t manifest_affiliations = net->n_affiliations;
     load_table(m, root, "sources", false, sg_read_sources_table);
     /* Without the nodes every tie would name an unknown node: report the one cause, not a cascade. */
     size_t errors_before_nodes = m->diag->errors;
@@ -695,10 +763,10 @@ static void read_manifest(manifest *m, const cJSON *root)
         load_table(m, root, "edges", true, sg_read_edges_table);
     load_table(m, root, "events", false, sg_read_events_table);
     size_t base_errors = m->diag->errors - errors_before;
-    const cJSON *entry;
     cJSON_ArrayForEach(entry, member(root, top_schema, "hypotheses"))
         load_hypothesis(m, entry);
     load_questions(m, root);
+    check_affiliations_used(m, manifest_affiliations);
     /* Check every patch against the base now, so a bad patch is found whichever command runs; a base
      * that did not read cleanly would only give misleading patch errors. */
     for (size_t i = 0; base_errors == 0 && i < net->n_hypotheses; i++)

@@ -348,7 +348,8 @@ sg_network *sg_nodelink_read(const char *name, const char *data, size_t len, sg_
 /* The members a node or a link has in the export (and the names the reader takes as them, any case): an
  * extra attribute of one of these names is renamed (sg_export_extra_names). */
 static const char *const node_members[] = {"id", "label", "name", "kind", "affiliation", "codenames", "aliases",
-                                           "native_name", "start", "end", "note", "sources", NULL};
+                                           "native_name", "start", "end", "note", "sources", "affiliation_label",
+                                           NULL};
 static const char *const link_members[] = {"source", "target", "key", "relation", "directed", "type", "family",
                                            "start", "end", "confidence", "weight", "sources", "note", NULL};
 
@@ -392,7 +393,7 @@ static void add_extras(cJSON *obj, char **names, const char *const *values, size
         add_string(obj, names[k], values ? values[k] : "", ok);
 }
 
-static cJSON *node_object(const sg_node *n, char **extra_names, size_t n_extra, bool *ok)
+static cJSON *node_object(const sg_network *net, const sg_node *n, char **extra_names, size_t n_extra, bool *ok)
 {
     cJSON *obj = cJSON_CreateObject();
     if (!obj) {
@@ -409,6 +410,9 @@ static cJSON *node_object(const sg_node *n, char **extra_names, size_t n_extra, 
     add_date(obj, "end", n->when.end, ok);
     add_string(obj, "note", n->note, ok);
     add_list(obj, "sources", n->sources, ok);
+    const char *label = sg_export_affiliation_label(net, n);
+    if (*label) /* only where there is one */
+        add_string(obj, "affiliation_label", label, ok);
     add_extras(obj, extra_names, n->extra, n_extra, ok);
     return obj;
 }
@@ -491,7 +495,7 @@ static cJSON *export_tree(const sg_network *net, const sg_export_info *info, sg_
                                                net->name, "tie", diag);
     cJSON *nodes = add(root, "nodes", cJSON_CreateArray(), &ok);
     for (size_t i = 0; nodes && i < net->n_nodes; i++) {
-        cJSON *obj = node_object(&net->nodes[i], node_extras, net->n_extra_attrs, &ok);
+        cJSON *obj = node_object(net, &net->nodes[i], node_extras, net->n_extra_attrs, &ok);
         if (obj && !cJSON_AddItemToArray(nodes, obj)) {
             cJSON_Delete(obj);
             ok = false;

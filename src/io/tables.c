@@ -116,9 +116,13 @@ void sg_read_events_table(sg_network *net, sg_csv *csv, const char *file, sg_dia
     sg_network_keep(net, net->events);
 }
 
-enum { N_ID, N_LABEL, N_KIND, N_AFFILIATION, N_CODENAMES, N_NATIVE, N_NOTE, N_SOURCES, N_START, N_END };
+/* N_AFFILIATION_LABEL is a nodes.csv column only (a patch's add_node takes no label: the manifest's
+ * "affiliations" names an affiliation that only a hypothesis brings). */
+enum { N_ID, N_LABEL, N_KIND, N_AFFILIATION, N_CODENAMES, N_NATIVE, N_NOTE, N_SOURCES, N_START, N_END,
+       N_AFFILIATION_LABEL };
 static const char *const node_columns[] = {"id", "label|name", "kind", "affiliation", "codenames|aliases",
-                                           "native_name", "note", "sources", "start", "end", NULL};
+                                           "native_name", "note", "sources", "start", "end", "affiliation_label",
+                                           NULL};
 
 /* Reads the node's lifetime (the start and end columns COL[N_START], COL[N_END] of ROW) into NODE->when
  * and sets the SG_CHANGE_NODE_START/END bits of *SET for the non-empty ones. Adds an error and returns
@@ -219,11 +223,15 @@ void sg_read_nodes_table(sg_network *net, sg_csv *csv, const char *file, sg_diag
         if (!is_slug(node.id))
             sg_diag_warning(diag, &node.origin, "node id '%s' is not an ASCII slug (letters, digits, _ - .)", node.id);
         int first = sg_network_find_node(net, node.id);
-        if (first >= 0)
+        if (first >= 0) {
             sg_diag_error(diag, &node.origin, "duplicate node id '%s' (first at line %d)", node.id,
                           net->nodes[first].origin.line);
-        else
-            sg_network_add_node(net, &node);
+            continue;
+        }
+        sg_network_add_node(net, &node);
+        sg_origin label_at;
+        const char *label = sg_field(&c, N_AFFILIATION_LABEL, row, file, &label_at);
+        sg_read_affiliation_label(net, node.id, node.affiliation, label, &label_at, diag);
     }
     g_free(unknown);
 }

@@ -111,7 +111,8 @@ static char *joined(const char *const *list)
 /* The columns of nodes.csv as the nodes table reads them (tables.c), aliases included: an extra column of
  * one of these names is renamed. */
 static const char *const node_columns[] = {"id", "label|name", "kind", "affiliation", "codenames|aliases",
-                                           "native_name", "note", "sources", "start", "end", NULL};
+                                           "native_name", "note", "sources", "start", "end", "affiliation_label",
+                                           NULL};
 enum { NODE_COLUMNS = 10 };
 
 static void write_nodes(const sg_network *net, FILE *stream, char **extra_names)
@@ -234,6 +235,31 @@ static char *description(const sg_network *net, const sg_export_info *info)
     return g_string_free(s, FALSE);
 }
 
+/* Adds the manifest's "affiliations": the labelled affiliations some node of NET has, in NET's order (none:
+ * no member). Returns false when memory ran out. O(nodes + affiliations). */
+static bool add_affiliations(const sg_network *net, cJSON *root)
+{
+    GHashTable *present = g_hash_table_new(g_str_hash, g_str_equal);
+    for (size_t i = 0; i < net->n_nodes; i++)
+        g_hash_table_add(present, (gpointer)net->nodes[i].affiliation);
+    cJSON *list = NULL;
+    bool ok = true;
+    for (size_t i = 0; ok && i < net->n_affiliations; i++) {
+        const sg_affiliation *a = &net->affiliations[i];
+        if (!g_hash_table_contains(present, a->id))
+            continue;
+        if (!list)
+            ok = (list = cJSON_AddArrayToObject(root, "affiliations")) != NULL;
+        cJSON *entry = ok ? cJSON_CreateObject() : NULL;
+        ok = entry && cJSON_AddItemToArray(list, entry);
+        if (!ok)
+            cJSON_Delete(entry);
+        ok = ok && cJSON_AddStringToObject(entry, "id", a->id) && cJSON_AddStringToObject(entry, "label", a->label);
+    }
+    g_hash_table_destroy(present);
+    return ok;
+}
+
 /* The manifest (cJSON_Delete), or NULL when memory ran out. */
 static cJSON *manifest(const sg_network *net, const sg_export_info *info)
 {
@@ -261,6 +287,7 @@ static cJSON *manifest(const sg_network *net, const sg_export_info *info)
         ok = ok && cJSON_AddStringToObject(root, "sources", "sources.csv");
     if (net->n_events)
         ok = ok && cJSON_AddStringToObject(root, "events", "events.csv");
+    ok = ok && add_affiliations(net, root);
     if (!ok) {
         cJSON_Delete(root);
         return NULL;

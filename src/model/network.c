@@ -41,11 +41,12 @@ struct sg_network_private {
     index_map *node_index;   /* id -> index */
     index_map *source_index; /* key -> index; shared with the root in a derived network */
     index_map *hypothesis_index; /* id -> index; shared like source_index */
+    index_map *affiliation_index; /* affiliation id -> index into affiliations; shared like source_index */
     bool out_of_memory;      /* an allocation failed while the network was filled (root's flag counts) */
-    bool owns_shared;        /* owns sources, hypotheses, extra_attrs, edge_extra_attrs */
+    bool owns_shared;        /* owns sources, hypotheses, affiliations, extra_attrs, edge_extra_attrs */
     sg_network *viewed;      /* a view (sg_network_view): the network whose node and edge arrays and id index
                                 it shares, held by a reference; NULL when it owns its own */
-    size_t nodes_capacity, edges_capacity, sources_capacity, hypotheses_capacity;
+    size_t nodes_capacity, edges_capacity, sources_capacity, hypotheses_capacity, affiliations_capacity;
 };
 
 
@@ -294,8 +295,9 @@ sg_network *sg_network_new(const char *name)
     net->priv->node_index = map_new();
     net->priv->source_index = map_new();
     net->priv->hypothesis_index = map_new();
+    net->priv->affiliation_index = map_new();
     net->priv->out_of_memory = !net->priv->pool || !net->priv->pool->set || !net->priv->node_index || !net->priv->source_index ||
-                               !net->priv->hypothesis_index;
+                               !net->priv->hypothesis_index || !net->priv->affiliation_index;
     net->priv->owns_shared = true;
     net->name = g_strdup(name ? name : "");
     net->sha256 = g_strdup("");
@@ -325,10 +327,12 @@ void sg_network_unref(sg_network *net)
             g_free(net->hypotheses[i].patches);
         g_free(net->hypotheses);
         g_free(net->sources);
+        g_free(net->affiliations);
         g_free(net->extra_attrs);
         g_free(net->edge_extra_attrs);
         map_free(p->source_index);
         map_free(p->hypothesis_index);
+        map_free(p->affiliation_index);
     }
     for (size_t i = 0; i < p->allocations.n; i++)
         g_free(p->allocations.items[i]);
@@ -482,10 +486,29 @@ char *sg_network_hypothesis_ids(const sg_network *net)
 
 const char *sg_network_affiliation_label(const sg_network *net, const char *affiliation)
 {
-    for (size_t i = 0; affiliation && *affiliation && i < net->n_affiliations; i++)
-        if (strcmp(net->affiliations[i].id, affiliation) == 0)
-            return net->affiliations[i].label;
-    return affiliation ? affiliation : "";
+    const sg_affiliation *a = sg_network_find_affiliation(net, affiliation);
+    return a ? a->label : affiliation ? affiliation : "";
+}
+
+const sg_affiliation *sg_network_find_affiliation(const sg_network *net, const char *id)
+{
+    if (!id || !*id)
+        return NULL;
+    long i = map_find(net->priv->affiliation_index, id);
+    return i >= 0 ? &net->affiliations[i] : NULL;
+}
+
+int sg_network_add_affiliation(sg_network *net, const sg_affiliation *affiliation)
+{
+    if (map_find(net->priv->affiliation_index, affiliation->id) >= 0)
+        return -1;
+    if (!grow(&net->affiliations, net->n_affiliations, &net->priv->affiliations_capacity, sizeof *net->affiliations) ||
+        !map_insert(net->priv->affiliation_index, affiliation->id, net->n_affiliations)) {
+        *oom_flag(net) = true;
+        return -1;
+    }
+    net->affiliations[net->n_affiliations] = *affiliation;
+    return (int)net->n_affiliations++;
 }
 
 const sg_event *sg_network_find_event(const sg_network *net, const char *id)
@@ -591,6 +614,7 @@ static sg_network *derived_shell(sg_network *net)
     p->root = sg_network_ref(root);
     p->source_index = net->priv->source_index;
     p->hypothesis_index = net->priv->hypothesis_index;
+    p->affiliation_index = net->priv->affiliation_index;
     copy->name = g_strdup(net->name);
     copy->sha256 = g_strdup(net->sha256);
     copy->reading = NULL; /* owned by NET, which may go before the copy */

@@ -96,7 +96,8 @@ def direction_word(text):
     return None
 
 
-NODE_FIELDS = ["id", "label", "kind", "affiliation", "codenames", "native_name", "note", "sources", "start", "end"]
+NODE_FIELDS = ["id", "label", "kind", "affiliation", "codenames", "native_name", "note", "sources", "start", "end",
+               "affiliation_label"]
 EDGE_FIELDS = ["source", "target", "relation", "start", "end", "confidence", "weight", "sources", "note", "directed"]
 
 
@@ -108,6 +109,17 @@ def expected_node(row):
     node["sources"] = split_list(row.get("sources"))
     node["extra"] = {k.strip(BLANKS): trim(v) for k, v in row.items() if k.strip(BLANKS) not in NODE_FIELDS}
     return node
+
+
+def affiliation_labels(folder):
+    """[(affiliation, label)] as networks/README.md says: the manifest's "affiliations" in order, then each
+    affiliation the nodes table labels first in its affiliation_label column, in row order."""
+    labels = [(a["id"], a["label"]) for a in manifest(folder).get("affiliations", [])]
+    for r in table(folder, "nodes"):
+        aff, label = trim(r.get("affiliation")), trim(r.get("affiliation_label"))
+        if label and aff not in dict(labels):
+            labels.append((aff, label))
+    return labels
 
 
 def expected_edge(row, bare=False):
@@ -144,8 +156,11 @@ def check_json(network, path):
     assert len(header["sha256"]) == 64
     assert g.number_of_nodes() == len(nodes), (g.number_of_nodes(), len(nodes))
     assert g.number_of_edges() == len(edges), (g.number_of_edges(), len(edges))
+    labels = dict(affiliation_labels(network))
     for n in nodes:
         d = g.nodes[n["id"]]
+        # affiliation_label only where the node's affiliation has one
+        assert d.get("affiliation_label") == labels.get(n["affiliation"]), (n["id"], d.get("affiliation_label"))
         got = {"id": n["id"], "label": d["label"], "kind": d["kind"], "affiliation": d["affiliation"],
                "native_name": d["native_name"], "note": d["note"], "start": d["start"] or "",
                "end": d["end"] or "", "codenames": d["codenames"], "sources": d["sources"],
@@ -179,6 +194,13 @@ def check_tables(network, export, core_only=False):
         assert out.get("span") == orig.get("span"), out.get("span")
     want = [expected_node(r) for r in table(network, "nodes")]
     got = [expected_node(r) for r in table(export, "nodes")]
+    # the labelled affiliations some node has, in the network's order (in any order when read back from JSON)
+    present = {n["affiliation"] for n in want}
+    want_labels = [{"id": a, "label": l} for a, l in affiliation_labels(network) if a in present]
+    got_labels = out.get("affiliations", [])
+    if core_only:
+        want_labels, got_labels = sorted(want_labels, key=str), sorted(got_labels, key=str)
+    assert got_labels == want_labels, (got_labels, want_labels)
     assert got == want, next((g, w) for g, w in zip(got, want) if g != w) if len(got) == len(want) else len(got)
     want = [expected_edge(r) for r in table(network, "edges")]
     got = export_edges(export)
@@ -215,8 +237,11 @@ def check_foreign(path, export):
     g = json_graph.node_link_graph(data, link="links" if "links" in data else "edges")
     nodes = {n["id"]: n for n in (expected_node(r) for r in table(export, "nodes"))}
     assert len(nodes) == g.number_of_nodes(), (len(nodes), g.number_of_nodes())
+    labels = dict(affiliation_labels(export))
     for node, d in g.nodes(data=True):
         n = nodes[text(node)]
+        if text(d.get("affiliation_label", "")):
+            assert labels.get(n["affiliation"]) == text(d["affiliation_label"]), (n, d)
         label = d.get("label", d.get("name", ""))
         assert n["label"] == (text(label) or text(node)), (n, d)
         for key in ("kind", "affiliation", "native_name", "note", "start", "end"):

@@ -26,6 +26,7 @@ that ends an id or comes before another as /, and " #2", " #3"... after an id so
 import collections
 import csv
 import io
+import json
 import os
 import subprocess
 import sys
@@ -91,12 +92,17 @@ def sorge_gml(spygraph, tmp):
     path = os.path.join(tmp, "sorge.gml")
     run(spygraph, "export", SORGE, "-o", path)
     nodes, edges, vocab = table(SORGE, "nodes.csv"), table(SORGE, "edges.csv"), vocabulary()
+    # affiliation_label, written only for a node whose affiliation the manifest's "affiliations" labels
+    with open(os.path.join(SORGE, "network.json"), encoding="utf-8") as f:
+        labels = {a["id"]: a["label"] for a in json.load(f).get("affiliations", [])}
     g = nx.read_gml(path)
     check(g.is_directed() and g.is_multigraph(), "NetworkX reads a %s" % type(g).__name__)
     check(sorted(g.nodes) == sorted(n["id"] for n in nodes), "NetworkX's nodes are not nodes.csv's ids")
     for n in nodes:
         got = dict(g.nodes[n["id"]])
         want = {"name": n["label"], **{k: n[k] for k in NODE_FIELDS}}
+        if n["affiliation"] in labels:
+            want["affiliation_label"] = labels[n["affiliation"]]
         check(got == want, "node %s: NetworkX reads %r, nodes.csv has %r" % (n["id"], got, want))
     want_edges = collections.Counter()
     for e in edges:

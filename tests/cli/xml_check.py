@@ -114,8 +114,22 @@ def network_tables(network):
     return manifest, table("nodes"), table("edges")
 
 
-def expected_nodes(rows):
-    """Per node id: the attributes spygraph's writers give it (the CSV's values, names made XML text)."""
+def affiliation_labels(manifest, rows):
+    """{affiliation: label}, as networks/README.md says: the manifest's "affiliations", and the labels the
+    nodes table gives in its affiliation_label column."""
+    labels = {a["id"]: a["label"] for a in manifest.get("affiliations", [])}
+    for r in rows:
+        label = (r.get("affiliation_label") or "").strip()
+        if label:
+            labels.setdefault((r.get("affiliation") or "").strip(), label)
+    return labels
+
+
+def expected_nodes(rows, manifest):
+    """Per node id: the attributes spygraph's writers give it (the CSV's values, names made XML text), and
+    affiliation_label when some node's affiliation has a label ("" for the others)."""
+    labels = affiliation_labels(manifest, rows)
+    labelled = any((r.get("affiliation") or "").strip() in labels for r in rows)
     nodes = {}
     for r in rows:
         get = lambda k: (r.get(k) or "").strip()
@@ -130,6 +144,8 @@ def expected_nodes(rows):
             "note": xml_text(get("note")),
             "sources": xml_text(listed(get("sources"))),
         }
+        if labelled:
+            nodes[xml_text(get("id"))]["affiliation_label"] = xml_text(labels.get(get("affiliation"), ""))
     return nodes
 
 
@@ -174,7 +190,7 @@ def check_graphml(spygraph, path, network, reading):
     manifest, node_rows, edge_rows = network_tables(network)
     vocab = vocabulary(spygraph)
     forced = reading_direction(reading)
-    nodes = expected_nodes(node_rows)
+    nodes = expected_nodes(node_rows, manifest)
     edges = expected_edges(edge_rows, vocab, forced)
     any_directed = any(a["directed"] for _, _, a in edges)
 
@@ -301,7 +317,7 @@ def colour(element):
 def check_gexf(spygraph, path, network, tmp):
     manifest, node_rows, edge_rows = network_tables(network)
     vocab = vocabulary(spygraph)
-    nodes = expected_nodes(node_rows)
+    nodes = expected_nodes(node_rows, manifest)
     edges = expected_edges(edge_rows, vocab, None)
     root = ET.parse(path).getroot()
     expect(root.tag, GEXF + "gexf", "root element")
@@ -373,8 +389,8 @@ def check_gexf(spygraph, path, network, tmp):
 
 def check_gexf_names(path, network):
     """Hostile names: ids, labels and attvalues as the CSV has them, made XML text."""
-    _, node_rows, edge_rows = network_tables(network)
-    nodes = expected_nodes(node_rows)
+    manifest, node_rows, edge_rows = network_tables(network)
+    nodes = expected_nodes(node_rows, manifest)
     root = ET.parse(path).getroot()
     graph = root.find(GEXF + "graph")
     titles = {a.get("class"): {x.get("id"): x.get("title") for x in a.findall(GEXF + "attribute")}

@@ -1,12 +1,14 @@
 /* test_model.c: unit tests of the network model: interning, node ids, name resolution, the relation
  * vocabulary (checked against the table in networks/README.md) and the igraph view (arc counts worked
- * out by hand). */
+ * out by hand), affiliation labels. */
 #include <glib.h>
 #include <string.h>
 
+#include "spygraph/compare.h"
 #include "spygraph/reading.h"
 #include "spygraph/loader.h"
 #include "spygraph/model.h"
+#include "testdata.h"
 
 /* Adds a node with ID, LABEL, CODENAMES (`;` list) and NATIVE name; returns its index. */
 static int add_node(sg_network *net, const char *id, const char *label, const char *codenames, const char *native)
@@ -175,6 +177,78 @@ static void test_same_tie(void)
     sg_network_unref(net);
 }
 
+/* Asserts NET's display names of tests/data/good/affiliation-labels (its manifest's description says them):
+ * the manifest's ring, centre and party, then police from nodes.csv, and the slug for an unlabelled value. */
+static void assert_labels(const sg_network *net)
+{
+    g_assert_cmpuint(net->n_affiliations, ==, 4);
+    static const char *const ids[] = {"ring", "centre", "party", "police"};
+    for (size_t i = 0; i < G_N_ELEMENTS(ids); i++)
+        g_assert_cmpstr(net->affiliations[i].id, ==, ids[i]);
+    g_assert_cmpstr(sg_network_affiliation_label(net, "ring"), ==, "The Ring");
+    g_assert_cmpstr(sg_network_affiliation_label(net, "centre"), ==, "Centre & <Command>");
+    g_assert_cmpstr(sg_network_affiliation_label(net, "party"), ==, "The Party");
+    g_assert_cmpstr(sg_network_affiliation_label(net, "police"), ==, "Special Higher Police");
+    g_assert_cmpstr(sg_network_affiliation_label(net, "nobody"), ==, "nobody");
+    g_assert_cmpstr(sg_network_affiliation_label(net, ""), ==, "");
+    g_assert_cmpstr(sg_network_affiliation_label(net, NULL), ==, "");
+    g_assert_null(sg_network_find_affiliation(net, ""));
+}
+
+/* The labels a network is loaded with are those of every network derived from it (a hypothesis applied, a
+ * reading, the union compare lays out), which share the table and never free it (ASan checks the frees). */
+static void test_affiliation_labels(void)
+{
+    sg_network *net = test_load_network("tests/data/good/affiliation-labels");
+    assert_labels(net);
+    /* the manifest's entries come first, with the place of their id in network.json (line 8, column 13) */
+    g_assert_cmpint(net->affiliations[0].origin.line, ==, 8);
+    g_assert_cmpint(net->affiliations[0].origin.column, ==, 13);
+    g_assert_true(g_str_has_suffix(net->affiliations[3].origin.file, "nodes.csv"));
+    g_assert_cmpint(net->affiliations[3].origin.line, ==, 6); /* kurt's row, by hand */
+
+    sg_diag *diag = sg_diag_new();
+    sg_network *hyp = sg_network_apply_hypothesis(net, "party_link", diag);
+    g_assert_nonnull(hyp);
+    assert_labels(hyp);
+    int dora = sg_network_find_node(hyp, "dora");
+    g_assert_cmpint(dora, >=, 0);
+    g_assert_cmpstr(sg_network_affiliation_label(hyp, hyp->nodes[dora].affiliation), ==, "The Party");
+
+    sg_reading r;
+    sg_reading_init(&r);
+    const char *ids[] = {"party_link"};
+    r.hypotheses = ids;
+    r.n_hypotheses = 1;
+    r.kinds = 1u << SG_KIND_PERSON; /* a reading that copies the node array */
+    sg_network *read = sg_reading_network(net, &r, diag);
+    g_assert_nonnull(read);
+    assert_labels(read);
+    sg_network *whole = sg_network_union_of_hypotheses(net, diag);
+    g_assert_nonnull(whole);
+    assert_labels(whole);
+    g_assert_cmpuint(diag->errors, ==, 0);
+    /* the base goes first: the derived networks keep its table alive */
+    sg_network_unref(net);
+    assert_labels(hyp);
+    sg_network_unref(hyp);
+    assert_labels(read);
+    sg_network_unref(read);
+    assert_labels(whole);
+    sg_network_unref(whole);
+    sg_diag_free(diag);
+
+    /* sg_network_add_affiliation: one entry per id */
+    sg_network *bare = sg_network_new("bare");
+    sg_affiliation a = {sg_network_intern(bare, "ring"), sg_network_intern(bare, "The Ring"), {"x", 1, 1}};
+    g_assert_cmpint(sg_network_add_affiliation(bare, &a), ==, 0);
+    a.label = sg_network_intern(bare, "Another");
+    g_assert_cmpint(sg_network_add_affiliation(bare, &a), ==, -1);
+    g_assert_cmpuint(bare->n_affiliations, ==, 1);
+    g_assert_cmpstr(sg_network_find_affiliation(bare, "ring")->label, ==, "The Ring");
+    sg_network_unref(bare);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -184,5 +258,6 @@ int main(int argc, char **argv)
     g_test_add_func("/model/vocabulary", test_vocabulary);
     g_test_add_func("/model/kinds", test_kinds);
     g_test_add_func("/model/same-tie", test_same_tie);
+    g_test_add_func("/model/affiliation-labels", test_affiliation_labels);
     return g_test_run();
 }
