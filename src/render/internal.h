@@ -71,7 +71,7 @@ typedef struct sg_view {
     /* Type and labels, in layout points (a picture for a physical size is scaled after layout): */
     double node_font;      /* the smallest node label (a node of the largest --size-by value: twice it) */
     double edge_font;      /* tie labels */
-    double legend_font;    /* the legend's text (its title: 1.5 times) */
+    double legend_font;    /* the legend's text (its title: 22/14 of it, 22 points at the natural 14) */
     bool *labelled;        /* per node: drawn with its label; the others are small marks (labels in tooltips) */
     size_t unlabelled;     /* drawn nodes without a label */
     int legend_per_row;    /* legend columns side by side before the next row (0: all on one row) */

@@ -348,7 +348,7 @@ static double smallest_type(const sg_render_spec *spec, const sg_view *view)
     return least;
 }
 
-/* The largest legend type fit_type sets (its title, 1.5 times larger, must stay within Graphviz's 255). */
+/* The largest legend type fit_type sets (its title, 22/14 of it, must stay within Graphviz's 255). */
 #define MAX_LEGEND_FONT 150.0
 
 /* What fit_type tries: the type sizes, how many nodes are labelled, the legend's columns per row. */
@@ -421,7 +421,7 @@ static bool fit_type(GVC_t *gvc, const sg_network *net, const sg_render_spec *sp
         }
         raised = false;
         if (raise_pays && f.legend_font < 0.95 * MAX_LEGEND_FONT) {
-            /* Graphviz takes type up to 255 points in a legend; the title is 1.5 times the legend's type */
+            /* Graphviz takes type up to 255 points in a legend; the title is 22/14 of the legend's type */
             double raise = MIN(MIN(least / got * 1.02, 4.0), MAX_LEGEND_FONT / f.legend_font);
             before = f;
             f.node_font *= raise;

@@ -368,7 +368,7 @@ static void legend_kinds(GPtrArray *columns, const sg_network *net, const sg_vie
     sg_legend_column *c = sg_legend_column_add(columns, "shape: kind");
     for (int k = SG_KIND_PERSON; k <= SG_KIND_PLACE; k++)
         if (seen[k]) {
-            char *swatch = g_strdup_printf("<FONT POINT-SIZE=\"%.3g\">%s</FONT>", 1.3 * view->legend_font,
+            char *swatch = g_strdup_printf("<FONT POINT-SIZE=\"%.3g\">%s</FONT>", view->legend_font * 18 / 14,
                                            sg_render_kind_glyph((sg_kind)k));
             sg_legend_row(c, "", swatch, sg_kind_name((sg_kind)k));
             g_free(swatch);
@@ -547,7 +547,7 @@ char *sg_render_legend(const sg_network *net, const sg_render_spec *spec, const 
     int span = sg_legend_write_columns(grid, columns, view->legend_per_row);
     GString *out = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">");
     sg_legend_note_open(out, span);
-    g_string_append_printf(out, "<FONT POINT-SIZE=\"%.3g\">", 1.5 * view->legend_font);
+    g_string_append_printf(out, "<FONT POINT-SIZE=\"%.3g\">", view->legend_font * 22 / 14);
     sg_render_append_html_wrapped(out, title, SG_LEGEND_LINE * 2 / 3);
     g_string_append_printf(out, "</FONT></TD></TR>%s", grid->str);
     legend_notes(out, net, spec, view, span);

@@ -12,12 +12,15 @@ usage:
   print_check.py type PDF MIN_PT                    no word on the page is set smaller than MIN_PT
   print_check.py svgsize SVG WIDTH_PT               the SVG's width is WIDTH_PT points ("425pt")
   print_check.py png PNG WIDTH_PX                   the PNG is WIDTH_PX pixels wide (from its IHDR chunk)
-  print_check.py grey SVG NODES_CSV                 --scheme print: groups stay apart in greyscale
+  print_check.py grey SVG NODES_CSV                 --scheme print: groups stay apart in greyscale (display
+                                                    names from network.json beside NODES_CSV)
   print_check.py same-fills SVG SVG...              every node drawn in the later pictures has the fill it has
                                                     in the first (ids node-ID)
   print_check.py legend SVG WORD... -- WORD...      the legend holds every word before --, none after
 """
 import csv
+import json
+import os
 import re
 import struct
 import subprocess
@@ -140,8 +143,22 @@ def grey(svg, nodes_csv):
     for group, found in by_group.items():
         owners.setdefault(next(iter(found)), []).append(group)
     legend = " ".join(t.text or "" for t in ET.parse(svg).getroot().iter(SVG + "text"))
-    other = re.search(r"other \(([^)]*)\)", legend)
-    other = set(x.strip() for x in other.group(1).split(",")) if other else set()
+    other = set()
+    start = legend.find("other (")
+    if start >= 0:  # the names inside the balanced parentheses (a name may hold its own)
+        depth, i = 0, start + len("other ")
+        for j in range(i, len(legend)):
+            depth += {"(": 1, ")": -1}.get(legend[j], 0)
+            if depth == 0:
+                break
+        other = set(x.strip() for x in legend[i + 1:j].split(", "))
+    # the legend names affiliations by their display names (the manifest's affiliations list), if any
+    manifest = os.path.join(os.path.dirname(nodes_csv), "network.json")
+    labels = {}
+    if os.path.exists(manifest):
+        for entry in json.load(open(manifest, encoding="utf-8")).get("affiliations", []):
+            labels[entry["label"]] = entry["id"]
+    other = {labels.get(x, x) for x in other}
     for look, groups in owners.items():
         if len(groups) > 1 and not set(groups) <= other:
             fail("affiliations %s share one look %s in greyscale" % (groups, look))
