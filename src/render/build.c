@@ -17,12 +17,12 @@ static void set_number(void *obj, const char *name, double value)
     set(obj, name, text);
 }
 
-/* The drawing's unit: 1 at the natural size; a picture fitted to a physical size scales its type by
- * fit_type (render.c), and its margins, gaps and line widths grow with it, so the scaled picture keeps
- * the natural proportions. */
+/* The drawing's unit (sg_view.unit): 1 at the natural size; when a picture fitted to a physical size
+ * raises its label type, its margins, line widths and arrows grow with it, so the scaled picture keeps the
+ * natural proportions between labels and lines. */
 static double unit(const sg_view *view)
 {
-    return view->legend_font / 14.0;
+    return view->unit;
 }
 
 /* Declares the default of attribute NAME for KIND (AGRAPH, AGNODE, AGEDGE) objects of G. */
@@ -82,7 +82,7 @@ static void graph_attributes(Agraph_t *g, const sg_render_spec *spec, const sg_v
     }
 }
 
-static void default_attributes(Agraph_t *g, const sg_view *view)
+static void default_attributes(Agraph_t *g, const sg_render_spec *spec, const sg_view *view)
 {
     char size[32];
     declare(g, AGNODE, "fontname", SG_RENDER_FONT);
@@ -104,7 +104,8 @@ static void default_attributes(Agraph_t *g, const sg_view *view)
     declare(g, AGEDGE, "fontsize", size);
     snprintf(size, sizeof size, "%.3g", 1.3 * unit(view));
     declare(g, AGEDGE, "penwidth", size);
-    snprintf(size, sizeof size, "%.3g", 0.7 * unit(view));
+    /* a picture for print: smaller arrowheads, which would crowd its small marks */
+    snprintf(size, sizeof size, "%.3g", 0.7 * unit(view) * (spec->width > 0 || spec->height > 0 ? 0.6 : 1));
     declare(g, AGEDGE, "arrowsize", size);
     snprintf(size, sizeof size, "%.3g", unit(view));
     declare(g, AGNODE, "penwidth", size);
@@ -223,7 +224,7 @@ Agraph_t *sg_render_build(const sg_network *net, const sg_render_spec *spec, con
 {
     Agraph_t *g = agopen("network", any_arrow(net, spec, view) ? Agdirected : Agundirected, NULL);
     graph_attributes(g, spec, view, layout);
-    default_attributes(g, view);
+    default_attributes(g, spec, view);
     char *title = spec->title ? g_strdup(spec->title) : sg_render_default_title(net);
     char *legend = sg_render_legend(net, spec, view, title);
     set_html_label(g, legend);

@@ -356,6 +356,8 @@ bool sg_view_style(const sg_network *net, const sg_render_spec *spec, sg_view *v
     view->edge_font = 9;
     view->legend_font = 14;
     view->mark = 0.7;
+    view->unit = 1;
+    view->legend_line = SG_LEGEND_LINE;
     sg_view_label(net, spec, view, net->n_nodes);
     if (!assign_groups(net, spec, view, diag))
         return false;

@@ -75,7 +75,10 @@ typedef struct sg_view {
     bool *labelled;        /* per node: drawn with its label; the others are small marks (labels in tooltips) */
     size_t unlabelled;     /* drawn nodes without a label */
     int legend_per_row;    /* legend columns side by side before the next row (0: all on one row) */
+    size_t legend_line;    /* the legend's longest line in characters (SG_LEGEND_LINE unless fitted) */
     double mark;           /* an unlabelled node's size as a share of the label type (print pictures) */
+    double unit;           /* line widths, arrows and node margins: 1 at the natural size, growing with the
+                              node type when a print picture raises it */
 } sg_view;
 
 /* Labels the LABELLED most important drawn nodes of VIEW (by SPEC's size values when given, else by their
@@ -153,6 +156,7 @@ const char *sg_render_confidence_style(double c);
 typedef struct sg_legend_column {
     char *heading;   /* escaped */
     GPtrArray *rows; /* of strings: "<TD ...>swatch</TD><TD ...>text</TD>" */
+    size_t line;     /* rows' texts wrap at this many characters (SG_LEGEND_LINE unless set) */
 } sg_legend_column;
 /* An empty list of columns; free with g_ptr_array_free(columns, TRUE). */
 GPtrArray *sg_legend_columns_new(void);

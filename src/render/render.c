@@ -337,27 +337,25 @@ static double fit_scale(const sg_render_spec *spec, double w, double h)
     return s;
 }
 
-/* The smallest type VIEW draws (points, before scaling): the legend, node labels if any, tie labels if any. */
-static double smallest_type(const sg_render_spec *spec, const sg_view *view)
-{
-    double least = view->legend_font;
-    if (spec->labels != SG_LABELS_NONE && view->unlabelled < view->drawn_nodes)
-        least = MIN(least, view->node_font);
-    if (spec->edge_labels != SG_EDGE_LABELS_NONE && view->drawn_edges > 0)
-        least = MIN(least, view->edge_font);
-    return least;
-}
-
 /* The largest legend type fit_type sets (its title, 22/14 of it, must stay within Graphviz's 255). */
 #define MAX_LEGEND_FONT 150.0
 
-/* What fit_type tries: the type sizes, how many nodes are labelled, the legend's columns per row. */
+/* What fit_type tries: the type sizes, how many nodes are labelled, the legend's arrangement, the marks. */
 typedef struct type_fit {
     double node_font, edge_font, legend_font;
     size_t labelled;
     int legend_per_row;
+    size_t legend_line;
     double mark;
+    double natural_node_font; /* the node type before fitting: lines and arrows grow as the labels do */
 } type_fit;
+
+/* What one layout of a try measured, at the physical size. */
+typedef struct fit_measures {
+    double node, legend;   /* the smallest node (or tie) label and the legend's type, in points; the node
+                              type is INFINITY when no node is labelled */
+    double legend_share;   /* the legend's share of the width when the width sets the scale, else 0 */
+} fit_measures;
 
 static void fit_apply(const sg_network *net, const sg_render_spec *spec, sg_view *view, const type_fit *f)
 {
@@ -365,15 +363,16 @@ static void fit_apply(const sg_network *net, const sg_render_spec *spec, sg_view
     view->edge_font = f->edge_font;
     view->legend_font = f->legend_font;
     view->legend_per_row = f->legend_per_row;
+    view->legend_line = f->legend_line;
     view->mark = f->mark;
+    view->unit = f->node_font / f->natural_node_font;
     sg_view_label(net, spec, view, f->labelled);
 }
 
-/* Lays out the drawing F makes of VIEW and sets *GOT to its smallest type at the physical size and *LEGEND
- * to the legend's share of the width (0..1) when the width sets the scale, else 0 (stacking the legend
- * would only make a picture bound by its height taller). Returns false after adding an error to DIAG. */
+/* Lays out the drawing F makes of VIEW and measures it into M. Returns false after adding an error to
+ * DIAG. */
 static bool fit_measure(GVC_t *gvc, const sg_network *net, const sg_render_spec *spec, sg_view *view,
-                        const char *layout, const type_fit *f, double *got, double *legend, sg_diag *diag)
+                        const char *layout, const type_fit *f, fit_measures *m, sg_diag *diag)
 {
     fit_apply(net, spec, view, f);
     Agraph_t *g = sg_render_build(net, spec, view, layout, NULL);
@@ -384,73 +383,89 @@ static bool fit_measure(GVC_t *gvc, const sg_network *net, const sg_render_spec 
         sg_diag_error(diag, NULL, "graphviz cannot lay the graph out with '%s'", layout);
         return false;
     }
-    *got = smallest_type(spec, view) * fit_scale(spec, w, h);
+    double scale = fit_scale(spec, w, h);
+    m->legend = view->legend_font * scale;
+    m->node = INFINITY;
+    if (spec->labels != SG_LABELS_NONE && view->unlabelled < view->drawn_nodes)
+        m->node = view->node_font * scale;
+    if (spec->edge_labels != SG_EDGE_LABELS_NONE && view->drawn_edges > 0)
+        m->node = MIN(m->node, view->edge_font * scale);
     bool width_binds = spec->width > 0 && (spec->height <= 0 || (spec->width - 2 * PHYSICAL_PAD) / w <=
                                                                      (spec->height - 2 * PHYSICAL_PAD) / h);
-    *legend = width_binds ? legend_width / w : 0;
+    m->legend_share = width_binds ? legend_width / w : 0;
     return true;
 }
 
-/* Chooses VIEW's type sizes, labelled nodes and legend arrangement so that, scaled to SPEC's physical size,
- * no type is smaller than the minimum. Each step is one layout: raise the type while that pays (it does
- * when ties, not labels, set the drawing's extent); else stack the legend's columns when the legend sets
- * the width; else label fewer nodes (the least important become marks), then bisect back up to the most
- * labels that fit; else make the marks smaller. At most 36 layouts. Warns when the minimum cannot be reached. Returns false
- * after adding an error to DIAG when Graphviz cannot lay the graph out. */
+/* Chooses VIEW's type sizes, labelled nodes, legend arrangement and marks so that, scaled to SPEC's
+ * physical size, no type is smaller than the minimum. Each step is one layout. The legend first: when it
+ * sets the width it is made narrower (its columns stacked, its lines wrapped shorter), else its type is
+ * raised (the drawing keeps its scale). Then the labels: their type is raised while that pays (it does
+ * when ties, not labels, set the drawing's extent); else the least important nodes become marks, and the
+ * labels are bisected back up to the most that fit; when the drawing of marks alone is still too wide for
+ * the legend's type, the marks shrink. At most 40 layouts. Warns when the minimum cannot be reached.
+ * Returns false after adding an error to DIAG when Graphviz cannot lay the graph out. */
 static bool fit_type(GVC_t *gvc, const sg_network *net, const sg_render_spec *spec, sg_view *view,
                      const char *layout, sg_diag *diag)
 {
     double least = spec->min_font > 0 ? spec->min_font : SG_RENDER_MIN_FONT;
-    bool labels = spec->labels != SG_LABELS_NONE;
-    type_fit f = {view->node_font, view->edge_font, view->legend_font, view->drawn_nodes, 0, view->mark};
+    double enough = least * 0.999;
+    type_fit f = {view->node_font, view->edge_font, view->legend_font, view->drawn_nodes, 0, SG_LEGEND_LINE,
+                  view->mark, view->node_font};
     type_fit before = f;
     size_t too_many = 0; /* the fewest labels found too many (0: none yet) */
-    double got = 0, previous = 0, legend = 0;
+    fit_measures m = {0}, previous = {0};
     bool raise_pays = true, raised = false, fits = false;
-    for (int round = 0; round < 32 && !fits; round++) {
-        if (!fit_measure(gvc, net, spec, view, layout, &f, &got, &legend, diag))
+    for (int round = 0; round < 36; round++) {
+        if (!fit_measure(gvc, net, spec, view, layout, &f, &m, diag))
             return false;
-        if (getenv("SG_DEBUG_FIT")) fprintf(stderr, "round %d labelled %zu fonts %.1f/%.1f per_row %d mark %.2f legend %.2f got %.2f\n", round, f.labelled, f.node_font, f.legend_font, f.legend_per_row, f.mark, legend, got);
-        fits = got >= least * 0.999;
+        fits = m.node >= enough && m.legend >= enough;
         if (fits)
             break;
-        if (raised && got < previous * 1.1) { /* the drawing grew with the type: undo, stop raising */
+        if (raised && m.node < previous.node * 1.1) { /* the drawing grew with the labels: undo, stop */
             raise_pays = false;
             f = before;
-            got = previous;
+            m = previous;
         }
         raised = false;
-        if (raise_pays && f.legend_font < 0.95 * MAX_LEGEND_FONT) {
-            /* Graphviz takes type up to 255 points in a legend; the title is 22/14 of the legend's type */
-            double raise = MIN(MIN(least / got * 1.02, 4.0), MAX_LEGEND_FONT / f.legend_font);
+        previous = m;
+        bool shrink = false; /* the drawing must get smaller on the page's scale */
+        if (m.legend < enough) {
+            if (m.legend_share >= 0.9 && f.legend_per_row != 1)
+                f.legend_per_row = f.legend_per_row == 0 ? 3 : f.legend_per_row - 1;
+            else if (m.legend_share >= 0.9 && f.legend_line > 24)
+                f.legend_line = f.legend_line * 2 / 3;
+            else if (m.legend_share < 0.9 && f.legend_font < 0.95 * MAX_LEGEND_FONT)
+                /* Graphviz takes type up to 255 points in a legend; the title is 22/14 of the legend's */
+                f.legend_font *= MIN(least / m.legend * 1.02, MAX_LEGEND_FONT / f.legend_font);
+            else
+                shrink = true;
+            if (!shrink)
+                continue;
+        }
+        if (!shrink && raise_pays && m.node < enough && f.node_font < 0.95 * MAX_LEGEND_FONT) {
+            double raise = MIN(MIN(least / m.node * 1.02, 4.0), MAX_LEGEND_FONT / f.node_font);
             before = f;
             f.node_font *= raise;
             f.edge_font *= raise;
-            f.legend_font *= raise;
             raised = true;
-        } else if (f.legend_per_row != 1 && legend >= 0.9) {
-            f.legend_per_row = f.legend_per_row == 0 ? 3 : f.legend_per_row - 1;
-        } else if (labels && f.labelled > 0) {
+        } else if (spec->labels != SG_LABELS_NONE && f.labelled > 0) {
             too_many = f.labelled;
             /* a drawing's extent goes about with the square root of its labels' area: shed labels by the
              * square of the shortfall, a third at least */
-            double keep = MAX(0.02, MIN(2.0 / 3.0, (got / least) * (got / least)));
-            f.labelled = (size_t)((double)f.labelled * keep);
+            double short_by = isfinite(m.node) ? MIN(m.node, m.legend) / least : m.legend / least;
+            f.labelled = (size_t)((double)f.labelled * MAX(0.02, MIN(2.0 / 3.0, short_by * short_by)));
             raise_pays = true; /* with fewer labels the ties may set the extent: raising may pay again */
         } else if (f.mark > 0.03) { /* many marks set the extent: smaller marks, then raise the type again */
             f.mark /= 3;
             raise_pays = true;
-        } else if (f.legend_per_row != 1 && legend > 0) {
-            f.legend_per_row = f.legend_per_row == 0 ? 3 : f.legend_per_row - 1;
         } else {
             break;
         }
-        previous = got;
     }
     if (!fits) {
         fit_apply(net, spec, view, &f);
         sg_warning("at this size the smallest type is %.1f pt, below the %.1f pt asked for: give a larger --width "
-                   "or --height, or a smaller --min-font", got, least);
+                   "or --height, or a smaller --min-font", MIN(m.node, m.legend), least);
         return true;
     }
     /* bisect between the labels that fit and the fewest found too many */
@@ -458,14 +473,17 @@ static bool fit_type(GVC_t *gvc, const sg_network *net, const sg_render_spec *sp
     for (int round = 0; round < 4 && too_many > best.labelled + 1; round++) {
         type_fit more = best;
         more.labelled = (best.labelled + too_many) / 2;
-        if (!fit_measure(gvc, net, spec, view, layout, &more, &got, &legend, diag))
+        if (!fit_measure(gvc, net, spec, view, layout, &more, &m, diag))
             return false;
-        if (got >= least * 0.999)
+        if (m.node >= enough && m.legend >= enough)
             best = more;
         else
             too_many = more.labelled;
     }
     fit_apply(net, spec, view, &best);
+    if (view->unlabelled == view->drawn_nodes && view->drawn_nodes > 0 && spec->labels != SG_LABELS_NONE)
+        sg_warning("at this size no node keeps its label (names in the tooltips): give a larger --width or "
+                   "--height, or a smaller --min-font, to label the most important");
     return true;
 }
 

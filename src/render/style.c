@@ -296,6 +296,7 @@ sg_legend_column *sg_legend_column_add(GPtrArray *columns, const char *heading)
     sg_render_append_html(escaped, heading);
     c->heading = g_string_free(escaped, FALSE);
     c->rows = g_ptr_array_new_with_free_func(g_free);
+    c->line = SG_LEGEND_LINE;
     g_ptr_array_add(columns, c);
     return c;
 }
@@ -312,7 +313,7 @@ void sg_legend_row(sg_legend_column *c, const char *cell, const char *swatch, co
 {
     GString *row = g_string_new("");
     g_string_append_printf(row, "<TD ALIGN=\"CENTER\" %s>%s</TD><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">", cell, swatch);
-    sg_render_append_html_wrapped(row, text, SG_LEGEND_LINE);
+    sg_render_append_html_wrapped(row, text, c->line);
     g_string_append(row, "</TD>");
     g_ptr_array_add(c->rows, g_string_free(row, FALSE));
 }
@@ -342,6 +343,7 @@ static void legend_groups(GPtrArray *columns, const sg_render_spec *spec, const 
     char *heading = g_strdup_printf("%s: %s", spec->scheme == SG_SCHEME_PRINT ? "fill and outline" : "fill",
                                     spec->color_by);
     sg_legend_column *c = sg_legend_column_add(columns, heading);
+    c->line = view->legend_line;
     g_free(heading);
     for (size_t k = 0; k < view->n_groups; k++) {
         char *swatch = sg_legend_swatch(view->groups[k].fill, view->groups[k].outline, 1, NULL, view->legend_font);
@@ -366,6 +368,7 @@ static void legend_kinds(GPtrArray *columns, const sg_network *net, const sg_vie
     if (!seen[SG_KIND_PERSON] && !seen[SG_KIND_ORGANIZATION] && !seen[SG_KIND_PLACE])
         return;
     sg_legend_column *c = sg_legend_column_add(columns, "shape: kind");
+    c->line = view->legend_line;
     for (int k = SG_KIND_PERSON; k <= SG_KIND_PLACE; k++)
         if (seen[k]) {
             char *swatch = g_strdup_printf("<FONT POINT-SIZE=\"%.3g\">%s</FONT>", view->legend_font * 18 / 14,
@@ -390,6 +393,7 @@ static void legend_families(GPtrArray *columns, const sg_network *net, const sg_
     if (view->drawn_edges == 0)
         return;
     sg_legend_column *c = sg_legend_column_add(columns, spec->scheme == SG_SCHEME_PRINT ? "line: tie family" : "colour: tie family");
+    c->line = view->legend_line;
     for (int f = SG_FAMILY_MEMBERSHIP; f <= SG_FAMILY_OTHER; f++)
         if (seen[f]) {
             const sg_tie_look *look = sg_render_family_look((sg_family)f, spec->scheme);
@@ -416,6 +420,7 @@ static void legend_confidence(GPtrArray *columns, const sg_network *net, const s
     if (!solid && !dashed && !dotted)
         return;
     sg_legend_column *c = sg_legend_column_add(columns, "line: confidence");
+    c->line = view->legend_line;
     if (solid)
         sg_legend_row(c, "", "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81", "0.8 or more: solid");
     if (dashed)
@@ -483,7 +488,7 @@ static void legend_notes(GString *out, const sg_network *net, const sg_render_sp
                                            spec->size_by, net->nodes[view->size_top].label,
                                            spec->size_values[view->size_top])
                          : g_strdup_printf("size: %s (all zero)", spec->size_by);
-        sg_render_append_html_wrapped(out, text, SG_LEGEND_LINE);
+        sg_render_append_html_wrapped(out, text, view->legend_line);
         g_free(text);
         g_string_append(out, "</TD></TR>");
     }
@@ -504,7 +509,7 @@ static void legend_notes(GString *out, const sg_network *net, const sg_render_sp
         char *text = g_strdup_printf("%s shortest route from %s to %s%s", rank, net->nodes[spec->path_from].label,
                                      net->nodes[spec->path_to].label,
                                      spec->direction == SG_DIRECTION_DIRECTED ? " (following arrows)" : "");
-        sg_render_append_html_wrapped(out, text, SG_LEGEND_LINE);
+        sg_render_append_html_wrapped(out, text, view->legend_line);
         g_free(text);
         g_string_append(out, "</TD></TR>");
     }
@@ -512,7 +517,7 @@ static void legend_notes(GString *out, const sg_network *net, const sg_render_sp
         sg_legend_note_open(out, span);
         char *text = g_strdup_printf("%zu of %zu nodes drawn as unlabelled marks, to keep the labels legible at this "
                                      "size (names in the tooltips)", view->unlabelled, view->drawn_nodes);
-        sg_render_append_html_wrapped(out, text, SG_LEGEND_LINE);
+        sg_render_append_html_wrapped(out, text, view->legend_line);
         g_free(text);
         g_string_append(out, "</TD></TR>");
     }
@@ -526,7 +531,7 @@ static void legend_notes(GString *out, const sg_network *net, const sg_render_sp
             g_string_append_printf(note, "ties of confidence below %g left out; ", spec->min_confidence);
         g_string_append_printf(note, "%zu of %zu nodes, %zu of %zu ties drawn", view->drawn_nodes, net->n_nodes,
                                view->drawn_edges, net->n_edges);
-        sg_render_append_html_wrapped(out, note->str, SG_LEGEND_LINE);
+        sg_render_append_html_wrapped(out, note->str, view->legend_line);
         g_string_free(note, TRUE);
         g_string_append(out, "</TD></TR>");
     }
@@ -548,7 +553,7 @@ char *sg_render_legend(const sg_network *net, const sg_render_spec *spec, const 
     GString *out = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">");
     sg_legend_note_open(out, span);
     g_string_append_printf(out, "<FONT POINT-SIZE=\"%.3g\">", view->legend_font * 22 / 14);
-    sg_render_append_html_wrapped(out, title, SG_LEGEND_LINE * 2 / 3);
+    sg_render_append_html_wrapped(out, title, view->legend_line * 2 / 3);
     g_string_append_printf(out, "</FONT></TD></TR>%s", grid->str);
     legend_notes(out, net, spec, view, span);
     g_string_append(out, "</TABLE>");
