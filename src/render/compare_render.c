@@ -400,7 +400,7 @@ static void legend_movement(GPtrArray *columns, const picture *p)
     }
 }
 
-static void legend_ties(GPtrArray *columns, const bool *seen)
+static void legend_ties(GPtrArray *columns, const bool *seen, const sg_comparison *cmp)
 {
     sg_legend_column *c = sg_legend_column_add(columns, "colour: where the tie holds");
     for (size_t st = 0; st < G_N_ELEMENTS(status_look); st++)
@@ -409,6 +409,11 @@ static void legend_ties(GPtrArray *columns, const bool *seen)
             sg_legend_row(c, "", sample, status_look[st].legend);
             g_free(sample);
         }
+    bool directed = false;
+    for (size_t k = 0; k < cmp->n_ties && !directed; k++)
+        directed = cmp->ties[k].relation->directed;
+    if (directed && c->rows->len > 0)
+        sg_legend_row(c, "", "\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6", "directed relation"); /* ──▶, as render */
     if (c->rows->len == 0)
         g_ptr_array_remove(columns, c);
 }
@@ -432,7 +437,7 @@ static char *legend(const picture *p, const bool *seen)
     legend_fills(columns, p);
     legend_kinds(columns, p);
     legend_movement(columns, p);
-    legend_ties(columns, seen);
+    legend_ties(columns, seen, cmp);
     GString *grid = g_string_new(NULL);
     int span = sg_legend_write_columns(grid, columns, 0);
     GString *out = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">");

@@ -139,11 +139,13 @@ static void finish_palette(sg_palette *palette, GArray *groups, sg_render_scheme
     if (merge) {
         GString *name = g_string_new("other (");
         size_t count = 0;
+        palette->other = g_ptr_array_new_with_free_func(g_free);
         for (size_t k = keep; k < palette->n_groups; k++) {
             g_string_append_printf(name, "%s%s", k > keep ? ", " : "", palette->groups[k].display);
             count += palette->groups[k].count;
-            g_free(palette->groups[k].name);
-            g_free(palette->groups[k].display);
+            /* value, then display, in rank order: a picture names only the ones it draws */
+            g_ptr_array_add(palette->other, palette->groups[k].name);
+            g_ptr_array_add(palette->other, palette->groups[k].display);
         }
         g_string_append_c(name, ')');
         sg_group *other = &palette->groups[keep];
@@ -151,6 +153,7 @@ static void finish_palette(sg_palette *palette, GArray *groups, sg_render_scheme
         other->name = g_strdup(other->display);
         other->count = count;
         palette->n_groups = keep + 1;
+        /* the index's keys are its own copies, so the merged names now owned by OTHER stay valid */
     }
     for (size_t k = 0; k < palette->n_groups; k++)
         assign_look(&palette->groups[k], k, palette->n_groups, scheme);
@@ -218,11 +221,34 @@ void sg_palette_clear(sg_palette *palette)
     g_free(palette->groups);
     if (palette->index)
         g_hash_table_destroy(palette->index);
+    if (palette->other)
+        g_ptr_array_free(palette->other, TRUE);
     memset(palette, 0, sizeof *palette);
 }
 
 /* Sets VIEW's groups from PALETTE: the palette's groups that hold a drawn node, in the palette's order and
  * with its looks, counting the drawn nodes; VALUES gives each node's value. */
+/* "other (...)" naming the merged values some drawn node of group K (the palette's "other") holds, by
+ * their display names in rank order (g_free). */
+static char *other_drawn(const sg_network *net, const sg_view *view, const sg_palette *palette,
+                         const char *const *values, size_t k)
+{
+    GHashTable *drawn = g_hash_table_new(g_str_hash, g_str_equal);
+    for (size_t i = 0; i < net->n_nodes; i++)
+        if (view->group[i] == (int)k && values[i])
+            g_hash_table_add(drawn, (gpointer)values[i]);
+    GString *name = g_string_new("other (");
+    bool first = true;
+    for (guint j = 0; j + 1 < palette->other->len; j += 2)
+        if (g_hash_table_contains(drawn, g_ptr_array_index(palette->other, j))) {
+            g_string_append_printf(name, "%s%s", first ? "" : ", ", (const char *)g_ptr_array_index(palette->other, j + 1));
+            first = false;
+        }
+    g_string_append_c(name, ')');
+    g_hash_table_destroy(drawn);
+    return g_string_free(name, FALSE);
+}
+
 static void groups_from_palette(const sg_network *net, sg_view *view, const sg_palette *palette,
                                 const char *const *values)
 {
@@ -242,7 +268,8 @@ static void groups_from_palette(const sg_network *net, sg_view *view, const sg_p
         sg_group *g = &view->groups[view->n_groups];
         *g = palette->groups[k];
         g->name = g_strdup(palette->groups[k].name);
-        g->display = g_strdup(palette->groups[k].display);
+        g->display = palette->other && k + 1 == palette->n_groups ? other_drawn(net, view, palette, values, k)
+                                                                   : g_strdup(palette->groups[k].display);
         g->count = count[k];
         slot[k] = (int)view->n_groups++;
     }

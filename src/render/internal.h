@@ -27,7 +27,8 @@ typedef struct sg_group {
 typedef struct sg_palette {
     sg_group *groups;  /* n_groups; COUNT is the number of nodes of the whole holding the value */
     size_t n_groups;   /* past 12 values, the smallest share the last group, "other (...)" */
-    GHashTable *index; /* value -> group index + 1 (borrowed keys) */
+    GHashTable *index; /* value -> group index + 1 (its own keys) */
+    GPtrArray *other;  /* past 12 values: the merged ones, value then display name, in rank order; or NULL */
 } sg_palette;
 
 /* Builds the palette of COLOR_BY (an attribute name, not "community" or "none") over WHOLE's nodes under

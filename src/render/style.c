@@ -525,7 +525,7 @@ static void legend_notes(GString *out, const sg_network *net, const sg_render_sp
         sg_legend_note_open(out, span);
         GString *note = g_string_new("");
         if (spec->focus >= 0)
-            g_string_append_printf(note, "within %d hop%s of %s; ", spec->hops, spec->hops == 1 ? "" : "s",
+            g_string_append_printf(note, "within %d hop%s of %s (double outline); ", spec->hops, spec->hops == 1 ? "" : "s",
                                    net->nodes[spec->focus].label);
         if (spec->min_confidence > 0)
             g_string_append_printf(note, "ties of confidence below %g left out; ", spec->min_confidence);

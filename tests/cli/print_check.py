@@ -14,6 +14,7 @@ usage:
   print_check.py png PNG WIDTH_PX                   the PNG is WIDTH_PX pixels wide (from its IHDR chunk)
   print_check.py grey SVG NODES_CSV                 --scheme print: groups stay apart in greyscale (display
                                                     names from network.json beside NODES_CSV)
+  print_check.py other-drawn SVG NODES_CSV          the legend's "other (...)" names only affiliations drawn
   print_check.py same-fills SVG SVG...              every node drawn in the later pictures has the fill it has
                                                     in the first (ids node-ID)
   print_check.py legend SVG WORD... -- WORD...      the legend holds every word before --, none after
@@ -142,23 +143,7 @@ def grey(svg, nodes_csv):
     owners = {}
     for group, found in by_group.items():
         owners.setdefault(next(iter(found)), []).append(group)
-    legend = " ".join(t.text or "" for t in ET.parse(svg).getroot().iter(SVG + "text"))
-    other = set()
-    start = legend.find("other (")
-    if start >= 0:  # the names inside the balanced parentheses (a name may hold its own)
-        depth, i = 0, start + len("other ")
-        for j in range(i, len(legend)):
-            depth += {"(": 1, ")": -1}.get(legend[j], 0)
-            if depth == 0:
-                break
-        other = set(x.strip() for x in legend[i + 1:j].split(", "))
-    # the legend names affiliations by their display names (the manifest's affiliations list), if any
-    manifest = os.path.join(os.path.dirname(nodes_csv), "network.json")
-    labels = {}
-    if os.path.exists(manifest):
-        for entry in json.load(open(manifest, encoding="utf-8")).get("affiliations", []):
-            labels[entry["label"]] = entry["id"]
-    other = {labels.get(x, x) for x in other}
+    other = other_group(svg, nodes_csv)
     for look, groups in owners.items():
         if len(groups) > 1 and not set(groups) <= other:
             fail("affiliations %s share one look %s in greyscale" % (groups, look))
@@ -172,6 +157,40 @@ def grey(svg, nodes_csv):
         if (relative_luminance(c) + 0.05) / 0.05 < 4.5:
             fail("black type on %s has contrast below 4.5:1" % (c,))
     print("%d affiliations in %d looks over %d greys" % (len(by_group), len(owners), len(levels)))
+
+
+def other_group(svg, nodes_csv):
+    """The affiliations (slugs) the legend's "other (...)" entry names, its display names mapped back through
+    the manifest's affiliations list beside NODES_CSV."""
+    legend = " ".join(t.text or "" for t in ET.parse(svg).getroot().iter(SVG + "text"))
+    other = set()
+    start = legend.find("other (")
+    if start >= 0:  # the names inside the balanced parentheses (a name may hold its own)
+        depth, i = 0, start + len("other ")
+        for j in range(i, len(legend)):
+            depth += {"(": 1, ")": -1}.get(legend[j], 0)
+            if depth == 0:
+                break
+        other = set(x.strip() for x in legend[i + 1:j].split(", "))
+    manifest = os.path.join(os.path.dirname(nodes_csv), "network.json")
+    labels = {}
+    if os.path.exists(manifest):
+        for entry in json.load(open(manifest, encoding="utf-8")).get("affiliations", []):
+            labels[entry["label"]] = entry["id"]
+    return {labels.get(x, x) for x in other}
+
+
+def other_drawn(svg, nodes_csv):
+    """The legend's "other" entry names only affiliations some drawn node holds."""
+    drawn = set(node_groups(svg))
+    held = {row["affiliation"] for row in csv.DictReader(open(nodes_csv, encoding="utf-8"))
+            if "node-" + row["id"] in drawn}
+    named = other_group(svg, nodes_csv)
+    if not named:
+        fail("no 'other' entry in the legend")
+    if not named <= held:
+        fail("the legend's 'other' names %s, which no drawn node holds" % sorted(named - held))
+    print("other names %s, all drawn" % sorted(named))
 
 
 def same_fills(first, others):
@@ -211,6 +230,8 @@ def main(argv):
         png_width(*argv[1:3])
     elif what == "grey":
         grey(*argv[1:3])
+    elif what == "other-drawn":
+        other_drawn(*argv[1:3])
     elif what == "same-fills":
         same_fills(argv[1], argv[2:])
     elif what == "legend":
