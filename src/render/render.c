@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "internal.h"
 
@@ -162,8 +163,36 @@ GVC_t *sg_render_context(void)
     return gvc;
 }
 
+/* Writes the PNG DATA (LENGTH bytes) to STREAM with a pHYs chunk after its header saying DPI, so that
+ * a word processor places it at its physical size (Graphviz's cairo writer leaves the resolution out).
+ * Data that is not a PNG with a header chunk first is written as it is. Returns false on a write error. */
+static bool write_png_at(const char *data, size_t length, double dpi, FILE *stream)
+{
+    static const unsigned char signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    const size_t header_end = 8 + 4 + 4 + 13 + 4; /* signature, then IHDR: length, type, 13 bytes, CRC */
+    if (length < header_end || memcmp(data, signature, 8) != 0 || memcmp(data + 12, "IHDR", 4) != 0)
+        return fwrite(data, 1, length, stream) == length;
+    unsigned long per_metre = (unsigned long)(dpi / 0.0254 + 0.5);
+    unsigned char chunk[4 + 4 + 9 + 4] = {0, 0, 0, 9, 'p', 'H', 'Y', 's'};
+    for (int k = 0; k < 2; k++) /* pixels per unit, x then y, big-endian */
+        for (int b = 0; b < 4; b++)
+            chunk[8 + 4 * k + b] = (unsigned char)(per_metre >> (24 - 8 * b));
+    chunk[16] = 1; /* the unit is the metre */
+    unsigned long crc = crc32(0L, chunk + 4, 4 + 9);
+    for (int b = 0; b < 4; b++)
+        chunk[17 + b] = (unsigned char)(crc >> (24 - 8 * b));
+    return fwrite(data, 1, header_end, stream) == header_end && fwrite(chunk, 1, sizeof chunk, stream) == sizeof chunk &&
+           fwrite(data + header_end, 1, length - header_end, stream) == length - header_end;
+}
+
+/* The resolution of SPEC's PNG output. */
+static double png_dpi(const sg_render_spec *spec)
+{
+    return spec->dpi > 0 ? spec->dpi : spec->width > 0 || spec->height > 0 ? SG_RENDER_PRINT_DPI : SG_RENDER_SCREEN_DPI;
+}
+
 /* Lays G out with LAYOUT and renders it in FORMAT to STREAM, in GVC. */
-static bool layout_and_render(GVC_t *gvc, Agraph_t *g, const char *layout, sg_render_format format, FILE *stream,
+static bool layout_and_render(GVC_t *gvc, Agraph_t *g, const char *layout, const sg_render_spec *spec, FILE *stream,
                               sg_diag *diag)
 {
     bool ok = gvLayout(gvc, g, layout) == 0;
@@ -172,10 +201,11 @@ static bool layout_and_render(GVC_t *gvc, Agraph_t *g, const char *layout, sg_re
     } else {
         char *data = NULL;
         unsigned int length = 0;
-        ok = gvRenderData(gvc, g, format_name(format), &data, &length) == 0;
+        ok = gvRenderData(gvc, g, format_name(spec->format), &data, &length) == 0;
         if (!ok)
-            sg_diag_error(diag, NULL, "graphviz cannot render '%s' (is its plugin installed?)", format_name(format));
-        else if (fwrite(data, 1, length, stream) != length)
+            sg_diag_error(diag, NULL, "graphviz cannot render '%s' (is its plugin installed?)", format_name(spec->format));
+        else if (spec->format == SG_RENDER_PNG ? !write_png_at(data, length, png_dpi(spec), stream)
+                                               : fwrite(data, 1, length, stream) != length)
             ok = false; /* the output module reports the write error at commit */
         if (data)
             gvFreeRenderData(data);
@@ -502,8 +532,7 @@ static void set_physical(Agraph_t *g, const sg_render_spec *spec)
         agattr(g, AGRAPH, "margin", "0"); /* PDF and PostScript would add half an inch each side */
     }
     if (spec->format == SG_RENDER_PNG) {
-        double dpi = spec->dpi > 0 ? spec->dpi : physical_size(spec) ? SG_RENDER_PRINT_DPI : SG_RENDER_SCREEN_DPI;
-        snprintf(text, sizeof text, "%g", dpi);
+        snprintf(text, sizeof text, "%g", png_dpi(spec));
         agattr(g, AGRAPH, "dpi", text);
     }
 }
@@ -541,7 +570,7 @@ bool sg_render_write(const sg_network *net, const sg_render_spec *spec, FILE *st
         if (positions)
             pin_nodes(g, net, nodes, positions);
         if (ok)
-            ok = layout_and_render(gvc, g, positions ? "nop2" : layout, spec->format, stream, diag);
+            ok = layout_and_render(gvc, g, positions ? "nop2" : layout, spec, stream, diag);
         if (positions)
             g_hash_table_destroy(positions);
     }

@@ -11,7 +11,8 @@ usage:
   print_check.py page PDF WIDTH_PT HEIGHT_PT        the page is WIDTH x HEIGHT points (either may be '-')
   print_check.py type PDF MIN_PT                    no word on the page is set smaller than MIN_PT
   print_check.py svgsize SVG WIDTH_PT               the SVG's width is WIDTH_PT points ("425pt")
-  print_check.py png PNG WIDTH_PX                   the PNG is WIDTH_PX pixels wide (from its IHDR chunk)
+  print_check.py png PNG WIDTH_PX [DPI]             the PNG is WIDTH_PX pixels wide (from its IHDR chunk) and
+                                                    says DPI in its pHYs chunk
   print_check.py grey SVG NODES_CSV                 --scheme print: groups stay apart in greyscale (display
                                                     names from network.json beside NODES_CSV)
   print_check.py other-drawn SVG NODES_CSV          the legend's "other (...)" names only affiliations drawn
@@ -27,6 +28,7 @@ import struct
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+import zlib
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
@@ -79,12 +81,26 @@ def svg_width(svg, want):
         fail("svg width %s, expected %s" % (root.get("width"), want))
 
 
-def png_width(png, want):
-    with open(png, "rb") as f:
-        head = f.read(24)
-    width = struct.unpack(">I", head[16:20])[0]
+def png_width(png, want, dpi=None):
+    data = open(png, "rb").read()
+    width = struct.unpack(">I", data[16:20])[0]
     if width != int(want):
         fail("png width %d px, expected %s" % (width, want))
+    if dpi is None:
+        return
+    # walk the chunks (each CRC checked with zlib) to the pHYs chunk: pixels per metre, unit 1 (metre)
+    i, found = 8, None
+    while i < len(data):
+        n = struct.unpack(">I", data[i:i + 4])[0]
+        kind, body = data[i + 4:i + 8], data[i + 8:i + 8 + n]
+        if zlib.crc32(kind + body) & 0xffffffff != struct.unpack(">I", data[i + 8 + n:i + 12 + n])[0]:
+            fail("bad CRC in chunk %r" % kind)
+        if kind == b"pHYs":
+            found = struct.unpack(">IIB", body)
+        i += 12 + n
+    want_ppm = round(float(dpi) / 0.0254)  # 1 in = 0.0254 m
+    if found != (want_ppm, want_ppm, 1):
+        fail("pHYs %s, expected %d pixels per metre both ways" % (found, want_ppm))
 
 
 def rgb(colour):
@@ -227,7 +243,7 @@ def main(argv):
     elif what == "svgsize":
         svg_width(*argv[1:3])
     elif what == "png":
-        png_width(*argv[1:3])
+        png_width(*argv[1:4])
     elif what == "grey":
         grey(*argv[1:3])
     elif what == "other-drawn":
