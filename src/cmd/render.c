@@ -161,9 +161,14 @@ static int print_option(const sg_command *cmd, int opt, const char *arg, render_
         return 0;
     case OPT_WIDTH:
     case OPT_HEIGHT:
-        if (!sg_render_length_parse(arg, opt == OPT_WIDTH ? &a->spec.width : &a->spec.height))
+        if (!sg_render_length_parse(arg, opt == OPT_WIDTH ? &a->spec.width : &a->spec.height)) {
+            double bare;
+            if (parse_double(arg, &bare)) /* a number alone: the unit missing, or given as its own word */
+                return sg_usage_error(cmd, "bad %s '%s': give the unit with the number, such as %scm or %sin",
+                                      opt == OPT_WIDTH ? "--width" : "--height", arg, arg, arg);
             return sg_usage_error(cmd, "bad %s '%s': a length with its unit, such as 15cm, 150mm, 6in or 425pt, "
                                        "from 1pt to 20m", opt == OPT_WIDTH ? "--width" : "--height", arg);
+        }
         return 0;
     case OPT_MIN_FONT:
         if (!parse_double(arg, &a->spec.min_font) || a->spec.min_font < 1 || a->spec.min_font > 72)

@@ -148,9 +148,9 @@ static Agnode_t *add_node(Agraph_t *g, const sg_network *net, const sg_render_sp
         set(n, "style", style);
         g_free(style);
     }
-    /* the border: thicker with the measure; a bold outline (a print group) 1.5 points more, set as a width
+    /* the border: thicker with the measure; a bold outline (a print group) 2.5 points more, set as a width
      * because an explicit penwidth overrides Graphviz's bold */
-    double border = (view->size ? 1 + 2 * view->size[i] : 1) + (strcmp(outline, "bold") == 0 ? 1.5 : 0);
+    double border = (view->size ? 1 + 2 * view->size[i] : 1) + (strcmp(outline, "bold") == 0 ? 2.5 : 0);
     if (view->size || strcmp(outline, "bold") == 0)
         set_number(n, "penwidth", border * unit(view));
     if (view->size)
