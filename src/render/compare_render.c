@@ -446,11 +446,13 @@ static char *legend(const picture *p, const bool *seen)
     note(out, span, "<FONT POINT-SIZE=\"22\">", text, "</FONT>");
     g_free(text);
     g_string_append(out, grid->str);
-    text = g_strdup_printf("size: standing, the mean %s rank across the readings (where the node is); "
-                           "largest: %s, mean rank %.1f",
-                           cmp->measure, cmp->node_labels[p->top], p->mean_rank[p->top]);
-    note(out, span, "", text, "");
-    g_free(text);
+    if (cmp->n_nodes > 0) { /* a network without nodes has no standing to explain */
+        text = g_strdup_printf("size: standing, the mean %s rank across the readings (where the node is); "
+                               "largest: %s, mean rank %.1f",
+                               cmp->measure, cmp->node_labels[p->top], p->mean_rank[p->top]);
+        note(out, span, "", text, "");
+        g_free(text);
+    }
     GString *ids = g_string_new(NULL);
     for (size_t r = 1; r < cmp->n_readings; r++)
         g_string_append_printf(ids, "%s%s", r > 1 ? ", " : "", cmp->readings[r].id);
