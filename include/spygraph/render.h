@@ -56,9 +56,13 @@ bool sg_render_scheme_parse(const char *text, sg_render_scheme *out);
 #define SG_RENDER_PRINT_DPI 300.0
 #define SG_RENDER_SCREEN_DPI 96.0
 
+/* The range of a picture's physical width or height, in points: 1 cm to 20 m. */
+#define SG_RENDER_LENGTH_MIN (72.0 / 2.54)
+#define SG_RENDER_LENGTH_MAX (2000 * 72.0 / 2.54)
+
 /* Parses a length with its unit ("15cm", "6in", "425pt", "150mm", "15 cm") into points (1/72 in).
  * Returns false (OUT untouched) when the number is not a finite positive decimal, the unit is missing or
- * unknown, or the length is outside [1 pt, 20 m]. */
+ * unknown, or the length is outside [SG_RENDER_LENGTH_MIN, SG_RENDER_LENGTH_MAX]. */
 bool sg_render_length_parse(const char *text, double *out);
 
 /* Past this many drawn nodes the automatic layout is sfdp rather than neato. */

@@ -167,7 +167,7 @@ static int print_option(const sg_command *cmd, int opt, const char *arg, render_
                 return sg_usage_error(cmd, "bad %s '%s': give the unit with the number, such as %scm or %sin",
                                       opt == OPT_WIDTH ? "--width" : "--height", arg, arg, arg);
             return sg_usage_error(cmd, "bad %s '%s': a length with its unit, such as 15cm, 150mm, 6in or 425pt, "
-                                       "from 1pt to 20m", opt == OPT_WIDTH ? "--width" : "--height", arg);
+                                       "from 1cm to 2000cm", opt == OPT_WIDTH ? "--width" : "--height", arg);
         }
         return 0;
     case OPT_MIN_FONT:
@@ -305,6 +305,15 @@ static int settle_names(const sg_command *cmd, const sg_network *net, render_arg
         return sg_usage_error(cmd, "--min-font needs --width or --height (the size it is measured at)");
     if (a->spec.dpi > 0 && a->spec.format != SG_RENDER_PNG)
         return sg_usage_error(cmd, "--dpi is for PNG output (SVG and PDF are drawn at their physical size)");
+    if (a->spec.format == SG_RENDER_PNG && (a->spec.width > 0 || a->spec.height > 0)) {
+        /* cairo draws bitmaps of at most 32767 pixels a side (Graphviz scales a larger one down, taking
+         * gigabytes first): refuse a PNG that large rather than write one of the wrong size */
+        double dpi = a->spec.dpi > 0 ? a->spec.dpi : SG_RENDER_PRINT_DPI;
+        double side = MAX(a->spec.width, a->spec.height) / 72.0 * dpi;
+        if (side > 32767)
+            return sg_usage_error(cmd, "a PNG %.0f pixels across at %g dpi is past cairo's 32767: give a lower --dpi "
+                                       "or a smaller size, or draw PDF or SVG", side, dpi);
+    }
     if (a->focus && (a->spec.focus = sg_cmd_node_arg(net, a->focus)) < 0)
         return SG_EXIT_DATA;
     if (a->focus && !a->hops_given)

@@ -70,7 +70,7 @@ bool sg_render_length_parse(const char *text, double *out)
     for (size_t k = 0; whole && k < G_N_ELEMENTS(units); k++)
         if (g_ascii_strcasecmp(p, units[k].unit) == 0) {
             double points = value * units[k].points;
-            if (!isfinite(points) || points < 1.0 || points > 20.0 * 72.0 / 0.0254)
+            if (!isfinite(points) || points < SG_RENDER_LENGTH_MIN || points > SG_RENDER_LENGTH_MAX)
                 return false;
             *out = points;
             return true;
@@ -359,7 +359,7 @@ static bool laid_out_size(GVC_t *gvc, Agraph_t *g, const char *layout, double *w
 /* The scale at which a drawing of W x H points fits SPEC's physical size (less the pad). */
 static double fit_scale(const sg_render_spec *spec, double w, double h)
 {
-    double s = INFINITY;
+    double s = INFINITY; /* the lengths are at least SG_RENDER_LENGTH_MIN, well above the pad */
     if (spec->width > 0)
         s = MIN(s, (spec->width - 2 * PHYSICAL_PAD) / w);
     if (spec->height > 0)

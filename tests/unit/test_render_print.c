@@ -48,8 +48,11 @@ static void test_lengths(void)
     g_assert_true(sg_render_length_parse("0.5in", &pt));
     g_assert_cmpfloat_with_epsilon(pt, 36, 1e-9);
     g_assert_true(sg_render_length_parse("2000cm", &pt)); /* 20 m, the largest */
+    g_assert_true(sg_render_length_parse("1cm", &pt)); /* the smallest: 72 / 2.54 = 28.35 pt */
+    g_assert_true(sg_render_length_parse("28.35pt", &pt));
     pt = -1;
     const char *bad[] = {"15", "cm", "15furlongs", "-3cm", "+3cm", ".5cm", "5.cm", "1.2.3cm", "0cm", "0.01pt",
+                         "7pt", "28.3pt", "9mm",
                          "2001cm", "1e3cm", "nancm", "infcm", "15cm extra", "", "0x10pt"};
     for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
         if (sg_render_length_parse(bad[i], &pt))
