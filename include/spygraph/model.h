@@ -89,9 +89,11 @@ typedef struct sg_edge {
     bool changed;              /* true when a hypothesis changed this base tie */
     sg_tie_direction direction; /* SG_TIE_AS_RELATION unless the input said so for this tie */
     const char **extra;        /* values of the network's extra tie columns (n_edge_extra_attrs), or NULL */
-    unsigned number;           /* stable within its origin (see sg_edge_key): a base tie's 1-based place in
-                                  the base's tie table; a tie a hypothesis adds, its patch line's 1-based
-                                  place among that hypothesis's lines. 0 until sg_network_add_edge sets it */
+    unsigned number;           /* a base tie's 1-based place in the base's tie table (sg_network_add_edge
+                                  sets it); a tie a hypothesis adds, its patch line's 1-based place among
+                                  that hypothesis's lines */
+    const char *key;           /* pooled; the stable key of a tie the base's table does not number (added
+                                  by a hypothesis, made by a fold), else NULL: see sg_edge_key */
     sg_origin origin;
 } sg_edge;
 
@@ -101,7 +103,9 @@ bool sg_edge_directed(const sg_edge *e);
 
 /* The tie's stable key, the same in every reading of its network (a hypothesis, a snapshot, a filter):
  * "17" for the base's 17th tie (changed or not by a hypothesis), "kato_kito-2" for the tie that the
- * second line of hypothesis kato_kito adds. Newly allocated (g_free); never NULL. */
+ * second line of hypothesis kato_kito adds (changed later or not), "fold-A-B" for the tie a fold makes
+ * between nodes A and B (each id with '%' and '-' percent-encoded). Newly allocated (g_free); never
+ * NULL. */
 char *sg_edge_key(const sg_edge *e);
 
 typedef struct sg_source {

@@ -433,7 +433,7 @@ size_t sg_network_add_edge(sg_network *net, const sg_edge *edge)
         return (size_t)-1;
     }
     net->edges[net->n_edges] = *edge;
-    if (edge->number == 0) /* a base tie, read in table order */
+    if (edge->number == 0 && !edge->key) /* a base tie, read in table order */
         net->edges[net->n_edges].number = (unsigned)(net->n_edges + 1);
     return net->n_edges++;
 }
@@ -591,9 +591,7 @@ bool sg_edge_directed(const sg_edge *e)
 
 char *sg_edge_key(const sg_edge *e)
 {
-    if (e->hypothesis && !e->changed)
-        return g_strdup_printf("%s-%u", e->hypothesis, e->number);
-    return g_strdup_printf("%u", e->number);
+    return e->key ? g_strdup(e->key) : g_strdup_printf("%u", e->number);
 }
 
 bool sg_edge_same_tie(const sg_edge *a, const sg_edge *b)

@@ -26,6 +26,9 @@ static void apply_add_node(sg_network *net, const sg_patch *p, const char *hyp, 
 static void apply_add_edge(sg_network *net, const sg_patch *p, int s, int t, const char *hyp, sg_diag *diag)
 {
     sg_edge edge = p->edge; /* its number, the line's place in the hypothesis, set by apply_lines */
+    char *key = g_strdup_printf("%s-%u", hyp, edge.number);
+    edge.key = sg_network_intern(net, key); /* stable whatever later lines change */
+    g_free(key);
     edge.source = s;
     edge.target = t;
     edge.relation = p->relation;

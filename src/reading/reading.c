@@ -276,6 +276,31 @@ static const char **pooled_list(sg_network *net, GPtrArray *list)
     return out;
 }
 
+/* Appends ID to OUT with '%' and '-' percent-encoded, so that the parts of a key stay apart. */
+static void append_key_part(GString *out, const char *id)
+{
+    for (const char *p = id; *p; p++) {
+        if (*p == '%' || *p == '-')
+            g_string_append_printf(out, "%%%02X", (unsigned char)*p);
+        else
+            g_string_append_c(out, *p);
+    }
+}
+
+/* The stable key of the folded tie of RELATION between nodes A and B: "fold-RELATION-A-B" by their ids,
+ * the same in every reading that folds them (sg_edge_key). Pooled in NET. */
+static const char *fold_key(sg_network *net, const sg_relation *relation, int a, int b)
+{
+    GString *key = g_string_new("fold-");
+    g_string_append_printf(key, "%s-", relation->name);
+    append_key_part(key, net->nodes[a].id);
+    g_string_append_c(key, '-');
+    append_key_part(key, net->nodes[b].id);
+    const char *pooled = sg_network_intern(net, key->str);
+    g_string_free(key, TRUE);
+    return pooled;
+}
+
 /* The folded ties of kind KIND: for each pair of nodes attached to the same node of that kind in
  * overlapping periods, one tie (co_member or co_located) whose period is the hull of the overlaps, whose
  * weight is the number of such nodes they share, whose confidence is the largest product of the two
@@ -321,6 +346,7 @@ static void fold_kind(sg_network *net, sg_kind kind)
                      .sources = pooled_list(net, f->sources), .note = sg_network_intern(net, note->str),
                      .hypothesis = f->hypothesis, .origin = {net->name, 0, 0}};
         g_string_free(note, TRUE);
+        e.key = fold_key(net, relation, f->a, f->b);
         sg_network_add_edge(net, &e);
     }
     g_ptr_array_free(order, TRUE);
