@@ -121,6 +121,13 @@ static void set_plain(void *object, const char *name, const char *text)
     g_free(value);
 }
 
+static void set_tooltip(void *object, const char *name, const char *text)
+{
+    char *value = sg_render_tooltip_text(text);
+    set(object, name, value);
+    g_free(value);
+}
+
 /* The node of union node I in one of the readings that hold it (the first). Every union node is in one. */
 static const sg_node *node_of(const sg_comparison *cmp, size_t i)
 {
@@ -268,7 +275,7 @@ static void add_nodes(Agraph_t *g, const picture *p, Agnode_t **nodes)
         set(nodes[i], "style", added ? "filled,dashed" : "filled");
         set(nodes[i], "fillcolor", group ? group->fill : "white");
         char *tip = node_tooltip(p, i);
-        set_plain(nodes[i], "tooltip", tip);
+        set_tooltip(nodes[i], "tooltip", tip);
         g_free(tip);
     }
 }
@@ -320,8 +327,8 @@ static void add_ties(Agraph_t *g, const sg_comparison *cmp, Agnode_t **nodes, bo
         set(e, "dir", t->relation->directed ? "forward" : "none");
         set(e, "arrowsize", "0.6");
         char *tip = tie_tooltip(cmp, t, status);
-        set_plain(e, "tooltip", tip);
-        set_plain(e, "edgetooltip", tip);
+        set_tooltip(e, "tooltip", tip);
+        set_tooltip(e, "edgetooltip", tip);
         g_free(tip);
     }
 }

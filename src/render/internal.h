@@ -114,7 +114,12 @@ char *sg_render_drawable_text(const char *text);
  * reads \N, \n in them, and cgraph writes a value ending in one backslash as "a\", which no DOT reader can
  * read back) and '&' written &amp; (Graphviz decodes entities in them). */
 char *sg_render_plain_text(const char *text);
-/* Appends TEXT to OUT for an HTML-like label (the legend): drawable text, XML-escaped. */
+/* A tooltip value (escString): drawable text with each backslash written four times (Graphviz 2.43
+ * expands \N, \G, ... in a tooltip, then unescapes it once more, so \N in the data would show the node's
+ * name) and '&' written &amp;. g_free. */
+char *sg_render_tooltip_text(const char *text);
+/* Appends TEXT to OUT for an HTML-like label (the legend): drawable text, XML-escaped, each backslash
+ * doubled (Graphviz expands \G, \N, ... in HTML-like text as in plain labels). */
 void sg_render_append_html(GString *out, const char *text);
 /* Appends TEXT as sg_render_append_html does, broken into left-aligned lines of at most WIDTH characters
  * at spaces (a longer word stays whole). */

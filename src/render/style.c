@@ -53,9 +53,29 @@ void sg_render_append_html(GString *out, const char *text)
 {
     char *drawable = sg_render_drawable_text(text);
     char *escaped = g_markup_escape_text(drawable, -1);
-    g_string_append(out, escaped);
+    for (const char *p = escaped; *p; p++) { /* Graphviz expands \G, \N, ... in HTML-like text too */
+        if (*p == '\\')
+            g_string_append_c(out, '\\');
+        g_string_append_c(out, *p);
+    }
     g_free(escaped);
     g_free(drawable);
+}
+
+char *sg_render_tooltip_text(const char *text)
+{
+    char *drawable = sg_render_drawable_text(text);
+    GString *out = g_string_sized_new(strlen(drawable) + 8);
+    for (const char *p = drawable; *p; p++) {
+        if (*p == '\\')
+            g_string_append(out, "\\\\\\\\"); /* Graphviz 2.43 unescapes a tooltip twice: four for one */
+        else if (*p == '&')
+            g_string_append(out, "&amp;");
+        else
+            g_string_append_c(out, *p);
+    }
+    g_free(drawable);
+    return g_string_free(out, FALSE);
 }
 
 void sg_render_append_html_wrapped(GString *out, const char *text, size_t width)

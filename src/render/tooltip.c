@@ -17,7 +17,7 @@ char *sg_render_tie_object_id(const sg_edge *edge)
     return id;
 }
 
-/* A tooltip being written: its lines, each made plain (sg_render_plain_text) and joined by the two
+/* A tooltip being written: its lines, each escaped (sg_render_tooltip_text) and joined by the two
  * characters backslash and n, which Graphviz reads as a line break in an escString. */
 typedef struct tip {
     GString *text;
@@ -25,7 +25,7 @@ typedef struct tip {
 
 static void tip_line(tip *t, const char *line)
 {
-    char *plain = sg_render_plain_text(line);
+    char *plain = sg_render_tooltip_text(line);
     if (t->text->len)
         g_string_append(t->text, "\\n");
     g_string_append(t->text, plain);

@@ -37,7 +37,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import unquote
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from names_check import drawable, unescape  # noqa: E402 (the README's escaping rules, written once)
+from names_check import drawable, tooltip_unescape  # noqa: E402 (the README's escaping rules, written once)
 from render_check import RELATIONS  # noqa: E402 (networks/README.md's relation table)
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -203,7 +203,7 @@ def read_dot(path):
         what, attr_id, tooltip, style = line.split("\t")
         if what == "N" and not attr_id and style == "invis":
             continue  # a placeholder that pins a position of the union's layout (render.c), not a node
-        out[what == "E"].setdefault(unquote(attr_id), []).append(unescape(tooltip))
+        out[what == "E"].setdefault(unquote(attr_id), []).append(tooltip_unescape(tooltip))
     return out
 
 
