@@ -681,8 +681,13 @@ static void load_affiliation(const manifest *m, const cJSON *entry)
     }
     check_members(m, entry, affiliation_schema, "affiliation");
     sg_affiliation a = {0};
-    a.id = string_member(m, entry, affiliation_schema, "id");
-    a.label = string_member(m, entry, affiliation_schema, "label");
+    /* blanks around an id or label are dropped, as the tables' affiliation_label column drops them */
+    char *id_text = g_strstrip(g_strdup(string_member(m, entry, affiliation_schema, "id")));
+    char *label_text = g_strstrip(g_strdup(string_member(m, entry, affiliation_schema, "label")));
+    a.id = sg_network_intern(m->net, id_text);
+    a.label = sg_network_intern(m->net, label_text);
+    g_free(id_text);
+    g_free(label_text);
     const cJSON *id = member(entry, affiliation_schema, "id");
     a.origin = at_item(m, id ? id : entry, false);
     if (!*a.id || !*a.label) {

@@ -164,6 +164,10 @@ static Agnode_t *add_node(Agraph_t *g, const sg_network *net, const sg_render_sp
         set_number(n, "width", mark + (largest - mark) * s);
         set_number(n, "height", mark + (largest - mark) * s);
         set(n, "fixedsize", "true");
+        if (spec->labels == SG_LABELS_NONE) { /* its label is a space: small type, so it fits the mark */
+            set(n, "fontsize", "8");
+            set(n, "margin", "0");
+        }
 
     }
     if ((int)i == spec->focus) {
@@ -205,7 +209,7 @@ static void add_edge(Agraph_t *g, Agnode_t **nodes, const sg_network *net, const
     char *label = sg_render_edge_label(e, spec->edge_labels);
     if (*label) {
         set(edge, "label", label);
-        set(edge, "fontcolor", look->glyph_color);
+        set(edge, "fontcolor", view->has_route ? colour : look->glyph_color); /* red or faded on a route */
     }
     g_free(label);
 }

@@ -191,9 +191,10 @@ char *sg_render_legend(const sg_network *net, const sg_render_spec *spec, const 
 char *sg_render_default_title(const sg_network *net);
 
 /* Builds the cgraph graph of VIEW (caller agclose()s it). Never fails short of memory exhaustion. No name
- * from the data is a cgraph name: the graph is "network", node i is "n<i>" (its id is the `id` attribute
- * "node_..." of sg_render_object_id and the tooltip), ties are anonymous. When NODES is not NULL,
- * NODES[i] is set to node i's object (NULL when not drawn); it holds NET->n_nodes entries. */
+ * from the data is a cgraph name: the graph is "network", node i is "n<i>" (its `id` attribute is
+ * sg_render_node_object_id's "node-...", its tooltip sg_render_node_tooltip), ties are anonymous cgraph
+ * edges whose `id` is sg_render_tie_object_id's "tie-...". When NODES is not NULL, NODES[i] is set to node
+ * i's object (NULL when not drawn); it holds NET->n_nodes entries. */
 Agraph_t *sg_render_build(const sg_network *net, const sg_render_spec *spec, const sg_view *view,
                           const char *layout, Agnode_t **nodes);
 

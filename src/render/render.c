@@ -135,8 +135,11 @@ static GString *graphviz_messages;
 
 static int collect_graphviz_message(char *text)
 {
-    if (graphviz_messages)
+    if (graphviz_messages) {
         g_string_append(graphviz_messages, text);
+        if (*text && text[strlen(text) - 1] != '\n') /* some of Graphviz's messages end without one */
+            g_string_append_c(graphviz_messages, '\n');
+    }
     return 0;
 }
 
@@ -353,6 +356,8 @@ static bool laid_out_size(GVC_t *gvc, Agraph_t *g, const char *layout, double *w
         *h = y1 - y0;
     }
     gvFreeLayout(gvc, g);
+    if (graphviz_messages) /* a trial layout's complaints are not the picture's: only the last layout speaks */
+        g_string_truncate(graphviz_messages, 0);
     return ok;
 }
 

@@ -536,7 +536,7 @@ static void legend_notes(GString *out, const sg_network *net, const sg_render_sp
     if (view->unlabelled > 0 && spec->labels != SG_LABELS_NONE) {
         sg_legend_note_open(out, span);
         char *text = g_strdup_printf("%zu of %zu nodes drawn as unlabelled marks, to keep the labels legible at this "
-                                     "size (names in the tooltips)", view->unlabelled, view->drawn_nodes);
+                                     "size (their names are in the SVG's tooltips)", view->unlabelled, view->drawn_nodes);
         sg_render_append_html_wrapped(out, text, view->legend_line);
         g_free(text);
         g_string_append(out, "</TD></TR>");
