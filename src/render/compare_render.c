@@ -312,8 +312,53 @@ static char *tie_tooltip(const sg_comparison *cmp, const sg_compare_tie *t, sg_t
     return tip;
 }
 
+/* The key of a tie by its ends' ids and relation ("source\x1ftarget\x1frelation"), g_free. */
+static char *tie_lookup_key(const char *source, const char *target, const sg_relation *relation)
+{
+    return g_strdup_printf("%s\x1f%s\x1f%s", source, target, relation->name);
+}
+
+/* Indexes NET's ties by their ends and relation (both ways round when undirected), first tie first. */
+static GHashTable *index_ties(const sg_network *net)
+{
+    GHashTable *index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (size_t i = 0; i < net->n_edges; i++) {
+        const sg_edge *e = &net->edges[i];
+        for (int way = 0; way < (sg_edge_directed(e) ? 1 : 2); way++) {
+            const sg_node *a = &net->nodes[way ? e->target : e->source], *b = &net->nodes[way ? e->source : e->target];
+            char *key = tie_lookup_key(a->id, b->id, e->relation);
+            if (g_hash_table_contains(index, key))
+                g_free(key);
+            else
+                g_hash_table_insert(index, key, (gpointer)e);
+        }
+    }
+    return index;
+}
+
+/* The `id` of union tie T: render's id of that tie in the first reading holding it (tie-17,
+ * tie-kato_kito-2), so a tie has one id in every picture of the network; NULL when no reading's tie
+ * matches. INDEXES holds one lazily built index per reading. g_free. */
+static char *tie_object_id(const sg_comparison *cmp, const sg_compare_tie *t, GHashTable **indexes)
+{
+    char *key = tie_lookup_key(cmp->node_ids[t->source], cmp->node_ids[t->target], t->relation);
+    char *id = NULL;
+    for (size_t r = 0; r < cmp->n_readings && !id; r++) {
+        if (!t->present[r])
+            continue;
+        if (!indexes[r])
+            indexes[r] = index_ties(cmp->readings[r].net);
+        const sg_edge *e = g_hash_table_lookup(indexes[r], key);
+        if (e)
+            id = sg_render_tie_object_id(e);
+    }
+    g_free(key);
+    return id;
+}
+
 static void add_ties(Agraph_t *g, const sg_comparison *cmp, Agnode_t **nodes, bool *seen)
 {
+    GHashTable **indexes = g_new0(GHashTable *, cmp->n_readings + 1);
     for (size_t k = 0; k < cmp->n_ties; k++) {
         const sg_compare_tie *t = &cmp->ties[k];
         sg_tie_status status = sg_compare_tie_status(cmp, t);
@@ -330,7 +375,15 @@ static void add_ties(Agraph_t *g, const sg_comparison *cmp, Agnode_t **nodes, bo
         set_tooltip(e, "tooltip", tip);
         set_tooltip(e, "edgetooltip", tip);
         g_free(tip);
+        char *id = tie_object_id(cmp, t, indexes);
+        if (id)
+            set(e, "id", id);
+        g_free(id);
     }
+    for (size_t r = 0; r < cmp->n_readings; r++)
+        if (indexes[r])
+            g_hash_table_destroy(indexes[r]);
+    g_free(indexes);
 }
 
 /* ---- the legend: columns of rows (a swatch cell and a text), then notes, as render lays its legend ---- */
