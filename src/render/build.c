@@ -4,19 +4,6 @@
 
 #include "internal.h"
 
-/* Sets attribute NAME of OBJ (cgraph's char * API does not change the strings it is given). */
-static void set(void *obj, const char *name, const char *value)
-{
-    agsafeset(obj, (char *)name, (char *)value, "");
-}
-
-static void set_number(void *obj, const char *name, double value)
-{
-    char text[32];
-    snprintf(text, sizeof text, "%.3g", value);
-    set(obj, name, text);
-}
-
 /* The drawing's unit (sg_view.unit): 1 at the natural size; when a picture fitted to a physical size
  * raises its label type, its margins, line widths and arrows grow with it, so the scaled picture keeps the
  * natural proportions between labels and lines. */
@@ -122,64 +109,64 @@ static Agnode_t *add_node(Agraph_t *g, const sg_network *net, const sg_render_sp
     bool labelled = view->labelled[i] && spec->labels != SG_LABELS_NONE;
     if (labelled || spec->labels == SG_LABELS_NONE) {
         char *label = sg_render_node_label(node, spec->labels);
-        set(n, "label", label);
+        sg_render_set(n, "label", label);
         g_free(label);
     } else { /* a print picture's mark: no text at all (the nodes' default label is "") */
-        set(n, "label", "");
+        sg_render_set(n, "label", "");
     }
     char *id = sg_render_node_object_id(node);
-    set(n, "id", id);
+    sg_render_set(n, "id", id);
     g_free(id);
     char *tooltip = sg_render_node_tooltip(net, i);
-    set(n, "tooltip", tooltip);
+    sg_render_set(n, "tooltip", tooltip);
     g_free(tooltip);
-    set(n, "shape", sg_render_kind_shape(node->kind));
+    sg_render_set(n, "shape", sg_render_kind_shape(node->kind));
     const char *outline = "solid";
     if (view->group[i] >= 0) {
         const sg_group *group = &view->groups[view->group[i]];
-        set(n, "fillcolor", group->fill);
-        set(n, "fontcolor", group->font);
+        sg_render_set(n, "fillcolor", group->fill);
+        sg_render_set(n, "fontcolor", group->font);
         outline = group->outline;
     } else if (strcmp(spec->color_by, "none") != 0) {
         outline = sg_render_ungrouped_outline(spec->scheme);
     }
     if (strcmp(outline, "solid") != 0) {
         char *style = g_strdup_printf("filled,%s", outline);
-        set(n, "style", style);
+        sg_render_set(n, "style", style);
         g_free(style);
     }
     /* the border: thicker with the measure; a bold outline (a print group) 2.5 points more, set as a width
      * because an explicit penwidth overrides Graphviz's bold */
     double border = (view->size ? 1 + 2 * view->size[i] : 1) + (strcmp(outline, "bold") == 0 ? 2.5 : 0);
     if (view->size || strcmp(outline, "bold") == 0)
-        set_number(n, "penwidth", border * unit(view));
+        sg_render_set_number(n, "penwidth", border * unit(view));
     if (view->size)
-        set_number(n, "fontsize", view->node_font * (1 + view->size[i]));
+        sg_render_set_number(n, "fontsize", view->node_font * (1 + view->size[i]));
     if (!labelled) { /* a mark: its size follows the measure, and the type it stands beside */
         double s = view->size ? view->size[i] : 0;
         /* --labels none: a quarter inch; a print picture's marks: a share of the label type (0.7 unless
          * many marks must shrink to fit), so they stay visible at the size the type is fitted to */
         double mark = spec->labels == SG_LABELS_NONE ? 0.25 : view->mark * view->node_font / 72.0;
         double largest = spec->labels == SG_LABELS_NONE ? 1.0 : 4 * mark;
-        set_number(n, "width", mark + (largest - mark) * s);
-        set_number(n, "height", mark + (largest - mark) * s);
-        set(n, "fixedsize", "true");
+        sg_render_set_number(n, "width", mark + (largest - mark) * s);
+        sg_render_set_number(n, "height", mark + (largest - mark) * s);
+        sg_render_set(n, "fixedsize", "true");
         if (spec->labels == SG_LABELS_NONE) { /* its label is a space: small type, so it fits the mark */
-            set(n, "fontsize", "8");
-            set(n, "margin", "0");
+            sg_render_set(n, "fontsize", "8");
+            sg_render_set(n, "margin", "0");
         }
 
     }
     if ((int)i == spec->focus) {
-        set(n, "peripheries", "2");
+        sg_render_set(n, "peripheries", "2");
     }
     if (view->has_route && view->node_on_route[i]) {
-        set(n, "color", SG_RENDER_ROUTE_COLOR);
-        set_number(n, "penwidth", 3.5 * unit(view));
+        sg_render_set(n, "color", SG_RENDER_ROUTE_COLOR);
+        sg_render_set_number(n, "penwidth", 3.5 * unit(view));
     } else if (view->has_route) {
-        set(n, "fillcolor", SG_RENDER_FADED_FILL);
-        set(n, "fontcolor", SG_RENDER_FADED_TEXT);
-        set(n, "color", SG_RENDER_FADED_COLOR);
+        sg_render_set(n, "fillcolor", SG_RENDER_FADED_FILL);
+        sg_render_set(n, "fontcolor", SG_RENDER_FADED_TEXT);
+        sg_render_set(n, "color", SG_RENDER_FADED_COLOR);
     }
     return n;
 }
@@ -193,23 +180,23 @@ static void add_edge(Agraph_t *g, Agnode_t **nodes, const sg_network *net, const
     const char *colour = look->color;
     if (view->has_route)
         colour = view->edge_on_route[i] ? SG_RENDER_ROUTE_COLOR : SG_RENDER_FADED_COLOR;
-    set(edge, "color", colour);
-    set_number(edge, "penwidth", g_ascii_strtod(look->penwidth, NULL) * unit(view));
-    set(edge, "style", sg_render_confidence_style(e->confidence));
+    sg_render_set(edge, "color", colour);
+    sg_render_set_number(edge, "penwidth", g_ascii_strtod(look->penwidth, NULL) * unit(view));
+    sg_render_set(edge, "style", sg_render_confidence_style(e->confidence));
     if (agisdirected(g) && !sg_render_arrow(net, spec, e))
-        set(edge, "dir", "none");
+        sg_render_set(edge, "dir", "none");
     if (view->has_route && view->edge_on_route[i])
-        set_number(edge, "penwidth", 4 * unit(view));
+        sg_render_set_number(edge, "penwidth", 4 * unit(view));
     char *id = sg_render_tie_object_id(e);
-    set(edge, "id", id);
+    sg_render_set(edge, "id", id);
     g_free(id);
     char *tooltip = sg_render_tie_tooltip(net, i);
-    set(edge, "tooltip", tooltip);
+    sg_render_set(edge, "tooltip", tooltip);
     g_free(tooltip);
     char *label = sg_render_edge_label(e, spec->edge_labels);
     if (*label) {
-        set(edge, "label", label);
-        set(edge, "fontcolor", view->has_route ? colour : look->glyph_color); /* red or faded on a route */
+        sg_render_set(edge, "label", label);
+        sg_render_set(edge, "fontcolor", view->has_route ? colour : look->glyph_color); /* red or faded on a route */
     }
     g_free(label);
 }

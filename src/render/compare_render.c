@@ -103,28 +103,17 @@ double sg_compare_mean_rank(const sg_comparison *cmp, size_t i)
     return count ? sum / (double)count : (double)cmp->n_nodes;
 }
 
-static void set(void *object, const char *name, const char *value)
-{
-    agsafeset(object, (char *)name, (char *)value, "");
-}
-
-static void set_number(void *object, const char *name, double value)
-{
-    char text[G_ASCII_DTOSTR_BUF_SIZE];
-    set(object, name, g_ascii_formatd(text, sizeof text, "%.3g", value));
-}
-
 static void set_plain(void *object, const char *name, const char *text)
 {
     char *value = sg_render_plain_text(text);
-    set(object, name, value);
+    sg_render_set(object, name, value);
     g_free(value);
 }
 
 static void set_tooltip(void *object, const char *name, const char *text)
 {
     char *value = sg_render_tooltip_text(text);
-    set(object, name, value);
+    sg_render_set(object, name, value);
     g_free(value);
 }
 
@@ -252,28 +241,28 @@ static void add_nodes(Agraph_t *g, const picture *p, Agnode_t **nodes)
         char name[32];
         g_snprintf(name, sizeof name, "n%zu", i); /* never the id: cgraph gives names of its own meanings */
         nodes[i] = agnode(g, name, 1);
-        set(nodes[i], "label", "");
+        sg_render_set(nodes[i], "label", "");
         set_plain(nodes[i], "xlabel", cmp->node_labels[i]);
         char *id = sg_render_node_object_id(node);
-        set(nodes[i], "id", id);
+        sg_render_set(nodes[i], "id", id);
         g_free(id);
         const char *shape = sg_render_kind_shape(node->kind);
-        set(nodes[i], "shape", shape);
+        sg_render_set(nodes[i], "shape", shape);
         /* standing: the area, whatever the shape and the name's length */
         double share = size_share(p->mean_rank[i], cmp->n_nodes);
         double box = sqrt(share * (G_PI / 4) / shape_coverage(shape));
-        set_number(nodes[i], "width", TOP_WIDTH * box);
-        set_number(nodes[i], "height", TOP_HEIGHT * box);
-        set(nodes[i], "fixedsize", "true");
-        set_number(nodes[i], "fontsize", MAX(MIN_FONT, TOP_FONT * sqrt(share)));
+        sg_render_set_number(nodes[i], "width", TOP_WIDTH * box);
+        sg_render_set_number(nodes[i], "height", TOP_HEIGHT * box);
+        sg_render_set(nodes[i], "fixedsize", "true");
+        sg_render_set_number(nodes[i], "fontsize", MAX(MIN_FONT, TOP_FONT * sqrt(share)));
         /* movement: the outline */
         size_t band = band_of(p, cmp->rank_spread[i]);
-        set_number(nodes[i], "penwidth", band_width[band]);
-        set(nodes[i], "color", band ? MOVED_COLOR : STILL_COLOR);
+        sg_render_set_number(nodes[i], "penwidth", band_width[band]);
+        sg_render_set(nodes[i], "color", band ? MOVED_COLOR : STILL_COLOR);
         bool added = cmp->readings[0].rank[i] == 0;
         const sg_group *group = p->group[i] >= 0 ? &p->palette.groups[p->group[i]] : NULL;
-        set(nodes[i], "style", added ? "filled,dashed" : "filled");
-        set(nodes[i], "fillcolor", group ? group->fill : "white");
+        sg_render_set(nodes[i], "style", added ? "filled,dashed" : "filled");
+        sg_render_set(nodes[i], "fillcolor", group ? group->fill : "white");
         char *tip = node_tooltip(p, i);
         set_tooltip(nodes[i], "tooltip", tip);
         g_free(tip);
@@ -366,18 +355,18 @@ static void add_ties(Agraph_t *g, const sg_comparison *cmp, Agnode_t **nodes, bo
         char name[32];
         g_snprintf(name, sizeof name, "t%zu", k);
         Agedge_t *e = agedge(g, nodes[t->source], nodes[t->target], name, 1);
-        set(e, "color", status_look[status].color);
-        set(e, "style", status_look[status].style);
-        set(e, "penwidth", status_look[status].penwidth);
-        set(e, "dir", t->relation->directed ? "forward" : "none");
-        set(e, "arrowsize", "0.6");
+        sg_render_set(e, "color", status_look[status].color);
+        sg_render_set(e, "style", status_look[status].style);
+        sg_render_set(e, "penwidth", status_look[status].penwidth);
+        sg_render_set(e, "dir", t->relation->directed ? "forward" : "none");
+        sg_render_set(e, "arrowsize", "0.6");
         char *tip = tie_tooltip(cmp, t, status);
         set_tooltip(e, "tooltip", tip);
         set_tooltip(e, "edgetooltip", tip);
         g_free(tip);
         char *id = tie_object_id(cmp, t, indexes);
         if (id)
-            set(e, "id", id);
+            sg_render_set(e, "id", id);
         g_free(id);
     }
     for (size_t r = 0; r < cmp->n_readings; r++)
@@ -535,17 +524,17 @@ static Agraph_t *build(const sg_comparison *cmp, const sg_network *whole, unsign
     Agraph_t *g = agopen("comparison", Agdirected, NULL);
     char start[32];
     g_snprintf(start, sizeof start, "%lu", seed);
-    set(g, "start", start);
-    set(g, "overlap", "false");
-    set(g, "sep", "+28");
-    set(g, "splines", "true");
-    set(g, "outputorder", "edgesfirst");
-    set(g, "bgcolor", "white");
-    set(g, "pad", "0.3");
-    set(g, "fontname", SG_RENDER_FONT);
-    set(g, "labelloc", "b");
-    set(g, "labeljust", "l");
-    set(g, "forcelabels", "true");
+    sg_render_set(g, "start", start);
+    sg_render_set(g, "overlap", "false");
+    sg_render_set(g, "sep", "+28");
+    sg_render_set(g, "splines", "true");
+    sg_render_set(g, "outputorder", "edgesfirst");
+    sg_render_set(g, "bgcolor", "white");
+    sg_render_set(g, "pad", "0.3");
+    sg_render_set(g, "fontname", SG_RENDER_FONT);
+    sg_render_set(g, "labelloc", "b");
+    sg_render_set(g, "labeljust", "l");
+    sg_render_set(g, "forcelabels", "true");
     agattr(g, AGNODE, "fontname", SG_RENDER_FONT);
     agattr(g, AGNODE, "margin", "0.08,0.04");
     agattr(g, AGEDGE, "fontname", SG_RENDER_FONT);
@@ -556,34 +545,24 @@ static Agraph_t *build(const sg_comparison *cmp, const sg_network *whole, unsign
     g_free(nodes);
     char *label = legend(&p, seen);
     char *html = agstrdup_html(g, label);
-    set(g, "label", html);
+    sg_render_set(g, "label", html);
     agstrfree(g, html);
     g_free(label);
     picture_clear(&p);
     return g;
 }
 
-/* Graphviz messages, kept to be reported only when a call fails. */
-static GString *messages;
-
-static int collect(char *text)
-{
-    if (messages)
-        g_string_append(messages, text);
-    return 0;
-}
-
 static bool layout_and_write(GVC_t *gvc, Agraph_t *g, const char *format, FILE *stream, sg_diag *diag)
 {
     if (gvLayout(gvc, g, "neato") != 0) {
-        sg_diag_error(diag, NULL, "graphviz cannot lay the comparison out: %s", g_strstrip(messages->str));
+        sg_diag_error(diag, NULL, "graphviz cannot lay the comparison out: %s", sg_render_messages_text());
         return false;
     }
     char *data = NULL;
     unsigned int length = 0;
     bool ok = gvRenderData(gvc, g, format, &data, &length) == 0;
     if (!ok)
-        sg_diag_error(diag, NULL, "graphviz cannot render '%s': %s", format, g_strstrip(messages->str));
+        sg_diag_error(diag, NULL, "graphviz cannot render '%s': %s", format, sg_render_messages_text());
     else
         ok = fwrite(data, 1, length, stream) == length;
     if (data)
@@ -595,13 +574,10 @@ static bool layout_and_write(GVC_t *gvc, Agraph_t *g, const char *format, FILE *
 bool sg_compare_render(const sg_comparison *cmp, const sg_network *whole, const char *format, unsigned long seed,
                        FILE *stream, sg_diag *diag)
 {
-    messages = g_string_new(NULL);
-    agusererrf previous = agseterrf(collect);
+    sg_render_messages_begin(); /* reported only when a call fails, in its error */
     Agraph_t *g = build(cmp, whole, seed);
     bool ok = layout_and_write(sg_render_context(), g, format, stream, diag);
     agclose(g);
-    agseterrf(previous);
-    g_string_free(messages, TRUE);
-    messages = NULL;
+    sg_render_messages_end(false);
     return ok;
 }

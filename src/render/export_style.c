@@ -34,13 +34,6 @@ void sg_render_style_clear(sg_render_style *style)
     memset(style, 0, sizeof *style);
 }
 
-/* Graphviz's messages while the nodes are sized (none is expected) are not the user's concern. */
-static int discard_graphviz_message(char *text)
-{
-    (void)text;
-    return 0;
-}
-
 /* Sets each node's fill and size in STYLE from the nodes of VIEW as render builds them (sg_render_build):
  * the fill it gives the node, its height in points once Graphviz has sized its shape to its label. Graphviz
  * sizes nodes as a layout starts, the same in every engine; the ties, which sizes do not need, are left out
@@ -60,9 +53,9 @@ static bool style_nodes(const sg_network *net, const sg_render_spec *spec, const
     Agraph_t *g = sg_render_build(net, spec, &nodes_only, "osage", nodes);
     agset(g, "label", ""); /* the legend: no part of a node's size, and Graphviz need not lay it out */
     GVC_t *gvc = sg_render_context();
-    agusererrf previous = agseterrf(discard_graphviz_message);
+    sg_render_messages_begin(); /* its messages are about sizing nodes, not the export: dropped */
     bool ok = gvLayout(gvc, g, "osage") == 0;
-    agseterrf(previous);
+    sg_render_messages_end(false);
     if (!ok)
         sg_diag_error(diag, NULL, "Graphviz cannot size the nodes");
     for (size_t i = 0; ok && i < net->n_nodes; i++) {

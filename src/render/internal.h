@@ -198,6 +198,20 @@ char *sg_render_default_title(const sg_network *net);
 Agraph_t *sg_render_build(const sg_network *net, const sg_render_spec *spec, const sg_view *view,
                           const char *layout, Agnode_t **nodes);
 
+/* Sets attribute NAME of a cgraph object OBJ to VALUE (declared with the default "" if new; cgraph copies
+ * the strings). */
+void sg_render_set(void *obj, const char *name, const char *value);
+/* Sets attribute NAME of OBJ to VALUE written "%.3g" with a dot for the decimal point, whatever the locale. */
+void sg_render_set_number(void *obj, const char *name, double value);
+
+/* Graphviz reports through agerr. Between sg_render_messages_begin and _end its messages are collected,
+ * one a line (not printed); _text gives them (borrowed, "" when none), _clear drops them, and _end with
+ * REPORT prints each as a warning "graphviz: ..." before restoring the previous handler. Not reentrant. */
+void sg_render_messages_begin(void);
+const char *sg_render_messages_text(void);
+void sg_render_messages_clear(void);
+void sg_render_messages_end(bool report);
+
 /* The process's one Graphviz context, made on first use and never freed (Graphviz's font cache outlives a
  * freed context, so every drawing of a process must share one). */
 GVC_t *sg_render_context(void);

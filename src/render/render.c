@@ -130,8 +130,20 @@ void sg_render_spec_init(sg_render_spec *spec)
     spec->seed = 1;
 }
 
-/* Graphviz reports through agerr; its messages are collected here and reported after each call. */
+void sg_render_set(void *obj, const char *name, const char *value)
+{
+    agsafeset(obj, (char *)name, (char *)value, "");
+}
+
+void sg_render_set_number(void *obj, const char *name, double value)
+{
+    char text[G_ASCII_DTOSTR_BUF_SIZE];
+    sg_render_set(obj, name, g_ascii_formatd(text, sizeof text, "%.3g", value));
+}
+
+/* Graphviz's messages, collected between sg_render_messages_begin and _end. */
 static GString *graphviz_messages;
+static agusererrf previous_handler;
 
 static int collect_graphviz_message(char *text)
 {
@@ -143,11 +155,29 @@ static int collect_graphviz_message(char *text)
     return 0;
 }
 
-/* Reports the collected Graphviz messages as warnings ("graphviz: ..."), one per line. */
-static void report_graphviz_messages(void)
+void sg_render_messages_begin(void)
 {
-    char **lines = g_strsplit(graphviz_messages->str, "\n", -1);
-    for (char **line = lines; *line; line++) {
+    graphviz_messages = g_string_new("");
+    previous_handler = agseterrf(collect_graphviz_message);
+}
+
+const char *sg_render_messages_text(void)
+{
+    return graphviz_messages ? graphviz_messages->str : "";
+}
+
+void sg_render_messages_clear(void)
+{
+    if (graphviz_messages)
+        g_string_truncate(graphviz_messages, 0);
+}
+
+void sg_render_messages_end(bool report)
+{
+    if (!graphviz_messages)
+        return;
+    char **lines = report ? g_strsplit(graphviz_messages->str, "\n", -1) : NULL;
+    for (char **line = lines; line && *line; line++) {
         char *text = g_strstrip(*line);
         if (g_str_has_prefix(text, "Warning: ") || g_str_has_prefix(text, "Error: "))
             text = strchr(text, ' ') + 1;
@@ -155,7 +185,9 @@ static void report_graphviz_messages(void)
             sg_warning("graphviz: %c%s", g_ascii_tolower(*text), text + 1);
     }
     g_strfreev(lines);
-    g_string_truncate(graphviz_messages, 0);
+    agseterrf(previous_handler);
+    g_string_free(graphviz_messages, TRUE);
+    graphviz_messages = NULL;
 }
 
 GVC_t *sg_render_context(void)
@@ -356,8 +388,7 @@ static bool laid_out_size(GVC_t *gvc, Agraph_t *g, const char *layout, double *w
         *h = y1 - y0;
     }
     gvFreeLayout(gvc, g);
-    if (graphviz_messages) /* a trial layout's complaints are not the picture's: only the last layout speaks */
-        g_string_truncate(graphviz_messages, 0);
+    sg_render_messages_clear(); /* a trial layout's complaints are not the picture's: only the last speaks */
     return ok;
 }
 
@@ -551,14 +582,10 @@ bool sg_render_write(const sg_network *net, const sg_render_spec *spec, FILE *st
         sg_view_free(&view);
         return false;
     }
-    graphviz_messages = g_string_new("");
-    agusererrf previous = agseterrf(collect_graphviz_message);
+    sg_render_messages_begin();
     const char *layout = choose_layout(net, spec, &view);
     if (physical_size(spec) && !fit_type(sg_render_context(), net, spec, &view, layout, diag)) {
-        report_graphviz_messages();
-        agseterrf(previous);
-        g_string_free(graphviz_messages, TRUE);
-        graphviz_messages = NULL;
+        sg_render_messages_end(true);
         sg_view_free(&view);
         return false;
     }
@@ -581,10 +608,7 @@ bool sg_render_write(const sg_network *net, const sg_render_spec *spec, FILE *st
     }
     agclose(g);
     g_free(nodes);
-    report_graphviz_messages();
-    agseterrf(previous);
-    g_string_free(graphviz_messages, TRUE);
-    graphviz_messages = NULL;
+    sg_render_messages_end(true);
     sg_view_free(&view);
     return ok;
 }
