@@ -206,8 +206,9 @@ sg_tie_status sg_compare_tie_status(const sg_comparison *cmp, const sg_compare_t
 
 /* Returns a copy of BASE holding every node and tie of the base and every node and tie that any of its
  * hypotheses adds (removals and changes are not applied), for a layout shared by every reading. A node or
- * tie added by several hypotheses appears once. Returns NULL if a patch names a node that does not exist
- * (the problems are added to DIAG). The caller unrefs the result. */
+ * tie added by several hypotheses appears once; with no hypotheses, a new reference to BASE. Returns NULL
+ * if a patch names a node that does not exist (the problems are added to DIAG). The caller unrefs the
+ * result. */
 sg_network *sg_network_union_of_hypotheses(sg_network *base, sg_diag *diag);
 
 /* The reading index of hypothesis ID ("base" gives 0), or -1. */

@@ -10,8 +10,8 @@
 
 /* Draws the union network of CMP with Graphviz (neato, started from SEED) in `render`'s vocabulary: each
  * node shaped by its kind (sg_render_kind_shape), filled by its affiliation as `render` fills it (the
- * palette ranked over WHOLE, the whole network the readings come from, or when WHOLE is NULL over the
- * union of the base reading and everything its hypotheses add) and with the SVG id "node-ID"; its area
+ * palette ranked over WHOLE, the whole network the readings come from: sg_network_union_of_hypotheses of
+ * the base, not NULL) and with the SVG id "node-ID"; its area
  * grows with its standing, 1 - ln(mean rank) / ln(n + 1) of the best node's over the n union nodes
  * (sg_compare_mean_rank), and its outline widens and darkens with its rank spread, in the bands of
  * sg_compare_movement_bands; a node the base lacks has a dashed outline. Each tie is coloured by

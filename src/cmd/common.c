@@ -609,8 +609,6 @@ sg_network *sg_cmd_load(const sg_options *opts)
 
 sg_network *sg_cmd_whole(sg_network *base)
 {
-    if (base->n_hypotheses == 0)
-        return sg_network_ref(base);
     sg_diag *diag = sg_diag_new();
     sg_network *all = sg_network_union_of_hypotheses(base, diag);
     bool ok = report(diag) && all;

@@ -145,22 +145,6 @@ typedef struct picture {
     bool kinds[SG_KIND_PLACE + 1];
 } picture;
 
-/* The whole network the base reading belongs to: the union of it and everything its hypotheses add (as
- * `render` colours by), or the base reading itself when that union cannot be made (a reading that left
- * out nodes a hypothesis names). The caller unrefs it. */
-static sg_network *whole_network(const sg_comparison *cmp, const sg_network *given)
-{
-    if (given)
-        return sg_network_ref((sg_network *)given);
-    sg_network *base = cmp->readings[0].net;
-    if (base->n_hypotheses == 0)
-        return sg_network_ref(base);
-    sg_diag *scratch = sg_diag_new();
-    sg_network *whole = sg_network_union_of_hypotheses(base, scratch);
-    sg_diag_free(scratch);
-    return whole ? whole : sg_network_ref(base);
-}
-
 static size_t band_of(const picture *p, int spread)
 {
     size_t k = 0;
@@ -169,13 +153,11 @@ static size_t band_of(const picture *p, int spread)
     return k;
 }
 
-static void picture_init(picture *p, const sg_comparison *cmp, const sg_network *given)
+static void picture_init(picture *p, const sg_comparison *cmp, const sg_network *whole)
 {
     memset(p, 0, sizeof *p);
     p->cmp = cmp;
-    sg_network *whole = whole_network(cmp, given);
     sg_palette_init(&p->palette, whole, "affiliation", SG_SCHEME_COLOUR);
-    sg_network_unref(whole);
     size_t n = cmp->n_nodes;
     p->node = g_new0(const sg_node *, n + 1);
     p->group = g_new(int, n + 1);
@@ -407,23 +389,6 @@ static void legend_fills(GPtrArray *columns, const picture *p)
     }
 }
 
-/* The kinds drawn and their shapes, by the shape's Graphviz name. */
-static void legend_kinds(GPtrArray *columns, const picture *p)
-{
-    if (!p->kinds[SG_KIND_PERSON] && !p->kinds[SG_KIND_ORGANIZATION] && !p->kinds[SG_KIND_PLACE])
-        return; /* no kinds given: one shape, nothing to explain (as render) */
-    sg_legend_column *c = sg_legend_column_add(columns, "shape: kind");
-    for (int k = SG_KIND_PERSON; k <= SG_KIND_PLACE; k++)
-        if (p->kinds[k]) {
-            char *glyph = g_strdup_printf("<FONT POINT-SIZE=\"18\">%s</FONT>", sg_render_kind_glyph((sg_kind)k));
-            sg_legend_row(c, "", glyph, sg_kind_name((sg_kind)k));
-            g_free(glyph);
-        }
-    if (p->kinds[SG_KIND_UNSPECIFIED]) {
-        sg_legend_row(c, "", sg_render_kind_glyph(SG_KIND_UNSPECIFIED), "kind not given");
-    }
-}
-
 /* One row per movement band some node is in ("0 places", "1-3 places", "11-33 places"), and the dashed
  * outline of added nodes. */
 static void legend_movement(GPtrArray *columns, const picture *p)
@@ -484,7 +449,7 @@ static char *legend(const picture *p, const bool *seen)
     const sg_network *base = cmp->readings[0].net;
     GPtrArray *columns = sg_legend_columns_new();
     legend_fills(columns, p);
-    legend_kinds(columns, p);
+    sg_legend_add_kinds(columns, p->kinds, 14, SG_LEGEND_LINE); /* render's column, at its natural size */
     legend_movement(columns, p);
     legend_ties(columns, seen, cmp);
     GString *grid = g_string_new(NULL);

@@ -179,6 +179,9 @@ char *sg_legend_swatch(const char *fill, const char *outline, double border, con
 int sg_legend_write_columns(GString *out, GPtrArray *columns, int per_row);
 /* Opens a note row spanning SPAN cells (left-aligned; close it with "</TD></TR>"). */
 void sg_legend_note_open(GString *out, int span);
+/* Adds the "shape: kind" column for the kinds SEEN (indexed by sg_kind, SG_KIND_PLACE + 1 of them) beside
+ * FONT-point text wrapped at LINE characters; nothing when no kind is given. */
+void sg_legend_add_kinds(GPtrArray *columns, const bool *seen, double font, size_t line);
 /* A glyph that looks like the kind's shape, for legends (static UTF-8). */
 const char *sg_render_kind_glyph(sg_kind kind);
 

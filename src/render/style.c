@@ -379,25 +379,30 @@ static void legend_groups(GPtrArray *columns, const sg_render_spec *spec, const 
     }
 }
 
-static void legend_kinds(GPtrArray *columns, const sg_network *net, const sg_view *view)
+void sg_legend_add_kinds(GPtrArray *columns, const bool *seen, double font, size_t line)
 {
-    bool seen[SG_KIND_PLACE + 1] = {false};
-    for (size_t i = 0; i < net->n_nodes; i++)
-        if (view->node_drawn[i])
-            seen[net->nodes[i].kind] = true;
     if (!seen[SG_KIND_PERSON] && !seen[SG_KIND_ORGANIZATION] && !seen[SG_KIND_PLACE])
-        return;
+        return; /* no kinds given: one shape, nothing to explain */
     sg_legend_column *c = sg_legend_column_add(columns, "shape: kind");
-    c->line = view->legend_line;
+    c->line = line;
     for (int k = SG_KIND_PERSON; k <= SG_KIND_PLACE; k++)
         if (seen[k]) {
-            char *swatch = g_strdup_printf("<FONT POINT-SIZE=\"%.3g\">%s</FONT>", view->legend_font * 18 / 14,
+            char *swatch = g_strdup_printf("<FONT POINT-SIZE=\"%.3g\">%s</FONT>", font * 18 / 14,
                                            sg_render_kind_glyph((sg_kind)k));
             sg_legend_row(c, "", swatch, sg_kind_name((sg_kind)k));
             g_free(swatch);
         }
     if (seen[SG_KIND_UNSPECIFIED])
         sg_legend_row(c, "", sg_render_kind_glyph(SG_KIND_UNSPECIFIED), "kind not given");
+}
+
+static void legend_kinds(GPtrArray *columns, const sg_network *net, const sg_view *view)
+{
+    bool seen[SG_KIND_PLACE + 1] = {false};
+    for (size_t i = 0; i < net->n_nodes; i++)
+        if (view->node_drawn[i])
+            seen[net->nodes[i].kind] = true;
+    sg_legend_add_kinds(columns, seen, view->legend_font, view->legend_line);
 }
 
 static void legend_families(GPtrArray *columns, const sg_network *net, const sg_render_spec *spec,

@@ -124,7 +124,10 @@ static char *picture_text(const sg_comparison *cmp, const char *format)
     size_t length = 0;
     FILE *stream = open_memstream(&text, &length);
     sg_diag *diag = sg_diag_new();
-    g_assert_true(sg_compare_render(cmp, NULL, format, 1, stream, diag));
+    sg_network *whole = sg_network_union_of_hypotheses(cmp->readings[0].net, diag); /* as the command reads */
+    g_assert_nonnull(whole);
+    g_assert_true(sg_compare_render(cmp, whole, format, 1, stream, diag));
+    sg_network_unref(whole);
     g_assert_cmpuint(diag->errors, ==, 0);
     sg_diag_free(diag);
     fclose(stream);
