@@ -340,8 +340,10 @@ static int make_report(const sg_options *opts, const report_args *a)
     parts p = {0};
     bool ok = compute(base, opts, a, &p);
     if (ok) {
+        const char *title = a->title ? a->title : *base->title ? base->title : base->id;
         sg_report_results r = {
             .drawn = p.drawn,
+            .title = title,
             .svg = p.svg,
             .measure = p.hypotheses->measure,
             .hypotheses = p.hypotheses,
@@ -358,7 +360,6 @@ static int make_report(const sg_options *opts, const report_args *a)
             .timeline_svg = p.timeline_svg,
         };
         cJSON *data = sg_cmd_report_data(&r);
-        const char *title = a->title ? a->title : *base->title ? base->title : base->id;
         ok = data && sg_report_page_write(data, title, out->stream);
         if (!ok && !ferror(out->stream))
             sg_error("%s: cannot write the report (out of memory)", opts->output ? opts->output : "-");

@@ -401,7 +401,7 @@ cJSON *sg_cmd_report_data(const sg_report_results *r)
     cJSON *version = cJSON_AddObjectToObject(root, "spygraph");
     cJSON_AddStringToObject(version, "version", SPYGRAPH_VERSION);
     cJSON_AddItemToObject(root, "network", sg_json_network(r->hypotheses->readings[0].net));
-    cJSON_AddStringToObject(root, "title", *drawn->title ? drawn->title : drawn->id);
+    cJSON_AddStringToObject(root, "title", r->title);
     const sg_reading *how = r->hypotheses->readings[0].net->reading;
     char *reading = how ? sg_reading_describe(how) : g_strdup("");
     cJSON_AddStringToObject(root, "reading_text", reading);

@@ -12,6 +12,7 @@ typedef struct sg_report_results {
     const sg_network *drawn;          /* the whole network (the base and every hypothesis, sg_cmd_whole) read
                                          as the report reads it: every reading is drawn on it */
     const char *svg;                  /* `render` of DRAWN (SVG, its XML prolog included or not) */
+    const char *title;                /* the report's title */
     const char *measure;              /* the comparison's, robustness's and timeline's measure */
     const sg_comparison *hypotheses;  /* the base and each hypothesis */
     const sg_comparison *scenarios;   /* every scenario, or NULL */
