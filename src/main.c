@@ -23,7 +23,7 @@ static const sg_command sg_cmd_help = {
 /* The commands, in the order `spygraph --help` lists them; each entry is in src/cmd/NAME.c. */
 static const sg_command *const commands[] = {
     &sg_cmd_info, &sg_cmd_validate, &sg_cmd_paths, &sg_cmd_reach, &sg_cmd_cut,
-    &sg_cmd_centrality, &sg_cmd_compare, &sg_cmd_robustness, &sg_cmd_timeline, &sg_cmd_render, &sg_cmd_export,
+    &sg_cmd_centrality, &sg_cmd_compare, &sg_cmd_robustness, &sg_cmd_timeline, &sg_cmd_render, &sg_cmd_export, &sg_cmd_report,
     &sg_cmd_help,
 };
 

@@ -125,6 +125,12 @@ bool sg_render_color_by_known(const sg_network *net, const char *color_by);
  * nothing is kept. */
 bool sg_render_write(const sg_network *net, const sg_render_spec *spec, FILE *stream, sg_diag *diag);
 
+/* The SVG/DOT `id` of a node: "node-" and its id with every byte but ASCII letters, digits, '_', '-' and
+ * '.' percent-encoded ("node-ozaki"); of a tie: "tie-" and its stable key (sg_edge_key): "tie-17",
+ * "tie-kato_kito-2". Newly allocated (g_free); never NULL. */
+char *sg_render_node_object_id(const sg_node *node);
+char *sg_render_tie_object_id(const sg_edge *edge);
+
 /* How `render` colours and sizes a network, for the formats that carry a picture's style (GEXF's viz):
  * per node its fill and its size, per tie its colour, as render draws them with SPEC (its defaults when
  * SPEC is NULL). Colours are "#rrggbb" (Graphviz's names and Brewer schemes translated by Graphviz): a

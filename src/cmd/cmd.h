@@ -149,6 +149,7 @@ int sg_cmd_write_json(const sg_options *opts, cJSON *json);
 /* The commands' entries, one in each src/cmd/NAME.c; src/main.c lists them (and holds `help`). */
 extern const sg_command sg_cmd_info;
 extern const sg_command sg_cmd_export;
+extern const sg_command sg_cmd_report;
 extern const sg_command sg_cmd_validate;
 extern const sg_command sg_cmd_paths;
 extern const sg_command sg_cmd_reach;

@@ -10,6 +10,7 @@
 #include "spygraph/centrality.h"
 #include "spygraph/compare.h"
 #include "spygraph/compare_render.h"
+#include "results.h"
 
 enum {
     OPT_HYPOTHESES = SG_OPT_FIRST_COMMAND_OPTION,
@@ -837,14 +838,14 @@ static cJSON *ties_json(const sg_comparison *cmp)
     return a;
 }
 
-static cJSON *comparison_json(const sg_comparison *cmp, const sg_network *net)
+cJSON *sg_cmd_comparison_json(const sg_comparison *cmp, const sg_network *net)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddItemToObject(root, "network", sg_json_network(net));
     cJSON_AddStringToObject(root, "measure", cmp->measure);
     cJSON_AddBoolToObject(root, "scenarios", cmp->scenarios);
     cJSON_AddStringToObject(root, "centralization_measure", cmp->centralization_measure);
-    cJSON_AddStringToObject(root, "ties", cmp->directed ? "directed" : "undirected");
+    cJSON_AddBoolToObject(root, "directed", cmp->directed); /* once "ties": a second member of that name */
     cJSON_AddNumberToObject(root, "top", (double)cmp->top_k);
     cJSON_AddNumberToObject(root, "samples", (double)cmp->samples);
     if (cmp->samples)
@@ -870,7 +871,7 @@ typedef struct comparison_results {
 static cJSON *json_of(const void *data)
 {
     const comparison_results *r = data;
-    return comparison_json(r->cmp, r->net);
+    return sg_cmd_comparison_json(r->cmp, r->net);
 }
 
 static sg_table *table_of(const void *data)

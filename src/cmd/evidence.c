@@ -153,13 +153,13 @@ static cJSON *date_json(sg_date d)
     return sg_date_is_open(d) ? cJSON_CreateNull() : cJSON_CreateString(sg_date_format(d, buf));
 }
 
-static cJSON *sources_json(const sg_network *net, const sg_edge *e)
+cJSON *sg_cmd_sources_json(const sg_network *net, const char *const *keys)
 {
     cJSON *list = cJSON_CreateArray();
-    for (size_t i = 0; e->sources[i]; i++) {
-        const sg_source *s = sg_network_find_source(net, e->sources[i]);
+    for (size_t i = 0; keys[i]; i++) {
+        const sg_source *s = sg_network_find_source(net, keys[i]);
         cJSON *o = cJSON_CreateObject();
-        cJSON_AddStringToObject(o, "key", e->sources[i]);
+        cJSON_AddStringToObject(o, "key", keys[i]);
         cJSON_AddItemToObject(o, "reference", s ? cJSON_CreateString(s->reference) : cJSON_CreateNull());
         cJSON_AddItemToObject(o, "pages", s && *s->pages ? cJSON_CreateString(s->pages) : cJSON_CreateNull());
         cJSON_AddItemToArray(list, o);
@@ -179,7 +179,7 @@ cJSON *sg_cmd_tie_json(const sg_network *net, int tie, int from)
     cJSON_AddItemToObject(o, "end", date_json(e->when.end));
     cJSON_AddNumberToObject(o, "confidence", e->confidence);
     cJSON_AddNumberToObject(o, "weight", e->weight);
-    cJSON_AddItemToObject(o, "sources", sources_json(net, e));
+    cJSON_AddItemToObject(o, "sources", sg_cmd_sources_json(net, e->sources));
     cJSON_AddStringToObject(o, "note", e->note);
     cJSON_AddItemToObject(o, "hypothesis", e->hypothesis ? cJSON_CreateString(e->hypothesis) : cJSON_CreateNull());
     return o;

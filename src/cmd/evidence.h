@@ -30,6 +30,9 @@ char *sg_cmd_tie_relation(const sg_edge *e, int from);
  * a key missing from the sources table is given alone); the caller g_free()s both. */
 char *sg_cmd_tie_keys(const sg_edge *e);
 char *sg_cmd_tie_references(const sg_network *net, const sg_edge *e);
+/* A new JSON array of the citation KEYS (NULL-terminated): {"key", "reference", "pages"} each, reference null
+ * when the key is not in NET's sources table, pages null when none. */
+cJSON *sg_cmd_sources_json(const sg_network *net, const char *const *keys);
 /* A new JSON object describing tie TIE crossed from node FROM: relation, source, target, reversed,
  * start, end, confidence, weight, sources (key, reference, pages), note, hypothesis. */
 cJSON *sg_cmd_tie_json(const sg_network *net, int tie, int from);

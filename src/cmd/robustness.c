@@ -8,6 +8,7 @@
 #include "help.h"
 #include "spygraph/plot.h"
 #include "spygraph/robustness.h"
+#include "results.h"
 
 enum {
     OPT_MEASURE = SG_OPT_FIRST_COMMAND_OPTION,
@@ -422,7 +423,7 @@ static cJSON *id_array(const sg_robustness *res, const size_t *list, size_t coun
 }
 
 
-static cJSON *robustness_json(const sg_robustness *res)
+cJSON *sg_cmd_robustness_json(const sg_robustness *res)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddItemToObject(root, "network", sg_json_network(res->net));
@@ -508,7 +509,7 @@ static cJSON *robustness_json(const sg_robustness *res)
 /* The JSON, CSV table and text report of the results, as sg_cmd_write_results calls them. */
 static cJSON *json_of(const void *data)
 {
-    return robustness_json(data);
+    return sg_cmd_robustness_json(data);
 }
 
 static sg_table *table_of(const void *data)
@@ -528,17 +529,9 @@ static int write_results(const sg_robustness *res, const sg_options *opts)
 
 /* ---- the forest plot ---- */
 
-/* The rows drawn: the first 2K nodes by P(top K) (at least 20), top to bottom. */
-static int write_plot(const sg_robustness *res, const request *r, sg_output *out)
+bool sg_cmd_robustness_plot(const sg_robustness *res, sg_plot_format format, FILE *stream)
 {
     size_t shown = MIN(res->n_nodes, MAX(20, 2 * res->top_k));
-    if (r->plot_format == SG_PLOT_PNG && shown > SG_FOREST_PNG_MAX_ROWS) {
-        sg_error("%s: a PNG holds at most %d rows and this plot has %zu (2 x --top): draw an SVG or a PDF, or take "
-                 "a smaller --top",
-                 r->plot, SG_FOREST_PNG_MAX_ROWS, shown);
-        sg_output_abort(out);
-        return SG_EXIT_DATA;
-    }
     sg_forest_row *rows = g_new0(sg_forest_row, shown + 1);
     char **names = display_names(res);
     for (size_t k = 0; k < shown; k++) {
@@ -551,13 +544,27 @@ static int write_plot(const sg_robustness *res, const request *r, sg_output *out
                                      res->samples, (unsigned long long)res->seed, what_sampled(res), res->interval);
     char *share = g_strdup_printf("P(top %zu)", res->top_k);
     sg_forest plot = {heading, subtitle, res->measure, share, rows, shown};
-    bool ok = sg_forest_write(&plot, r->plot_format, out->stream);
+    bool ok = sg_forest_write(&plot, format, stream);
     g_strfreev(names);
     g_free(rows);
     g_free(heading);
     g_free(subtitle);
     g_free(share);
-    if (!ok) {
+    return ok;
+}
+
+/* Writes the forest plot to OUT and commits it; a PNG of more rows than it can hold is refused first. */
+static int write_plot(const sg_robustness *res, const request *r, sg_output *out)
+{
+    size_t shown = MIN(res->n_nodes, MAX(20, 2 * res->top_k));
+    if (r->plot_format == SG_PLOT_PNG && shown > SG_FOREST_PNG_MAX_ROWS) {
+        sg_error("%s: a PNG holds at most %d rows and this plot has %zu (2 x --top): draw an SVG or a PDF, or take "
+                 "a smaller --top",
+                 r->plot, SG_FOREST_PNG_MAX_ROWS, shown);
+        sg_output_abort(out);
+        return SG_EXIT_DATA;
+    }
+    if (!sg_cmd_robustness_plot(res, r->plot_format, out->stream)) {
         if (!ferror(out->stream))
             sg_error("%s: cannot draw the plot", r->plot);
         sg_output_abort(out);

@@ -9,6 +9,7 @@
 #include "spygraph/plot.h"
 #include "spygraph/robustness.h"
 #include "spygraph/timeline.h"
+#include "results.h"
 
 enum {
     OPT_MEASURE = SG_OPT_FIRST_COMMAND_OPTION,
@@ -337,7 +338,7 @@ static cJSON *date_json(sg_date d)
     return cJSON_CreateString(sg_date_format(d, buf));
 }
 
-static cJSON *timeline_json(const sg_timeline *t)
+cJSON *sg_cmd_timeline_json(const sg_timeline *t)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddItemToObject(root, "network", sg_json_network(t->net));
@@ -403,7 +404,7 @@ static cJSON *timeline_json(const sg_timeline *t)
 /* The JSON, CSV table and text report of the results, as sg_cmd_write_results calls them. */
 static cJSON *json_of(const void *data)
 {
-    return timeline_json(data);
+    return sg_cmd_timeline_json(data);
 }
 
 static sg_table *table_of(const void *data)
@@ -454,12 +455,12 @@ static bool chosen_events(const sg_command *cmd, const sg_network *base, const c
     return true;
 }
 
-/* The chart's markers: the events (of N_EVENTS) whose days meet the timeline's range, each a line at its
+/* (results.h) The chart's markers: the events (of N_EVENTS) whose days meet the timeline's range, each a line at its
  * day or a band over the days an uncertain or partial date could be; an event open at one end ("../1932",
  * "1936/..") is a line at its known end. *LABELS (the markers' texts) and the array are the caller's to
  * free (g_strfreev, g_free). */
-static sg_line_marker *chart_markers(const sg_timeline *t, const sg_event *const *events, size_t n_events,
-                                     size_t *count, char ***labels)
+sg_line_marker *sg_cmd_timeline_markers(const sg_timeline *t, const sg_event *const *events, size_t n_events,
+                                        size_t *count, char ***labels)
 {
     sg_line_marker *markers = g_new0(sg_line_marker, n_events + 1);
     char **texts = g_new0(char *, n_events + 1);
@@ -484,8 +485,8 @@ static sg_line_marker *chart_markers(const sg_timeline *t, const sg_event *const
     return markers;
 }
 
-static int write_plot(const sg_timeline *t, const request *r, const sg_line_marker *markers, size_t n_markers,
-                      sg_output *out)
+bool sg_cmd_timeline_chart(const sg_timeline *t, bool plot_value, const sg_line_marker *markers, size_t n_markers,
+                           sg_plot_format format, FILE *stream)
 {
     size_t n = t->n_slices, shown = t->shown;
     double *x = g_new(double, n);
@@ -504,8 +505,8 @@ static int write_plot(const sg_timeline *t, const request *r, const sg_line_mark
             const sg_timeline_cell *c = sg_timeline_at(t, u, k);
             /* a rank is drawn where it is a standing: a tie in the slice and a value above 0 (the nodes of value
              * 0 share the last place, which moves as others leave it) */
-            bool drawn = c->active && c->rank > 0 && (r->plot_value || c->value > 0);
-            if (r->plot_value) {
+            bool drawn = c->active && c->rank > 0 && (plot_value || c->value > 0);
+            if (plot_value) {
                 y[k] = drawn ? c->value : NAN;
                 low[k] = drawn ? c->low : NAN;
                 high[k] = drawn ? c->high : NAN;
@@ -521,23 +522,23 @@ static int write_plot(const sg_timeline *t, const request *r, const sg_line_mark
     char *heading = g_strdup_printf("%s: who mattered when", title);
     GString *sub = g_string_new(NULL);
     if (t->window > 1)
-        g_string_append_printf(sub, "%s by %s in each window of %zu %ss", r->plot_value ? "Value" : "Rank", t->measure,
+        g_string_append_printf(sub, "%s by %s in each window of %zu %ss", plot_value ? "Value" : "Rank", t->measure,
                                t->window, sg_step_name(t->step));
     else
-        g_string_append_printf(sub, "%s by %s in each %s", r->plot_value ? "Value" : "Rank", t->measure,
+        g_string_append_printf(sub, "%s by %s in each %s", plot_value ? "Value" : "Rank", t->measure,
                                sg_step_name(t->step));
     g_string_append_printf(sub, ", %s to %s; a line breaks where the node has no tie in the slice%s.",
-                           t->slices[0].label, t->slices[n - 1].label, r->plot_value ? "" : " or a value of 0");
+                           t->slices[0].label, t->slices[n - 1].label, plot_value ? "" : " or a value of 0");
     if (t->samples)
         g_string_append_printf(sub, " Bands: %g%% intervals over %zu samples (seed %llu).", t->interval, t->samples,
                                (unsigned long long)t->seed);
     if (n_markers)
         g_string_append(sub, " Numbered lines: the events listed under the chart.");
-    char *y_label = g_strdup_printf("%s by %s", r->plot_value ? "value" : "rank", t->measure);
-    sg_line_chart chart = {heading, sub->str, y_label, !r->plot_value, x, x_labels, n,
+    char *y_label = g_strdup_printf("%s by %s", plot_value ? "value" : "rank", t->measure);
+    sg_line_chart chart = {heading, sub->str, y_label, !plot_value, x, x_labels, n,
                            (double)t->slices[0].first_day, (double)t->slices[n - 1].last_day + 1.0,
                            series, shown, markers, n_markers};
-    bool ok = sg_line_chart_write(&chart, r->plot_format, out->stream);
+    bool ok = sg_line_chart_write(&chart, format, stream);
     g_free(heading);
     g_string_free(sub, TRUE);
     g_free(y_label);
@@ -546,7 +547,14 @@ static int write_plot(const sg_timeline *t, const request *r, const sg_line_mark
     g_strfreev(names);
     g_free(x_labels);
     g_free(x);
-    if (!ok) {
+    return ok;
+}
+
+/* Writes the chart to OUT and commits it. Returns an exit code. */
+static int write_plot(const sg_timeline *t, const request *r, const sg_line_marker *markers, size_t n_markers,
+                      sg_output *out)
+{
+    if (!sg_cmd_timeline_chart(t, r->plot_value, markers, n_markers, r->plot_format, out->stream)) {
         if (!ferror(out->stream))
             sg_error("%s: cannot draw the chart", r->plot);
         sg_output_abort(out);
@@ -603,7 +611,7 @@ static int cmd_timeline(const sg_command *self, int argc, char **argv)
     char **marker_labels = NULL;
     sg_line_marker *markers = NULL;
     if (status == SG_EXIT_OK && picture) {
-        markers = chart_markers(t, events, n_events, &n_markers, &marker_labels);
+        markers = sg_cmd_timeline_markers(t, events, n_events, &n_markers, &marker_labels);
         if (n_markers > SG_LINE_CHART_MAX_MARKERS)
             status = sg_usage_error(self, "%zu events fall in the timeline's range, more than the %d a chart marks: "
                                           "choose some with --events ID,ID,... (or --events none)",

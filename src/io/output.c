@@ -988,7 +988,8 @@ static void write_json_text(const char *text, FILE *stream)
     }
 }
 
-bool sg_json_write(const cJSON *json, FILE *stream)
+/* sg_json_write and sg_json_write_compact: FORMATTED picks cJSON's printer. */
+static bool json_write(const cJSON *json, FILE *stream, bool formatted)
 {
     cJSON *copy = cJSON_Duplicate(json, true);
     if (!copy)
@@ -1001,7 +1002,7 @@ bool sg_json_write(const cJSON *json, FILE *stream)
         fputc('\n', stream);
         return true;
     }
-    char *text = numbers_to_text(copy) ? cJSON_Print(copy) : NULL;
+    char *text = !numbers_to_text(copy) ? NULL : formatted ? cJSON_Print(copy) : cJSON_PrintUnformatted(copy);
     cJSON_Delete(copy);
     if (!text)
         return false;
@@ -1009,6 +1010,16 @@ bool sg_json_write(const cJSON *json, FILE *stream)
     fputc('\n', stream);
     cJSON_free(text);
     return true;
+}
+
+bool sg_json_write(const cJSON *json, FILE *stream)
+{
+    return json_write(json, stream, true);
+}
+
+bool sg_json_write_compact(const cJSON *json, FILE *stream)
+{
+    return json_write(json, stream, false);
 }
 
 /* Adds KEY: the date, or null when open. */

@@ -129,10 +129,6 @@ void sg_render_append_html_wrapped(GString *out, const char *text, size_t width)
  * included), so distinct ids stay distinct, every DOT and SVG reader takes it as it is, and none can
  * meet Graphviz's own ids (node1, edge1, graph0, a_...). */
 char *sg_render_object_id(const char *prefix, const char *id);
-/* The SVG/DOT `id` of a node: "node-" and its id, as sg_render_object_id writes it ("node-ozaki"). */
-char *sg_render_node_object_id(const sg_node *node);
-/* The `id` of a tie: "tie-" and its stable key (sg_edge_key): "tie-17", "tie-kato_kito-2". */
-char *sg_render_tie_object_id(const sg_edge *edge);
 /* The tooltip of node I, ready for Graphviz (an escString: every line made plain by sg_render_plain_text,
  * lines joined by "\n", which Graphviz writes as a line break): its label, codenames, native name, kind,
  * affiliation (display name and slug), lifetime, note, and every source with its reference and pages.

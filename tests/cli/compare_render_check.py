@@ -5,7 +5,7 @@ usage: compare_render_check.py NETWORK COMPARE_SVG RENDER_SVG
 
 Reads NETWORK's CSV files here (nodes, edges, every hypothesis patch named by network.json), makes each
 reading (the base, and the base with one hypothesis applied), and computes with NetworkX each reading's
-betweenness on the simple undirected graph of its ties (compare's default: "ties": "undirected", parallel
+betweenness on the simple undirected graph of its ties (compare's default: "directed": false, parallel
 ties merged), the competition ranks (1 for the highest; values within 1e-9 of each other tied), each
 node's mean rank over the readings that hold it and its rank spread (largest minus smallest rank; 0 when
 its value is 0 in every reading that holds it). Then checks the picture COMPARE_SVG against them, from the

@@ -1,0 +1,77 @@
+/* page.c: writes the report's HTML page around its data, with the page's embedded script and style. */
+#include <glib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "spygraph/output.h"
+#include "spygraph/report.h"
+#include "spygraph/spygraph.h"
+
+/* Generated at build time from src/report/page/ (src/report/embed.c). */
+extern const char sg_report_page_js[];
+extern const char sg_report_page_css[];
+
+/* Writes TEXT with the five characters HTML gives meaning to written as character references. */
+static void write_html_text(const char *text, FILE *stream)
+{
+    for (const char *p = text; *p; p++) {
+        switch (*p) {
+        case '<': fputs("&lt;", stream); break;
+        case '>': fputs("&gt;", stream); break;
+        case '&': fputs("&amp;", stream); break;
+        case '"': fputs("&quot;", stream); break;
+        case '\'': fputs("&#39;", stream); break;
+        default: fputc(*p, stream);
+        }
+    }
+}
+
+/* Writes JSON TEXT with '<', '>' and '&' as JSON escapes. Outside strings JSON holds none of them, so each is
+ * inside a string, where the escape means the same character. */
+static void write_json_for_script(const char *text, size_t len, FILE *stream)
+{
+    const char *run = text, *end = text + len;
+    for (const char *p = text; p < end; p++) {
+        const char *escape = *p == '<' ? "\\u003c" : *p == '>' ? "\\u003e" : *p == '&' ? "\\u0026" : NULL;
+        if (!escape)
+            continue;
+        fwrite(run, 1, (size_t)(p - run), stream);
+        fputs(escape, stream);
+        run = p + 1;
+    }
+    fwrite(run, 1, (size_t)(end - run), stream);
+}
+
+bool sg_report_page_write(const cJSON *data, const char *title, FILE *stream)
+{
+    char *json = NULL;
+    size_t json_len = 0;
+    FILE *memory = open_memstream(&json, &json_len);
+    if (!memory)
+        return false;
+    bool ok = sg_json_write_compact(data, memory);
+    ok = fclose(memory) == 0 && ok;
+    if (!ok) {
+        free(json);
+        return false;
+    }
+    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; "
+          "style-src 'unsafe-inline'; img-src data:\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+          "<meta name=\"generator\" content=\"spygraph " SPYGRAPH_VERSION "\">\n<title>",
+          stream);
+    write_html_text(title, stream);
+    fputs("</title>\n<style>\n", stream);
+    fputs(sg_report_page_css, stream);
+    fputs("</style>\n</head>\n<body>\n<noscript><p>This report is drawn by its own script: allow JavaScript for "
+          "this file (it makes no request of any kind).</p></noscript>\n<div id=\"app\"></div>\n"
+          "<script type=\"application/json\" id=\"spygraph-data\">",
+          stream);
+    write_json_for_script(json, json_len, stream);
+    fputs("</script>\n<script>\n", stream);
+    fputs(sg_report_page_js, stream);
+    fputs("</script>\n</body>\n</html>\n", stream);
+    free(json);
+    return !ferror(stream);
+}
