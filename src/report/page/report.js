@@ -139,7 +139,7 @@
     const tb = el('tbody');
     for (const r of rows) append(tb, [el('tr', null, r.map((c) => el('td', typeof c === 'number' ? { class: 'num' } : null, typeof c === 'number' ? fmt(c) : c)))]);
     t.appendChild(tb);
-    return el('div', { class: 'scroll' }, t);
+    return el('div', { class: rows.length > 12 ? 'scroll tall' : 'scroll' }, t);
   }
 
   /* ---------- reading helpers ---------- */
@@ -164,8 +164,9 @@
   // Builds the header: title, reading text, SHA-256, version, counts.
   function buildHeader() {
     const net = data.network || {};
+    const kinds = (k) => (data.readings || []).filter((r) => r.kind === k).length;
     const counts = (data.nodes || []).length + ' nodes, ' + (data.ties || []).length + ' ties, ' +
-      (data.sources || []).length + ' sources, ' + Math.max(0, (data.readings || []).length - 1) + ' hypotheses and scenarios';
+      (data.sources || []).length + ' sources, ' + kinds('hypothesis') + ' hypotheses, ' + kinds('scenario') + ' scenarios';
     const span = data.span ? data.span.first_year + '–' + data.span.last_year : 'undated';
     return el('header', { class: 'top' },
       el('h1', null, data.title || net.id || 'spygraph report'),
@@ -220,7 +221,9 @@
       el('span', { class: 'zoom' },
         el('button', { type: 'button', id: 'zoom-in', title: 'zoom in', onclick: () => zoom(0.8) }, '+'),
         el('button', { type: 'button', id: 'zoom-out', title: 'zoom out', onclick: () => zoom(1.25) }, '−'),
-        el('button', { type: 'button', id: 'zoom-reset', title: 'show all', onclick: resetView }, 'reset')),
+        el('button', { type: 'button', id: 'zoom-reset', title: 'fit the network', onclick: resetView }, 'reset'),
+        el('button', { type: 'button', id: 'zoom-all', title: 'the whole picture with its legend',
+          onclick: () => { if (ui.svg) { ui.view = ui.whole.slice(); setView(); } } }, 'legend')),
       ui.readingInfo);
   }
 
@@ -236,7 +239,7 @@
     ui.home = vb.length === 4 && vb.every(isFinite) ? vb : [0, 0, 1000, 1000];
     svg.removeAttribute('width'); svg.removeAttribute('height');
     svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
-    ui.svg = svg; ui.view = ui.home.slice();
+    ui.svg = svg; ui.whole = ui.home.slice(); ui.view = ui.home.slice();
     ui.groups = new Map();
     for (const g of svg.querySelectorAll('g.node, g.edge')) {
       if (bySvgId.has(g.id)) ui.groups.set(g.id, g);
@@ -289,7 +292,24 @@
     setView();
   }
 
-  // Shows the whole diagram again.
+  // Fits the view to the network's nodes and ties (the legend stays one click away); needs the page laid out.
+  function fitNetwork() {
+    if (!ui.svg || !ui.groups.size) return;
+    const r = ui.svg.getBoundingClientRect();
+    if (!r.width) return;
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const g of ui.groups.values()) {
+      const b = g.getBoundingClientRect();
+      if (!b.width && !b.height) continue;
+      x0 = Math.min(x0, b.left); y0 = Math.min(y0, b.top); x1 = Math.max(x1, b.right); y1 = Math.max(y1, b.bottom);
+    }
+    if (!isFinite(x0)) return;
+    const [ax, ay] = toSvg(x0, y0), [bx, by] = toSvg(x1, y1), pad = 0.03 * Math.max(bx - ax, by - ay);
+    ui.home = [ax - pad, ay - pad, bx - ax + 2 * pad, by - ay + 2 * pad];
+    resetView();
+  }
+
+  // Shows the whole network again.
   function resetView() { if (ui.svg) { ui.view = ui.home.slice(); setView(); } }
 
   // Writes the current view into the viewBox.
@@ -375,7 +395,7 @@
     append(panel, [el('h2', { class: 'panel-title' }, n.label || n.id),
       p.nodes.has(id) ? null : el('p', { class: 'warn' }, 'Not in the reading ' + state.reading + '.'),
       dl([['id', n.id], ['codenames', n.codenames || []], ['native name', n.native_name], ['kind', n.kind],
-        ['affiliation', aff], ['lifetime', n.start || n.end ? period(n) : ''], ['hypothesis', n.hypothesis], ['note', n.note]])]);
+        ['affiliation', aff], ['lifetime', n.lifetime || (n.start || n.end ? period(n) : '')], ['hypothesis', n.hypothesis], ['note', n.note]])]);
     if ((n.sources || []).length) append(panel, [el('h3', null, 'Sources'), sourceList(n.sources)]);
     const ties = [...p.ties].map(tieOf).filter((t) => t && (t.source === id || t.target === id));
     append(panel, [el('h3', null, 'Ties in this reading (' + ties.length + ')')]);
@@ -503,7 +523,7 @@
     c = c || {};
     const names = (xs) => (xs || []).length ? xs.map(nodeLabel).join(', ') : 'none';
     return el('div', { class: 'conclusions' },
-      el('p', null, el('b', null, 'Robust (in the top under every reading): '), names(c.robust)),
+      el('p', null, el('b', null, 'Robust: '), names(c.robust)),
       el('p', null, el('b', null, 'Contested: '), names(c.contested)));
   }
 
@@ -616,8 +636,9 @@
         ['timeline', 'Timeline'], ['sources', 'Sources']].map(([id, t]) => el('a', { href: '#' + id }, t))),
       buildCentrality(), buildComparison(), buildRobustness(), buildTimeline(), buildSources(),
       el('footer', null, 'Written by spygraph ', (data.spygraph || {}).version || '', '. This file makes no network request.')]);
-    document.body.classList.add('ready');
     update();
+    fitNetwork();
+    document.body.classList.add('ready');
   }
 
   start();
