@@ -11,8 +11,9 @@ const { execFileSync } = require('child_process');
 const { pathToFileURL } = require('url');
 
 const SKIP = 77;
-const [bin, root, shot] = process.argv.slice(2);
-if (!bin || !root) { console.error('usage: report-test.js SPYGRAPH SOURCE_ROOT [SCREENSHOT.png]'); process.exit(2); }
+const [binArg, rootArg, shot] = process.argv.slice(2);
+if (!binArg || !rootArg) { console.error('usage: report-test.js SPYGRAPH SOURCE_ROOT [SCREENSHOT.png]'); process.exit(2); }
+const bin = path.resolve(binArg), root = path.resolve(rootArg);
 const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
 if (!fs.existsSync(chromium)) {
   console.log(`SKIP: no browser at ${chromium} (scripts/setup installs Debian's chromium; set CHROMIUM to use another)`);
@@ -57,7 +58,8 @@ function readCsv(dir, name) { return parseCsv(fs.readFileSync(path.join(dir, nam
 function writeReport(net, out) {
   const fixture = process.env.SPYGRAPH_REPORT_FIXTURE;   // development only: a stand-in for the command
   if (fixture) execFileSync('python3', [fixture, net, out, bin, path.join(root, 'src/report/page')], { stdio: 'inherit' });
-  else execFileSync(bin, ['report', net, '-o', out], { stdio: ['ignore', 'inherit', 'inherit'] });
+  // The Sorge set is named relative to the source root, as a reader types it (the header shows it).
+  else execFileSync(bin, ['report', path.relative(root, net) || '.', '-o', out], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   return out;
 }
 
