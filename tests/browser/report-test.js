@@ -56,10 +56,8 @@ function readCsv(dir, name) { return parseCsv(fs.readFileSync(path.join(dir, nam
 
 // Writes the report of a network into the temp folder and returns its path.
 function writeReport(net, out) {
-  const fixture = process.env.SPYGRAPH_REPORT_FIXTURE;   // development only: a stand-in for the command
-  if (fixture) execFileSync('python3', [fixture, net, out, bin, path.join(root, 'src/report/page')], { stdio: 'inherit' });
-  // The Sorge set is named relative to the source root, as a reader types it (the header shows it).
-  else execFileSync(bin, ['report', path.relative(root, net) || '.', '-o', out], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  // The network is named relative to the source root, as a reader types it (the header shows it).
+  execFileSync(bin, ['report', path.relative(root, net) || '.', '-o', out], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   return out;
 }
 
