@@ -1,0 +1,250 @@
+#!/usr/bin/env node
+// report-test.js SPYGRAPH SOURCE_ROOT [SCREENSHOT.png]: the HTML report in a real browser (Debian's chromium
+// driven by playwright-core). Writes the Sorge report and a hostile-names report, opens each from a file:// URL
+// with the network cut, and checks what a reader sees against the network's CSV files, read here on their own.
+// Exit 0: passed, 1: failed, 77: skipped (no chromium or no playwright-core: meson counts it as SKIP).
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const { pathToFileURL } = require('url');
+
+const SKIP = 77;
+const [binArg, rootArg, shot] = process.argv.slice(2);
+if (!binArg || !rootArg) { console.error('usage: report-test.js SPYGRAPH SOURCE_ROOT [SCREENSHOT.png]'); process.exit(2); }
+const bin = path.resolve(binArg), root = path.resolve(rootArg);
+const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
+if (!fs.existsSync(chromium)) {
+  console.log(`SKIP: no browser at ${chromium} (scripts/setup installs Debian's chromium; set CHROMIUM to use another)`);
+  process.exit(SKIP);
+}
+let playwright;
+try { playwright = require(path.join(__dirname, 'node_modules', 'playwright-core')); } catch (e) {
+  try { playwright = require('playwright-core'); } catch (e2) {
+    console.log(`SKIP: playwright-core is not installed (run 'npm ci' in ${__dirname}, as scripts/setup does)`);
+    process.exit(SKIP);
+  }
+}
+
+const failures = [];
+// Records a failed check (the test goes on, to report every failure).
+function check(ok, what) { console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`); if (!ok) failures.push(what); }
+
+// Parses CSV text (RFC 4180: quotes, doubled quotes, newlines in quotes) into objects keyed by the header.
+function parseCsv(text) {
+  const rows = []; let row = [], field = '', q = false;
+  text = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (q) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') q = false; else field += c;
+    } else if (c === '"') q = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field); rows.push(row); row = []; field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  const head = rows.shift();
+  return rows.filter((r) => r.length > 1 || r[0] !== '').map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
+}
+
+// Reads a CSV file of a network folder.
+function readCsv(dir, name) { return parseCsv(fs.readFileSync(path.join(dir, name), 'utf8')); }
+
+// Writes the report of a network into the temp folder and returns its path.
+function writeReport(net, out) {
+  // The network is named relative to the source root, as a reader types it (the header shows it).
+  execFileSync(bin, ['report', path.relative(root, net) || '.', '-o', out], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  return out;
+}
+
+// Opens a report in a fresh offline context; every problem (console error, page error, request) is collected.
+async function open(browser, file, problems) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, offline: true, javaScriptEnabled: true });
+  const url = pathToFileURL(file).href;
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (u === url) return route.continue();
+    problems.push('request: ' + u);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+  page.on('request', (r) => { if (r.url() !== url && !r.url().startsWith('data:')) problems.push('request seen: ' + r.url()); });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForSelector('body.ready', { timeout: 15000 });
+  return { context, page };
+}
+
+// The classes of an SVG group by id ('' when it does not exist).
+async function classesOf(page, id) {
+  return page.evaluate((i) => { const e = document.getElementById(i); return e ? e.getAttribute('class') || '' : null; }, id);
+}
+
+// Moves the date slider to a year (or to "all dates" with null) as a reader's drag would end.
+async function setYear(page, year) {
+  await page.evaluate((y) => {
+    const s = document.getElementById('date');
+    s.value = String(y === null ? Number(s.min) : y);
+    s.dispatchEvent(new Event('input', { bubbles: true }));
+    s.dispatchEvent(new Event('change', { bubbles: true }));
+  }, year);
+}
+
+// Clicks a node or tie group of the diagram at its drawn shape.
+async function clickGroup(page, id) {
+  await page.locator(`[id="${id}"] :is(ellipse, polygon, path)`).first().click({ force: true });
+}
+
+// The start year of a plain date ("1933", "1933-09", "1933-09-01"); null for uncertain or empty dates.
+function plainYear(d) { const m = /^(\d{4})(-\d\d){0,2}$/.exec(d || ''); return m ? Number(m[1]) : null; }
+
+// The Sorge report: panel, reading switcher, date slider, screenshot.
+async function sorge(browser, tmp) {
+  const net = path.join(root, 'networks/sorge');
+  const edges = readCsv(net, 'edges.csv'), nodes = readCsv(net, 'nodes.csv'), sources = readCsv(net, 'sources.csv');
+  const ref = Object.fromEntries(sources.map((s) => [s.key, s]));
+  const file = writeReport(net, path.join(tmp, 'sorge.html'));
+  const size = fs.statSync(file).size;
+  check(size < 2 * 1024 * 1024, `sorge.html is under 2 MB (${size} bytes)`);
+  const problems = [];
+  const t0 = Date.now();
+  const { context, page } = await open(browser, file, problems);
+  console.log(`     opened in ${Date.now() - t0} ms`);
+
+  // Ozaki: the panel lists every tie edges.csv gives him, with its sources.
+  const ozaki = nodes.find((n) => n.id === 'ozaki');
+  const his = edges.filter((e) => e.source === 'ozaki' || e.target === 'ozaki');
+  await clickGroup(page, 'node-ozaki');
+  const panel = page.locator('#panel');
+  const ptext = await panel.innerText();
+  check(ptext.includes(ozaki.label), `the panel shows Ozaki's label "${ozaki.label}"`);
+  check(ozaki.native_name === '' || ptext.includes(ozaki.native_name), `the panel shows his native name ${ozaki.native_name}`);
+  const n = await page.locator('#panel-ties > li').count();
+  check(n === his.length, `the panel lists his ${his.length} ties of edges.csv (listed: ${n})`);
+  const cited = his.find((e) => e.sources.split(';').some((k) => k !== 'shimizu' && ref[k]));
+  const key = cited.sources.split(';').find((k) => k !== 'shimizu' && ref[k]);
+  const item = page.locator('#panel-ties > li', { hasText: cited.note.slice(0, 60) });
+  check(await item.count() === 1, `his tie ${cited.source}-${cited.target} (${cited.relation}) is listed with its note`);
+  const itext = await item.first().innerText();
+  check(itext.includes(key + ': ' + ref[key].reference), `it cites ${key}: ${ref[key].reference.slice(0, 50)}...`);
+  check(!ref[key].pages || itext.includes(ref[key].pages), `with the pages ${ref[key].pages}`);
+  await item.first().locator('button.tie-link').click();
+  check((await panel.innerText()).includes(cited.note.slice(0, 60)), 'clicking the tie in the panel shows its evidence');
+
+  // kato_kito: the patch's Kito-Ozaki tie is hidden in the base and drawn in that reading.
+  const patch = readCsv(net, 'hypotheses/kato_kito.csv');
+  const line = patch.findIndex((r) => r.op === 'add_edge' &&
+    [r.source, r.target].includes('kito') && [r.source, r.target].includes('ozaki')) + 1;
+  const tid = `tie-kato_kito-${line}`;
+  check(line > 0 && (await classesOf(page, tid)) !== null, `the diagram has the hypothesis's tie ${tid}`);
+  check(!(await page.locator(`[id="${tid}"]`).isVisible()), `${tid} is hidden in the base`);
+  await page.selectOption('#reading', 'kato_kito');
+  check(await page.locator(`[id="${tid}"]`).isVisible(), `${tid} is drawn in the reading kato_kito`);
+  check((await page.locator('#reading-info').innerText()).includes('kato_kito'), 'the reading line names kato_kito');
+  await clickGroup(page, 'node-kito');
+  check((await page.locator('#panel-ties > li').allInnerTexts()).some((t) => t.includes('introduced') && t.includes(ozaki.label)),
+    "Kito's panel lists the introduction of Ozaki in kato_kito");
+  await page.selectOption('#reading', 'base');
+
+  // The slider at 1931: ties starting 1933 or later fade (the Tokyo ring), a Shanghai tie of 1930-1932 does not.
+  await setYear(page, 1931);
+  const late = edges.map((e, i) => ({ e, id: `tie-${i + 1}` })).filter(({ e }) => plainYear(e.start) !== null && plainYear(e.start) >= 1933);
+  const lateTokyo = late.filter(({ e }) => ['miyagi', 'clausen', 'sorge_ring', 'tokyo'].includes(e.source) || ['miyagi', 'tokyo', 'sorge_ring'].includes(e.target));
+  let unfaded = [];
+  for (const { e, id } of late) if (!/\bfaded\b/.test((await classesOf(page, id)) || 'faded')) unfaded.push(`${id} ${e.source}-${e.target}`);
+  check(lateTokyo.length > 5 && unfaded.length === 0, `at 1931 all ${late.length} ties starting 1933 or later are faded (${lateTokyo.length} of the Tokyo ring)` +
+    (unfaded.length ? `; not faded: ${unfaded.join(', ')}` : ''));
+  const shanghaiI = edges.findIndex((e) => e.source === 'sorge' && e.target === 'ozaki' && plainYear(e.start) === 1930 && e.end === '1932');
+  const sh = await classesOf(page, `tie-${shanghaiI + 1}`);
+  check(shanghaiI >= 0 && sh !== null && !/\bfaded\b/.test(sh), `the Shanghai tie Sorge-Ozaki 1930-1932 (tie-${shanghaiI + 1}) is not faded`);
+  check((await page.locator('#date-label').innerText()) === '1931', 'the slider says 1931');
+  await setYear(page, null);
+  check(!/\bfaded\b/.test((await classesOf(page, late[0].id)) || ''), 'back at all dates nothing is faded');
+
+  // Centrality: sorted by a header click, filtered by name, a row selects its node.
+  await page.fill('#centrality-filter', 'ozak');
+  check(await page.locator('#centrality-table tbody tr').count() === 1, 'the centrality filter "ozak" leaves one row');
+  await page.fill('#centrality-filter', '');
+  const firstRow = () => page.locator('#centrality-table tbody tr').first().getAttribute('data-node');
+  await page.locator('#centrality-table th', { hasText: /^betweenness/ }).click();
+  const first = await firstRow();
+  check(first === 'sorge', `sorted by betweenness (descending) the first row is sorge (${first})`);
+  await page.locator('#centrality-table th', { hasText: /^betweenness/ }).click();
+  const last = await firstRow();
+  check(last !== 'sorge', `a second click sorts ascending (first row ${last})`);
+  // Sources: a click highlights the ties citing it.
+  await page.locator('#sources-table tbody tr[data-source="n21"]').click();
+  const citing = edges.map((e, i) => ({ e, id: `tie-${i + 1}` })).filter(({ e }) => e.sources.split(';').includes('n21'));
+  let cls = await Promise.all(citing.map(({ id }) => classesOf(page, id)));
+  check(citing.length > 0 && cls.every((c) => /\bcited\b/.test(c || '')), `source n21 highlights its ${citing.length} ties`);
+
+  // Screenshot: 1280x800, Ozaki selected.
+  await clickGroup(page, 'node-ozaki');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  if (shot) { await page.screenshot({ path: shot }); console.log(`     screenshot ${shot}`); }
+  check(problems.length === 0, 'no console error, page error or request' + (problems.length ? ': ' + problems.join(' | ') : ''));
+  await context.close();
+}
+
+// The hostile-names set with a node whose label is markup: it must show as text and inject nothing.
+async function hostile(browser, tmp) {
+  const net = path.join(tmp, 'hostile-names');
+  fs.cpSync(path.join(root, 'tests/data/good/hostile-names'), net, { recursive: true });
+  const label = '</script><img id="pwn" src="x" onerror="window.pwned=1">&lt;b&gt; "q" \\ \u202eRTL\u202c 🕵 尾崎';
+  const nodes = readCsv(net, 'nodes.csv'), edges = readCsv(net, 'edges.csv');
+  const hnode = Object.keys(nodes[0]);
+  const row = hnode.map((h) => ({ id: 'xss', label, kind: 'person' })[h] ?? '');
+  const csvField = (v) => '"' + String(v).replace(/"/g, '""') + '"';
+  fs.appendFileSync(path.join(net, 'nodes.csv'), row.map(csvField).join(',') + '\n');
+  const hedge = Object.keys(edges[0]);
+  const erow = hedge.map((h) => ({ source: 'xss', target: nodes[0].id, relation: 'met', sources: '' })[h] ?? '');
+  fs.appendFileSync(path.join(net, 'edges.csv'), erow.map(csvField).join(',') + '\n');
+  const file = writeReport(net, path.join(tmp, 'hostile.html'));
+  const problems = [];
+  const { context, page } = await open(browser, file, problems);
+  check(await page.locator('#pwn').count() === 0 && !(await page.evaluate(() => window.pwned)), 'hostile: no injected element, no script run');
+  await clickGroup(page, 'node-xss');
+  const title = await page.locator('#panel .panel-title').textContent();
+  check(title === label, 'hostile: the label with "</script>" shows literally in the panel');
+  const rows = await page.locator('#centrality-table tbody td:first-child').allTextContents();
+  check(rows.includes(label), 'hostile: the label shows literally in the centrality table');
+  for (const nd of nodes.filter((x) => x.label && !/[\u0000-\u001f\u007f-\u009f]/.test(x.label))) {
+    if (!rows.includes(nd.label)) check(false, `hostile: label ${JSON.stringify(nd.label)} in the centrality table`);
+  }
+  check(problems.length === 0, 'hostile: no console error, page error or request' + (problems.length ? ': ' + problems.join(' | ') : ''));
+  await context.close();
+}
+
+// Runs both reports in one browser and exits with the verdict.
+async function main() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'spygraph-browser-'));
+  let browser;
+  try {
+    browser = await playwright.chromium.launch({
+      executablePath: chromium, headless: true, timeout: 60000,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync']   // launch() gives it a fresh temporary profile
+    });
+  } catch (e) {
+    console.log(`SKIP: ${chromium} does not start here: ${e.message.split('\n')[0]}`);
+    process.exit(SKIP);
+  }
+  try {
+    await sorge(browser, tmp);
+    await hostile(browser, tmp);
+  } catch (e) {
+    check(false, 'unexpected: ' + (e.stack || e));
+  } finally {
+    await browser.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  console.log(failures.length ? `${failures.length} check(s) failed` : 'all checks passed');
+  process.exit(failures.length ? 1 : 0);
+}
+
+main();
