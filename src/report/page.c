@@ -11,10 +11,20 @@
 extern const char sg_report_page_js[];
 extern const char sg_report_page_css[];
 
-/* Writes TEXT with the five characters HTML gives meaning to written as character references. */
+/* Writes TEXT with the five characters HTML gives meaning to written as character references, and every
+ * control character HTML text may not hold (C0 but tab, line feed and carriage return; DEL; C1) as U+FFFD. */
 static void write_html_text(const char *text, FILE *stream)
 {
-    for (const char *p = text; *p; p++) {
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7f) {
+            fputs("\xef\xbf\xbd", stream);
+            continue;
+        }
+        if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+            fputs("\xef\xbf\xbd", stream);
+            p++;
+            continue;
+        }
         switch (*p) {
         case '<': fputs("&lt;", stream); break;
         case '>': fputs("&gt;", stream); break;
