@@ -7,7 +7,8 @@
 #include <stdio.h>
 
 /* Writes the report page to STREAM: an HTML5 document whose Content-Security-Policy forbids every request
- * (default-src 'none'; inline script and style only), titled TITLE (escaped), holding the page's style and
+ * (default-src 'none'), lets run only the page's own script (named by its SHA-256: no inline handler, no
+ * injected script) and inline style, titled TITLE (escaped, control characters as U+FFFD), holding the page's style and
  * script (src/report/page/, embedded at build time) and DATA (doc/report-data.md) as JSON inside
  * <script type="application/json" id="spygraph-data">. The JSON is written as sg_json_write_compact writes it, and
  * then every '<', '>' and '&' in it as \u003c, \u003e, \u0026, so no text of the data can end the element,

@@ -143,7 +143,8 @@ static double **table_values(const sg_comparison *cmp, const sg_options *opts)
         const sg_network *net = cmp->readings[r].net;
         igraph_vector_t outs[G_N_ELEMENTS(table_measures) - 1];
         for (size_t m = 0; m < n_measures; m++)
-            igraph_vector_init(&outs[m], 0);
+            if (igraph_vector_init(&outs[m], 0) != IGRAPH_SUCCESS)
+                g_error("out of memory"); /* GLib's policy, as every allocation here */
         bool ok = sg_centrality_many(net, table_measures, n_measures, &co, outs) == IGRAPH_SUCCESS;
         values[r] = g_new(double, n_measures * net->n_nodes + 1);
         for (size_t m = 0; m < n_measures; m++) {
@@ -159,7 +160,28 @@ static double **table_values(const sg_comparison *cmp, const sg_options *opts)
     return values;
 }
 
-/* Compares the hypotheses (or, with SCENARIOS, the scenarios) as `compare` does with the report's options. */
+/* The hypotheses a comparison can take beside the ones the reading applies (NULL-terminated, borrowed ids;
+ * g_free the array): every other hypothesis, less those answering a question an applied one answers
+ * already (they exclude each other: `report --hypothesis kato_kito` compares the rest). */
+static const char **comparable(const sg_network *base, const sg_options *opts)
+{
+    const char **ids = g_new0(const char *, base->n_hypotheses + 1);
+    size_t n = 0;
+    for (size_t h = 0; h < base->n_hypotheses; h++) {
+        const sg_hypothesis *hyp = &base->hypotheses[h];
+        bool settled = sg_reading_applies(&opts->reading, hyp->id);
+        for (size_t k = 0; !settled && hyp->question >= 0 && k < opts->reading.n_hypotheses; k++) {
+            const sg_hypothesis *applied = sg_network_find_hypothesis(base, opts->reading.hypotheses[k]);
+            settled = applied && applied->question == hyp->question;
+        }
+        if (!settled)
+            ids[n++] = hyp->id;
+    }
+    return ids;
+}
+
+/* Compares the hypotheses (or, with SCENARIOS, the scenarios) as `compare` does with the report's options,
+ * each hypothesis not settled by the reading's (comparable). */
 static sg_comparison *comparison(sg_network *base, const sg_options *opts, const report_args *a, bool scenarios)
 {
     sg_compare_options co;
@@ -170,26 +192,33 @@ static sg_comparison *comparison(sg_network *base, const sg_options *opts, const
         co.top_k = a->top_k;
     co.reading = opts->reading;
     co.scenarios = scenarios;
+    const char **ids = comparable(base, opts);
+    co.hypotheses = ids;
     sg_diag *diag = sg_diag_new();
     sg_comparison *cmp = sg_compare(base, &co, diag);
+    g_free(ids);
     return settle(diag, false) ? cmp : (sg_comparison_free(cmp), NULL);
 }
 
-/* Whether BASE's scenarios (under the report's hypotheses) can be compared: it has questions and at most
- * SG_COMPARE_MAX_SCENARIOS scenarios; a warning says why not when there are too many. */
+/* Whether BASE's scenarios (under the report's hypotheses) can be compared: it has questions and the
+ * scenarios can be made (at most SG_COMPARE_MAX_SCENARIOS); otherwise the reason is printed as a warning
+ * and the report shows each hypothesis alone. */
 static bool scenarios_wanted(const sg_network *base, const sg_options *opts)
 {
     if (base->n_questions == 0)
         return false;
+    const char **ids = comparable(base, opts);
     sg_diag *diag = sg_diag_new();
-    sg_scenario_list *list = sg_scenarios_make(base, NULL, opts->reading.hypotheses, opts->reading.n_hypotheses,
+    sg_scenario_list *list = sg_scenarios_make(base, ids, opts->reading.hypotheses, opts->reading.n_hypotheses,
                                                SG_COMPARE_MAX_SCENARIOS, diag);
-    sg_diag_free(diag);
+    g_free(ids);
     if (!list) {
-        sg_warning("%s: more than %d scenarios: the report shows each hypothesis alone, not the scenarios", base->id,
-                   SG_COMPARE_MAX_SCENARIOS);
+        for (size_t i = 0; i < diag->count; i++)
+            sg_warning("%s; the report shows each hypothesis alone, not the scenarios", diag->items[i].message);
+        sg_diag_free(diag);
         return false;
     }
+    sg_diag_free(diag);
     sg_scenario_list_free(list);
     return true;
 }
@@ -301,10 +330,13 @@ static bool compute(sg_network *base, const sg_options *opts, const report_args 
     p->whole = sg_cmd_whole(base);
     if (!p->whole)
         return false;
-    /* the whole network read as the report reads, its hypotheses already in it */
+    /* the whole network read as the report reads, its hypotheses already in it, over every date: a
+     * hypothesis may move a tie or a node into the period the reading keeps, and each reading's presence
+     * says what is there */
     sg_reading drawn_reading = opts->reading;
     drawn_reading.hypotheses = NULL;
     drawn_reading.n_hypotheses = 0;
+    drawn_reading.has_at = drawn_reading.has_between = false;
     sg_diag *diag = sg_diag_new();
     p->drawn = sg_reading_network(p->whole, &drawn_reading, diag);
     if (!settle(diag, false) || !p->drawn)
@@ -319,7 +351,7 @@ static bool compute(sg_network *base, const sg_options *opts, const report_args 
         return false;
     if (!(p->robustness = robustness(base, opts, a, &p->robustness_svg)))
         return false;
-    if (has_dated_tie(base) && !(p->timeline = timeline(base, opts, a, &p->timeline_svg)))
+    if (has_dated_tie(p->whole) && !(p->timeline = timeline(base, opts, a, &p->timeline_svg)))
         return false;
     return true;
 }

@@ -69,14 +69,15 @@ static cJSON *node_json(const sg_network *net, size_t i)
     return o;
 }
 
-/* Tie E of NET, under KEY (the drawn network's key of the tie). */
-static cJSON *tie_json(const sg_network *net, size_t e, const char *key)
+/* Tie E of NET, under the key and diagram id of DRAWN_TIE (the drawn network's tie it is). */
+static cJSON *tie_json(const sg_network *net, size_t e, const sg_edge *drawn_tie)
 {
     const sg_edge *t = &net->edges[e];
     cJSON *o = cJSON_CreateObject();
+    char *key = sg_edge_key(drawn_tie), *svg_id = sg_render_tie_object_id(drawn_tie);
     cJSON_AddStringToObject(o, "key", key);
-    char *svg_id = g_strconcat("tie-", key, NULL);
     cJSON_AddStringToObject(o, "svg_id", svg_id);
+    g_free(key);
     g_free(svg_id);
     cJSON_AddStringToObject(o, "relation", t->relation->name);
     cJSON_AddBoolToObject(o, "directed", sg_edge_directed(t));
@@ -132,8 +133,8 @@ static void tie_index_clear(tie_index *x)
     g_strfreev(x->keys);
 }
 
-/* The index of the drawn tie that tie E of NET is, or -1. */
-static long tie_index_find(const tie_index *x, const sg_network *net, const sg_edge *e)
+/* The drawn tie matching tie E of NET by key, else by relation and ends, or -1. */
+static long tie_index_match(const tie_index *x, const sg_network *net, const sg_edge *e)
 {
     char *key = sg_edge_key(e);
     gpointer hit = g_hash_table_lookup(x->by_key, key);
@@ -150,6 +151,19 @@ static long tie_index_find(const tie_index *x, const sg_network *net, const sg_e
     hit = g_hash_table_lookup(x->by_signature, sig);
     g_free(sig);
     return hit ? (long)GPOINTER_TO_SIZE(hit) - 1 : -1;
+}
+
+/* The index of the drawn tie that tie E of NET is, or -1: by key, else by relation and ends among the drawn
+ * ties not yet USED by this reading (per drawn tie; the found one is marked), so that two ties of one
+ * reading (a hypothesis adding a second tie of a relation between the same two nodes, which the union of the
+ * hypotheses holds once) never share one drawn tie. */
+static long tie_index_find(const tie_index *x, const sg_network *net, const sg_edge *e, bool *used)
+{
+    long at = tie_index_match(x, net, e);
+    if (at < 0 || used[at])
+        return -1;
+    used[at] = true;
+    return at;
 }
 
 static bool same_strings(const char *const *a, const char *const *b)
@@ -198,8 +212,10 @@ static cJSON *reading_json(const tie_index *x, const sg_comparison *cmp, size_t 
     cJSON_AddStringToObject(o, "label", rd->label);
     cJSON_AddStringToObject(o, "citation", rd->citation);
     double credence = rd->credence;
-    if (!cmp->scenarios && r > 0) {
-        const sg_hypothesis *h = sg_network_find_hypothesis(drawn, rd->id);
+    if (!cmp->scenarios && r > 0) { /* a hypothesis's own credence (its id, or the last of "applied+own") */
+        const sg_hypothesis *h = rd->hypotheses && rd->hypotheses[0] && !rd->hypotheses[1]
+                                     ? sg_network_find_hypothesis(drawn, rd->hypotheses[0])
+                                     : NULL;
         credence = h ? h->credence : NAN;
     }
     cJSON_AddItemToObject(o, "credence", isnan(credence) ? cJSON_CreateNull() : cJSON_CreateNumber(credence));
@@ -214,15 +230,33 @@ static cJSON *reading_json(const tie_index *x, const sg_comparison *cmp, size_t 
     }
     cJSON *ties = cJSON_AddArrayToObject(o, "ties");
     cJSON *changed = cJSON_AddObjectToObject(o, "changed");
+    bool *used = g_new0(bool, drawn->n_edges + 1);
+    /* the ties matched by key first, so that a tie found by its ends cannot take another's drawn tie */
+    long *at = g_new(long, net->n_edges + 1);
     for (size_t e = 0; e < net->n_edges; e++) {
-        long at = tie_index_find(x, net, &net->edges[e]);
-        char *own = at < 0 ? sg_edge_key(&net->edges[e]) : NULL;
-        const char *key = at < 0 ? own : x->keys[at];
-        cJSON_AddItemToArray(ties, cJSON_CreateString(key));
-        if (at < 0 || tie_differs(&net->edges[e], &drawn->edges[at]))
-            cJSON_AddItemToObject(changed, key, tie_json(net, e, key));
-        g_free(own);
+        char *key = sg_edge_key(&net->edges[e]);
+        gpointer hit = g_hash_table_lookup(x->by_key, key);
+        g_free(key);
+        at[e] = -1;
+        if (hit && tie_index_match(x, net, &net->edges[e]) == (long)GPOINTER_TO_SIZE(hit) - 1 &&
+            !used[GPOINTER_TO_SIZE(hit) - 1]) {
+            at[e] = (long)GPOINTER_TO_SIZE(hit) - 1;
+            used[at[e]] = true;
+        }
     }
+    for (size_t e = 0; e < net->n_edges; e++) {
+        if (at[e] < 0)
+            at[e] = tie_index_find(x, net, &net->edges[e], used);
+        /* a tie the diagram lacks keeps its own key: listed, not drawn */
+        const sg_edge *as = at[e] < 0 ? &net->edges[e] : &drawn->edges[at[e]];
+        char *key = sg_edge_key(as);
+        cJSON_AddItemToArray(ties, cJSON_CreateString(key));
+        if (at[e] < 0 || tie_differs(&net->edges[e], &drawn->edges[at[e]]))
+            cJSON_AddItemToObject(changed, key, tie_json(net, e, as));
+        g_free(key);
+    }
+    g_free(at);
+    g_free(used);
     return o;
 }
 
@@ -329,10 +363,12 @@ static cJSON *scenarios_shown(cJSON *cmp)
         return NULL;
     cJSON_DeleteItemFromObjectCaseSensitive(cmp, "ties");
     cJSON *pairs = cJSON_GetObjectItemCaseSensitive(cmp, "agreement");
+    const cJSON *readings = cJSON_GetObjectItemCaseSensitive(cmp, "readings");
+    const cJSON *first = readings && readings->child ? cJSON_GetObjectItemCaseSensitive(readings->child, "id") : NULL;
     for (cJSON *pair = pairs ? pairs->child : NULL, *next; pair; pair = next) {
         next = pair->next;
         const cJSON *a = cJSON_GetObjectItemCaseSensitive(pair, "a");
-        if (!cJSON_IsString(a) || strcmp(a->valuestring, "base") != 0)
+        if (!cJSON_IsString(a) || !cJSON_IsString(first) || strcmp(a->valuestring, first->valuestring) != 0)
             cJSON_Delete(cJSON_DetachItemViaPointer(pairs, pair));
     }
     cJSON *nodes = cJSON_GetObjectItemCaseSensitive(cmp, "nodes");
@@ -417,7 +453,7 @@ cJSON *sg_cmd_report_data(const sg_report_results *r)
     tie_index_init(&x, drawn);
     cJSON *ties = cJSON_AddArrayToObject(root, "ties");
     for (size_t e = 0; e < drawn->n_edges; e++)
-        cJSON_AddItemToArray(ties, tie_json(drawn, e, x.keys[e]));
+        cJSON_AddItemToArray(ties, tie_json(drawn, e, &drawn->edges[e]));
     cJSON_AddItemToObject(root, "sources", sources_json(drawn, x.keys));
     cJSON *readings = cJSON_AddArrayToObject(root, "readings");
     cJSON *centrality = cJSON_AddObjectToObject(root, "centrality");

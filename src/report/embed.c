@@ -6,7 +6,8 @@
 
 /* Usage: embed SYMBOL CLOSER INPUT OUTPUT. Writes OUTPUT, a C file defining `const char SYMBOL[]` holding
  * INPUT's bytes and a final NUL. Fails (exit 1, nothing written) when INPUT cannot be read, holds a NUL, or
- * holds CLOSER in any case ("</script" or "</style"), which would end the element the page puts it in. */
+ * holds CLOSER in any case ("</script" or "</style"), which would end the element the page puts it in, or
+ * "<!--", which with a "<script" after it moves an HTML parser into a script's double-escaped state. */
 int main(int argc, char **argv)
 {
     if (argc != 5) {
@@ -48,6 +49,11 @@ int main(int argc, char **argv)
         if (closer_len && i + closer_len <= len && strncasecmp((const char *)buf + i, closer, closer_len) == 0) {
             fprintf(stderr, "embed: %s: byte %zu: '%s' would end the page's element; write it as '<\\/...'\n",
                     input, i, closer);
+            free(buf);
+            return 1;
+        }
+        if (i + 4 <= len && memcmp(buf + i, "<!--", 4) == 0) {
+            fprintf(stderr, "embed: %s: byte %zu: '<!--' in a page element; write it as '<\\!--'\n", input, i);
             free(buf);
             return 1;
         }

@@ -52,6 +52,22 @@ static void write_json_for_script(const char *text, size_t len, FILE *stream)
     fwrite(run, 1, (size_t)(end - run), stream);
 }
 
+/* The Content-Security-Policy's source of the page's one script: 'sha256-' and the base64 of the SHA-256 of
+ * SCRIPT, the element's exact text (g_free). Only that script may run: no inline handler, no other script. */
+static char *script_source(const char *script)
+{
+    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+    g_checksum_update(sum, (const guchar *)script, (gssize)strlen(script));
+    guint8 digest[32];
+    gsize len = sizeof digest;
+    g_checksum_get_digest(sum, digest, &len);
+    g_checksum_free(sum);
+    char *b64 = g_base64_encode(digest, len);
+    char *source = g_strdup_printf("'sha256-%s'", b64);
+    g_free(b64);
+    return source;
+}
+
 bool sg_report_page_write(const cJSON *data, const char *title, FILE *stream)
 {
     char *json = NULL;
@@ -65,12 +81,16 @@ bool sg_report_page_write(const cJSON *data, const char *title, FILE *stream)
         free(json);
         return false;
     }
-    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; "
-          "style-src 'unsafe-inline'; img-src data:\">\n"
-          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-          "<meta name=\"generator\" content=\"spygraph " SPYGRAPH_VERSION "\">\n<title>",
-          stream);
+    char *script = g_strconcat("\n", sg_report_page_js, NULL);
+    char *source = script_source(script);
+    fprintf(stream,
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src %s; "
+            "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            "<meta name=\"generator\" content=\"spygraph " SPYGRAPH_VERSION "\">\n<title>",
+            source);
+    g_free(source);
     write_html_text(title, stream);
     fputs("</title>\n<style>\n", stream);
     fputs(sg_report_page_css, stream);
@@ -79,8 +99,9 @@ bool sg_report_page_write(const cJSON *data, const char *title, FILE *stream)
           "<script type=\"application/json\" id=\"spygraph-data\">",
           stream);
     write_json_for_script(json, json_len, stream);
-    fputs("</script>\n<script>\n", stream);
-    fputs(sg_report_page_js, stream);
+    fputs("</script>\n<script>", stream);
+    fputs(script, stream);
+    g_free(script);
     fputs("</script>\n</body>\n</html>\n", stream);
     free(json);
     return !ferror(stream);

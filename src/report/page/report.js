@@ -17,8 +17,10 @@
   for (const n of data.nodes || []) bySvgId.set(n.svg_id, { type: 'node', id: n.id });
   for (const t of data.ties || []) bySvgId.set(t.svg_id, { type: 'tie', id: String(t.key) });
 
+  // The reading every other is compared with: the first ('base', or the applied hypotheses' ids).
+  const baseId = ((data.readings || [])[0] || {}).id;
   const state = {
-    reading: readingsById.has('base') ? 'base' : ((data.readings || [])[0] || {}).id,
+    reading: baseId,
     year: null,               // null: all dates
     selected: null,           // {type, id}
     source: null,             // highlighted source key
@@ -63,7 +65,7 @@
   }
 
   // The label of a node id (the id itself when the node is unknown).
-  function nodeLabel(id) { const n = nodesById.get(id); return n && n.label ? n.label : String(id); }
+  function nodeLabel(id) { const n = nodeOf(id); return n && n.label ? n.label : String(id); }
 
   // The day number (days since 0001-01-01) of a UTC calendar date.
   function dayNumber(y, m, d) {
@@ -145,12 +147,18 @@
   /* ---------- reading helpers ---------- */
 
   // The current reading object.
-  function reading() { return readingsById.get(state.reading) || { id: 'base', nodes: [], ties: [], changed: {} }; }
+  function reading() { return readingsById.get(state.reading) || { id: baseId, nodes: [], ties: [], changed: {}, changed_nodes: {} }; }
+
+  // The node object as the current reading has it (a hypothesis may change a node's fields).
+  function nodeOf(id) {
+    const ch = reading().changed_nodes || {};
+    return Object.prototype.hasOwnProperty.call(ch, id) ? ch[id] : nodesById.get(id);
+  }
 
   // The tie object as the current reading has it.
   function tieOf(key) {
     const ch = reading().changed || {};
-    return ch[key] || tiesByKey.get(String(key));
+    return Object.prototype.hasOwnProperty.call(ch, key) ? ch[key] : tiesByKey.get(String(key));
   }
 
   // The sets of node ids and tie keys present in the current reading.
@@ -186,7 +194,7 @@
       const g = el('optgroup', { label: groups[kind] });
       for (const r of rs) {
         const cred = typeof r.credence === 'number' ? ' (' + fmt(r.credence, 3) + ')' : '';
-        g.appendChild(el('option', { value: r.id }, (kind === 'base' ? 'base' : r.id) + cred));
+        g.appendChild(el('option', { value: r.id }, r.id + cred));
       }
       sel.appendChild(g);
     }
@@ -260,6 +268,7 @@
     svg.addEventListener('pointerup', end);
     svg.addEventListener('pointercancel', end);
     svg.addEventListener('wheel', (e) => {
+      if (!e.deltaY) return; // a sideways wheel does not zoom
       e.preventDefault();
       const pt = toSvg(e.clientX, e.clientY);
       zoom(e.deltaY < 0 ? 0.85 : 1 / 0.85, pt);
@@ -331,16 +340,16 @@
   function paintDiagram() {
     if (!ui.groups) return;
     const p = present(), changed = reading().changed || {};
-    const src = state.source ? sourcesByKey.get(state.source) : null;
-    const srcTies = new Set(src ? (src.ties || []).map(String) : []);
-    const srcNodes = new Set(src ? src.nodes || [] : []);
-    if (src) for (const k of srcTies) { const t = tieOf(k); if (t) { srcNodes.add(t.source); srcNodes.add(t.target); } }
+    const cites = state.source ? citing(state.source) : { ties: [], nodes: [] };
+    const srcTies = new Set(cites.ties), srcNodes = new Set(cites.nodes);
+    for (const k of srcTies) { const t = tieOf(k); if (t) { srcNodes.add(t.source); srcNodes.add(t.target); } }
+    const src = state.source;
     ui.svg.classList.toggle('highlighting', !!src);
     for (const [sid, g] of ui.groups) {
       const hit = bySvgId.get(sid);
       let absent, faded, sel, cited, ch = false;
       if (hit.type === 'node') {
-        const n = nodesById.get(hit.id);
+        const n = nodeOf(hit.id);
         absent = !p.nodes.has(hit.id);
         faded = !atYear(n, state.year);
         cited = srcNodes.has(hit.id);
@@ -385,9 +394,17 @@
     else renderSourcePanel(panel, s.id);
   }
 
+  // The tie keys and node ids citing source KEY in the current reading (a hypothesis may change a tie's
+  // sources).
+  function citing(key) {
+    const p = present();
+    const has = (x) => x && (x.sources || []).some((s) => s.key === key);
+    return { ties: [...p.ties].filter((k) => has(tieOf(k))), nodes: [...p.nodes].filter((id) => has(nodeOf(id))) };
+  }
+
   // Fills the panel with a node's facts and every tie it has in the current reading.
   function renderNodePanel(panel, id) {
-    const n = nodesById.get(id);
+    const n = nodeOf(id);
     if (!n) return;
     const p = present();
     const aff = n.affiliation ? (n.affiliation_label && n.affiliation_label !== n.affiliation ?
@@ -421,8 +438,8 @@
     const endBtn = (id) => el('button', { type: 'button', class: 'link', onclick: () => selectNode(id) }, nodeLabel(id));
     append(panel, [el('h2', { class: 'panel-title' }, t.relation, ': ', nodeLabel(t.source), t.directed ? ' → ' : ' — ', nodeLabel(t.target)),
       inReading ? null : el('p', { class: 'warn' }, 'Not in the reading ' + state.reading + '.'),
-      (reading().changed || {})[key] ? el('p', { class: 'warn' }, 'Changed by this reading (recorded: ' + period(base) +
-        ', confidence ' + fmt(base.confidence, 2) + ').') : null,
+      (reading().changed || {})[key] ? el('p', { class: 'warn' }, base ? 'Changed by this reading (recorded: ' + period(base) +
+        ', confidence ' + fmt(base.confidence, 2) + ').' : 'Only in this reading: not drawn in the diagram.') : null,
       el('dl', null, el('dt', null, 'from'), el('dd', null, endBtn(t.source)), el('dt', null, 'to'), el('dd', null, endBtn(t.target))),
       dl([['tie', t.key], ['directed', t.directed ? 'yes' : 'no'], ['period', period(t)], ['confidence', fmt(t.confidence, 2)],
         ['weight', fmt(t.weight, 2)], ['hypothesis', t.hypothesis], ['note', t.note]]),
@@ -436,17 +453,18 @@
     append(panel, [el('h2', { class: 'panel-title' }, 'Source ', s.key),
       dl([['reference', s.reference], ['pages', s.pages], ['note', s.note]]),
       el('p', null, el('button', { type: 'button', class: 'small', onclick: () => { state.source = null; state.selected = null; paintDiagram(); renderPanel(); } }, 'clear highlight')),
-      el('h3', null, 'Ties citing it (' + (s.ties || []).length + ')')]);
+      el('h3', null, 'Ties citing it in this reading (' + citing(key).ties.length + ')')]);
     const ul = el('ul', { class: 'ties' });
-    for (const k of s.ties || []) {
+    const cites = citing(key);
+    for (const k of cites.ties) {
       const t = tieOf(k);
       if (!t) continue;
       append(ul, [el('li', null, el('button', { type: 'button', class: 'link', onclick: () => selectTie(k) },
         t.relation, ': ', nodeLabel(t.source), ' — ', nodeLabel(t.target)), el('span', { class: 'small' }, ' ', period(t)))]);
     }
     panel.appendChild(ul);
-    if ((s.nodes || []).length) {
-      append(panel, [el('h3', null, 'Nodes citing it'), el('ul', null, s.nodes.map((id) =>
+    if (cites.nodes.length) {
+      append(panel, [el('h3', null, 'Nodes citing it'), el('ul', null, cites.nodes.map((id) =>
         el('li', null, el('button', { type: 'button', class: 'link', onclick: () => selectNode(id) }, nodeLabel(id)))))]);
     }
   }
@@ -471,13 +489,13 @@
     const f = state.filter.trim().toLowerCase();
     let rows = (reading().nodes || []).map((id) => ({ id: id, label: nodeLabel(id), v: vals[id] || [] }))
       .filter((r) => !f || r.label.toLowerCase().includes(f) || r.id.toLowerCase().includes(f) ||
-        ((nodesById.get(r.id) || {}).codenames || []).some((x) => String(x).toLowerCase().includes(f)));
+        ((nodeOf(r.id) || {}).codenames || []).some((x) => String(x).toLowerCase().includes(f)));
     const col = Math.min(state.sort.col, cols.length - 1), dir = state.sort.dir;
     rows.sort((a, b) => {
       if (col === 0) return dir * a.label.localeCompare(b.label);
       const x = a.v[col - 1], y = b.v[col - 1];
-      if (x === null || x === undefined) return 1;
-      if (y === null || y === undefined) return -1;
+      const xn = x === null || x === undefined, yn = y === null || y === undefined;
+      if (xn || yn) return xn && yn ? a.label.localeCompare(b.label) : xn ? 1 : -1; // undefined last
       return dir * (x - y) || a.label.localeCompare(b.label);
     });
     const t = el('table', { class: 'sortable', id: 'centrality-table' });
@@ -513,7 +531,8 @@
 
   // A table of rank agreement between pairs of readings (optionally only pairs with the base).
   function agreementTable(cmp, baseOnly) {
-    const rows = (cmp.agreement || []).filter((a) => !baseOnly || a.a === 'base' || a.b === 'base');
+    const first = ((cmp.readings || [])[0] || {}).id;
+    const rows = (cmp.agreement || []).filter((a) => !baseOnly || a.a === first || a.b === first);
     return table(['reading', 'with', 'common nodes', 'Kendall τ-b', 'Spearman ρ', 'top overlap'],
       rows.map((a) => [a.a, a.b, a.common_nodes, a.kendall_tau_b, a.spearman_rho, a.top_overlap]));
   }
@@ -529,16 +548,16 @@
 
   // A table of ranks per reading, nodes ordered by their base rank; moved ranks are marked.
   function ranksTable(cmp) {
-    const ids = (cmp.readings || []).map((r) => r.id);
-    const nodes = (cmp.nodes || []).slice().sort((a, b) => ((a.rank || {}).base || 1e9) - ((b.rank || {}).base || 1e9));
+    const ids = (cmp.readings || []).map((r) => r.id), first = ids[0];
+    const nodes = (cmp.nodes || []).slice().sort((a, b) => ((a.rank || {})[first] || 1e9) - ((b.rank || {})[first] || 1e9));
     const t = el('table', { class: 'ranks' });
     t.appendChild(el('thead', null, el('tr', null, el('th', null, 'node'), ids.map((id) => el('th', { title: id }, id)), el('th', null, 'spread'))));
     const tb = el('tbody');
     for (const n of nodes) {
-      const base = (n.rank || {}).base;
+      const base = (n.rank || {})[first];
       tb.appendChild(el('tr', null, el('td', null, n.label || nodeLabel(n.id)), ids.map((id) => {
         const r = (n.rank || {})[id];
-        const moved = id !== 'base' && r !== undefined && r !== null && base !== undefined && r !== base;
+        const moved = id !== first && r !== undefined && r !== null && base !== undefined && r !== base;
         return el('td', { class: 'num' + (moved ? (r < base ? ' up' : ' down') : '') }, fmt(r));
       }), el('td', { class: 'num' }, fmt(n.rank_spread))));
     }
@@ -571,6 +590,7 @@
     const r = data.robustness;
     if (!r) return append(s, [el('p', { class: 'note' }, 'No robustness analysis in this report.')]);
     const d = r.data || {};
+    if (!d.samples) return append(s, [el('p', { class: 'note' }, 'No samples drawn (--samples 0): no intervals in this report.')]);
     append(s, [el('p', { class: 'note' }, d.samples + ' samples (' + (d.sampled || []).join(', ') + '), ' + d.interval +
       '% intervals of ' + (d.measure || data.measure || '') + ', P(top ' + d.top + ').'),
     el('div', { class: 'chart' }, importSvg(r.svg, 'chart')), conclusions({ robust: (d.conclusions || {}).robust, contested: (d.conclusions || {}).uncertain }),
