@@ -693,12 +693,23 @@ static cJSON *figures_json(const sg_compare_figures *f)
     return o;
 }
 
+/* The reading's top list in rank order (rank 1 first; tied ranks in the comparison's node order). */
 static cJSON *top_json(const sg_comparison *cmp, const sg_compare_reading *x)
 {
     cJSON *a = cJSON_CreateArray();
+    size_t n = 0, *top = g_new(size_t, cmp->n_nodes + 1);
     for (size_t k = 0; k < cmp->n_nodes; k++)
         if (x->in_top[cmp->order[k]])
-            cJSON_AddItemToArray(a, cJSON_CreateString(cmp->node_ids[cmp->order[k]]));
+            top[n++] = cmp->order[k];
+    for (size_t i = 1; i < n; i++) /* insertion sort by rank: stable, and a top list is short */
+        for (size_t j = i; j > 0 && x->rank[top[j - 1]] > x->rank[top[j]]; j--) {
+            size_t t = top[j];
+            top[j] = top[j - 1];
+            top[j - 1] = t;
+        }
+    for (size_t i = 0; i < n; i++)
+        cJSON_AddItemToArray(a, cJSON_CreateString(cmp->node_ids[top[i]]));
+    g_free(top);
     return a;
 }
 

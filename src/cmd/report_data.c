@@ -10,6 +10,12 @@
 #include "spygraph/render.h"
 #include "spygraph/spygraph.h"
 
+/* OBJ's member NAME set to ITEM, or to null when ITEM is NULL. */
+static void add_or_null(cJSON *obj, const char *name, cJSON *item)
+{
+    cJSON_AddItemToObject(obj, name, item ? item : cJSON_CreateNull());
+}
+
 static cJSON *text_or_null(const char *text)
 {
     return text && *text ? cJSON_CreateString(text) : cJSON_CreateNull();
@@ -69,16 +75,13 @@ static cJSON *node_json(const sg_network *net, size_t i)
     return o;
 }
 
-/* Tie E of NET, under the key and diagram id of DRAWN_TIE (the drawn network's tie it is). */
-static cJSON *tie_json(const sg_network *net, size_t e, const sg_edge *drawn_tie)
+/* Tie E of NET, under KEY, drawn as the diagram's element SVG_ID (NULL: not drawn). */
+static cJSON *tie_json(const sg_network *net, size_t e, const char *key, const char *svg_id)
 {
     const sg_edge *t = &net->edges[e];
     cJSON *o = cJSON_CreateObject();
-    char *key = sg_edge_key(drawn_tie), *svg_id = sg_render_tie_object_id(drawn_tie);
     cJSON_AddStringToObject(o, "key", key);
-    cJSON_AddStringToObject(o, "svg_id", svg_id);
-    g_free(key);
-    g_free(svg_id);
+    add_or_null(o, "svg_id", svg_id ? cJSON_CreateString(svg_id) : NULL);
     cJSON_AddStringToObject(o, "relation", t->relation->name);
     cJSON_AddBoolToObject(o, "directed", sg_edge_directed(t));
     cJSON_AddStringToObject(o, "source", net->nodes[t->source].id);
@@ -247,13 +250,23 @@ static cJSON *reading_json(const tie_index *x, const sg_comparison *cmp, size_t 
     for (size_t e = 0; e < net->n_edges; e++) {
         if (at[e] < 0)
             at[e] = tie_index_find(x, net, &net->edges[e], used);
-        /* a tie the diagram lacks keeps its own key: listed, not drawn */
-        const sg_edge *as = at[e] < 0 ? &net->edges[e] : &drawn->edges[at[e]];
-        char *key = sg_edge_key(as);
+        if (at[e] >= 0) {
+            cJSON_AddItemToArray(ties, cJSON_CreateString(x->keys[at[e]]));
+            if (tie_differs(&net->edges[e], &drawn->edges[at[e]])) {
+                char *svg_id = sg_render_tie_object_id(&drawn->edges[at[e]]);
+                cJSON_AddItemToObject(changed, x->keys[at[e]], tie_json(net, e, x->keys[at[e]], svg_id));
+                g_free(svg_id);
+            }
+            continue;
+        }
+        /* a tie the diagram lacks (its ends moved by a merge, or a second tie of a relation between two
+         * nodes): listed with its evidence, not drawn, under its own key made distinct from the drawn ties' */
+        char *own = sg_edge_key(&net->edges[e]);
+        char *key = g_hash_table_contains(x->by_key, own) ? g_strconcat(own, "~", rd->id, NULL) : g_strdup(own);
         cJSON_AddItemToArray(ties, cJSON_CreateString(key));
-        if (at[e] < 0 || tie_differs(&net->edges[e], &drawn->edges[at[e]]))
-            cJSON_AddItemToObject(changed, key, tie_json(net, e, as));
+        cJSON_AddItemToObject(changed, key, tie_json(net, e, key, NULL));
         g_free(key);
+        g_free(own);
     }
     g_free(at);
     g_free(used);
@@ -388,11 +401,6 @@ static cJSON *timeline_shown(cJSON *t)
     return t;
 }
 
-/* OBJ's member NAME set to ITEM, or to null when ITEM is NULL. */
-static void add_or_null(cJSON *obj, const char *name, cJSON *item)
-{
-    cJSON_AddItemToObject(obj, name, item ? item : cJSON_CreateNull());
-}
 
 /* SVG from its <svg> element on, with PREFIX put before every element id and every reference to one
  * (id="X", href="#X", url(#X)), so that two charts in one page (cairo names its glyphs glyph0-1 in each)
@@ -439,8 +447,13 @@ cJSON *sg_cmd_report_data(const sg_report_results *r)
     cJSON_AddItemToObject(root, "network", sg_json_network(r->hypotheses->readings[0].net));
     cJSON_AddStringToObject(root, "title", r->title);
     const sg_reading *how = r->hypotheses->readings[0].net->reading;
-    char *reading = how ? sg_reading_describe(how) : g_strdup("");
+    char *choices = how ? sg_reading_describe(how) : g_strdup("");
+    const char *direction = !how || how->direction == SG_DIRECTION_DEFAULT ? ""
+                            : how->direction == SG_DIRECTION_DIRECTED  ? "ties read directed"
+                                                                        : "ties read undirected";
+    char *reading = g_strjoin(*choices && *direction ? "; " : "", choices, direction, NULL);
     cJSON_AddStringToObject(root, "reading_text", reading);
+    g_free(choices);
     g_free(reading);
     cJSON_AddItemToObject(root, "span", span_json(drawn));
     cJSON_AddStringToObject(root, "measure", r->measure);
@@ -452,8 +465,11 @@ cJSON *sg_cmd_report_data(const sg_report_results *r)
     tie_index x;
     tie_index_init(&x, drawn);
     cJSON *ties = cJSON_AddArrayToObject(root, "ties");
-    for (size_t e = 0; e < drawn->n_edges; e++)
-        cJSON_AddItemToArray(ties, tie_json(drawn, e, &drawn->edges[e]));
+    for (size_t e = 0; e < drawn->n_edges; e++) {
+        char *svg_id = sg_render_tie_object_id(&drawn->edges[e]);
+        cJSON_AddItemToArray(ties, tie_json(drawn, e, x.keys[e], svg_id));
+        g_free(svg_id);
+    }
     cJSON_AddItemToObject(root, "sources", sources_json(drawn, x.keys));
     cJSON *readings = cJSON_AddArrayToObject(root, "readings");
     cJSON *centrality = cJSON_AddObjectToObject(root, "centrality");

@@ -169,6 +169,13 @@ def check_sorge(path, net):
     for node, values in data["centrality"]["values"]["base"].items():
         got, want = values[col], expected[node]
         assert math.isclose(got, want, rel_tol=1e-5, abs_tol=1e-9), (node, got, want)
+    # the comparison's top lists in rank order: the base's first is NetworkX's most between node
+    top = data["comparison"]["readings"][0]["top"]
+    assert top[0] == max(expected, key=expected.get), (top[0], max(expected, key=expected.get))
+    ranks = {n["id"]: n["rank"] for n in data["comparison"]["nodes"]}
+    for r in data["comparison"]["readings"]:
+        got = [ranks[i][r["id"]] for i in r["top"]]
+        assert got == sorted(got), (r["id"], got)
     # the diagram holds the union: every reading's ties drawn once
     assert len(svg_ids(data["svg"])) == len(data["nodes"]) + len(data["ties"])
     assert data["timeline"] is not None and data["robustness"] is not None and data["scenarios"] is not None
