@@ -290,7 +290,7 @@ static sg_timeline *timeline(sg_network *base, const sg_options *opts, const rep
     return t;
 }
 
-/* Whether NET (as loaded) has a dated tie, so that a timeline can be drawn. */
+/* Whether NET has a dated tie. */
 static bool has_dated_tie(const sg_network *net)
 {
     for (size_t e = 0; e < net->n_edges; e++)
@@ -351,7 +351,9 @@ static bool compute(sg_network *base, const sg_options *opts, const report_args 
         return false;
     if (!(p->robustness = robustness(base, opts, a, &p->robustness_svg)))
         return false;
-    if (has_dated_tie(p->whole) && !(p->timeline = timeline(base, opts, a, &p->timeline_svg)))
+    /* the timeline's range: the network's span, else its ties' dates as the reading has them */
+    const sg_network *read = p->hypotheses->readings[0].net;
+    if ((!sg_interval_is_timeless(&base->span) || has_dated_tie(read)) && !(p->timeline = timeline(base, opts, a, &p->timeline_svg)))
         return false;
     return true;
 }
