@@ -448,7 +448,10 @@ const sg_command sg_cmd_report = {
         "the reading (sortable, filterable); the comparison of `compare` and `compare --scenarios`; the\n"
         "robustness of `robustness` with its forest plot; the timeline chart of `timeline` when ties are\n"
         "dated; the sources with the ties citing each; and the network's title, reading, SHA-256 and\n"
-        "spygraph's version. The reading options apply to every part, as in the commands that compute them.\n"
+        "spygraph's version. The reading options apply to every part, as in the commands that compute them;\n"
+        "with --hypothesis H the comparison takes the hypotheses H does not exclude. The diagram is drawn\n"
+        "over every date (--at and --between say what each reading holds). Robustness is most of the time\n"
+        "on a large network (2,000 nodes: about 90 s with 1000 samples, 2 s with --samples 0).\n"
         "The same input and options give a byte-identical file.\n",
     .own_format = true,
 };
