@@ -310,9 +310,8 @@
       data.span ? [swatch('faded'), ' faded: not at the chosen year '] : null,
       several ? '· absent from a reading: hidden' : null),
     data.span ? el('p', { class: 'date-note small', id: 'date-note' },
-      'With a year chosen, a tie fades when its period does not reach that year or either end\'s own lifetime ' +
-      'excludes it; a node fades when its lifetime excludes the year or, having no dates of its own, when none of its ' +
-      'ties in this reading is at that year. Undated ties, and undated nodes without dated ties, never fade.') : null];
+      'At a year, a tie fades outside its period or either end\'s lifetime; a node outside its lifetime or, undated, ' +
+      'when none of its ties in this reading is at that year. Undated ties never fade.') : null];
   }
 
   // Builds the controls bar above the diagram.
