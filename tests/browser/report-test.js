@@ -62,8 +62,8 @@ function writeReport(net, out) {
 }
 
 // Opens a report in a fresh offline context; every problem (console error, page error, request) is collected.
-async function open(browser, file, problems) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, offline: true, javaScriptEnabled: true });
+async function open(browser, file, problems, viewport) {
+  const context = await browser.newContext({ viewport: viewport || { width: 1280, height: 800 }, offline: true, javaScriptEnabled: true });
   const url = pathToFileURL(file).href;
   await context.route('**/*', (route) => {
     const u = route.request().url();
@@ -95,9 +95,23 @@ async function setYear(page, year) {
   }, year);
 }
 
-// Clicks a node or tie group of the diagram at its drawn shape.
+// Clicks a node or tie group of the diagram at its drawn shape (a tie's line by a click event on it: the middle
+// of a curved line's box, where a pointer click lands, may be off the line).
 async function clickGroup(page, id) {
-  await page.locator(`[id="${id}"] :is(ellipse, polygon, path)`).first().click({ force: true });
+  const shape = page.locator(`[id="${id}"] :is(ellipse, polygon, path)`).first();
+  if (id.startsWith('tie-')) await shape.dispatchEvent('click');
+  else await shape.click({ force: true });
+}
+
+// The year of any date that starts with four digits ("1941-04-13" -> 1941); null otherwise.
+function leadYear(d) { const m = /^(\d{4})/.exec(d || ''); return m ? Number(m[1]) : null; }
+
+// Whether an edges.csv row is at a year: [start, end] with open ends, by the years of its plain dates; null when a
+// date is not plain (uncertain), so the caller can leave the row out.
+function edgeAtYear(e, year) {
+  const s = e.start === '' ? -Infinity : plainYear(e.start), t = e.end === '' ? Infinity : plainYear(e.end);
+  if (s === null || t === null) return null;
+  return s <= year && year <= t;
 }
 
 // The start year of a plain date ("1933", "1933-09", "1933-09-01"); null for uncertain or empty dates.
@@ -145,6 +159,9 @@ async function sorge(browser, tmp) {
   check(!(await page.locator(`[id="${tid}"]`).isVisible()), `${tid} is hidden in the base`);
   await page.selectOption('#reading', 'kato_kito');
   check(await page.locator(`[id="${tid}"]`).isVisible(), `${tid} is drawn in the reading kato_kito`);
+  check(/\badded\b/.test(await classesOf(page, tid)), `${tid} is marked added in kato_kito (not in edges.csv)`);
+  check(!/\badded\b/.test(await classesOf(page, 'tie-17')), 'tie-17 of edges.csv is not marked added in kato_kito');
+  check(/added/.test(await page.locator('#legend').innerText()), 'the legend near the switcher explains "added"');
   check((await page.locator('#reading-info').innerText()).includes('kato_kito'), 'the reading line names kato_kito');
   await clickGroup(page, 'node-kito');
   check((await page.locator('#panel-ties > li').allInnerTexts()).some((t) => t.includes('introduced') && t.includes(ozaki.label)),
@@ -163,17 +180,88 @@ async function sorge(browser, tmp) {
   const sh = await classesOf(page, `tie-${shanghaiI + 1}`);
   check(shanghaiI >= 0 && sh !== null && !/\bfaded\b/.test(sh), `the Shanghai tie Sorge-Ozaki 1930-1932 (tie-${shanghaiI + 1}) is not faded`);
   check((await page.locator('#date-label').innerText()) === '1931', 'the slider says 1931');
+
+  // At 1935 a node without a lifetime in nodes.csv whose ties in edges.csv all lie outside 1935 fades; one
+  // whose only ties are undated does not.
+  await setYear(page, 1935);
+  const tiesOf = (id) => edges.filter((e) => e.source === id || e.target === id);
+  const noLife = nodes.filter((nd) => nd.start === '' && nd.end === '');
+  const gone = noLife.filter((nd) => { const ts = tiesOf(nd.id); return ts.length && ts.every((e) => edgeAtYear(e, 1935) === false); });
+  const goneCls = await Promise.all(gone.map((nd) => classesOf(page, `node-${nd.id}`)));
+  const notFaded = gone.filter((nd, i) => !/\bfaded\b/.test(goneCls[i] || ''));
+  check(gone.length > 0 && notFaded.length === 0, `at 1935 the ${gone.length} nodes without lifetime whose ties all lie outside 1935 fade ` +
+    `(${gone.slice(0, 4).map((nd) => nd.id).join(', ')}, ...)` + (notFaded.length ? `; not faded: ${notFaded.map((nd) => nd.id).join(', ')}` : ''));
+  const undatedOnly = noLife.find((nd) => { const ts = tiesOf(nd.id); return ts.length && ts.every((e) => e.start === '' && e.end === ''); });
+  check(!undatedOnly || !/\bfaded\b/.test(await classesOf(page, `node-${undatedOnly.id}`) || ''),
+    `at 1935 ${undatedOnly ? undatedOnly.id : '(none)'}, undated with only undated ties, is not faded`);
+  if (gone.length) {
+    await clickGroup(page, `node-${gone[0].id}`);
+    const tags = await page.locator('#panel-ties > li .year-tag').allInnerTexts();
+    check(tags.length === tiesOf(gone[0].id).length && tags.every((t) => t === 'not in 1935'),
+      `at 1935 ${gone[0].id}'s panel tags each of its ${tiesOf(gone[0].id).length} ties "not in 1935" (${tags.join(', ')})`);
+  }
+  check((await page.locator('#date-note').innerText()).includes('lifetime'), 'a note under the slider gives the date rule');
   await setYear(page, null);
   check(!/\bfaded\b/.test((await classesOf(page, late[0].id)) || ''), 'back at all dates nothing is faded');
 
-  // Centrality: sorted by a header click, filtered by name, a row selects its node.
+  // The slider runs over the ties' years (edges.csv and the hypotheses' ties), its lowest position "all dates".
+  const hyps = JSON.parse(fs.readFileSync(path.join(net, 'network.json'), 'utf8')).hypotheses || [];
+  const tieDates = edges.flatMap((e) => [e.start, e.end]);
+  for (const h of hyps) for (const r of readCsv(net, h.patch)) if (/_edge$/.test(r.op)) tieDates.push(r.start, r.end);
+  const tieYears = tieDates.map(leadYear).filter((y) => y !== null);
+  const lo = Math.min(...tieYears), hi = Math.max(...tieYears);
+  const [smin, smax] = await page.evaluate(() => { const s = document.getElementById('date'); return [Number(s.min), Number(s.max)]; });
+  check(smin === lo - 1 && smax === hi, `the slider runs over the ties' years ${lo}-${hi} (min ${smin} = all dates, max ${smax})`);
+
+  // Switching readings (a scenario's long citation among them) does not move the diagram.
+  const tops = await page.evaluate(() => {
+    const sel = document.getElementById('reading'), out = new Set();
+    for (const o of sel.options) {
+      sel.value = o.value; sel.dispatchEvent(new Event('change', { bubbles: true }));
+      out.add(Math.round(document.getElementById('diagram').getBoundingClientRect().top));
+    }
+    sel.value = 'base'; sel.dispatchEvent(new Event('change', { bubbles: true }));
+    return [...out];
+  });
+  check(tops.length === 1, `the diagram stays at one height over every reading (tops: ${tops.join(', ')})`);
+
+  // Keyboard: the sorge node group takes focus; Enter selects it.
+  const sorgeNode = nodes.find((x) => x.id === 'sorge');
+  await page.focus('[id="node-sorge"]');
+  await page.keyboard.press('Enter');
+  check((await page.locator('#panel .panel-title').innerText()) === sorgeNode.label, `focus on node-sorge and Enter: the panel shows ${sorgeNode.label}`);
+  await page.focus('[id="tie-17"]');
+  await page.keyboard.press(' ');
+  check((await page.locator('#panel').innerText()).includes(edges[16].note.slice(0, 40)), 'focus on tie-17 and Space: the panel shows its note (edges.csv row 17)');
+
+  // Centrality: sorted by the report's measure (betweenness, spygraph's default) at first, then by a header
+  // click; filtered by name or native name; a row selects its node and brings the diagram into view.
   await page.fill('#centrality-filter', 'ozak');
   check(await page.locator('#centrality-table tbody tr').count() === 1, 'the centrality filter "ozak" leaves one row');
+  await page.fill('#centrality-filter', ozaki.native_name);
+  const byNative = await page.locator('#centrality-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-node')));
+  check(byNative.includes('ozaki'), `the filter "${ozaki.native_name}" (his native name in nodes.csv) leaves his row (${byNative.join(', ')})`);
   await page.fill('#centrality-filter', '');
   const firstRow = () => page.locator('#centrality-table tbody tr').first().getAttribute('data-node');
-  await page.locator('#centrality-table th', { hasText: /^betweenness/ }).click();
+  const sortedBy = await page.locator('#centrality-table th[aria-sort]').innerText();
   const first = await firstRow();
-  check(first === 'sorge', `sorted by betweenness (descending) the first row is sorge (${first})`);
+  check(/^betweenness/.test(sortedBy) && first === 'sorge', `at first sorted by betweenness (descending): the first row is sorge (${sortedBy}, ${first})`);
+  const top3 = await page.locator('#centrality-table tbody tr td:first-child').evaluateAll((tds) => tds.slice(0, 3).map((t) => t.textContent));
+  const cmpTop = await page.locator('#comparison table.readings tbody tr').first().locator('.top3').innerText();
+  check(cmpTop === top3.join(', '), `the comparison's base "top 3" is in rank order: ${cmpTop} (centrality: ${top3.join(', ')})`);
+  const creds = await page.locator('#comparison table.readings').first().locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [tr.children[0].querySelector('b').textContent, tr.children[2].textContent]));
+  const credOk = hyps.filter((h) => typeof h.credence === 'number').every((h) => creds.some(([id, c]) => id === h.id && Number(c) === h.credence));
+  check(hyps.length > 0 && credOk, `the comparison gives each hypothesis its credence from network.json (${creds.slice(1, 4).map((x) => x.join(' ')).join(', ')}, ...)`);
+  await page.locator('#centrality').scrollIntoViewIfNeeded();
+  await page.locator('#centrality-table tbody tr[data-node="ozaki"]').click();
+  const inView = await page.evaluate(() => { const r = document.getElementById('diagram').getBoundingClientRect(); return r.bottom > 0 && r.top < window.innerHeight; });
+  check(inView && (await page.locator('#panel .panel-title').innerText()) === ozaki.label, 'clicking the centrality row of ozaki selects him and brings the diagram into view');
+  await page.focus('#centrality-table th[data-col="0"]');
+  await page.keyboard.press('Enter');
+  check((await page.locator('#centrality-table th[aria-sort]').getAttribute('data-col')) === '0', 'Enter on the focused "node" header sorts by it');
+  check(await page.evaluate(() => document.activeElement.getAttribute('data-col')) === '0', 'the header keeps the focus after sorting');
+  await page.locator('#centrality-table th', { hasText: /^betweenness/ }).click();
   await page.locator('#centrality-table th', { hasText: /^betweenness/ }).click();
   const col = await page.locator('#centrality-table thead th').evaluateAll((ths) => ths.findIndex((t) => /^betweenness/.test(t.textContent)));
   const shown = await page.locator('#centrality-table tbody tr').evaluateAll((trs, c) => trs.map((tr) => tr.children[c].textContent), col);
@@ -250,7 +338,42 @@ async function demo(browser, tmp) {
   text = await page.locator('#panel').innerText();
   check(text.includes('confidence') && text.includes(Number(edgeChange.confidence).toFixed(2)),
     `demo: its panel gives the reading's confidence ${edgeChange.confidence} (mole.csv)`);
+  const drawn = readCsv(net, 'edges.csv')[key - 1];
+  const diffs = await page.locator('#tie-diffs').innerText();
+  check(diffs.includes(`confidence (drawn: ${Number(drawn.confidence).toFixed(2)})`) && !/\bperiod\b/.test(diffs) &&
+    (edgeChange.weight !== '' || !/\bweight\b/.test(diffs)),
+    `demo: the panel says the confidence differs from the drawn ${drawn.confidence} (edges.csv), not the period: ${diffs}`);
+  const tip = () => page.evaluate((id) => [...document.getElementById(id).querySelectorAll('a')]
+    .map((a) => a.getAttributeNS('http://www.w3.org/1999/xlink', 'title')).join('|'), `tie-${key}`);
+  check(/^changed in this reading/.test(await tip()), `demo: under mole tie ${key}'s hover text points to the panel`);
+  await page.selectOption('#reading', 'base');
+  const back = await tip();
+  check(back.includes(drawn.relation) && back.includes(drawn.note), `demo: back in the base its hover text is the drawn evidence again`);
   check(problems.length === 0, 'demo: no console error, page error or request' + (problems.length ? ': ' + problems.join(' | ') : ''));
+  await context.close();
+}
+
+// Layout: at 1920x1080 the Sorge diagram fills the window below the controls; a one-node network (no-nodes
+// with one node added) is not zoomed until its node fills the diagram, and says it has no hypotheses to compare.
+async function layout(browser, tmp) {
+  const problems = [];
+  const sorgeFile = path.join(tmp, 'sorge.html');
+  const big = await open(browser, sorgeFile, problems, { width: 1920, height: 1080 });
+  const [top, h] = await big.page.evaluate(() => { const r = document.getElementById('diagram').getBoundingClientRect(); return [r.top, r.height]; });
+  check(h >= 1080 - top - 40 && h > 700, `at 1920x1080 the diagram is ${Math.round(h)} px high below ${Math.round(top)} px of controls`);
+  await big.context.close();
+  const net = path.join(tmp, 'solo');
+  fs.cpSync(path.join(root, 'tests/data/good/no-nodes'), net, { recursive: true });
+  const head = fs.readFileSync(path.join(net, 'nodes.csv'), 'utf8').split(/\r?\n/)[0].split(',');
+  fs.appendFileSync(path.join(net, 'nodes.csv'), head.map((h) => ({ id: 'solo', label: 'Solo', kind: 'person' })[h] ?? '').join(',') + '\n');
+  const file = writeReport(net, path.join(tmp, 'solo.html'));
+  const { context, page } = await open(browser, file, problems);
+  const [nw, dw] = await page.evaluate(() => [document.getElementById('node-solo').getBoundingClientRect().width,
+    document.getElementById('diagram').getBoundingClientRect().width]);
+  check(nw > 0 && nw < dw / 3, `one node is drawn at most three times its size, not filling the diagram (${Math.round(nw)} of ${Math.round(dw)} px)`);
+  check(await page.locator('#no-hypotheses').count() === 1 && await page.locator('#comparison table').count() === 0,
+    'without hypotheses the comparison says there is nothing to compare, with no empty table');
+  check(problems.length === 0, 'layout: no console error, page error or request' + (problems.length ? ': ' + problems.join(' | ') : ''));
   await context.close();
 }
 
@@ -272,6 +395,7 @@ async function main() {
   try {
     await sorge(browser, tmp);
     await demo(browser, tmp);
+    await layout(browser, tmp);
     await hostile(browser, tmp);
   } catch (e) {
     check(false, 'unexpected: ' + (e.stack || e));

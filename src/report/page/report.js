@@ -4,7 +4,7 @@
  * Every text from the data goes in through textContent or text nodes, never as markup. */
 'use strict';
 (function () {
-  const SVGNS = 'http://www.w3.org/2000/svg';
+  const XLINK = 'http://www.w3.org/1999/xlink';
 
   /* ---------- state and indexes ---------- */
 
@@ -19,12 +19,16 @@
 
   // The reading every other is compared with: the first ('base', or the applied hypotheses' ids).
   const baseId = ((data.readings || [])[0] || {}).id;
+  const baseTies = new Set((((data.readings || [])[0] || {}).ties || []).map(String));
+  const baseNodes = new Set(((data.readings || [])[0] || {}).nodes || []);
+  // The centrality table's first sort: the report's measure when it is a column, else the first measure.
+  const sortCol = Math.max(0, ((data.centrality || {}).measures || []).indexOf(data.measure)) + 1;
   const state = {
     reading: baseId,
     year: null,               // null: all dates
     selected: null,           // {type, id}
     source: null,             // highlighted source key
-    sort: { col: 1, dir: -1 },
+    sort: { col: sortCol, dir: -1 },
     filter: ''
   };
   const ui = {};              // elements built once and updated on change
@@ -84,6 +88,63 @@
     return true;
   }
 
+  // Whether a node or tie has a date of its own (a first or a last day).
+  function dated(x) { return !!x && ((x.first_day !== null && x.first_day !== undefined) || (x.last_day !== null && x.last_day !== undefined)); }
+
+  // The calendar year of a day number.
+  function yearOfDay(d) { return new Date((d - 719162) * 86400000).getUTCFullYear(); }
+
+  // Whether a node's own lifetime excludes the year (never for a node without dates of its own).
+  function lifetimeExcludes(n, year) { return year !== null && dated(n) && !atYear(n, year); }
+
+  // Whether a tie fades at the year: its period is not at that year, or either end's own lifetime excludes it.
+  function tieFaded(t, year) {
+    if (year === null || !t) return false;
+    return !atYear(t, year) || lifetimeExcludes(nodeOf(t.source), year) || lifetimeExcludes(nodeOf(t.target), year);
+  }
+
+  // Whether a node fades at the year: its own lifetime excludes the year, or it has no dates of its own, has ties in
+  // the current reading and none of them is at that year (an undated tie is at every year, so it keeps the node).
+  function nodeFaded(id, year) {
+    if (year === null) return false;
+    const n = nodeOf(id);
+    if (dated(n)) return !atYear(n, year);
+    const ts = tiesOfNode(id);
+    return ts.length > 0 && !ts.some((t) => atYear(t, year));
+  }
+
+  // The ties (as the current reading has them) that touch a node in the current reading; cached per reading.
+  function tiesOfNode(id) {
+    if (!ui.nodeTies || ui.nodeTies.reading !== state.reading) {
+      const m = new Map();
+      for (const k of present().ties) {
+        const t = tieOf(k);
+        if (!t) continue;
+        for (const end of new Set([t.source, t.target])) { if (!m.has(end)) m.set(end, []); m.get(end).push(t); }
+      }
+      ui.nodeTies = { reading: state.reading, map: m };
+    }
+    return ui.nodeTies.map.get(id) || [];
+  }
+
+  // The years the slider runs over: those of the dated ties of every reading (they lie within data.span, and
+  // usually span less: lifetimes reach further back), else data.span's when no tie is dated; null when undated.
+  function sliderYears() {
+    if (!data.span) return null;
+    let lo = Infinity, hi = -Infinity;
+    const see = (t) => {
+      for (const d of [t.first_day, t.last_day]) {
+        if (d === null || d === undefined) continue;
+        const y = yearOfDay(d);
+        lo = Math.min(lo, y); hi = Math.max(hi, y);
+      }
+    };
+    for (const t of data.ties || []) see(t);
+    for (const r of data.readings || []) for (const t of Object.values(r.changed || {})) see(t);
+    const s = { lo: data.span.first_year, hi: data.span.last_year };
+    return isFinite(lo) ? { lo: lo, hi: hi } : s;
+  }
+
   // A period written from start and end ("1930–1932", "from 1933", "undated").
   function period(x) {
     if (x.period) return x.period;
@@ -126,6 +187,21 @@
     }
     return ul;
   }
+
+  // Makes an element act on a click and, reached by Tab, on Enter or Space.
+  function activatable(e, fn) {
+    e.setAttribute('tabindex', '0');
+    e.addEventListener('click', fn);
+    e.addEventListener('keydown', (ev) => {
+      if (ev.target !== e || (ev.key !== 'Enter' && ev.key !== ' ')) return;
+      ev.preventDefault();
+      fn(ev);
+    });
+    return e;
+  }
+
+  // Brings the diagram and panel into view (after a selection made below them).
+  function showDiagram() { if (ui.diagram) ui.diagram.scrollIntoView({ block: 'nearest' }); }
 
   // A section with a heading and an optional introduction.
   function section(id, title, intro) {
@@ -203,11 +279,12 @@
     return sel;
   }
 
-  // Builds the date slider over the span; its lowest position means "all dates".
+  // Builds the date slider over the ties' years (sliderYears); its lowest position means "all dates".
   function buildDateSlider() {
     const wrap = el('span', { class: 'date' });
-    if (!data.span) return append(wrap, ['undated network']);
-    const lo = data.span.first_year, hi = data.span.last_year;
+    const years = sliderYears();
+    if (!years) return append(wrap, ['undated network']);
+    const lo = years.lo, hi = years.hi;
     const input = el('input', { id: 'date', type: 'range', min: lo - 1, max: hi, step: 1, value: lo - 1,
       'aria-label': 'year', 'data-testid': 'date' });
     const out = el('output', { id: 'date-label', for: 'date' }, 'all dates');
@@ -221,6 +298,22 @@
     return append(wrap, [el('label', { for: 'date' }, 'Date '), input, ' ', out, ' ', all]);
   }
 
+  // A legend swatch: a short line of the given class.
+  function swatch(cls) { return el('span', { class: 'swatch ' + cls, 'aria-hidden': 'true' }); }
+
+  // The legend of the diagram's marks for readings and dates, and the note on the date rule.
+  function buildLegend() {
+    const several = (data.readings || []).length > 1;
+    return [el('p', { class: 'legend small', id: 'legend' },
+      several ? [swatch('changed'), ' changed by this reading (click for its evidence) ',
+        swatch('added'), ' added by this reading (not in ', baseId || 'the first reading', ') '] : null,
+      data.span ? [swatch('faded'), ' faded: not at the chosen year '] : null,
+      several ? '· absent from a reading: hidden' : null),
+    data.span ? el('p', { class: 'date-note small', id: 'date-note' },
+      'At a year, a tie fades outside its period or either end\'s lifetime; a node outside its lifetime or, undated, ' +
+      'when none of its ties in this reading is at that year. Undated ties never fade.') : null];
+  }
+
   // Builds the controls bar above the diagram.
   function buildControls() {
     ui.readingInfo = el('p', { class: 'reading-info', id: 'reading-info' });
@@ -232,7 +325,7 @@
         el('button', { type: 'button', id: 'zoom-reset', title: 'fit the network', onclick: resetView }, 'reset'),
         el('button', { type: 'button', id: 'zoom-all', title: 'the whole picture with its legend',
           onclick: () => { if (ui.svg) { ui.view = ui.whole.slice(); setView(); } } }, 'legend')),
-      ui.readingInfo);
+      buildLegend(), ui.readingInfo);
   }
 
   /* ---------- diagram: pan and zoom ---------- */
@@ -245,12 +338,26 @@
     if (!(svg instanceof SVGSVGElement)) return box;
     const vb = (svg.getAttribute('viewBox') || '').split(/[\s,]+/).map(Number);
     ui.home = vb.length === 4 && vb.every(isFinite) ? vb : [0, 0, 1000, 1000];
+    // Screen pixels per user unit at the picture's natural size (Graphviz writes its width in points).
+    const wpt = parseFloat(svg.getAttribute('width') || '');
+    ui.natural = wpt > 0 && ui.home[2] > 0 ? (wpt * (/pt$/.test(svg.getAttribute('width')) ? 4 / 3 : 1)) / ui.home[2] : 4 / 3;
     svg.removeAttribute('width'); svg.removeAttribute('height');
     svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
     ui.svg = svg; ui.whole = ui.home.slice(); ui.view = ui.home.slice();
     ui.groups = new Map();
+    ui.tipChanged = new Set(); // svg ids of ties whose hover text now says "changed"
+    ui.tips = new Map();        // svg id -> the group's hover texts as drawn: [[element, attribute or null, text]]
     for (const g of svg.querySelectorAll('g.node, g.edge')) {
-      if (bySvgId.has(g.id)) ui.groups.set(g.id, g);
+      if (!bySvgId.has(g.id)) continue;
+      ui.groups.set(g.id, g);
+      makeFocusable(g, bySvgId.get(g.id));
+      const tips = [];
+      for (const a of g.querySelectorAll('a')) {
+        if (a.hasAttributeNS(XLINK, 'title')) tips.push([a, 'xlink', a.getAttributeNS(XLINK, 'title')]);
+        else if (a.hasAttribute('title')) tips.push([a, 'title', a.getAttribute('title')]);
+      }
+      for (const t of g.children) if (t.localName === 'title') tips.push([t, null, t.textContent]);
+      ui.tips.set(g.id, tips);
     }
     let drag = null;
     svg.addEventListener('pointerdown', (e) => { if (e.button === 0) drag = { x: e.clientX, y: e.clientY, view: ui.view.slice(), moved: false }; });
@@ -275,6 +382,35 @@
     }, { passive: false });
     svg.addEventListener('click', onDiagramClick);
     return box;
+  }
+
+  // Makes a diagram group reachable by Tab: a button named by the node's label or the tie's relation and ends,
+  // selected by Enter or Space.
+  function makeFocusable(g, hit) {
+    let name;
+    if (hit.type === 'node') name = nodeLabel(hit.id);
+    else {
+      const t = tiesByKey.get(hit.id) || {};
+      name = (t.relation || 'tie') + ': ' + nodeLabel(t.source) + (t.directed ? ' to ' : ' and ') + nodeLabel(t.target);
+    }
+    g.setAttribute('tabindex', '0');
+    g.setAttribute('role', 'button');
+    g.setAttribute('aria-label', name);
+    g.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+      if (hit.type === 'node') selectNode(hit.id); else selectTie(hit.id);
+    });
+  }
+
+  // Sets a tie's hover texts: the drawn evidence, or (changed in this reading) a pointer to the panel.
+  function setTips(sid, changed) {
+    for (const [e, attr, text] of ui.tips.get(sid) || []) {
+      const v = changed ? 'changed in this reading: click for its evidence' : text;
+      if (attr === 'xlink') e.setAttributeNS(XLINK, 'xlink:title', v);
+      else if (attr) e.setAttribute(attr, v);
+      else e.textContent = v;
+    }
   }
 
   // SVG user units per screen pixel at the current view.
@@ -314,7 +450,11 @@
     }
     if (!isFinite(x0)) return;
     const [ax, ay] = toSvg(x0, y0), [bx, by] = toSvg(x1, y1), pad = 0.03 * Math.max(bx - ax, by - ay);
-    ui.home = [ax - pad, ay - pad, bx - ax + 2 * pad, by - ay + 2 * pad];
+    let home = [ax - pad, ay - pad, bx - ax + 2 * pad, by - ay + 2 * pad];
+    // At most three times the natural size: a small network is not blown up to fill the diagram.
+    const maxPx = 3 * ui.natural, w = Math.max(home[2], r.width / maxPx), h = Math.max(home[3], r.height / maxPx);
+    home = [home[0] - (w - home[2]) / 2, home[1] - (h - home[3]) / 2, w, h];
+    ui.home = home;
     resetView();
   }
 
@@ -347,22 +487,25 @@
     ui.svg.classList.toggle('highlighting', !!src);
     for (const [sid, g] of ui.groups) {
       const hit = bySvgId.get(sid);
-      let absent, faded, sel, cited, ch = false;
+      let absent, faded, sel, cited, added, ch = false;
       if (hit.type === 'node') {
-        const n = nodeOf(hit.id);
         absent = !p.nodes.has(hit.id);
-        faded = !atYear(n, state.year);
+        faded = nodeFaded(hit.id, state.year);
         cited = srcNodes.has(hit.id);
+        added = !absent && !baseNodes.has(hit.id);
       } else {
         absent = !p.ties.has(hit.id);
-        faded = !atYear(tieOf(hit.id), state.year);
+        faded = tieFaded(tieOf(hit.id), state.year);
         cited = srcTies.has(hit.id);
         ch = Object.prototype.hasOwnProperty.call(changed, hit.id);
+        added = !absent && !baseTies.has(hit.id);
+        if (ch !== !!ui.tipChanged.has(sid)) { setTips(sid, ch); if (ch) ui.tipChanged.add(sid); else ui.tipChanged.delete(sid); }
       }
       sel = !!state.selected && state.selected.type === hit.type && state.selected.id === hit.id;
       g.classList.toggle('absent', absent);
       g.classList.toggle('faded', faded);
       g.classList.toggle('changed', ch);
+      g.classList.toggle('added', added);
       g.classList.toggle('selected', sel);
       g.classList.toggle('cited', cited);
     }
@@ -420,7 +563,9 @@
     for (const t of ties) {
       const other = t.source === id ? t.target : t.source;
       const arrow = t.directed ? (t.source === id ? '→ ' : '← ') : '— ';
-      append(ul, [el('li', { 'data-tie': t.key },
+      const off = tieFaded(t, state.year);
+      append(ul, [el('li', { 'data-tie': t.key, class: state.year === null ? null : off ? 'inactive' : 'active' },
+        state.year === null ? null : el('span', { class: 'year-tag' + (off ? ' off' : '') }, (off ? 'not in ' : 'in ') + state.year), ' ',
         el('button', { type: 'button', class: 'link tie-link', onclick: () => selectTie(t.key) }, t.relation, ' ', arrow, nodeLabel(other)),
         el('span', { class: 'small' }, ' ', period(t), ' · confidence ', fmt(t.confidence, 2), ' · weight ', fmt(t.weight, 2),
           t.hypothesis ? ' · from ' + t.hypothesis : '', (reading().changed || {})[t.key] ? ' · changed by this reading' : ''),
@@ -436,14 +581,34 @@
     const inReading = present().ties.has(String(key));
     const base = tiesByKey.get(String(key));
     const endBtn = (id) => el('button', { type: 'button', class: 'link', onclick: () => selectNode(id) }, nodeLabel(id));
+    const diffs = base ? tieDiffs(base, t) : [];
     append(panel, [el('h2', { class: 'panel-title' }, t.relation, ': ', nodeLabel(t.source), t.directed ? ' → ' : ' — ', nodeLabel(t.target)),
       inReading ? null : el('p', { class: 'warn' }, 'Not in the reading ' + state.reading + '.'),
-      (reading().changed || {})[key] ? el('p', { class: 'warn' }, base ? 'Changed by this reading (recorded: ' + period(base) +
-        ', confidence ' + fmt(base.confidence, 2) + ').' : 'Only in this reading: not drawn in the diagram.') : null,
+      inReading && !baseTies.has(String(key)) ? el('p', { class: 'warn' }, 'Added by this reading: not in ' + baseId + '.') : null,
+      (reading().changed || {})[key] ? el('p', { class: 'warn', id: 'tie-diffs' }, base ? ['Changed by this reading: ',
+        diffs.length ? diffs.map(([f, was]) => f + (was === null ? '' : ' (drawn: ' + was + ')')).join('; ') + ' ' +
+        (diffs.length === 1 ? 'differs' : 'differ') + ' from the drawn tie.' : 'no field differs from the drawn tie.']
+        : 'Only in this reading: not drawn in the diagram.') : null,
+      state.year !== null && tieFaded(t, state.year) ? el('p', { class: 'warn' }, 'Not in ' + state.year + ' (its period or an end\'s lifetime).') : null,
       el('dl', null, el('dt', null, 'from'), el('dd', null, endBtn(t.source)), el('dt', null, 'to'), el('dd', null, endBtn(t.target))),
       dl([['tie', t.key], ['directed', t.directed ? 'yes' : 'no'], ['period', period(t)], ['confidence', fmt(t.confidence, 2)],
         ['weight', fmt(t.weight, 2)], ['hypothesis', t.hypothesis], ['note', t.note]]),
       el('h3', null, 'Sources'), sourceList(t.sources)]);
+  }
+
+  // The fields in which a reading's tie differs from the drawn one: [field, the drawn value or null].
+  function tieDiffs(a, b) {
+    const srcs = (t) => (t.sources || []).map((x) => x.key + (x.pages ? ' p. ' + x.pages : '')).join('; ');
+    const out = [];
+    if (period(a) !== period(b) || a.first_day !== b.first_day || a.last_day !== b.last_day) out.push(['period', period(a)]);
+    if (a.confidence !== b.confidence) out.push(['confidence', fmt(a.confidence, 2)]);
+    if (a.weight !== b.weight) out.push(['weight', fmt(a.weight, 2)]);
+    if (srcs(a) !== srcs(b)) out.push(['sources', srcs(a) || 'none']);
+    if ((a.note || '') !== (b.note || '')) out.push(['note', null]);
+    if (a.source !== b.source || a.target !== b.target || !!a.directed !== !!b.directed || a.relation !== b.relation) {
+      out.push(['ends', a.relation + ': ' + nodeLabel(a.source) + (a.directed ? ' → ' : ' — ') + nodeLabel(a.target)]);
+    }
+    return out;
   }
 
   // Fills the panel with a source and the ties citing it.
@@ -473,8 +638,10 @@
 
   // Builds the centrality section (filter box and table, filled by renderCentrality).
   function buildCentrality() {
-    const s = section('centrality', 'Centrality', 'For the current reading; click a header to sort, a row to select the node.');
-    const input = el('input', { type: 'search', id: 'centrality-filter', placeholder: 'filter by name', 'aria-label': 'filter by name' });
+    const s = section('centrality', 'Centrality', 'For the current reading; click a header to sort, a row to select the node ' +
+      '(or reach them with Tab and press Enter).');
+    const input = el('input', { type: 'search', id: 'centrality-filter', placeholder: 'filter by name, codename, native name',
+      'aria-label': 'filter by name, codename or native name' });
     input.addEventListener('input', () => { state.filter = input.value; renderCentrality(); });
     ui.centrality = el('div', { class: 'scroll tall' });
     append(s, [input, ui.centrality]);
@@ -487,9 +654,12 @@
     const vals = (c.values || {})[state.reading] || {};
     const cols = ['node'].concat(c.measures || []);
     const f = state.filter.trim().toLowerCase();
+    const names = (id) => { const n = nodeOf(id) || {}; return [n.label, id, n.native_name].concat(n.codenames || []); };
     let rows = (reading().nodes || []).map((id) => ({ id: id, label: nodeLabel(id), v: vals[id] || [] }))
-      .filter((r) => !f || r.label.toLowerCase().includes(f) || r.id.toLowerCase().includes(f) ||
-        ((nodeOf(r.id) || {}).codenames || []).some((x) => String(x).toLowerCase().includes(f)));
+      .filter((r) => !f || names(r.id).some((x) => x && String(x).toLowerCase().includes(f)));
+    // The focused header or row, to focus again in the new table.
+    const act = document.activeElement, was = act && ui.centrality.contains(act) ?
+      { col: act.getAttribute('data-col'), node: act.getAttribute('data-node') } : null;
     const col = Math.min(state.sort.col, cols.length - 1), dir = state.sort.dir;
     rows.sort((a, b) => {
       if (col === 0) return dir * a.label.localeCompare(b.label);
@@ -502,31 +672,50 @@
     const tr = el('tr');
     cols.forEach((name, i) => {
       const mark = i === col ? (dir > 0 ? ' ▲' : ' ▼') : '';
-      tr.appendChild(el('th', { scope: 'col', 'aria-sort': i === col ? (dir > 0 ? 'ascending' : 'descending') : null,
-        onclick: () => { state.sort = { col: i, dir: i === col ? -dir : (i === 0 ? 1 : -1) }; renderCentrality(); } }, name, mark));
+      tr.appendChild(activatable(el('th', { scope: 'col', 'data-col': i, 'aria-sort': i === col ? (dir > 0 ? 'ascending' : 'descending') : null },
+        name, mark), () => { state.sort = { col: i, dir: i === col ? -dir : (i === 0 ? 1 : -1) }; renderCentrality(); }));
     });
     t.appendChild(el('thead', null, tr));
     const tb = el('tbody');
     for (const r of rows) {
       const sel = state.selected && state.selected.type === 'node' && state.selected.id === r.id;
-      tb.appendChild(el('tr', { 'data-node': r.id, class: sel ? 'selected' : null, onclick: () => { selectNode(r.id); renderCentrality(); } },
-        el('td', null, r.label), r.v.map((x) => el('td', { class: 'num' }, fmt(x)))));
+      tb.appendChild(activatable(el('tr', { 'data-node': r.id, class: sel ? 'selected' : null },
+        el('td', null, r.label), r.v.map((x) => el('td', { class: 'num' }, fmt(x)))), () => { selectNode(r.id); renderCentrality(); showDiagram(); }));
     }
     t.appendChild(tb);
     append(clear(ui.centrality), [t, rows.length ? null : el('p', { class: 'note' }, 'No node matches.')]);
+    if (was) {
+      const again = was.col !== null ? t.querySelector('th[data-col="' + was.col + '"]') :
+        [...tb.children].find((x) => x.getAttribute('data-node') === was.node);
+      if (again) again.focus({ preventScroll: true });
+    }
   }
 
   /* ---------- comparison and scenarios ---------- */
 
-  // A table of readings with credence, citation and figures.
+  // A reading's top nodes in the order of its own ranks (compare lists them in node order).
+  function topByRank(cmp, r) {
+    const rank = new Map((cmp.nodes || []).map((n) => [n.id, (n.rank || {})[r.id]]));
+    const key = (id) => { const x = rank.get(id); return typeof x === 'number' ? x : Infinity; };
+    return (r.top || []).map((id, i) => [id, i]).sort((a, b) => key(a[0]) - key(b[0]) || a[1] - b[1]).map((x) => x[0]);
+  }
+
+  // A reading's credence: compare's, else the one the reading switcher has (compare leaves it null outside scenarios).
+  function credenceOf(r) {
+    if (typeof r.credence === 'number') return r.credence;
+    const own = readingsById.get(r.id);
+    return own && typeof own.credence === 'number' ? own.credence : '–';
+  }
+
+  // A table of readings with credence, citation and figures; "top 3" by the reading's ranks.
   function readingsTable(cmp) {
     return table(['reading', 'claim', 'credence', 'nodes', 'ties', 'components', 'density', 'diameter', 'centralization', 'top 3'],
       (cmp.readings || []).map((r) => {
         const fg = r.figures || {};
         return [el('span', null, el('b', null, r.id), r.citation ? el('span', { class: 'small block' }, r.citation) : null),
-          r.label || '', r.credence === null || r.credence === undefined ? '–' : r.credence, fg.nodes, fg.ties, fg.components,
-          fg.density, fg.diameter, fg.centralization, (r.top || []).slice(0, 3).map(nodeLabel).join(', ')];
-      }));
+          r.label || '', credenceOf(r), fg.nodes, fg.ties, fg.components,
+          fg.density, fg.diameter, fg.centralization, el('span', { class: 'top3' }, topByRank(cmp, r).slice(0, 3).map(nodeLabel).join(', '))];
+      }), 'readings');
   }
 
   // A table of rank agreement between pairs of readings (optionally only pairs with the base).
@@ -570,6 +759,10 @@
     const s = section('comparison', 'Comparison of hypotheses',
       'Ranks by ' + (data.measure || 'the measure') + ' under the base and each hypothesis; green: rises, red: falls.');
     const c = data.comparison;
+    if ((data.readings || []).length <= 1) {
+      return append(s, [el('p', { class: 'note', id: 'no-hypotheses' }, 'This network has no hypotheses: there is no other reading to compare with ' +
+        (baseId || 'the base') + '.')]);
+    }
     if (!c) return append(s, [el('p', { class: 'note' }, 'No comparison in this report.')]);
     append(s, [el('h3', null, 'Readings'), readingsTable(c), el('h3', null, 'Conclusions'), conclusions(c.conclusions),
       el('h3', null, 'Ranks'), ranksTable(c), el('h3', null, 'Agreement of rankings'), agreementTable(c, false)]);
@@ -591,7 +784,9 @@
     if (!r) return append(s, [el('p', { class: 'note' }, 'No robustness analysis in this report.')]);
     const d = r.data || {};
     if (!d.samples) return append(s, [el('p', { class: 'note' }, 'No samples drawn (--samples 0): no intervals in this report.')]);
-    append(s, [el('p', { class: 'note' }, d.samples + ' samples (' + (d.sampled || []).join(', ') + '), ' + d.interval +
+    const what = { confidence: 'tie confidence', credence: 'hypothesis credence' };
+    const sampled = (d.sampled || []).map((x) => what[x] || x);
+    append(s, [el('p', { class: 'note', id: 'robustness-note' }, d.samples + ' samples' + (sampled.length ? ' drawing ' + sampled.join(' and ') : '') + ', ' + d.interval +
       '% intervals of ' + (d.measure || data.measure || '') + ', P(top ' + d.top + ').'),
     el('div', { class: 'chart' }, importSvg(r.svg, 'chart')), conclusions({ robust: (d.conclusions || {}).robust, contested: (d.conclusions || {}).uncertain }),
     table(['node', 'value', 'mean', 'interval', 'rank', 'rank interval', 'P(top ' + d.top + ')'],
@@ -616,9 +811,9 @@
     t.appendChild(el('thead', null, el('tr', null, ['key', 'reference', 'pages', 'ties'].map((h) => el('th', { scope: 'col' }, h)))));
     const tb = el('tbody');
     for (const src of data.sources || []) {
-      tb.appendChild(el('tr', { 'data-source': src.key, onclick: () => { selectSource(src.key); ui.diagram.scrollIntoView({ block: 'nearest' }); } },
+      tb.appendChild(activatable(el('tr', { 'data-source': src.key },
         el('td', null, el('b', null, src.key)), el('td', null, src.reference || '', src.note ? el('span', { class: 'small block' }, src.note) : null),
-        el('td', null, src.pages || ''), el('td', { class: 'num' }, String((src.ties || []).length))));
+        el('td', null, src.pages || ''), el('td', { class: 'num' }, String((src.ties || []).length))), () => { selectSource(src.key); showDiagram(); }));
     }
     t.appendChild(tb);
     return append(s, [el('div', { class: 'scroll tall' }, t)]);
@@ -630,10 +825,14 @@
   function renderReadingInfo() {
     const r = reading(), p = present();
     const nch = Object.keys(r.changed || {}).length;
-    append(clear(ui.readingInfo), [el('b', null, r.kind === 'base' ? 'Base network' : r.id), r.label ? ': ' + r.label : '',
+    const line = [r.kind === 'base' ? 'Base network' : r.id, r.label ? ': ' + r.label : '',
       ' · ', p.nodes.size + ' nodes, ' + p.ties.size + ' ties', nch ? ', ' + nch + ' changed' : '',
-      typeof r.credence === 'number' ? ' · credence ' + fmt(r.credence, 3) : '',
-      r.citation ? el('span', { class: 'small block' }, r.citation) : null]);
+      typeof r.credence === 'number' ? ' · credence ' + fmt(r.credence, 3) : ''];
+    // one line for the reading (its whole text on hover), two at most for its citation: the height never changes
+    append(clear(ui.readingInfo), [el('span', { class: 'line', title: line.join('') },
+      el('b', null, line[0]), line.slice(1)),
+      // the citation is clamped to two lines by the style (its whole text on hover), so switching does not move the diagram
+      el('span', { class: 'small citation', title: r.citation || null }, r.citation || '')]);
     if (ui.dateLabel) ui.dateLabel.textContent = state.year === null ? 'all dates' : String(state.year);
   }
 
@@ -643,6 +842,14 @@
     renderReadingInfo();
     renderPanel();
     renderCentrality();
+  }
+
+  // Sizes the diagram and panel to the window below the controls (at least 480 pixels).
+  function sizeMain() {
+    const main = ui.diagram && ui.diagram.parentElement;
+    if (!main) return;
+    const top = main.getBoundingClientRect().top + window.scrollY;
+    document.documentElement.style.setProperty('--main-h', Math.max(480, Math.floor(window.innerHeight - top - 12)) + 'px');
   }
 
   // Builds the page once.
@@ -656,6 +863,8 @@
         ['timeline', 'Timeline'], ['sources', 'Sources']].map(([id, t]) => el('a', { href: '#' + id }, t))),
       buildCentrality(), buildComparison(), buildRobustness(), buildTimeline(), buildSources(),
       el('footer', null, 'Written by spygraph ', (data.spygraph || {}).version || '', '. This file makes no network request.')]);
+    sizeMain();
+    window.addEventListener('resize', sizeMain);
     update();
     fitNetwork();
     document.body.classList.add('ready');
