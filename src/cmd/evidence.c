@@ -147,7 +147,7 @@ char *sg_cmd_tie_references(const sg_network *net, const sg_edge *e)
     return g_string_free(s, FALSE);
 }
 
-static cJSON *date_json(sg_date d)
+cJSON *sg_cmd_date_json(sg_date d)
 {
     char buf[SG_DATE_TEXT_MAX];
     return sg_date_is_open(d) ? cJSON_CreateNull() : cJSON_CreateString(sg_date_format(d, buf));
@@ -175,8 +175,8 @@ cJSON *sg_cmd_tie_json(const sg_network *net, int tie, int from)
     cJSON_AddStringToObject(o, "source", net->nodes[e->source].id);
     cJSON_AddStringToObject(o, "target", net->nodes[e->target].id);
     cJSON_AddBoolToObject(o, "reversed", tie_reversed(e, from));
-    cJSON_AddItemToObject(o, "start", date_json(e->when.start));
-    cJSON_AddItemToObject(o, "end", date_json(e->when.end));
+    cJSON_AddItemToObject(o, "start", sg_cmd_date_json(e->when.start));
+    cJSON_AddItemToObject(o, "end", sg_cmd_date_json(e->when.end));
     cJSON_AddNumberToObject(o, "confidence", e->confidence);
     cJSON_AddNumberToObject(o, "weight", e->weight);
     cJSON_AddItemToObject(o, "sources", sg_cmd_sources_json(net, e->sources));

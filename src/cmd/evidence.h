@@ -42,6 +42,9 @@ cJSON *sg_cmd_tie_json(const sg_network *net, int tie, int from);
 void sg_cmd_keys_add(GHashTable *keys, const sg_edge *e);
 void sg_cmd_write_references(FILE *stream, const sg_network *net, GHashTable *keys);
 
+/* A new JSON string of date D as written, or null when D is open. */
+cJSON *sg_cmd_date_json(sg_date d);
+
 /* Writes day number DAY (see date.h) as YYYY-MM-DD into BUF; "" for LONG_MIN or LONG_MAX. */
 const char *sg_cmd_day_text(long day, char buf[11]);
 

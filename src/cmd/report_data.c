@@ -21,12 +21,6 @@ static cJSON *text_or_null(const char *text)
     return text && *text ? cJSON_CreateString(text) : cJSON_CreateNull();
 }
 
-static cJSON *date_json(sg_date d)
-{
-    char buf[SG_DATE_TEXT_MAX];
-    return sg_date_is_open(d) ? cJSON_CreateNull() : cJSON_CreateString(sg_date_format(d, buf));
-}
-
 static cJSON *day_json(long day)
 {
     return day == LONG_MIN || day == LONG_MAX ? cJSON_CreateNull() : cJSON_CreateNumber((double)day);
@@ -35,8 +29,8 @@ static cJSON *day_json(long day)
 /* Adds start, end, period (as written), first_day and last_day (null where open) of IV to O. */
 static void add_interval(cJSON *o, const char *period_name, const sg_interval *iv)
 {
-    cJSON_AddItemToObject(o, "start", date_json(iv->start));
-    cJSON_AddItemToObject(o, "end", date_json(iv->end));
+    cJSON_AddItemToObject(o, "start", sg_cmd_date_json(iv->start));
+    cJSON_AddItemToObject(o, "end", sg_cmd_date_json(iv->end));
     char *text = sg_interval_text(iv);
     cJSON_AddStringToObject(o, period_name, text);
     g_free(text);
