@@ -164,7 +164,8 @@ cJSON *sg_json_uint64(uint64_t value);
  * double (NaN and infinities as null), not with cJSON's own %1.15g, which may not round-trip. Returns
  * false on allocation failure (nothing written then). */
 bool sg_json_write(const cJSON *json, FILE *stream);
-/* The same without spaces, line breaks or indents between members (for data embedded in a page). */
+/* The same without spaces, line breaks or indents between members (for data embedded in a page); false on
+ * allocation failure, nothing written then. O(size of JSON). */
 bool sg_json_write_compact(const cJSON *json, FILE *stream);
 
 #endif

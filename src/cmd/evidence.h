@@ -31,7 +31,8 @@ char *sg_cmd_tie_relation(const sg_edge *e, int from);
 char *sg_cmd_tie_keys(const sg_edge *e);
 char *sg_cmd_tie_references(const sg_network *net, const sg_edge *e);
 /* A new JSON array of the citation KEYS (NULL-terminated): {"key", "reference", "pages"} each, reference null
- * when the key is not in NET's sources table, pages null when none. */
+ * when the key is not in NET's sources table, pages null when none. The caller cJSON_Delete()s it; never
+ * fails. O(keys), each looked up in NET's source index. */
 cJSON *sg_cmd_sources_json(const sg_network *net, const char *const *keys);
 /* A new JSON object describing tie TIE crossed from node FROM: relation, source, target, reversed,
  * start, end, confidence, weight, sources (key, reference, pages), note, hypothesis. */
