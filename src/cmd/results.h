@@ -12,9 +12,7 @@
 #include "spygraph/timeline.h"
 
 /* The JSON document `compare --format json` writes for CMP, whose base reading is NET. A new tree (the
- * caller cJSON_Delete()s it); never NULL (GLib and cJSON abort on exhausted memory only through their
- * allocators: cJSON returns NULL members, which the caller's writer reports as a failed write). O(size of
- * the comparison: readings x nodes + pairs + ties). */
+ * caller cJSON_Delete()s it). O(readings x nodes + pairs + ties). */
 cJSON *sg_cmd_comparison_json(const sg_comparison *cmp, const sg_network *net);
 
 /* The JSON document `robustness --format json` writes for RES. A new tree (cJSON_Delete). O(nodes +
