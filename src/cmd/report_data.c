@@ -305,20 +305,31 @@ static void add_readings(const tie_index *x, const sg_comparison *cmp, double *c
     }
 }
 
-/* The days and years every dated node and tie of NET spans, or null when nothing is dated. */
-static cJSON *span_json(const sg_network *net)
+/* Widens [*FIRST, *LAST] to the days every dated node and tie of NET spans (open ends left out). */
+static void span_add(const sg_network *net, long *first, long *last)
 {
-    long first = LONG_MAX, last = LONG_MIN;
     for (size_t k = 0; k < net->n_nodes + net->n_edges; k++) {
         const sg_interval *iv = k < net->n_nodes ? &net->nodes[k].when : &net->edges[k - net->n_nodes].when;
         if (sg_interval_is_timeless(iv))
             continue;
         long a = sg_interval_first_day(iv), b = sg_interval_last_day(iv);
         if (a != LONG_MIN)
-            first = MIN(first, a), last = MAX(last, a);
+            *first = MIN(*first, a), *last = MAX(*last, a);
         if (b != LONG_MAX)
-            first = MIN(first, b), last = MAX(last, b);
+            *first = MIN(*first, b), *last = MAX(*last, b);
     }
+}
+
+/* The days and years every dated node and tie of the drawn network and of every reading spans (a
+ * hypothesis may date what the drawing has undated), or null when nothing is dated. */
+static cJSON *span_json(const sg_report_results *r)
+{
+    long first = LONG_MAX, last = LONG_MIN;
+    span_add(r->drawn, &first, &last);
+    for (size_t k = 0; k < r->hypotheses->n_readings; k++)
+        span_add(r->hypotheses->readings[k].net, &first, &last);
+    for (size_t k = 0; r->scenarios && k < r->scenarios->n_readings; k++)
+        span_add(r->scenarios->readings[k].net, &first, &last);
     if (first > last)
         return cJSON_CreateNull();
     cJSON *o = cJSON_CreateObject();
@@ -449,7 +460,7 @@ cJSON *sg_cmd_report_data(const sg_report_results *r)
     cJSON_AddStringToObject(root, "reading_text", reading);
     g_free(choices);
     g_free(reading);
-    cJSON_AddItemToObject(root, "span", span_json(drawn));
+    cJSON_AddItemToObject(root, "span", span_json(r));
     cJSON_AddStringToObject(root, "measure", r->measure);
     const char *svg = strstr(r->svg, "<svg");
     cJSON_AddStringToObject(root, "svg", svg ? svg : r->svg);

@@ -57,6 +57,9 @@
     return parent;
   }
 
+  // "1 tie", "2 ties".
+  function plural(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
+
   // Removes every child of an element.
   function clear(e) { while (e.firstChild) e.removeChild(e.firstChild); return e; }
 
@@ -104,13 +107,13 @@
   }
 
   // Whether a node fades at the year: its own lifetime excludes the year, or it has no dates of its own, has ties in
-  // the current reading and none of them is at that year (an undated tie is at every year, so it keeps the node).
+  // the current reading and every one of them fades then (an undated tie between living ends keeps it).
   function nodeFaded(id, year) {
     if (year === null) return false;
     const n = nodeOf(id);
     if (dated(n)) return !atYear(n, year);
     const ts = tiesOfNode(id);
-    return ts.length > 0 && !ts.some((t) => atYear(t, year));
+    return ts.length > 0 && ts.every((t) => tieFaded(t, year));
   }
 
   // The ties (as the current reading has them) that touch a node in the current reading; cached per reading.
@@ -249,7 +252,7 @@
   function buildHeader() {
     const net = data.network || {};
     const kinds = (k) => (data.readings || []).filter((r) => r.kind === k).length;
-    const counts = (data.nodes || []).length + ' nodes, ' + (data.ties || []).length + ' ties, ' +
+    const counts = plural((data.nodes || []).length, 'node') + ', ' + plural((data.ties || []).length, 'tie') + ', ' +
       (data.sources || []).length + ' sources, ' + kinds('hypothesis') + ' hypotheses, ' + kinds('scenario') + ' scenarios';
     const span = data.span ? data.span.first_year + '–' + data.span.last_year : 'undated';
     return el('header', { class: 'top' },
@@ -292,7 +295,6 @@
     // Reads the slider into the state.
     const read = () => { const v = Number(input.value); state.year = v < lo ? null : v; update(); };
     input.addEventListener('input', read);
-    input.addEventListener('change', read);
     all.addEventListener('click', () => { input.value = String(lo - 1); read(); });
     ui.dateInput = input; ui.dateLabel = out;
     return append(wrap, [el('label', { for: 'date' }, 'Date '), input, ' ', out, ' ', all]);
@@ -513,14 +515,21 @@
 
   /* ---------- side panel ---------- */
 
+  // Marks the selected node's row of the centrality table (and no other).
+  function markTableRow() {
+    if (!ui.centrality) return;
+    const id = state.selected && state.selected.type === 'node' ? state.selected.id : null;
+    for (const tr of ui.centrality.querySelectorAll('tbody tr')) tr.classList.toggle('selected', tr.dataset.node === id);
+  }
+
   // Selects a node and shows it in the panel.
-  function selectNode(id) { state.selected = { type: 'node', id: id }; state.source = null; paintDiagram(); renderPanel(); }
+  function selectNode(id) { state.selected = { type: 'node', id: id }; state.source = null; paintDiagram(); renderPanel(); markTableRow(); }
 
   // Selects a tie and shows its evidence in the panel.
-  function selectTie(key) { state.selected = { type: 'tie', id: String(key) }; state.source = null; paintDiagram(); renderPanel(); }
+  function selectTie(key) { state.selected = { type: 'tie', id: String(key) }; state.source = null; paintDiagram(); renderPanel(); markTableRow(); }
 
   // Highlights a source's ties and nodes and lists them in the panel.
-  function selectSource(key) { state.source = key; state.selected = { type: 'source', id: key }; paintDiagram(); renderPanel(); }
+  function selectSource(key) { state.source = key; state.selected = { type: 'source', id: key }; paintDiagram(); renderPanel(); markTableRow(); }
 
   // Redraws the panel for the current selection and reading.
   function renderPanel() {
@@ -577,14 +586,20 @@
   // Fills the panel with one tie's evidence as the current reading has it.
   function renderTiePanel(panel, key) {
     const t = tieOf(key);
-    if (!t) return;
+    if (!t) {
+      append(panel, [el('h2', { class: 'panel-title' }, 'Tie ', String(key)),
+        el('p', { class: 'warn' }, 'This tie is not in the reading ' + state.reading + '.')]);
+      return;
+    }
     const inReading = present().ties.has(String(key));
     const base = tiesByKey.get(String(key));
     const endBtn = (id) => el('button', { type: 'button', class: 'link', onclick: () => selectNode(id) }, nodeLabel(id));
     const diffs = base ? tieDiffs(base, t) : [];
     append(panel, [el('h2', { class: 'panel-title' }, t.relation, ': ', nodeLabel(t.source), t.directed ? ' → ' : ' — ', nodeLabel(t.target)),
       inReading ? null : el('p', { class: 'warn' }, 'Not in the reading ' + state.reading + '.'),
-      inReading && !baseTies.has(String(key)) ? el('p', { class: 'warn' }, 'Added by this reading: not in ' + baseId + '.') : null,
+      inReading && !baseTies.has(String(key)) ? el('p', { class: 'warn' }, String(key).includes('~') ?
+        'Moved by this reading: its ends are not the drawn tie\'s (a merge), so it is not drawn.' :
+        'Added by this reading: not in ' + baseId + '.') : null,
       (reading().changed || {})[key] ? el('p', { class: 'warn', id: 'tie-diffs' }, base ? ['Changed by this reading: ',
         diffs.length ? diffs.map(([f, was]) => f + (was === null ? '' : ' (drawn: ' + was + ')')).join('; ') + ' ' +
         (diffs.length === 1 ? 'differs' : 'differ') + ' from the drawn tie.' : 'no field differs from the drawn tie.']
@@ -613,8 +628,8 @@
 
   // Fills the panel with a source and the ties citing it.
   function renderSourcePanel(panel, key) {
-    const s = sourcesByKey.get(key);
-    if (!s) return;
+    const s = sourcesByKey.get(key) || { key: key, reference: '', pages: '', note: '' };
+    if (!sourcesByKey.has(key)) append(panel, [el('p', { class: 'warn' }, 'Cited but not in the sources table.')]);
     append(panel, [el('h2', { class: 'panel-title' }, 'Source ', s.key),
       dl([['reference', s.reference], ['pages', s.pages], ['note', s.note]]),
       el('p', null, el('button', { type: 'button', class: 'small', onclick: () => { state.source = null; state.selected = null; paintDiagram(); renderPanel(); } }, 'clear highlight')),
@@ -680,7 +695,7 @@
     for (const r of rows) {
       const sel = state.selected && state.selected.type === 'node' && state.selected.id === r.id;
       tb.appendChild(activatable(el('tr', { 'data-node': r.id, class: sel ? 'selected' : null },
-        el('td', null, r.label), r.v.map((x) => el('td', { class: 'num' }, fmt(x)))), () => { selectNode(r.id); renderCentrality(); showDiagram(); }));
+        el('td', null, r.label), r.v.map((x) => el('td', { class: 'num' }, fmt(x)))), () => { selectNode(r.id); showDiagram(); }));
     }
     t.appendChild(tb);
     append(clear(ui.centrality), [t, rows.length ? null : el('p', { class: 'note' }, 'No node matches.')]);
@@ -825,8 +840,8 @@
   function renderReadingInfo() {
     const r = reading(), p = present();
     const nch = Object.keys(r.changed || {}).length;
-    const line = [r.kind === 'base' ? 'Base network' : r.id, r.label ? ': ' + r.label : '',
-      ' · ', p.nodes.size + ' nodes, ' + p.ties.size + ' ties', nch ? ', ' + nch + ' changed' : '',
+    const line = [r.kind === 'base' ? (r.id === 'base' ? 'Base network' : 'Base network with ' + r.id) : r.id, r.label ? ': ' + r.label : '',
+      ' · ', plural(p.nodes.size, 'node') + ', ' + plural(p.ties.size, 'tie'), nch ? ', ' + nch + ' changed' : '',
       typeof r.credence === 'number' ? ' · credence ' + fmt(r.credence, 3) : ''];
     // one line for the reading (its whole text on hover), two at most for its citation: the height never changes
     append(clear(ui.readingInfo), [el('span', { class: 'line', title: line.join('') },
@@ -836,12 +851,13 @@
     if (ui.dateLabel) ui.dateLabel.textContent = state.year === null ? 'all dates' : String(state.year);
   }
 
-  // Applies the state everywhere: diagram classes, reading info, panel and table.
+  // Applies the state everywhere: diagram classes, reading info, panel, and the table when the reading changed
+  // (a year changes nothing in it).
   function update() {
     paintDiagram();
     renderReadingInfo();
     renderPanel();
-    renderCentrality();
+    if (ui.tableReading !== state.reading) { ui.tableReading = state.reading; renderCentrality(); }
   }
 
   // Sizes the diagram and panel to the window below the controls (at least 480 pixels).
@@ -865,8 +881,8 @@
       el('footer', null, 'Written by spygraph ', (data.spygraph || {}).version || '', '. This file makes no network request.')]);
     sizeMain();
     window.addEventListener('resize', sizeMain);
+    fitNetwork(); // before any reading hides what it lacks: the fit holds every reading's nodes and ties
     update();
-    fitNetwork();
     document.body.classList.add('ready');
   }
 
