@@ -313,7 +313,7 @@
       several ? '· absent from a reading: hidden' : null),
     data.span ? el('p', { class: 'date-note small', id: 'date-note' },
       'At a year, a tie fades outside its period or either end\'s lifetime; a node outside its lifetime or, undated, ' +
-      'when none of its ties in this reading is at that year. Undated ties never fade.') : null];
+      'when every one of its ties in this reading fades. Undated ties between living ends never fade.') : null];
   }
 
   // Builds the controls bar above the diagram.
