@@ -9,6 +9,13 @@
 #include "spygraph/reading.h"
 #include "spygraph/model.h"
 
+/* How exact betweenness is computed: AUTO picks REDUCED for an undirected reading, else BRANDES; BRANDES is igraph's over the whole graph, REDUCED
+ * Brandes inside each biconnected component with what hangs off its cut vertices (undirected readings
+ * only). All give the same values within rounding. */
+typedef enum sg_exact_method { SG_EXACT_AUTO, SG_EXACT_BRANDES, SG_EXACT_REDUCED } sg_exact_method;
+/* Parses "auto", "brandes", "reduced"; false if unknown. */
+bool sg_exact_method_parse(const char *text, sg_exact_method *out);
+
 /* How the measures are computed. Every measure works on the graph sg_graph_build makes of the read
  * network with READING's direction (DEFAULT: each measure's own, sg_centrality_directed), weights and tie
  * mask, parallel ties merged: one edge per pair (in the same direction, for a directed reading) whose
@@ -24,9 +31,11 @@ typedef struct sg_centrality_options {
     double damping;         /* pagerank damping factor, in (0, 1] */
     const char *group_by;   /* node attribute giving brokerage groups; NULL: sg_centrality_default_group */
     int jobs;               /* worker processes for betweenness, closeness and harmonic; 0: one per core */
+    sg_exact_method exact_method; /* how exact betweenness is computed (AUTO by default) */
 } sg_centrality_options;
 
-/* Sets the defaults: sg_reading_init (direction DEFAULT, no weights), raw values, damping 0.85, group_by NULL, jobs 0. */
+/* Sets the defaults: sg_reading_init (direction DEFAULT, no weights), raw values, damping 0.85, group_by NULL, jobs 0,
+ * exact method AUTO. */
 void sg_centrality_options_init(sg_centrality_options *o);
 
 /* The measure names (static), in the order `help` lists them, terminated by NULL. */

@@ -136,6 +136,38 @@ static int parts_for(const job *j, const igraph_t *g)
     return sg_parallel_parts(igraph_vcount(g), igraph_ecount(g), j->opts->jobs);
 }
 
+bool sg_exact_method_parse(const char *text, sg_exact_method *out)
+{
+    static const char *const names[] = {"auto", "brandes", "reduced"};
+    for (size_t k = 0; k < G_N_ELEMENTS(names); k++)
+        if (strcmp(text, names[k]) == 0) {
+            *out = (sg_exact_method)k;
+            return true;
+        }
+    return false;
+}
+
+/* Whether the block-by-block betweenness pays on G: whenever G is undirected. Each source searches only its
+ * block, a bridge or a pendant costs nothing, and even with one giant block its searches over flat arrays
+ * ran twice as fast as igraph_betweenness on a random graph of 10,000 nodes and 50,000 ties (scripts/bench). */
+static bool reduction_pays(const igraph_t *g)
+{
+    return !igraph_is_directed(g);
+}
+
+/* Raw betweenness of G by the options' exact method. */
+static igraph_error_t betweenness_by_method(const job *j, const igraph_t *g, const igraph_vector_t *lengths,
+                                            igraph_vector_t *out)
+{
+    sg_exact_method m = j->opts->exact_method;
+    if (m == SG_EXACT_REDUCED && igraph_is_directed(g))
+        IGRAPH_ERROR("--exact-method reduced is for undirected readings: betweenness reads these ties directed",
+                     IGRAPH_EINVAL);
+    if (m == SG_EXACT_REDUCED || (m == SG_EXACT_AUTO && reduction_pays(g)))
+        return sg_parallel_betweenness_reduced(g, lengths, parts_for(j, g), out);
+    return sg_parallel_betweenness(g, lengths, parts_for(j, g), out);
+}
+
 static igraph_error_t compute_betweenness(job *j, igraph_vector_t *out)
 {
     sg_graph *s;
@@ -143,7 +175,7 @@ static igraph_error_t compute_betweenness(job *j, igraph_vector_t *out)
     igraph_vector_t buf;
     const igraph_vector_t *lengths;
     IGRAPH_CHECK(lengths_of(s, &buf, &lengths));
-    igraph_error_t err = sg_parallel_betweenness(&s->graph, lengths, parts_for(j, &s->graph), out);
+    igraph_error_t err = betweenness_by_method(j, &s->graph, lengths, out);
     if (lengths)
         igraph_vector_destroy(&buf);
     IGRAPH_CHECK(err);

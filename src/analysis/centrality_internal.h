@@ -20,6 +20,10 @@ int sg_parallel_jobs(int requested);
  * initialised by the caller. Returns an igraph error code. */
 igraph_error_t sg_parallel_betweenness(const igraph_t *g, const igraph_vector_t *lengths, int parts,
                                        igraph_vector_t *res);
+/* The same, block by block (reduced.h): the blocks found once, then PARTS forked parts of the sources
+ * summed in order. For undirected graphs only (IGRAPH_EINVAL otherwise). */
+igraph_error_t sg_parallel_betweenness_reduced(const igraph_t *g, const igraph_vector_t *lengths, int parts,
+                                               igraph_vector_t *res);
 
 /* For every vertex v of G: INV_SUM[v] = 1 / (sum of distances from the vertices that reach v along MODE)
  * (NaN when none does) and REACHED[v] = how many vertices those are; HARMONIC[v] = the sum of 1/d over

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "analysis/centrality_internal.h"
+#include "analysis/reduced.h"
 
 /* Computes part PART of PARTS into RESULT (already sized and zeroed); the parts must add up to the
  * whole. */
@@ -137,6 +138,29 @@ igraph_error_t sg_parallel_betweenness(const igraph_t *g, const igraph_vector_t 
 {
     path_job job = {g, lengths, IGRAPH_ALL, false, false};
     return sum_parts(betweenness_part, &job, parts, igraph_vcount(g), res);
+}
+
+typedef struct reduced_job {
+    const igraph_t *g;
+    const igraph_vector_t *lengths;
+    const sg_blocks *blocks;
+} reduced_job;
+
+static igraph_error_t reduced_part(const void *ctx, int part, int parts, igraph_vector_t *result)
+{
+    const reduced_job *job = ctx;
+    return sg_betweenness_reduced_part(job->g, job->lengths, job->blocks, part, parts, result);
+}
+
+igraph_error_t sg_parallel_betweenness_reduced(const igraph_t *g, const igraph_vector_t *lengths, int parts,
+                                               igraph_vector_t *res)
+{
+    sg_blocks blocks;
+    IGRAPH_CHECK(sg_blocks_init(&blocks, g));
+    reduced_job job = {g, lengths, &blocks};
+    igraph_error_t err = sum_parts(reduced_part, &job, parts, igraph_vcount(g), res);
+    sg_blocks_destroy(&blocks);
+    return err;
 }
 
 /* RESULT holds three blocks of n: 1/sum of distances, reached count, harmonic sum; each part fills the

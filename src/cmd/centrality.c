@@ -18,7 +18,8 @@ enum {
     OPT_WEIGHTS,
     OPT_GROUP_BY,
     OPT_DAMPING,
-    OPT_JOBS
+    OPT_JOBS,
+    OPT_EXACT_METHOD
 };
 
 static const struct option centrality_options[] = {
@@ -26,6 +27,7 @@ static const struct option centrality_options[] = {
     {"sort", required_argument, NULL, OPT_SORT},         {"normalized", no_argument, NULL, OPT_NORMALIZED},
     {"weights", required_argument, NULL, OPT_WEIGHTS},   {"group-by", required_argument, NULL, OPT_GROUP_BY},
     {"damping", required_argument, NULL, OPT_DAMPING},   {"jobs", required_argument, NULL, OPT_JOBS},
+    {"exact-method", required_argument, NULL, OPT_EXACT_METHOD},
     {NULL, 0, NULL, 0},
 };
 
@@ -110,6 +112,10 @@ static int handle_option(const sg_command *cmd, int opt, const char *arg, void *
         if (sg_parse_whole(cmd, "--jobs", arg, 1, LONG_MAX, &v))
             return SG_EXIT_USAGE;
         r->copts.jobs = (int)MIN(v, 1024);
+        return 0;
+    case OPT_EXACT_METHOD:
+        if (!sg_exact_method_parse(arg, &r->copts.exact_method))
+            return sg_usage_error(cmd, "unknown --exact-method '%s' (auto, brandes or reduced)", arg);
         return 0;
     default:
         return sg_usage_error(cmd, "unexpected option");
@@ -536,6 +542,10 @@ const sg_command sg_cmd_centrality = {
         "  --damping X        pagerank damping factor in (0, 1] (default 0.85)\n"
         "  --jobs N           worker processes for betweenness, closeness and harmonic on large graphs\n"
         "                     (default: one per core; small graphs run in one process)\n"
+        "  --exact-method M   how betweenness is computed: auto (default), brandes (igraph's, over the whole\n"
+        "                     graph) or reduced (Brandes inside each biconnected component, with what hangs\n"
+        "                     off its cut vertices; undirected readings only); auto takes reduced for an\n"
+        "                     undirected reading. The same values within rounding.\n"
         COMMON_HELP
         "\nThe graph: parallel ties between two nodes are merged into one edge (weights summed; confidence: the\n"
         "largest), self-loops dropped. Unweighted, every edge counts 1. With --weights, strength, pagerank,\n"
