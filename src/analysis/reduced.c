@@ -198,16 +198,17 @@ typedef struct block {
     double *weight;            /* w_B per local vertex */
 } block;
 
+/* Builds block B (vertices VS, edges ES) of G; LOCAL is the caller's per graph vertex array, all -1, which
+ * maps the block's vertices to local indices while it is built and is all -1 again afterwards. O(block). */
 static void block_build(block *bk, const igraph_t *g, const igraph_vector_t *lengths, const forest *f,
                         igraph_integer_t b, const igraph_vector_int_t *vs, const igraph_vector_int_t *es,
-                        GHashTable *local)
+                        igraph_integer_t *local)
 {
     bk->nv = igraph_vector_int_size(vs);
     bk->vertices = VECTOR(*vs);
-    g_hash_table_remove_all(local);
     bk->weight = g_new(double, bk->nv + 1);
     for (igraph_integer_t i = 0; i < bk->nv; i++) {
-        g_hash_table_insert(local, GINT_TO_POINTER((gint)VECTOR(*vs)[i]), GINT_TO_POINTER((gint)i + 1));
+        local[VECTOR(*vs)[i]] = i;
         bk->weight[i] = block_weight(f, b, VECTOR(*vs)[i]);
     }
     igraph_integer_t ne = igraph_vector_int_size(es);
@@ -217,8 +218,8 @@ static void block_build(block *bk, const igraph_t *g, const igraph_vector_t *len
     igraph_integer_t *a = g_new(igraph_integer_t, ne + 1), *c = g_new(igraph_integer_t, ne + 1);
     for (igraph_integer_t k = 0; k < ne; k++) {
         igraph_integer_t e = VECTOR(*es)[k];
-        a[k] = GPOINTER_TO_INT(g_hash_table_lookup(local, GINT_TO_POINTER((gint)IGRAPH_FROM(g, e)))) - 1;
-        c[k] = GPOINTER_TO_INT(g_hash_table_lookup(local, GINT_TO_POINTER((gint)IGRAPH_TO(g, e)))) - 1;
+        a[k] = local[IGRAPH_FROM(g, e)];
+        c[k] = local[IGRAPH_TO(g, e)];
         bk->start[a[k] + 1]++;
         bk->start[c[k] + 1]++;
     }
@@ -236,6 +237,8 @@ static void block_build(block *bk, const igraph_t *g, const igraph_vector_t *len
     g_free(fill);
     g_free(a);
     g_free(c);
+    for (igraph_integer_t i = 0; i < bk->nv; i++)
+        local[VECTOR(*vs)[i]] = -1;
 }
 
 static void block_clear(block *bk)
@@ -418,7 +421,9 @@ igraph_error_t sg_betweenness_reduced_part(const igraph_t *g, const igraph_vecto
     for (igraph_integer_t b = 0; b < f->nb; b++)
         most_arcs = MAX(most_arcs, 2 * igraph_vector_int_size(igraph_vector_int_list_get_ptr(&bl->edges, b)));
     search_init(&s, bl->largest, most_arcs);
-    GHashTable *local = g_hash_table_new(g_direct_hash, g_direct_equal);
+    igraph_integer_t *local = g_new(igraph_integer_t, n + 1);
+    for (igraph_integer_t v = 0; v < n; v++)
+        local[v] = -1;
     for (igraph_integer_t b = 0; b < f->nb; b++) {
         const igraph_vector_int_t *vs = igraph_vector_int_list_get_ptr(&bl->vertices, b);
         if (igraph_vector_int_size(vs) < 3)
@@ -442,7 +447,7 @@ igraph_error_t sg_betweenness_reduced_part(const igraph_t *g, const igraph_vecto
         }
         block_clear(&bk);
     }
-    g_hash_table_destroy(local);
+    g_free(local);
     search_clear(&s);
     return IGRAPH_SUCCESS;
 }
