@@ -1,0 +1,93 @@
+/* test_approx.c: the sampled betweenness keeps Riondato and Kornaropoulos's promise against igraph's exact
+ * values (igraph_betweenness) on graphs where exact is feasible, and its sample count by hand. */
+#include <glib.h>
+#include <igraph.h>
+#include <math.h>
+
+#include "analysis/approx.h"
+
+/* By hand: EPS 0.1, D 0.1, VD 10: 50 x (floor(log2 8) + 1 + ln 10) = 50 x (3 + 1 + 2.302585) = 315.13 -> 316. */
+static void test_samples(void)
+{
+    g_assert_cmpuint(sg_approx_samples(0.1, 0.1, 10), ==, 316);
+    g_assert_cmpuint(sg_approx_samples(0.1, 0.1, 2), ==, 0);
+}
+
+/* The largest error, over the vertices, of the estimate normalized by n(n - 1) ordered pairs. */
+static double worst_error(const igraph_t *g, const igraph_vector_t *exact, const igraph_vector_t *est)
+{
+    double n = (double)igraph_vcount(g), pairs = n * (n - 1) / (igraph_is_directed(g) ? 1.0 : 2.0), worst = 0;
+    for (igraph_integer_t v = 0; v < igraph_vcount(g); v++)
+        worst = MAX(worst, fabs(VECTOR(*exact)[v] - VECTOR(*est)[v]) / pairs);
+    return worst;
+}
+
+/* On each graph, RUNS seeded estimates at EPS 0.05, D 0.1: the promise is that at least 90% of them are
+ * within EPS for every vertex at once (in practice the bound is loose and all are). */
+static void test_guarantee(void)
+{
+    igraph_rng_seed(igraph_rng_default(), 7);
+    const double eps = 0.05, delta = 0.1;
+    const int runs = 20;
+    for (int shape = 0; shape < 5; shape++) {
+        igraph_t g;
+        switch (shape) {
+        case 0: igraph_barabasi_game(&g, 150, 1, 2, NULL, true, 1, false, IGRAPH_BARABASI_PSUMTREE, NULL); break;
+        case 1: igraph_erdos_renyi_game_gnm(&g, 150, 400, false, false); break;
+        case 2: igraph_star(&g, 60, IGRAPH_STAR_UNDIRECTED, 0); break;
+        case 3: igraph_erdos_renyi_game_gnm(&g, 120, 500, true, false); break; /* directed */
+        default: igraph_erdos_renyi_game_gnm(&g, 150, 120, false, false); break; /* disconnected */
+        }
+        igraph_vector_t exact, est;
+        igraph_vector_init(&exact, 0);
+        igraph_vector_init(&est, 0);
+        igraph_betweenness(&g, &exact, igraph_vss_all(), igraph_is_directed(&g), NULL);
+        int within = 0;
+        for (int run = 0; run < runs; run++) {
+            sg_approx_info info;
+            g_assert_cmpint(sg_betweenness_approx(&g, eps, delta, (uint64_t)run + 1, &est, &info), ==, IGRAPH_SUCCESS);
+            g_assert_cmpuint(info.samples, ==, sg_approx_samples(eps, delta, info.vertex_diameter));
+            within += worst_error(&g, &exact, &est) <= eps;
+        }
+        if (within < (int)ceil((1 - delta) * runs))
+            g_error("shape %d: %d of %d runs within %g", shape, within, runs, eps);
+        /* the same seed gives the same estimate */
+        igraph_vector_t again;
+        igraph_vector_init(&again, 0);
+        sg_approx_info info;
+        sg_betweenness_approx(&g, eps, delta, 5, &est, &info);
+        sg_betweenness_approx(&g, eps, delta, 5, &again, &info);
+        g_assert_true(igraph_vector_all_e(&est, &again));
+        igraph_vector_destroy(&again);
+        igraph_vector_destroy(&exact);
+        igraph_vector_destroy(&est);
+        igraph_destroy(&g);
+    }
+}
+
+/* A star's centre lies on every path between two leaves: its estimate converges on the exact value. */
+static void test_star_centre(void)
+{
+    igraph_t g;
+    igraph_star(&g, 30, IGRAPH_STAR_UNDIRECTED, 0);
+    igraph_vector_t est;
+    igraph_vector_init(&est, 0);
+    sg_approx_info info;
+    g_assert_cmpint(sg_betweenness_approx(&g, 0.01, 0.01, 3, &est, &info), ==, IGRAPH_SUCCESS);
+    double exact = 29.0 * 28.0 / 2.0; /* C(29, 2) pairs of leaves, by hand */
+    double n = 30, pairs = n * (n - 1) / 2;
+    g_assert_cmpfloat(fabs(VECTOR(est)[0] - exact) / pairs, <=, 0.01);
+    for (int v = 1; v < 30; v++)
+        g_assert_cmpfloat(VECTOR(est)[v], ==, 0);
+    igraph_vector_destroy(&est);
+    igraph_destroy(&g);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/approx/samples", test_samples);
+    g_test_add_func("/approx/guarantee", test_guarantee);
+    g_test_add_func("/approx/star", test_star_centre);
+    return g_test_run();
+}
