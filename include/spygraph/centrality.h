@@ -5,6 +5,7 @@
 #include <igraph.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "spygraph/reading.h"
 #include "spygraph/model.h"
@@ -15,6 +16,16 @@
 typedef enum sg_exact_method { SG_EXACT_AUTO, SG_EXACT_BRANDES, SG_EXACT_REDUCED } sg_exact_method;
 /* Parses "auto", "brandes", "reduced"; false if unknown. */
 bool sg_exact_method_parse(const char *text, sg_exact_method *out);
+
+/* What an estimate of betweenness promises (sg_centrality_options.approx_eps): every node's betweenness
+ * normalized by the n(n - 1) ordered pairs is within EPS of the exact value with probability at least
+ * 1 - DELTA, from SAMPLES shortest paths (VERTEX_DIAMETER: the bound of the most nodes on a shortest path
+ * that set their number). */
+typedef struct sg_approx_info {
+    double eps, delta;
+    double vertex_diameter;
+    size_t samples;
+} sg_approx_info;
 
 /* How the measures are computed. Every measure works on the graph sg_graph_build makes of the read
  * network with READING's direction (DEFAULT: each measure's own, sg_centrality_directed), weights and tie
@@ -32,6 +43,12 @@ typedef struct sg_centrality_options {
     const char *group_by;   /* node attribute giving brokerage groups; NULL: sg_centrality_default_group */
     int jobs;               /* worker processes for betweenness, closeness and harmonic; 0: one per core */
     sg_exact_method exact_method; /* how exact betweenness is computed (AUTO by default) */
+    double approx_eps;      /* > 0: betweenness estimated from sampled shortest paths, every node's value
+                               normalized by the n(n - 1) ordered pairs within APPROX_EPS of the exact one
+                               with probability at least 1 - APPROX_DELTA (unweighted readings only) */
+    double approx_delta;    /* in (0, 1); 0.1 by default */
+    uint64_t approx_seed;   /* the samples' seed (1 by default) */
+    sg_approx_info *approx_info; /* when not NULL: filled with the estimate's promise and samples */
 } sg_centrality_options;
 
 /* Sets the defaults: sg_reading_init (direction DEFAULT, no weights), raw values, damping 0.85, group_by NULL, jobs 0,

@@ -6,14 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* What an estimate promises: every vertex's betweenness normalized by the n(n - 1) ordered pairs is within
- * EPS of the exact value with probability at least 1 - DELTA, from SAMPLES paths (VERTEX_DIAMETER: the
- * bound used). */
-typedef struct sg_approx_info {
-    double eps, delta;
-    double vertex_diameter;
-    size_t samples;
-} sg_approx_info;
+#include "spygraph/centrality.h"
 
 /* The number of samples Riondato and Kornaropoulos (WSDM 2014) give for EPS, DELTA and a vertex-diameter
  * bound VD: ceil((0.5 / EPS^2) (floor(log2(VD - 2)) + 1 + ln(1 / DELTA))); 0 when VD < 3. */

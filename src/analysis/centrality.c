@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "analysis/approx.h"
 #include "analysis/centrality_internal.h"
 
 #ifdef _OPENMP
@@ -40,6 +41,8 @@ void sg_centrality_options_init(sg_centrality_options *o)
     memset(o, 0, sizeof *o);
     sg_reading_init(&o->reading);
     o->damping = 0.85;
+    o->approx_delta = 0.1;
+    o->approx_seed = 1;
 }
 
 /* The graph of the job's reading (directed or not), built on first use. */
@@ -175,7 +178,20 @@ static igraph_error_t compute_betweenness(job *j, igraph_vector_t *out)
     igraph_vector_t buf;
     const igraph_vector_t *lengths;
     IGRAPH_CHECK(lengths_of(s, &buf, &lengths));
-    igraph_error_t err = betweenness_by_method(j, &s->graph, lengths, out);
+    igraph_error_t err;
+    if (j->opts->approx_eps > 0) {
+        if (lengths) {
+            igraph_vector_destroy(&buf);
+            IGRAPH_ERROR("--approx estimates betweenness of unweighted readings (drop --weights)", IGRAPH_EINVAL);
+        }
+        sg_approx_info info;
+        err = sg_betweenness_approx(&s->graph, j->opts->approx_eps, j->opts->approx_delta, j->opts->approx_seed, out,
+                                    &info);
+        if (err == IGRAPH_SUCCESS && j->opts->approx_info)
+            *j->opts->approx_info = info;
+    } else {
+        err = betweenness_by_method(j, &s->graph, lengths, out);
+    }
     if (lengths)
         igraph_vector_destroy(&buf);
     IGRAPH_CHECK(err);

@@ -19,7 +19,10 @@ enum {
     OPT_GROUP_BY,
     OPT_DAMPING,
     OPT_JOBS,
-    OPT_EXACT_METHOD
+    OPT_EXACT_METHOD,
+    OPT_APPROX,
+    OPT_APPROX_CONFIDENCE,
+    OPT_SEED
 };
 
 static const struct option centrality_options[] = {
@@ -28,6 +31,9 @@ static const struct option centrality_options[] = {
     {"weights", required_argument, NULL, OPT_WEIGHTS},   {"group-by", required_argument, NULL, OPT_GROUP_BY},
     {"damping", required_argument, NULL, OPT_DAMPING},   {"jobs", required_argument, NULL, OPT_JOBS},
     {"exact-method", required_argument, NULL, OPT_EXACT_METHOD},
+    {"approx", required_argument, NULL, OPT_APPROX},
+    {"approx-confidence", required_argument, NULL, OPT_APPROX_CONFIDENCE},
+    {"seed", required_argument, NULL, OPT_SEED},
     {NULL, 0, NULL, 0},
 };
 
@@ -43,6 +49,8 @@ typedef struct request {
     const char *sort;        /* NULL: betweenness if computed, else the first measure */
     sg_centrality_options copts;
     sg_weights weights;      /* --weights, put into the reading once it is parsed */
+    sg_approx_info approx;   /* with --approx: what the estimate promises (filled by the library) */
+    bool approx_confidence_given;
 } request;
 
 /* One output column: a measure, or a brokerage role. */
@@ -112,6 +120,24 @@ static int handle_option(const sg_command *cmd, int opt, const char *arg, void *
         if (sg_parse_whole(cmd, "--jobs", arg, 1, LONG_MAX, &v))
             return SG_EXIT_USAGE;
         r->copts.jobs = (int)MIN(v, 1024);
+        return 0;
+    case OPT_APPROX:
+        return sg_parse_decimal(cmd, "--approx", arg, 0, 1, false, "a number in (0, 1), such as 0.01",
+                                &r->copts.approx_eps) ||
+                       r->copts.approx_eps >= 1
+                   ? sg_usage_error(cmd, "bad --approx '%s': expected a number in (0, 1), such as 0.01", arg)
+                   : 0;
+    case OPT_APPROX_CONFIDENCE:
+        r->approx_confidence_given = true;
+        return sg_parse_decimal(cmd, "--approx-confidence", arg, 0, 1, false, "a number in (0, 1), such as 0.1",
+                                &r->copts.approx_delta) ||
+                       r->copts.approx_delta >= 1
+                   ? sg_usage_error(cmd, "bad --approx-confidence '%s': expected a number in (0, 1), such as 0.1", arg)
+                   : 0;
+    case OPT_SEED:
+        if (sg_parse_whole(cmd, "--seed", arg, 0, LONG_MAX, &v))
+            return SG_EXIT_USAGE;
+        r->copts.approx_seed = (uint64_t)v;
         return 0;
     case OPT_EXACT_METHOD:
         if (!sg_exact_method_parse(arg, &r->copts.exact_method))
@@ -370,6 +396,16 @@ static cJSON *options_json(const request *r)
         cJSON_AddStringToObject(o, "group_by", r->copts.group_by);
     else
         cJSON_AddNullToObject(o, "group_by");
+    if (r->copts.approx_eps > 0 && has_measure(r, "betweenness")) {
+        cJSON *a = cJSON_AddObjectToObject(o, "approx");
+        cJSON_AddNumberToObject(a, "eps", r->approx.eps);
+        cJSON_AddNumberToObject(a, "delta", r->approx.delta);
+        cJSON_AddNumberToObject(a, "samples", (double)r->approx.samples);
+        cJSON_AddNumberToObject(a, "vertex_diameter_bound", r->approx.vertex_diameter);
+        cJSON_AddItemToObject(a, "seed", sg_json_uint64(r->copts.approx_seed));
+    } else {
+        cJSON_AddNullToObject(o, "approx");
+    }
     cJSON *directed = cJSON_AddArrayToObject(o, "directed");
     for (guint i = 0; i < r->measures->len; i++)
         if (sg_centrality_directed(g_ptr_array_index(r->measures, i), &r->copts))
@@ -393,6 +429,19 @@ static int write_json(const sg_options *opts, const sg_network *net, const reque
     return sg_cmd_write_json(opts, root);
 }
 
+/* The promise of an estimated betweenness, in words (g_free), or NULL when it was computed exactly. */
+static char *approx_promise(const request *r)
+{
+    if (!(r->copts.approx_eps > 0) || !has_measure(r, "betweenness"))
+        return NULL;
+    return g_strdup_printf("betweenness estimated from %zu sampled shortest paths (seed %llu): every node's "
+                           "betweenness, normalized by the n(n-1) ordered pairs, is within %g of its exact value with "
+                           "probability at least %g (Riondato and Kornaropoulos 2014; at most %g nodes on a shortest "
+                           "path)",
+                           r->approx.samples, (unsigned long long)r->copts.approx_seed, r->approx.eps,
+                           1 - r->approx.delta, r->approx.vertex_diameter);
+}
+
 /* Text table, then one line of centralization figures. */
 static int write_text(const sg_options *opts, const sg_network *net, const request *r, GArray *columns,
                       const size_t *order, int sort, const cJSON *centralization)
@@ -412,6 +461,10 @@ static int write_text(const sg_options *opts, const sg_network *net, const reque
     }
     if (centralization->child)
         fputc('\n', out->stream);
+    char *promise = approx_promise(r);
+    if (promise)
+        fprintf(out->stream, "\n%s\n", promise);
+    g_free(promise);
     return sg_output_commit(out) ? SG_EXIT_OK : SG_EXIT_DATA;
 }
 
@@ -436,6 +489,10 @@ static int report(const sg_command *self, const sg_options *opts, const sg_netwo
             sg_table *t = data_table(net, r, columns, order);
             status = sg_cmd_write_table(opts, net, t, "nodes", NULL);
             sg_table_free(t);
+            char *promise = approx_promise(r); /* a CSV file has no place for it: said on standard error */
+            if (promise && status == SG_EXIT_OK)
+                fprintf(stderr, "spygraph: %s\n", promise);
+            g_free(promise);
             cJSON_Delete(centralization);
         } else {
             status = write_text(opts, net, r, columns, order, sort, centralization);
@@ -476,6 +533,7 @@ static int cmd_centrality(const sg_command *self, int argc, char **argv)
     gint64 start = g_get_monotonic_time();
     request r = {.measures = g_ptr_array_new(), .weights = SG_WEIGHTS_NONE};
     sg_centrality_options_init(&r.copts);
+    r.copts.approx_info = &r.approx;
     sg_options opts;
     int status = sg_parse_options(self, argc, argv, centrality_options, handle_option, &r, &opts);
     if (status < 0)
@@ -542,6 +600,12 @@ const sg_command sg_cmd_centrality = {
         "  --damping X        pagerank damping factor in (0, 1] (default 0.85)\n"
         "  --jobs N           worker processes for betweenness, closeness and harmonic on large graphs\n"
         "                     (default: one per core; small graphs run in one process)\n"
+        "  --approx EPS       estimate betweenness from sampled shortest paths instead (unweighted readings):\n"
+        "                     every node's value normalized by the n(n-1) ordered pairs within EPS of the\n"
+        "                     exact one with probability at least 1 - D (Riondato and Kornaropoulos 2014);\n"
+        "                     the promise is printed with the result\n"
+        "  --approx-confidence D  the failure probability D (default 0.1)\n"
+        "  --seed S           the samples' seed (default 1): the same seed, the same estimate\n"
         "  --exact-method M   how betweenness is computed: auto (default), brandes (igraph's, over the whole\n"
         "                     graph) or reduced (Brandes inside each biconnected component, with what hangs\n"
         "                     off its cut vertices; undirected readings only); auto takes reduced for an\n"
