@@ -50,7 +50,6 @@ typedef struct request {
     sg_centrality_options copts;
     sg_weights weights;      /* --weights, put into the reading once it is parsed */
     sg_approx_info approx;   /* with --approx: what the estimate promises (filled by the library) */
-    bool approx_confidence_given;
 } request;
 
 /* One output column: a measure, or a brokerage role. */
@@ -89,6 +88,22 @@ static int parse_measures(const sg_command *cmd, const char *arg, request *r)
     return status;
 }
 
+/* Parses ARG, the value of OPTION, as a number strictly between 0 and 1 (EXAMPLE in the message) into *OUT;
+ * returns 0, or SG_EXIT_USAGE after one usage error. */
+static int parse_fraction(const sg_command *cmd, const char *option, const char *arg, const char *example,
+                          double *out)
+{
+    char *expected = g_strdup_printf("a number in (0, 1), such as %s", example);
+    double v = 0;
+    int status = sg_parse_decimal(cmd, option, arg, 0, 1, false, expected, &v);
+    if (status == 0 && v >= 1)
+        status = sg_usage_error(cmd, "bad %s '%s': expected %s", option, arg, expected);
+    if (status == 0)
+        *out = v;
+    g_free(expected);
+    return status;
+}
+
 static int handle_option(const sg_command *cmd, int opt, const char *arg, void *ctx)
 {
     request *r = ctx;
@@ -122,18 +137,9 @@ static int handle_option(const sg_command *cmd, int opt, const char *arg, void *
         r->copts.jobs = (int)MIN(v, 1024);
         return 0;
     case OPT_APPROX:
-        return sg_parse_decimal(cmd, "--approx", arg, 0, 1, false, "a number in (0, 1), such as 0.01",
-                                &r->copts.approx_eps) ||
-                       r->copts.approx_eps >= 1
-                   ? sg_usage_error(cmd, "bad --approx '%s': expected a number in (0, 1), such as 0.01", arg)
-                   : 0;
+        return parse_fraction(cmd, "--approx", arg, "0.01", &r->copts.approx_eps);
     case OPT_APPROX_CONFIDENCE:
-        r->approx_confidence_given = true;
-        return sg_parse_decimal(cmd, "--approx-confidence", arg, 0, 1, false, "a number in (0, 1), such as 0.1",
-                                &r->copts.approx_delta) ||
-                       r->copts.approx_delta >= 1
-                   ? sg_usage_error(cmd, "bad --approx-confidence '%s': expected a number in (0, 1), such as 0.1", arg)
-                   : 0;
+        return parse_fraction(cmd, "--approx-confidence", arg, "0.1", &r->copts.approx_delta);
     case OPT_SEED:
         if (sg_parse_whole(cmd, "--seed", arg, 0, LONG_MAX, &v))
             return SG_EXIT_USAGE;
