@@ -145,12 +145,11 @@ static igraph_error_t vertex_diameter_bound(const igraph_t *g, const arcs *a, do
     return IGRAPH_SUCCESS;
 }
 
-size_t sg_approx_samples(double eps, double delta, double vertex_diameter)
+double sg_approx_samples(double eps, double delta, double vertex_diameter)
 {
     if (vertex_diameter < 3)
         return 0; /* no shortest path has an internal vertex */
-    double r = 0.5 / (eps * eps) * (floor(log2(vertex_diameter - 2)) + 1 + log(1 / delta));
-    return (size_t)ceil(r);
+    return ceil(0.5 / (eps * eps) * (floor(log2(vertex_diameter - 2)) + 1 + log(1 / delta)));
 }
 
 /* One side of the bidirectional search: distances and path counts from its end, the visited vertices in
@@ -330,12 +329,22 @@ igraph_error_t sg_approx_init(sg_approx *ap, const igraph_t *g, double eps, doub
         g_free(a);
         return err;
     }
+    double r = a->n >= 3 ? sg_approx_samples(eps, delta, vd) : 0;
+    if (!(r <= SG_APPROX_MAX_SAMPLES)) { /* also NaN, had EPS underflowed */
+        arcs_free(a);
+        g_free(a);
+        if (isfinite(r))
+            IGRAPH_ERRORF("betweenness within %g with probability %g needs %.3g sampled paths here, more than a run "
+                          "can take (%.0e): compute it exactly (drop --approx) or ask for a larger EPS",
+                          IGRAPH_EINVAL, eps, 1 - delta, r, SG_APPROX_MAX_SAMPLES);
+        IGRAPH_ERRORF("betweenness within %g needs more sampled paths than a number can hold: compute it exactly "
+                      "(drop --approx) or ask for a larger EPS", IGRAPH_EINVAL, eps);
+    }
     ap->arcs = a;
     ap->n = a->n;
     ap->directed = igraph_is_directed(g);
     ap->seed = seed;
-    size_t r = a->n >= 3 ? sg_approx_samples(eps, delta, vd) : 0;
-    ap->info = (sg_approx_info){eps, delta, vd, r};
+    ap->info = (sg_approx_info){eps, delta, vd, (size_t)r};
     return IGRAPH_SUCCESS;
 }
 

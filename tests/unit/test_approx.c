@@ -10,8 +10,21 @@
 /* By hand: EPS 0.1, D 0.1, VD 10: 50 x (floor(log2 8) + 1 + ln 10) = 50 x (3 + 1 + 2.302585) = 315.13 -> 316. */
 static void test_samples(void)
 {
-    g_assert_cmpuint(sg_approx_samples(0.1, 0.1, 10), ==, 316);
-    g_assert_cmpuint(sg_approx_samples(0.1, 0.1, 2), ==, 0);
+    g_assert_cmpfloat(sg_approx_samples(0.1, 0.1, 10), ==, 316);
+    g_assert_cmpfloat(sg_approx_samples(0.1, 0.1, 2), ==, 0);
+    /* EPS 1e-12, D 0.1, VD 10: 5e23 x 6.302585 = 3.15e24 samples, past any count a run can take: refused */
+    g_assert_cmpfloat(fabs(sg_approx_samples(1e-12, 0.1, 10) - 3.1513e24) / 3.1513e24, <, 1e-4);
+    igraph_t g;
+    igraph_ring(&g, 10, false, false, false);
+    igraph_vector_t est;
+    igraph_vector_init(&est, 0);
+    sg_approx_info info;
+    igraph_error_handler_t *old = igraph_set_error_handler(igraph_error_handler_ignore);
+    g_assert_cmpint(sg_betweenness_approx(&g, 1e-12, 0.1, 1, 1, &est, &info), ==, IGRAPH_EINVAL);
+    g_assert_cmpint(sg_betweenness_approx(&g, 1e-300, 0.1, 1, 1, &est, &info), ==, IGRAPH_EINVAL);
+    igraph_set_error_handler(old);
+    igraph_vector_destroy(&est);
+    igraph_destroy(&g);
 }
 
 /* The largest error, over the vertices, of the estimate normalized by n(n - 1) ordered pairs. */
@@ -66,7 +79,7 @@ static void test_guarantee(void)
         for (int run = 0; run < runs; run++) {
             sg_approx_info info;
             g_assert_cmpint(sg_betweenness_approx(&g, eps, delta, (uint64_t)run + 1, 1, &est, &info), ==, IGRAPH_SUCCESS);
-            g_assert_cmpuint(info.samples, ==, sg_approx_samples(eps, delta, info.vertex_diameter));
+            g_assert_cmpfloat((double)info.samples, ==, sg_approx_samples(eps, delta, info.vertex_diameter));
             within += worst_error(&g, &exact, &est) <= eps;
         }
         if (within < (int)ceil((1 - delta) * runs))
