@@ -123,7 +123,7 @@ static void format_line(line *l, bool final)
     put(l, "spygraph: ");
     put(l, what);
     if (total == 0) {
-        put(l, final ? ": done in " : ", ");
+        put(l, final ? ", ended after " : ", ");
         put_duration(l, t, final);
     } else {
         if (done > total)
