@@ -6,7 +6,8 @@ usage: progress_check.py SPYGRAPH TMP forced|quiet|terminal
 forced    --progress without a terminal: plain lines `spygraph: WHAT P% (DONE/TOTAL UNIT...)`, percentages that
           never go down and end at exactly 100% (TOTAL/TOTAL: every worker's steps counted), for block-by-block
           and Brandes (directed, igraph's handler) betweenness over two workers, closeness and harmonic, and
-          robustness samples; the data (standard output and -o) byte for byte as without --progress.
+          robustness samples; the data (standard output and -o) byte for byte as without --progress; an export
+          and a layout (no fraction known): the time elapsed, then `ended after T s`.
 quiet     no terminal and no option: nothing on standard error; --quiet on a terminal, with the delay set to 0:
           nothing either.
 terminal  standard error on a pseudo-terminal (Python's pty): with SPYGRAPH_PROGRESS_DELAY=0 (test-only), lines
@@ -90,8 +91,21 @@ def check_forced(graph, directed_graph):
         nothing, err = run(args + ["--progress", "-o", out])
         assert nothing == b"" and open(out, "rb").read() == plain, args
         assert progress_runs(err), args
-    # the totals: the sources of the blocks (uniform graph: one block of all nodes of degree >= 2 ...) are
-    # at most n; Brandes counts every node; robustness counts its samples
+    # work that tells no fraction done: the time elapsed, and a last line when it ends
+    three = os.path.join(tmp, "three.csv")
+    with open(three, "w") as f:
+        f.write("source,target\nalpha,beta\nbeta,gamma\n")
+    for args, what in ((["export", graph, "-f", "graphml"], r"exporting \d+ nodes and 6000 ties as graphml"),
+                       (["render", three, "-f", "svg"], "(laying out|drawing) 3 nodes")):
+        out = [os.path.join(tmp, "elapsed%d" % k) for k in (0, 1)]
+        _, err = run(args + ["-o", out[0]])
+        assert err == "", (args, err)
+        _, err = run(args + ["-o", out[1], "--progress"])
+        assert open(out[0], "rb").read() == open(out[1], "rb").read(), ("the data differ with --progress", args)
+        lines = err.splitlines()
+        assert lines and all(re.match(r"^spygraph: %s(, \d+ s|, ended after [\d.]+ s)$" % what, l) for l in lines), \
+            (args, err)
+        assert "ended after" in lines[-1] and "ended after" not in lines[0], (args, err)
     print("forced: ok")
 
 
