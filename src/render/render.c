@@ -485,8 +485,23 @@ static bool fit_measure(GVC_t *gvc, const sg_network *net, const sg_render_spec 
  * labels are bisected back up to the most that fit; when the drawing of marks alone is still too wide for
  * the legend's type, the marks shrink. At most 40 layouts. Warns when the minimum cannot be reached.
  * Returns false after adding an error to DIAG when Graphviz cannot lay the graph out. */
+static bool fit_type_layouts(GVC_t *gvc, const sg_network *net, const sg_render_spec *spec, sg_view *view,
+                             const char *layout, sg_diag *diag);
+
+/* fit_type_layouts, reported as one piece of work (its layouts are not reported one by one). */
 static bool fit_type(GVC_t *gvc, const sg_network *net, const sg_render_spec *spec, sg_view *view,
                      const char *layout, sg_diag *diag)
+{
+    char what[96];
+    snprintf(what, sizeof what, "fitting %zu nodes to the page (up to 40 layouts)", view->drawn_nodes);
+    sg_progress_begin(what, NULL, 0);
+    bool ok = fit_type_layouts(gvc, net, spec, view, layout, diag);
+    sg_progress_end();
+    return ok;
+}
+
+static bool fit_type_layouts(GVC_t *gvc, const sg_network *net, const sg_render_spec *spec, sg_view *view,
+                             const char *layout, sg_diag *diag)
 {
     double least = spec->min_font > 0 ? spec->min_font : SG_RENDER_MIN_FONT;
     double enough = least * 0.999;
