@@ -7,6 +7,7 @@
 
 #include "analysis/centrality_internal.h"
 #include "analysis/reduced.h"
+#include "spygraph/progress.h"
 
 typedef sg_part_fn part_fn;
 
@@ -125,13 +126,19 @@ static igraph_error_t betweenness_part(const void *ctx, int part, int parts, igr
 {
     const path_job *job = ctx;
     igraph_bool_t directed = igraph_is_directed(job->g);
-    if (parts == 1)
-        return igraph_betweenness(job->g, result, igraph_vss_all(), directed, job->lengths);
+    igraph_integer_t n = igraph_vcount(job->g);
+    sg_progress_igraph_units((uint64_t)((n - part + parts - 1) / parts)); /* this part's sources */
+    if (parts == 1) {
+        IGRAPH_CHECK(igraph_betweenness(job->g, result, igraph_vss_all(), directed, job->lengths));
+        sg_progress_igraph_done();
+        return IGRAPH_SUCCESS;
+    }
     igraph_vector_int_t sources;
     IGRAPH_VECTOR_INT_INIT_FINALLY(&sources, 0);
-    IGRAPH_CHECK(part_vertices(igraph_vcount(job->g), part, parts, &sources));
+    IGRAPH_CHECK(part_vertices(n, part, parts, &sources));
     IGRAPH_CHECK(igraph_betweenness_subset(job->g, result, igraph_vss_all(), directed, igraph_vss_vector(&sources),
                                            igraph_vss_all(), job->lengths));
+    sg_progress_igraph_done(); /* igraph_betweenness_subset reports no progress: the part counts at its end */
     igraph_vector_int_destroy(&sources);
     IGRAPH_FINALLY_CLEAN(1);
     return IGRAPH_SUCCESS;
@@ -141,7 +148,10 @@ igraph_error_t sg_parallel_betweenness(const igraph_t *g, const igraph_vector_t 
                                        igraph_vector_t *res)
 {
     path_job job = {g, lengths, IGRAPH_ALL, false, false};
-    return sum_parts(betweenness_part, &job, parts, igraph_vcount(g), res);
+    sg_progress_begin("betweenness", "sources", (uint64_t)igraph_vcount(g));
+    igraph_error_t err = sum_parts(betweenness_part, &job, parts, igraph_vcount(g), res);
+    sg_progress_end();
+    return err;
 }
 
 typedef struct reduced_job {
@@ -162,7 +172,9 @@ igraph_error_t sg_parallel_betweenness_reduced(const igraph_t *g, const igraph_v
     sg_blocks blocks;
     IGRAPH_CHECK(sg_blocks_init(&blocks, g));
     reduced_job job = {g, lengths, &blocks};
+    sg_progress_begin("betweenness", "sources", sg_blocks_sources(&blocks));
     igraph_error_t err = sum_parts(reduced_part, &job, parts, igraph_vcount(g), res);
+    sg_progress_end();
     sg_blocks_destroy(&blocks);
     return err;
 }
@@ -181,6 +193,7 @@ static igraph_error_t distances_part(const void *ctx, int part, int parts, igrap
     IGRAPH_CHECK(part_vertices(n, part, parts, &vids));
     igraph_integer_t k = igraph_vector_int_size(&vids);
     if (job->closeness) {
+        sg_progress_igraph_units((uint64_t)k);
         IGRAPH_CHECK(igraph_closeness(job->g, &values, &reached, NULL, igraph_vss_vector(&vids), job->mode,
                                       job->lengths, false));
         for (igraph_integer_t i = 0; i < k; i++) {
@@ -188,10 +201,13 @@ static igraph_error_t distances_part(const void *ctx, int part, int parts, igrap
             VECTOR(*result)[v] = VECTOR(values)[i];
             VECTOR(*result)[n + v] = (double)VECTOR(reached)[i];
         }
+        sg_progress_igraph_done();
     }
     if (job->harmonic) {
+        sg_progress_igraph_units((uint64_t)k);
         IGRAPH_CHECK(igraph_harmonic_centrality(job->g, &values, igraph_vss_vector(&vids), job->mode, job->lengths,
                                                 false));
+        sg_progress_igraph_done();
         for (igraph_integer_t i = 0; i < k; i++)
             VECTOR(*result)[2 * n + VECTOR(vids)[i]] = VECTOR(values)[i];
     }
@@ -221,7 +237,11 @@ igraph_error_t sg_parallel_distances(const igraph_t *g, const igraph_vector_t *l
     path_job job = {g, lengths, mode, inv_sum || reached, harmonic != NULL};
     igraph_vector_t all;
     IGRAPH_VECTOR_INIT_FINALLY(&all, 0);
-    IGRAPH_CHECK(sum_parts(distances_part, &job, parts, 3 * n, &all));
+    sg_progress_begin(job.closeness && job.harmonic ? "closeness and harmonic" : job.closeness ? "closeness" : "harmonic",
+                      "nodes", (uint64_t)n * (uint64_t)(job.closeness + job.harmonic));
+    igraph_error_t err = sum_parts(distances_part, &job, parts, 3 * n, &all);
+    sg_progress_end();
+    IGRAPH_CHECK(err);
     IGRAPH_CHECK(copy_block(&all, n, 0, inv_sum));
     IGRAPH_CHECK(copy_block(&all, n, 1, reached));
     IGRAPH_CHECK(copy_block(&all, n, 2, harmonic));

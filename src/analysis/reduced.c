@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "analysis/reduced.h"
+#include "spygraph/progress.h"
 
 /* Every shortest path between two vertices passes through the cut vertices that separate them, and each of
  * its stretches between two of them lies in one block (biconnected component): a simple path that left a
@@ -404,6 +405,17 @@ void sg_blocks_destroy(sg_blocks *bl)
     bl->forest = NULL;
 }
 
+uint64_t sg_blocks_sources(const sg_blocks *bl)
+{
+    uint64_t sources = 0;
+    for (igraph_integer_t b = 0; b < igraph_vector_int_list_size(&bl->vertices); b++) {
+        igraph_integer_t nv = igraph_vector_int_size(igraph_vector_int_list_get_ptr(&bl->vertices, b));
+        if (nv >= 3)
+            sources += (uint64_t)nv;
+    }
+    return sources;
+}
+
 igraph_error_t sg_betweenness_reduced_part(const igraph_t *g, const igraph_vector_t *lengths, const sg_blocks *bl,
                                            int part, int parts, igraph_vector_t *res)
 {
@@ -421,6 +433,7 @@ igraph_error_t sg_betweenness_reduced_part(const igraph_t *g, const igraph_vecto
     for (igraph_integer_t b = 0; b < f->nb; b++)
         most_arcs = MAX(most_arcs, 2 * igraph_vector_int_size(igraph_vector_int_list_get_ptr(&bl->edges, b)));
     search_init(&s, bl->largest, most_arcs);
+    uint64_t searched = 0; /* searches not yet added to the progress count */
     igraph_integer_t *local = g_new(igraph_integer_t, n + 1);
     for (igraph_integer_t v = 0; v < n; v++)
         local[v] = -1;
@@ -433,6 +446,10 @@ igraph_error_t sg_betweenness_reduced_part(const igraph_t *g, const igraph_vecto
         for (igraph_integer_t src = 0; src < bk.nv; src++) {
             if (bk.vertices[src] % parts != part)
                 continue;
+            if (++searched == 64) { /* a shared counter touched every 64 searches, not each time */
+                sg_progress_add(searched);
+                searched = 0;
+            }
             igraph_integer_t reached = shortest_paths(&bk, lengths != NULL, src, &s);
             for (igraph_integer_t k = 0; k < reached; k++)
                 s.delta[s.stack[k]] = 0;
@@ -447,6 +464,7 @@ igraph_error_t sg_betweenness_reduced_part(const igraph_t *g, const igraph_vecto
         }
         block_clear(&bk);
     }
+    sg_progress_add(searched);
     g_free(local);
     search_clear(&s);
     return IGRAPH_SUCCESS;

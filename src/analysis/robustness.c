@@ -7,6 +7,7 @@
 #include "analysis/centrality_internal.h"
 #include "analysis/masked.h"
 #include "spygraph/compare.h"
+#include "spygraph/progress.h"
 #include "spygraph/robustness.h"
 
 /* ---- the random streams ---- */
@@ -422,10 +423,26 @@ static int jobs_for(const analysis *a, size_t rows)
 /* Called with each row of a blocked run: ROW's values, WIDTH long. */
 typedef void row_consumer(void *data, size_t row, const double *values);
 
+/* A row function that counts each row it computes as a step of the progress under way. */
+typedef struct counted_rows {
+    sg_row_fn *fn;
+    const void *ctx;
+} counted_rows;
+
+static igraph_error_t counted_row(const void *ctx, size_t row, double *out)
+{
+    const counted_rows *c = ctx;
+    igraph_error_t err = c->fn(c->ctx, row, out);
+    sg_progress_add(1);
+    return err;
+}
+
 /* Computes N_ROWS rows of FN (WIDTH values each) in blocks of at most 1M values (8 MB; each block spread
  * over the worker processes, a wait for all of them at its end), handing each row to CONSUME in row order,
- * so that memory does not grow with the number of rows. Returns false after the error was reported. */
-static bool run_blocks(analysis *a, sg_row_fn *fn, size_t n_rows, size_t width, row_consumer *consume, void *data)
+ * so that memory does not grow with the number of rows; the rows are reported as progress, WHAT done over
+ * N_ROWS UNIT. Returns false after the error was reported. */
+static bool run_blocks(analysis *a, sg_row_fn *fn, size_t n_rows, size_t width, row_consumer *consume, void *data,
+                       const char *what, const char *unit)
 {
     size_t block = MAX(1, MIN(n_rows, (size_t)(1 << 20) / MAX(width, 1)));
     double *rows = g_try_new(double, block * width + 1);
@@ -437,13 +454,16 @@ static bool run_blocks(analysis *a, sg_row_fn *fn, size_t n_rows, size_t width, 
         return false;
     }
     bool ok = true;
+    counted_rows counted = {fn, a};
+    sg_progress_begin(what, unit, n_rows);
     for (size_t first = 0; ok && first < n_rows; first += block) {
         size_t count = MIN(block, n_rows - first);
         a->first_row = first;
-        ok = sg_parallel_rows(fn, a, count, width, jobs_for(a, count), rows) == IGRAPH_SUCCESS;
+        ok = sg_parallel_rows(counted_row, &counted, count, width, jobs_for(a, count), rows) == IGRAPH_SUCCESS;
         for (size_t r = 0; ok && r < count; r++)
             consume(data, first + r, rows + r * width);
     }
+    sg_progress_end();
     a->first_row = 0;
     g_free(rows);
     return ok;
@@ -763,7 +783,8 @@ static bool by_source_prepare(analysis *a, sg_robustness *res)
 static bool by_source(analysis *a, sg_robustness *res, const double *old, const int *old_rank)
 {
     comparison cmp = {res, old, old_rank, NULL, SIZE_MAX};
-    bool ok = run_blocks(a, masked_row, res->n_sources, a->width, source_done, &cmp);
+    bool ok = run_blocks(a, masked_row, res->n_sources, a->width, source_done, &cmp, "robustness by source",
+                         "sources left out");
     if (ok)
         qsort(res->sources, res->n_sources, sizeof *res->sources,
               (int (*)(const void *, const void *))compare_sources);
@@ -820,7 +841,7 @@ static bool decisive(analysis *a, sg_robustness *res, const double *old, const i
         a->scratch_mask[e] = true;
     sg_robust_tie *ties = g_new0(sg_robust_tie, m + 1);
     comparison cmp = {res, old, old_rank, ties, res->decisive_node};
-    bool ok = run_blocks(a, decisive_row, m, a->width, tie_done, &cmp);
+    bool ok = run_blocks(a, decisive_row, m, a->width, tie_done, &cmp, "decisive ties", "ties removed");
     g_free(a->scratch_mask);
     a->scratch_mask = NULL;
     if (ok) {
@@ -966,7 +987,7 @@ static bool sample_all(analysis *a, sg_robustness *res, double *rows, int *ranks
         order[start[a->sample_set[s]]++] = s;
     a->group = order;
     scatter sc = {rows, ranks, a->width, order};
-    bool ok = run_blocks(a, sample_row, samples, 2 * a->width, scatter_row, &sc);
+    bool ok = run_blocks(a, sample_row, samples, 2 * a->width, scatter_row, &sc, "robustness", "samples");
     variant_free(a->current);
     a->current = NULL;
     a->group = NULL;
@@ -1176,7 +1197,7 @@ igraph_error_t sg_sample_p_top(const sg_network *net, const char *measure, const
         igraph_vector_null(p_top);
         top_counter counter = {VECTOR(*p_top), top_k, n};
         /* in blocks: memory does not grow with the number of samples */
-        if (!run_blocks(&job.a, sample_row, samples, 2 * n, count_top, &counter))
+        if (!run_blocks(&job.a, sample_row, samples, 2 * n, count_top, &counter, "top-k samples", "samples"))
             err = IGRAPH_FAILURE;
         for (size_t i = 0; err == IGRAPH_SUCCESS && i < n; i++)
             VECTOR(*p_top)[i] /= (double)MAX(samples, 1);

@@ -6,6 +6,7 @@
 
 #include "analysis/centrality_internal.h"
 #include "spygraph/compare.h"
+#include "spygraph/progress.h"
 #include "spygraph/robustness.h"
 #include "spygraph/summary.h"
 #include "spygraph/timeline.h"
@@ -290,6 +291,7 @@ static igraph_error_t slice_row(const void *ctx, size_t row_in_block, double *ou
     }
     igraph_vector_destroy(&values);
     sg_network_unref(snet);
+    sg_progress_add(1);
     return ok ? IGRAPH_SUCCESS : IGRAPH_FAILURE;
 }
 
@@ -327,6 +329,7 @@ static bool run_slices(sg_timeline *t, sg_network *base, const sg_timeline_optio
     double *rows = g_new(double, block * width);
     slice_job job = {t, base, opts, row_of, parts > 1 ? 1 : opts->centrality.jobs, 0};
     bool ok = true;
+    sg_progress_begin("timeline", "slices", t->n_slices); /* slice_row counts each slice */
     for (size_t first = 0; ok && first < t->n_slices; first += block) {
         size_t count = MIN(block, t->n_slices - first);
         job.first = first;
@@ -334,11 +337,17 @@ static bool run_slices(sg_timeline *t, sg_network *base, const sg_timeline_optio
         for (size_t k = 0; ok && k < count; k++)
             unpack_row(t, first + k, rows + k * width);
     }
+    sg_progress_end();
     g_free(rows);
-    for (size_t k = 0; ok && opts->samples && k < t->n_slices; k++) {
+    if (!ok || !opts->samples)
+        return ok;
+    sg_progress_begin("timeline samples", "slices", t->n_slices);
+    for (size_t k = 0; ok && k < t->n_slices; k++) {
         sg_reading r = slice_reading(t, opts, k);
         ok = slice_samples(t, base, &r, opts, row_of, k, diag);
+        sg_progress_add(1);
     }
+    sg_progress_end();
     return ok;
 }
 

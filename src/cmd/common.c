@@ -11,6 +11,7 @@
 #include "spygraph/centrality.h"
 #include "spygraph/interchange.h"
 #include "spygraph/loader.h"
+#include "spygraph/progress.h"
 #include "help.h"
 
 /* Prints LEAD, then ITEMS (NULL-terminated) separated by a space, SUFFIX after each but the last, breaking
@@ -98,6 +99,13 @@ void sg_command_help(const sg_command *cmd, FILE *stream)
               "                     Cyrillic names (LibreOffice needs none: choose UTF-8 when it asks)\n", stream);
     if (cmd->reads)
         sg_reading_options_help(cmd, stream);
+    if (strcmp(cmd->name, "help") != 0)
+        fputs("\nprogress (on standard error, never in the data written):\n"
+              "  --progress         report the progress of long work (betweenness, closeness, samples, slices,\n"
+              "                     layouts, exports) even when standard error is not a terminal, from the\n"
+              "                     start: a line a second, the last one at 100%; by default it shows only on\n"
+              "                     a terminal and only for work that lasts more than a second\n"
+              "  --quiet            never report progress (warnings and errors are still printed)\n", stream);
 }
 
 void sg_help_list(FILE *stream, const char *lead, const char *const *items, int indent, int width)
@@ -211,7 +219,15 @@ int sg_check_group_by(const sg_command *cmd, const sg_network *net, const char *
 }
 
 /* The common options without a short form that are not reading options (numbered below the commands' own). */
-enum { OPT_CSV_RAW = SG_OPT_FIRST_COMMAND_OPTION - 0x10, OPT_BOM, OPT_INPUT_FORMAT, OPT_NODES, OPT_COLUMNS };
+enum {
+    OPT_CSV_RAW = SG_OPT_FIRST_COMMAND_OPTION - 0x10,
+    OPT_BOM,
+    OPT_INPUT_FORMAT,
+    OPT_NODES,
+    OPT_COLUMNS,
+    OPT_PROGRESS,
+    OPT_QUIET
+};
 /* --max-input-size, a common option that is not a reading option (numbered below the commands' own). */
 enum { SG_OPT_MAX_INPUT_SIZE = SG_OPT_FIRST_COMMAND_OPTION - 1 };
 
@@ -242,6 +258,8 @@ static const struct option common_options[] = {
     {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
     {"nodes", required_argument, NULL, OPT_NODES},
     {"columns", required_argument, NULL, OPT_COLUMNS},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"quiet", no_argument, NULL, OPT_QUIET},
     {"hypothesis", required_argument, NULL, SG_OPT_HYPOTHESIS},
     {"at", required_argument, NULL, SG_OPT_AT},
     {"between", required_argument, NULL, SG_OPT_BETWEEN},
@@ -462,6 +480,9 @@ static int finish_reading(const sg_command *cmd, sg_reading *r, sg_relation_set 
     return -1;
 }
 
+/* --progress and --quiet as given on the command line being parsed. */
+static bool progress_given, quiet_given;
+
 /* Handles one common option that is not a reading option; returns 0, SG_EXIT_USAGE, or -1 if OPT is not
  * one. */
 static int common_option(const sg_command *cmd, int opt, const char *arg, sg_options *o)
@@ -489,6 +510,12 @@ static int common_option(const sg_command *cmd, int opt, const char *arg, sg_opt
         return 0;
     case SG_OPT_MAX_INPUT_SIZE:
         return parse_input_size(cmd, arg);
+    case OPT_PROGRESS:
+        progress_given = true;
+        return 0;
+    case OPT_QUIET:
+        quiet_given = true;
+        return 0;
     case OPT_INPUT_FORMAT: {
         const sg_graph_format *f = sg_graph_format_find(arg);
         if (!f || !f->read)
@@ -551,7 +578,11 @@ int sg_parse_options(const sg_command *cmd, int argc, char **argv, const struct 
     memset(opts, 0, sizeof *opts);
     sg_reading_init(&opts->reading);
     reading_state st = {.hypotheses = g_ptr_array_new()};
+    progress_given = quiet_given = false;
     int status = parse_loop(cmd, argc, argv, extra, handler, ctx, opts, &st);
+    if (status < 0 && progress_given && quiet_given)
+        status = sg_usage_error(cmd, "--progress and --quiet exclude each other");
+    sg_progress_set_mode(quiet_given ? SG_PROGRESS_QUIET : progress_given ? SG_PROGRESS_FORCE : SG_PROGRESS_AUTO);
     if (status < 0)
         status = finish_reading(cmd, &opts->reading, &opts->route_relations, &st);
     g_ptr_array_add(st.hypotheses, NULL);

@@ -5,6 +5,7 @@
 #include "cmd.h"
 #include "help.h"
 #include "spygraph/interchange.h"
+#include "spygraph/progress.h"
 #include "spygraph/render.h"
 #include "spygraph/spygraph.h"
 
@@ -46,15 +47,15 @@ static int write_export(const sg_network *net, const sg_graph_format *format, co
 {
     sg_diag *diag = sg_diag_new();
     bool ok;
+    char *what = g_strdup_printf("exporting %zu nodes and %zu ties as %s", net->n_nodes, net->n_edges, format->name);
+    sg_progress_begin(what, NULL, 0); /* the writers tell no fraction done: the time elapsed is shown */
+    g_free(what);
     if (format->write_folder) {
         static const char *const written[] = {"network.json", "nodes.csv", "edges.csv", "sources.csv", "events.csv",
                                               NULL};
-        if (!replaceable_export(path)) {
-            sg_diag_free(diag);
-            return SG_EXIT_DATA;
-        }
-        sg_output_folder *folder = sg_output_folder_open(path, written);
+        sg_output_folder *folder = replaceable_export(path) ? sg_output_folder_open(path, written) : NULL;
         if (!folder) {
+            sg_progress_end();
             sg_diag_free(diag);
             return SG_EXIT_DATA;
         }
@@ -66,6 +67,7 @@ static int write_export(const sg_network *net, const sg_graph_format *format, co
     } else {
         sg_output *out = sg_output_open(path);
         if (!out) {
+            sg_progress_end();
             sg_diag_free(diag);
             return SG_EXIT_DATA;
         }
@@ -75,6 +77,7 @@ static int write_export(const sg_network *net, const sg_graph_format *format, co
         else
             sg_output_abort(out);
     }
+    sg_progress_end();
     if (diag->count) {
         sg_diag_sort(diag);
         sg_diag_print(diag, true); /* a writer's warnings too: an attribute renamed, a character replaced */

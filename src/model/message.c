@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "spygraph/message.h"
+#include "spygraph/progress.h"
 
 /* True for the characters that rearrange or break the text around them on a terminal: Unicode's bidi
  * embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) and its line and paragraph
@@ -64,7 +65,9 @@ static void print_message(bool warning, const char *text)
     GString *line = g_string_new(warning ? "spygraph: warning: " : "spygraph: ");
     sg_term_append(line, text);
     g_string_append_c(line, '\n');
+    sg_progress_pause(); /* a progress line drawn in place is cleared first, and not redrawn mid-message */
     fputs(line->str, stderr);
+    sg_progress_resume();
     g_string_free(line, TRUE);
 }
 

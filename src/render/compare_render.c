@@ -519,7 +519,7 @@ static Agraph_t *build(const sg_comparison *cmp, const sg_network *whole, unsign
 
 static bool layout_and_write(GVC_t *gvc, Agraph_t *g, const char *format, FILE *stream, sg_diag *diag)
 {
-    if (gvLayout(gvc, g, "neato") != 0) {
+    if (sg_render_layout(gvc, g, "neato") != 0) {
         sg_diag_error(diag, NULL, "graphviz cannot lay the comparison out: %s", sg_render_messages_text());
         return false;
     }

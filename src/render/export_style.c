@@ -54,7 +54,7 @@ static bool style_nodes(const sg_network *net, const sg_render_spec *spec, const
     agset(g, "label", ""); /* the legend: no part of a node's size, and Graphviz need not lay it out */
     GVC_t *gvc = sg_render_context();
     sg_render_messages_begin(); /* its messages are about sizing nodes, not the export: dropped */
-    bool ok = gvLayout(gvc, g, "osage") == 0;
+    bool ok = sg_render_layout(gvc, g, "osage") == 0;
     sg_render_messages_end(false);
     if (!ok)
         sg_diag_error(diag, NULL, "Graphviz cannot size the nodes");

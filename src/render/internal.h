@@ -34,6 +34,10 @@ typedef struct sg_palette {
 /* Builds the palette of COLOR_BY (an attribute name, not "community" or "none") over WHOLE's nodes under
  * SCHEME; affiliation groups are displayed by their labels. Never fails short of memory exhaustion.
  * O(n log n). Free with sg_palette_clear. */
+/* gvLayout(GVC, G, ENGINE), reported as progress ("laying out N nodes" and the time elapsed: Graphviz tells
+ * no fraction done). Returns gvLayout's result: 0 on success. */
+int sg_render_layout(GVC_t *gvc, Agraph_t *g, const char *engine);
+
 void sg_palette_init(sg_palette *palette, const sg_network *whole, const char *color_by, sg_render_scheme scheme);
 /* Builds the palette of VALUES (one per node of NET, NULL or "" for none; only nodes where DRAWN is
  * true, or all with DRAWN NULL), ranked as above: used for communities, which exist only in one drawing. */

@@ -7,6 +7,7 @@
 #include <zlib.h>
 
 #include "internal.h"
+#include "spygraph/progress.h"
 
 static const struct {
     const char *name;
@@ -226,17 +227,31 @@ static double png_dpi(const sg_render_spec *spec)
     return spec->dpi > 0 ? spec->dpi : spec->width > 0 || spec->height > 0 ? SG_RENDER_PRINT_DPI : SG_RENDER_SCREEN_DPI;
 }
 
+int sg_render_layout(GVC_t *gvc, Agraph_t *g, const char *engine)
+{
+    char what[64];
+    snprintf(what, sizeof what, "laying out %d nodes", agnnodes(g));
+    sg_progress_begin(what, NULL, 0);
+    int status = gvLayout(gvc, g, engine);
+    sg_progress_end();
+    return status;
+}
+
 /* Lays G out with LAYOUT and renders it in FORMAT to STREAM, in GVC. */
 static bool layout_and_render(GVC_t *gvc, Agraph_t *g, const char *layout, const sg_render_spec *spec, FILE *stream,
                               sg_diag *diag)
 {
-    bool ok = gvLayout(gvc, g, layout) == 0;
+    bool ok = sg_render_layout(gvc, g, layout) == 0;
     if (!ok) {
         sg_diag_error(diag, NULL, "graphviz cannot lay the graph out with '%s'", layout);
     } else {
         char *data = NULL;
         unsigned int length = 0;
+        char what[64];
+        snprintf(what, sizeof what, "drawing %d nodes", agnnodes(g));
+        sg_progress_begin(what, NULL, 0);
         ok = gvRenderData(gvc, g, format_name(spec->format), &data, &length) == 0;
+        sg_progress_end();
         if (!ok)
             sg_diag_error(diag, NULL, "graphviz cannot render '%s' (is its plugin installed?)", format_name(spec->format));
         else if (spec->format == SG_RENDER_PNG ? !write_png_at(data, length, png_dpi(spec), stream)
@@ -297,7 +312,7 @@ static GHashTable *shared_positions(GVC_t *gvc, const sg_render_spec *spec, cons
         char *data = NULL;
         unsigned int length = 0;
         /* rendering as DOT writes each node's "pos" back into the graph */
-        if (gvLayout(gvc, g, layout) == 0 && gvRenderData(gvc, g, "dot", &data, &length) == 0) {
+        if (sg_render_layout(gvc, g, layout) == 0 && gvRenderData(gvc, g, "dot", &data, &length) == 0) {
             positions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
             for (size_t i = 0; i < whole_net->n_nodes; i++)
                 if (nodes[i])
@@ -375,7 +390,7 @@ static bool physical_size(const sg_render_spec *spec)
  * the legend's width. */
 static bool laid_out_size(GVC_t *gvc, Agraph_t *g, const char *layout, double *w, double *h, double *legend)
 {
-    if (gvLayout(gvc, g, layout) != 0)
+    if (sg_render_layout(gvc, g, layout) != 0)
         return false;
     *legend = GD_label(g) ? GD_label(g)->dimen.x : 0; /* the graph's label, as the layout measured it */
     double x0, y0, x1, y1;
@@ -470,8 +485,23 @@ static bool fit_measure(GVC_t *gvc, const sg_network *net, const sg_render_spec 
  * labels are bisected back up to the most that fit; when the drawing of marks alone is still too wide for
  * the legend's type, the marks shrink. At most 40 layouts. Warns when the minimum cannot be reached.
  * Returns false after adding an error to DIAG when Graphviz cannot lay the graph out. */
+static bool fit_type_layouts(GVC_t *gvc, const sg_network *net, const sg_render_spec *spec, sg_view *view,
+                             const char *layout, sg_diag *diag);
+
+/* fit_type_layouts, reported as one piece of work (its layouts are not reported one by one). */
 static bool fit_type(GVC_t *gvc, const sg_network *net, const sg_render_spec *spec, sg_view *view,
                      const char *layout, sg_diag *diag)
+{
+    char what[96];
+    snprintf(what, sizeof what, "fitting %zu nodes to the page (up to 40 layouts)", view->drawn_nodes);
+    sg_progress_begin(what, NULL, 0);
+    bool ok = fit_type_layouts(gvc, net, spec, view, layout, diag);
+    sg_progress_end();
+    return ok;
+}
+
+static bool fit_type_layouts(GVC_t *gvc, const sg_network *net, const sg_render_spec *spec, sg_view *view,
+                             const char *layout, sg_diag *diag)
 {
     double least = spec->min_font > 0 ? spec->min_font : SG_RENDER_MIN_FONT;
     double enough = least * 0.999;
