@@ -1,4 +1,4 @@
-/* parallel.c: exact path-based measures with the work split across forked worker processes, summed in order. */
+/* parallel.c: exact path-based measures with the work split across forked worker processes (and MPI ranks), summed in order. */
 #include <errno.h>
 #include <glib.h>
 #include <string.h>
@@ -6,7 +6,12 @@
 #include <unistd.h>
 
 #include "analysis/centrality_internal.h"
+#include "analysis/ranks.h"
 #include "analysis/reduced.h"
+
+/* > 0 while rows are computed: a parallel call made inside a row stays in this rank (its forked workers
+ * inherit it), so only the outermost call is spread across MPI ranks, and every rank makes it alike. */
+static int depth;
 
 /* Computes part PART of PARTS into RESULT (already sized and zeroed); the parts must add up to the
  * whole. */
@@ -16,6 +21,8 @@ int sg_parallel_jobs(int requested)
 {
     if (requested > 0)
         return requested;
+    if (sg_rank_count() > 1) /* every rank alike: the ranks times the workers of each */
+        return sg_rank_count() * MAX(1, sg_ranks_default_jobs());
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     return cores > 0 ? (int)MIN(cores, 256) : 1;
 }
@@ -80,8 +87,19 @@ static igraph_error_t part_row(const void *ctx, size_t row, double *out)
     return IGRAPH_SUCCESS;
 }
 
+static igraph_error_t spread_rows(sg_row_fn *fn, const void *ctx, size_t n_rows, size_t width, int parts,
+                                  double *out, bool to_root);
+
+/* Whether a parallel call of PARTS parts made here is spread across the MPI ranks. */
+static bool spreads(int parts)
+{
+    return depth == 0 && parts > 1 && sg_ranks_collective();
+}
+
 /* RESULT (resized to LENGTH) = the sum of the PARTS parts, added in part order so the result only depends
- * on PARTS. The parts run in forked workers (sg_parallel_rows), one each. */
+ * on PARTS. The parts run in forked workers (sg_parallel_rows), one each; across MPI ranks, rank r computes
+ * a contiguous range of the parts, rank 0 gathers them all, adds them in part order and broadcasts the sum,
+ * so every rank holds the very bytes one machine would have computed with the same PARTS. */
 static igraph_error_t sum_parts(part_fn *fn, const void *ctx, int parts, igraph_integer_t length,
                                 igraph_vector_t *result)
 {
@@ -89,15 +107,22 @@ static igraph_error_t sum_parts(part_fn *fn, const void *ctx, int parts, igraph_
     igraph_vector_null(result);
     if (parts <= 1)
         return fn(ctx, 0, 1, result);
+    bool spread = spreads(parts);
     double *rows = g_try_new(double, (size_t)parts * (size_t)length + 1);
-    if (!rows)
+    if (spread ? !sg_ranks_all(rows != NULL, NULL) || !rows : !rows) {
+        g_free(rows);
         IGRAPH_ERROR("out of memory for the parts of a parallel sum", IGRAPH_ENOMEM);
+    }
     sum_job job = {fn, ctx, parts, length};
-    igraph_error_t err = sg_parallel_rows(part_row, &job, (size_t)parts, (size_t)length, parts, rows);
-    for (int p = 0; err == IGRAPH_SUCCESS && p < parts; p++)
+    igraph_error_t err = spread_rows(part_row, &job, (size_t)parts, (size_t)length, parts, rows, true);
+    for (int p = 0; err == IGRAPH_SUCCESS && (!spread || sg_rank() == 0) && p < parts; p++)
         for (igraph_integer_t i = 0; i < length; i++)
             VECTOR(*result)[i] += rows[(size_t)p * (size_t)length + (size_t)i];
     g_free(rows);
+    if (err == IGRAPH_SUCCESS && spread && !sg_ranks_broadcast_doubles(VECTOR(*result), (size_t)length)) {
+        igraph_error("MPI could not broadcast a parallel sum", __FILE__, __LINE__, IGRAPH_FAILURE);
+        err = IGRAPH_FAILURE;
+    }
     return err;
 }
 
@@ -237,13 +262,17 @@ static void run_rows_child(sg_row_fn *fn, const void *ctx, size_t first, size_t 
     _exit(ok ? 0 : 1);
 }
 
-igraph_error_t sg_parallel_rows(sg_row_fn *fn, const void *ctx, size_t n_rows, size_t width, int parts, double *out)
+/* Rows ROW0 .. ROW0 + N_ROWS - 1 of FN into OUT (their first at OUT[0]), in PARTS contiguous blocks computed
+ * by forked workers of this process (this process computes the first block, and any whose worker could
+ * not start). */
+static igraph_error_t local_rows(sg_row_fn *fn, const void *ctx, size_t row0, size_t n_rows, size_t width,
+                                 int parts, double *out)
 {
     if (parts < 1 || (size_t)parts > n_rows)
         parts = n_rows > 0 ? (int)MIN(n_rows, (size_t)MAX(parts, 1)) : 1;
     size_t *first = g_new(size_t, parts + 1);
     for (int p = 0; p <= parts; p++)
-        first[p] = n_rows * (size_t)p / (size_t)parts;
+        first[p] = row0 + n_rows * (size_t)p / (size_t)parts;
     pid_t *pids = g_new(pid_t, parts);
     int *fds = g_new(int, parts);
     for (int p = 1; p < parts; p++) {
@@ -265,15 +294,15 @@ igraph_error_t sg_parallel_rows(sg_row_fn *fn, const void *ctx, size_t n_rows, s
     }
     igraph_error_t err = IGRAPH_SUCCESS;
     for (size_t r = first[0]; err == IGRAPH_SUCCESS && r < first[1]; r++)
-        err = fn(ctx, r, out + r * width);
+        err = fn(ctx, r, out + (r - row0) * width);
     for (int p = 1; p < parts; p++) {
         if (pids[p] < 0) { /* no worker: compute the part here */
             for (size_t r = first[p]; err == IGRAPH_SUCCESS && r < first[p + 1]; r++)
-                err = fn(ctx, r, out + r * width);
+                err = fn(ctx, r, out + (r - row0) * width);
             continue;
         }
-        bool ok = err == IGRAPH_SUCCESS
-                  && read_all(fds[p], out + first[p] * width, (first[p + 1] - first[p]) * width * sizeof(double));
+        bool ok = err == IGRAPH_SUCCESS && read_all(fds[p], out + (first[p] - row0) * width,
+                                                    (first[p + 1] - first[p]) * width * sizeof(double));
         close(fds[p]);
         int status = 0;
         while (waitpid(pids[p], &status, 0) < 0 && errno == EINTR)
@@ -287,6 +316,50 @@ igraph_error_t sg_parallel_rows(sg_row_fn *fn, const void *ctx, size_t n_rows, s
     g_free(pids);
     g_free(fds);
     return err;
+}
+
+/* sg_parallel_rows, the rows (TO_ROOT: gathered on rank 0 only) spread across the MPI ranks when this is
+ * the outermost parallel call: rank r takes the blocks PARTS x r / R .. PARTS x (r + 1) / R - 1 of the
+ * PARTS blocks one machine would make (none when PARTS < R), computes them with as many forked workers,
+ * and the ranks agree that every one succeeded before the rows are gathered. */
+static igraph_error_t spread_rows(sg_row_fn *fn, const void *ctx, size_t n_rows, size_t width, int parts,
+                                  double *out, bool to_root)
+{
+    if (parts < 1 || (size_t)parts > n_rows)
+        parts = n_rows > 0 ? (int)MIN(n_rows, (size_t)MAX(parts, 1)) : 1;
+    igraph_error_t err = IGRAPH_SUCCESS;
+    if (!spreads(parts)) {
+        depth++;
+        err = local_rows(fn, ctx, 0, n_rows, width, parts, out);
+        depth--;
+        return err;
+    }
+    int ranks = sg_rank_count(), me = sg_rank();
+    size_t *first = g_new(size_t, ranks + 1);
+    for (int r = 0; r <= ranks; r++)
+        first[r] = n_rows * ((size_t)parts * (size_t)r / (size_t)ranks) / (size_t)parts;
+    int mine = (int)((size_t)parts * (size_t)(me + 1) / (size_t)ranks - (size_t)parts * (size_t)me / (size_t)ranks);
+    depth++;
+    if (mine > 0)
+        err = local_rows(fn, ctx, first[me], first[me + 1] - first[me], width, mine, out + first[me] * width);
+    depth--;
+    int failed = -1;
+    if (!sg_ranks_all(err == IGRAPH_SUCCESS, &failed)) {
+        if (err == IGRAPH_SUCCESS) {
+            igraph_errorf("the computation failed on MPI rank %d", __FILE__, __LINE__, IGRAPH_FAILURE, failed);
+            err = IGRAPH_FAILURE;
+        }
+    } else if (!sg_ranks_gather_rows(out, n_rows, width, first, to_root)) {
+        igraph_error("MPI could not gather the rows of the ranks", __FILE__, __LINE__, IGRAPH_FAILURE);
+        err = IGRAPH_FAILURE;
+    }
+    g_free(first);
+    return err;
+}
+
+igraph_error_t sg_parallel_rows(sg_row_fn *fn, const void *ctx, size_t n_rows, size_t width, int parts, double *out)
+{
+    return spread_rows(fn, ctx, n_rows, width, parts, out, false);
 }
 
 igraph_error_t sg_isolated_row(sg_row_fn *fn, const void *ctx, size_t width, double *out)
