@@ -18,7 +18,6 @@ static int rank_index;          /* this rank */
 static int rank_total = 1;      /* ranks in the run */
 static int jobs_per_rank;       /* agreed default worker processes per rank */
 static sg_ranks_read read_how = SG_RANKS_READ_ROOT;
-static double wait_seconds, move_seconds; /* in the barriers before moves, and in the moves */
 
 /* True when an MPI launcher started this process. */
 static bool launched(void)
@@ -39,6 +38,11 @@ static void silence(int fd)
 #ifdef SPYGRAPH_MPI
 
 static bool started;
+/* Seconds in the agreements and the barrier before each gather (waiting for the slowest rank), in moving
+ * results (gathers and broadcasts of doubles: result_bytes received or sent by this rank), and in
+ * sending the input. */
+static double wait_seconds, move_seconds, input_seconds;
+static double result_bytes;
 static pid_t rank_pid; /* the rank's own process: forked workers make no MPI calls */
 
 bool sg_ranks_start(int *argc, char ***argv)
@@ -79,8 +83,9 @@ int sg_ranks_finish(int status)
     if (sg_ranks_collective())
         MPI_Allreduce(&status, &agreed, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
     if (rank_index == 0 && getenv("SPYGRAPH_MPI_TIMING"))
-        fprintf(stderr, "spygraph: mpi: %d ranks, %.6f s moving data, %.6f s waiting for other ranks\n", rank_total,
-                move_seconds, wait_seconds);
+        fprintf(stderr, "spygraph: mpi: %d ranks; rank 0: %.6f s moving results (%.0f bytes), %.6f s sending the "
+                "input, %.6f s waiting for other ranks\n", rank_total, move_seconds, result_bytes, input_seconds,
+                wait_seconds);
     fflush(NULL);
     MPI_Finalize();
     started = false;
@@ -147,7 +152,7 @@ bool sg_ranks_broadcast_bytes(char **data, size_t *len)
             g_free(buf);
         }
     }
-    move_seconds += MPI_Wtime() - t;
+    input_seconds += MPI_Wtime() - t;
     return ok;
 }
 
@@ -158,6 +163,7 @@ bool sg_ranks_broadcast_doubles(double *v, size_t n)
     double t = MPI_Wtime();
     bool ok = broadcast_raw(v, n * sizeof(double));
     move_seconds += MPI_Wtime() - t;
+    result_bytes += (double)(n * sizeof(double));
     return ok;
 }
 
@@ -189,6 +195,10 @@ bool sg_ranks_gather_rows(double *rows, size_t n_rows, size_t width, const size_
     else
         rc = MPI_Gatherv(own, mine, row, NULL, NULL, NULL, row, 0, MPI_COMM_WORLD);
     MPI_Type_free(&row);
+    if (!to_root || rank_index == 0)
+        result_bytes += (double)(n_rows - (size_t)mine) * (double)width * sizeof(double);
+    else
+        result_bytes += (double)mine * (double)width * sizeof(double);
     g_free(counts);
     g_free(displs);
     move_seconds += MPI_Wtime() - moved;
@@ -290,9 +300,4 @@ void sg_ranks_set_read(sg_ranks_read how)
 sg_ranks_read sg_ranks_get_read(void)
 {
     return read_how;
-}
-
-double sg_ranks_seconds(void)
-{
-    return wait_seconds + move_seconds;
 }

@@ -17,7 +17,10 @@ typedef enum sg_ranks_read { SG_RANKS_READ_ROOT, SG_RANKS_READ_ALL } sg_ranks_re
 bool sg_ranks_start(int *argc, char ***argv);
 
 /* Ends MPI, if started: the exit status STATUS of this rank is agreed with the others (the largest wins),
- * so that every rank exits alike. Returns the status to exit with (STATUS outside MPI). Call once, last. */
+ * so that every rank exits alike. With SPYGRAPH_MPI_TIMING in the environment, rank 0 first prints to
+ * standard error the seconds it spent moving results (and the bytes), sending the input, and waiting for
+ * the other ranks (scripts/bench reads it). Returns the status to exit with (STATUS outside MPI). Call
+ * once, last. */
 int sg_ranks_finish(int status);
 
 /* This process's rank (0 outside MPI, and in every forked worker of rank 0). */
@@ -52,8 +55,5 @@ bool sg_ranks_broadcast_doubles(double *v, size_t n);
  * the others' ROWS (TO_ROOT: into rank 0's only). Returns false when MPI fails. Time: the rows moved. */
 bool sg_ranks_gather_rows(double *rows, size_t n_rows, size_t width, const size_t *first, bool to_root);
 
-/* Seconds spent in the collective calls above so far (their waits included), for scripts/bench; with
- * SPYGRAPH_MPI_TIMING set in the environment, rank 0 prints it to standard error at the end. */
-double sg_ranks_seconds(void);
 
 #endif
