@@ -1,6 +1,7 @@
 /* ranks.c: every MPI call of spygraph (start, agreement, broadcasts, gathers, finish); without MPI, one rank and no calls. */
 #include <fcntl.h>
 #include <glib.h>
+#include <sched.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,13 +64,18 @@ bool sg_ranks_start(int *argc, char ***argv)
         silence(STDOUT_FILENO);
         silence(STDERR_FILENO);
     }
-    /* rank 0's processors over the ranks sharing its node, for every rank alike */
+    /* rank 0's processors over the ranks sharing its node, and no more than the processors it may run on
+     * (mpirun binds a rank to a core, or a socket, unless --bind-to none), for every rank alike */
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     const char *local = getenv("OMPI_COMM_WORLD_LOCAL_SIZE");
     if (!local)
         local = getenv("SLURM_NTASKS_PER_NODE");
     long on_node = local ? strtol(local, NULL, 10) : 1;
-    int jobs = (int)MAX(1, MIN(256, (cores > 0 ? cores : 1) / MAX(on_node, 1)));
+    long share = (cores > 0 ? cores : 1) / MAX(on_node, 1);
+    cpu_set_t allowed;
+    if (sched_getaffinity(0, sizeof allowed, &allowed) == 0)
+        share = MIN(share, CPU_COUNT(&allowed));
+    int jobs = (int)MAX(1, MIN(256, share));
     MPI_Bcast(&jobs, 1, MPI_INT, 0, MPI_COMM_WORLD);
     jobs_per_rank = jobs;
     return true;

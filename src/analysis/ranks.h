@@ -31,7 +31,8 @@ int sg_rank_count(void);
  * (not a worker it forked). */
 bool sg_ranks_collective(void);
 /* Worker processes per rank when --jobs is not given: rank 0's online processors divided by the ranks on
- * its node (OMPI_COMM_WORLD_LOCAL_SIZE), at least 1, the same on every rank. 0 outside MPI. */
+ * its node (OMPI_COMM_WORLD_LOCAL_SIZE, else SLURM_NTASKS_PER_NODE), at most the processors rank 0 is bound
+ * to, at least 1; the same on every rank. 0 outside MPI. */
 int sg_ranks_default_jobs(void);
 
 /* The --mpi-read choice (SG_RANKS_READ_ROOT unless set). */

@@ -55,8 +55,8 @@ def run(cmd, stdin=None, cwd=None):
     return p.returncode, p.stdout, p.stderr.decode(errors="replace")
 
 
-def mpirun(args, ranks=RANKS, **kw):
-    return run(["mpirun", "--oversubscribe", "-np", str(ranks)] + args, **kw)
+def mpirun(args, ranks=RANKS, launch=(), **kw):
+    return run(["mpirun", "--oversubscribe"] + list(launch) + ["-np", str(ranks)] + args, **kw)
 
 
 def write_edges(path, edges):
@@ -123,11 +123,12 @@ def reference_closeness(path):
     return nx.closeness_centrality(nx.Graph(edge_rows(path)))
 
 
-def same_as_serial(spygraph, args, label, serial_jobs=RANKS, mpi_args=None):
-    """Serial `--jobs SERIAL_JOBS` and mpirun (with MPI_ARGS, default `--jobs 3`) outputs; returns the mpi one."""
+def same_as_serial(spygraph, args, label, serial_jobs=RANKS, mpi_args=None, launch=()):
+    """Serial `--jobs SERIAL_JOBS` and mpirun (LAUNCH its options; MPI_ARGS spygraph's, default `--jobs 3`)
+    outputs; returns the mpi one."""
     s_status, s_out, s_err = run([spygraph] + args + ["--jobs", str(serial_jobs)])
     extra = ["--jobs", str(RANKS)] if mpi_args is None else mpi_args
-    m_status, m_out, m_err = mpirun([spygraph] + args + extra)
+    m_status, m_out, m_err = mpirun([spygraph] + args + extra, launch=launch)
     if s_status != 0 or m_status != 0:
         fail(f"{label}: exit {s_status} serial, {m_status} mpi: {s_err.strip()} {m_err.strip()}")
     elif s_out != m_out:
@@ -173,11 +174,12 @@ def check(spygraph, scratch):
     # Brandes over the whole graph too (not block by block)
     same_as_serial(spygraph, ["centrality", paths["uniform"], "--measures", "betweenness", "--exact-method",
                               "brandes", "--format", "csv"], "betweenness uniform --exact-method brandes")
-    # the default partition: ranks x max(1, cores // ranks on the node)
+    # the default partition: ranks x max(1, cores // ranks on the node) (unbound: mpirun binds a rank to a
+    # core or a socket, and then the rank's processors are the limit)
     cores = os.cpu_count() or 1
     default_parts = RANKS * max(1, cores // RANKS)
     same_as_serial(spygraph, ["centrality", paths["heavy"], "--measures", "betweenness", "--format", "csv"],
-                   "betweenness heavy, no --jobs", serial_jobs=default_parts, mpi_args=[])
+                   "betweenness heavy, no --jobs", serial_jobs=default_parts, mpi_args=[], launch=["--bind-to", "none"])
     # closeness and harmonic
     for name in ("uniform", "disconnected"):
         out = same_as_serial(spygraph, ["centrality", paths[name], "--measures", "closeness,harmonic", "--format",
