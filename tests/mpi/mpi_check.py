@@ -11,7 +11,8 @@ and on networks/sorge:
     --jobs 3 x max(1, cores // 3) (the default: ranks x cores per rank);
   * the betweenness within 1e-9 relative of python-igraph's exact betweenness, the closeness of
     NetworkX's closeness_centrality;
-  * robustness --samples 200 (and --by-source, --decisive) byte-identical to the serial --jobs 3 run;
+  * robustness --samples 200 (and --by-source, --decisive), timeline (slices, and sampled slices)
+    byte-identical to the serial --jobs 3 run;
   * --mpi-read root (the default) works where the other ranks cannot see the input (they run in another
     folder), standard input included; --mpi-read all fails there, exit 1 on every rank with rank 0
     naming the rank, and works with shared storage;
@@ -202,6 +203,17 @@ def check(spygraph, scratch):
                    "robustness uniform 300 --samples 200")
     same_as_serial(spygraph, ["centrality", paths["grid"], "--measures", "betweenness", "--format", "csv",
                               "--mpi-read", "all"], "betweenness grid --mpi-read all")
+    # timeline: slices in workers (a dated graph with enough work), and sampled slices (robustness rows)
+    dated = os.path.join(scratch, "dated.csv")
+    r = random.Random(3)
+    with open(dated, "w") as f:
+        f.write("source,target,start,end\n")
+        for a, b in uniform(800, 3000, 40):
+            y = r.randrange(1930, 1942)
+            f.write(f"v{a},v{b},{y},{min(1941, y + r.randrange(5))}\n")
+    same_as_serial(spygraph, ["timeline", dated, "--format", "csv"], "timeline of a dated graph (slices spread)")
+    same_as_serial(spygraph, ["timeline", "networks/sorge", "--samples", "200", "--format", "csv"],
+                   "timeline networks/sorge --samples 200")
 
     # --mpi-read: ranks other than 0 run in a folder where the relative path names nothing
     private = os.path.join(scratch, "private")
