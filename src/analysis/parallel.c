@@ -88,7 +88,9 @@ static igraph_error_t part_row(const void *ctx, size_t row, double *out)
 }
 
 static igraph_error_t spread_rows(sg_row_fn *fn, const void *ctx, size_t n_rows, size_t width, int parts,
-                                  double *out, bool to_root);
+                                  double *out);
+static igraph_error_t local_rows(sg_row_fn *fn, const void *ctx, size_t row0, size_t n_rows, size_t width,
+                                 int parts, double *out);
 
 /* Whether a parallel call of PARTS parts made here is spread across the MPI ranks. */
 static bool spreads(int parts)
@@ -96,10 +98,62 @@ static bool spreads(int parts)
     return depth == 0 && parts > 1 && sg_ranks_collective();
 }
 
+/* The first of the PARTS rows (parts, or blocks of rows) each of the R ranks takes: FIRST[r] = PARTS x r / R
+ * (R + 1 entries; the caller g_free()s it). */
+static size_t *rank_ranges(size_t parts)
+{
+    int ranks = sg_rank_count();
+    size_t *first = g_new(size_t, ranks + 1);
+    for (int r = 0; r <= ranks; r++)
+        first[r] = parts * (size_t)r / (size_t)ranks;
+    return first;
+}
+
+/* After this rank computed its share with status ERR: whether every rank succeeded (collective). A failure
+ * elsewhere is reported here as IGRAPH_FAILURE naming the rank; returns the status to go on with. */
+static igraph_error_t agree(igraph_error_t err)
+{
+    int failed = -1;
+    if (!sg_ranks_all(err == IGRAPH_SUCCESS, &failed) && err == IGRAPH_SUCCESS) {
+        igraph_errorf("the computation failed on MPI rank %d", __FILE__, __LINE__, IGRAPH_FAILURE, failed);
+        err = IGRAPH_FAILURE;
+    }
+    return err;
+}
+
+/* sum_parts across the ranks: rank r computes parts FIRST[r] .. FIRST[r+1]-1 (contiguous), one forked
+ * worker each, into a buffer of its own parts; sg_ranks_sum_rows adds them all on rank 0 in part order and
+ * broadcasts the sum. */
+static igraph_error_t spread_sum(const sum_job *job, igraph_vector_t *result)
+{
+    size_t *first = rank_ranges((size_t)job->parts);
+    int me = sg_rank();
+    size_t mine = first[me + 1] - first[me], length = (size_t)job->length;
+    double *rows = g_try_new(double, mine * length + 1);
+    igraph_error_t err = rows ? IGRAPH_SUCCESS : IGRAPH_ENOMEM;
+    if (!rows)
+        igraph_error("out of memory for the parts of a parallel sum", __FILE__, __LINE__, IGRAPH_ENOMEM);
+    if (agree(err) == IGRAPH_SUCCESS) {
+        depth++;
+        if (mine > 0)
+            err = local_rows(part_row, job, first[me], mine, length, (int)mine, rows);
+        depth--;
+        err = agree(err);
+        if (err == IGRAPH_SUCCESS && !sg_ranks_sum_rows(rows, length, first, VECTOR(*result))) {
+            igraph_error("MPI could not add the parts of the ranks", __FILE__, __LINE__, IGRAPH_FAILURE);
+            err = IGRAPH_FAILURE;
+        }
+    } else if (err == IGRAPH_SUCCESS) {
+        err = IGRAPH_FAILURE;
+    }
+    g_free(rows);
+    g_free(first);
+    return err;
+}
+
 /* RESULT (resized to LENGTH) = the sum of the PARTS parts, added in part order so the result only depends
- * on PARTS. The parts run in forked workers (sg_parallel_rows), one each; across MPI ranks, rank r computes
- * a contiguous range of the parts, rank 0 gathers them all, adds them in part order and broadcasts the sum,
- * so every rank holds the very bytes one machine would have computed with the same PARTS. */
+ * on PARTS. The parts run in forked workers (sg_parallel_rows), one each; across MPI ranks (spread_sum),
+ * every rank ends with the very bytes one machine computes with the same PARTS. */
 static igraph_error_t sum_parts(part_fn *fn, const void *ctx, int parts, igraph_integer_t length,
                                 igraph_vector_t *result)
 {
@@ -107,22 +161,17 @@ static igraph_error_t sum_parts(part_fn *fn, const void *ctx, int parts, igraph_
     igraph_vector_null(result);
     if (parts <= 1)
         return fn(ctx, 0, 1, result);
-    bool spread = spreads(parts);
-    double *rows = g_try_new(double, (size_t)parts * (size_t)length + 1);
-    if (spread ? !sg_ranks_all(rows != NULL, NULL) || !rows : !rows) {
-        g_free(rows);
-        IGRAPH_ERROR("out of memory for the parts of a parallel sum", IGRAPH_ENOMEM);
-    }
     sum_job job = {fn, ctx, parts, length};
-    igraph_error_t err = spread_rows(part_row, &job, (size_t)parts, (size_t)length, parts, rows, true);
-    for (int p = 0; err == IGRAPH_SUCCESS && (!spread || sg_rank() == 0) && p < parts; p++)
+    if (spreads(parts))
+        return spread_sum(&job, result);
+    double *rows = g_try_new(double, (size_t)parts * (size_t)length + 1);
+    if (!rows)
+        IGRAPH_ERROR("out of memory for the parts of a parallel sum", IGRAPH_ENOMEM);
+    igraph_error_t err = spread_rows(part_row, &job, (size_t)parts, (size_t)length, parts, rows);
+    for (int p = 0; err == IGRAPH_SUCCESS && p < parts; p++)
         for (igraph_integer_t i = 0; i < length; i++)
             VECTOR(*result)[i] += rows[(size_t)p * (size_t)length + (size_t)i];
     g_free(rows);
-    if (err == IGRAPH_SUCCESS && spread && !sg_ranks_broadcast_doubles(VECTOR(*result), (size_t)length)) {
-        igraph_error("MPI could not broadcast a parallel sum", __FILE__, __LINE__, IGRAPH_FAILURE);
-        err = IGRAPH_FAILURE;
-    }
     return err;
 }
 
@@ -318,12 +367,12 @@ static igraph_error_t local_rows(sg_row_fn *fn, const void *ctx, size_t row0, si
     return err;
 }
 
-/* sg_parallel_rows, the rows (TO_ROOT: gathered on rank 0 only) spread across the MPI ranks when this is
- * the outermost parallel call: rank r takes the blocks PARTS x r / R .. PARTS x (r + 1) / R - 1 of the
- * PARTS blocks one machine would make (none when PARTS < R), computes them with as many forked workers,
- * and the ranks agree that every one succeeded before the rows are gathered. */
+/* sg_parallel_rows, the rows spread across the MPI ranks when this is the outermost parallel call: rank r
+ * takes the blocks PARTS x r / R .. PARTS x (r + 1) / R - 1 of the PARTS blocks one machine would make (none
+ * when PARTS < R), computes them with as many forked workers, and the ranks agree that every one succeeded
+ * before the rows are gathered on every rank. */
 static igraph_error_t spread_rows(sg_row_fn *fn, const void *ctx, size_t n_rows, size_t width, int parts,
-                                  double *out, bool to_root)
+                                  double *out)
 {
     if (parts < 1 || (size_t)parts > n_rows)
         parts = n_rows > 0 ? (int)MIN(n_rows, (size_t)MAX(parts, 1)) : 1;
@@ -335,31 +384,27 @@ static igraph_error_t spread_rows(sg_row_fn *fn, const void *ctx, size_t n_rows,
         return err;
     }
     int ranks = sg_rank_count(), me = sg_rank();
-    size_t *first = g_new(size_t, ranks + 1);
-    for (int r = 0; r <= ranks; r++)
-        first[r] = n_rows * ((size_t)parts * (size_t)r / (size_t)ranks) / (size_t)parts;
-    int mine = (int)((size_t)parts * (size_t)(me + 1) / (size_t)ranks - (size_t)parts * (size_t)me / (size_t)ranks);
+    size_t *blocks = rank_ranges((size_t)parts), *first = g_new(size_t, ranks + 1);
+    for (int r = 0; r <= ranks; r++) /* the blocks' first rows, as local_rows cuts them on one machine */
+        first[r] = n_rows * blocks[r] / (size_t)parts;
+    int mine = (int)(blocks[me + 1] - blocks[me]);
     depth++;
     if (mine > 0)
         err = local_rows(fn, ctx, first[me], first[me + 1] - first[me], width, mine, out + first[me] * width);
     depth--;
-    int failed = -1;
-    if (!sg_ranks_all(err == IGRAPH_SUCCESS, &failed)) {
-        if (err == IGRAPH_SUCCESS) {
-            igraph_errorf("the computation failed on MPI rank %d", __FILE__, __LINE__, IGRAPH_FAILURE, failed);
-            err = IGRAPH_FAILURE;
-        }
-    } else if (!sg_ranks_gather_rows(out, n_rows, width, first, to_root)) {
+    err = agree(err);
+    if (err == IGRAPH_SUCCESS && !sg_ranks_gather_rows(out, n_rows, width, first)) {
         igraph_error("MPI could not gather the rows of the ranks", __FILE__, __LINE__, IGRAPH_FAILURE);
         err = IGRAPH_FAILURE;
     }
+    g_free(blocks);
     g_free(first);
     return err;
 }
 
 igraph_error_t sg_parallel_rows(sg_row_fn *fn, const void *ctx, size_t n_rows, size_t width, int parts, double *out)
 {
-    return spread_rows(fn, ctx, n_rows, width, parts, out, false);
+    return spread_rows(fn, ctx, n_rows, width, parts, out);
 }
 
 igraph_error_t sg_isolated_row(sg_row_fn *fn, const void *ctx, size_t width, double *out)

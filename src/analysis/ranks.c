@@ -173,7 +173,7 @@ bool sg_ranks_broadcast_doubles(double *v, size_t n)
     return ok;
 }
 
-bool sg_ranks_gather_rows(double *rows, size_t n_rows, size_t width, const size_t *first, bool to_root)
+bool sg_ranks_gather_rows(double *rows, size_t n_rows, size_t width, const size_t *first)
 {
     if (!sg_ranks_collective() || n_rows == 0 || width == 0)
         return true;
@@ -191,24 +191,70 @@ bool sg_ranks_gather_rows(double *rows, size_t n_rows, size_t width, const size_
         counts[r] = (int)(first[r + 1] - first[r]);
         displs[r] = (int)first[r];
     }
-    int mine = counts[rank_index];
-    double *own = rows + first[rank_index] * width;
-    int rc;
-    if (!to_root)
-        rc = MPI_Allgatherv(MPI_IN_PLACE, 0, MPI_DATATYPE_NULL, rows, counts, displs, row, MPI_COMM_WORLD);
-    else if (rank_index == 0)
-        rc = MPI_Gatherv(MPI_IN_PLACE, 0, MPI_DATATYPE_NULL, rows, counts, displs, row, 0, MPI_COMM_WORLD);
-    else
-        rc = MPI_Gatherv(own, mine, row, NULL, NULL, NULL, row, 0, MPI_COMM_WORLD);
+    int rc = MPI_Allgatherv(MPI_IN_PLACE, 0, MPI_DATATYPE_NULL, rows, counts, displs, row, MPI_COMM_WORLD);
+    result_bytes += (double)(n_rows - (size_t)counts[rank_index]) * (double)width * sizeof(double);
     MPI_Type_free(&row);
-    if (!to_root || rank_index == 0)
-        result_bytes += (double)(n_rows - (size_t)mine) * (double)width * sizeof(double);
-    else
-        result_bytes += (double)mine * (double)width * sizeof(double);
     g_free(counts);
     g_free(displs);
     move_seconds += MPI_Wtime() - moved;
     return rc == MPI_SUCCESS;
+}
+
+/* Adds the COUNT rows of WIDTH doubles at ROWS to SUM, in order. */
+static void add_rows(double *sum, const double *rows, size_t count, size_t width)
+{
+    for (size_t k = 0; k < count; k++)
+        for (size_t i = 0; i < width; i++)
+            sum[i] += rows[k * width + i];
+}
+
+bool sg_ranks_sum_rows(const double *mine, size_t width, const size_t *first, double *sum)
+{
+    if (!sg_ranks_collective()) {
+        add_rows(sum, mine, first[1] - first[0], width);
+        return true;
+    }
+    if (width > INT_MAX / sizeof(double))
+        return false;
+    size_t largest = 0;
+    for (int r = 1; r < rank_total; r++)
+        largest = MAX(largest, first[r + 1] - first[r]);
+    double *inbox = rank_index == 0 ? g_try_new(double, largest * width + 1) : NULL;
+    if (!sg_ranks_all(rank_index != 0 || inbox != NULL, NULL)) /* no rank may send to a rank 0 that cannot take it */
+        return false;
+    double t = MPI_Wtime();
+    MPI_Barrier(MPI_COMM_WORLD); /* the wait for the slowest rank, kept apart from the move */
+    double moved = MPI_Wtime();
+    wait_seconds += moved - t;
+    MPI_Datatype row;
+    if (MPI_Type_contiguous((int)width, MPI_DOUBLE, &row) != MPI_SUCCESS || MPI_Type_commit(&row) != MPI_SUCCESS) {
+        g_free(inbox);
+        return false;
+    }
+    int rc = MPI_SUCCESS;
+    size_t count = first[rank_index + 1] - first[rank_index];
+    if (rank_index == 0) {
+        add_rows(sum, mine, count, width);
+        for (int r = 1; r < rank_total; r++) {
+            size_t theirs = first[r + 1] - first[r];
+            if (theirs == 0)
+                continue;
+            if (rc == MPI_SUCCESS)
+                rc = MPI_Recv(inbox, (int)theirs, row, r, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+            if (rc == MPI_SUCCESS)
+                add_rows(sum, inbox, theirs, width);
+            result_bytes += (double)theirs * (double)width * sizeof(double);
+        }
+    } else if (count > 0) {
+        rc = MPI_Send(mine, (int)count, row, 0, 0, MPI_COMM_WORLD);
+        result_bytes += (double)count * (double)width * sizeof(double);
+    }
+    MPI_Type_free(&row);
+    g_free(inbox);
+    bool ok = sg_ranks_all(rc == MPI_SUCCESS, NULL) && broadcast_raw(sum, width * sizeof(double));
+    result_bytes += (double)(width * sizeof(double));
+    move_seconds += MPI_Wtime() - moved; /* the receives and sends, the agreement and the broadcast */
+    return ok;
 }
 
 #else /* one rank: no MPI in this build */
@@ -271,13 +317,20 @@ bool sg_ranks_broadcast_doubles(double *v, size_t n)
     return true;
 }
 
-bool sg_ranks_gather_rows(double *rows, size_t n_rows, size_t width, const size_t *first, bool to_root)
+bool sg_ranks_gather_rows(double *rows, size_t n_rows, size_t width, const size_t *first)
 {
     (void)rows;
     (void)n_rows;
     (void)width;
     (void)first;
-    (void)to_root;
+    return true;
+}
+
+bool sg_ranks_sum_rows(const double *mine, size_t width, const size_t *first, double *sum)
+{
+    for (size_t k = 0; k < first[1] - first[0]; k++)
+        for (size_t i = 0; i < width; i++)
+            sum[i] += mine[k * width + i];
     return true;
 }
 

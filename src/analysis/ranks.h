@@ -53,8 +53,15 @@ bool sg_ranks_broadcast_doubles(double *v, size_t n);
 
 /* Collective: ROWS holds N_ROWS rows of WIDTH doubles; rank r has computed rows FIRST[r] .. FIRST[r+1]-1
  * (FIRST has sg_rank_count() + 1 entries, FIRST[0] = 0, the last N_ROWS). Copies every rank's rows into
- * the others' ROWS (TO_ROOT: into rank 0's only). Returns false when MPI fails. Time: the rows moved. */
-bool sg_ranks_gather_rows(double *rows, size_t n_rows, size_t width, const size_t *first, bool to_root);
+ * the others' ROWS. Returns false when MPI fails. Time: the rows moved. */
+bool sg_ranks_gather_rows(double *rows, size_t n_rows, size_t width, const size_t *first);
 
+/* Collective: SUM (WIDTH doubles, zeroed by the caller) = the sum of rows FIRST[0] .. FIRST[R]-1 of WIDTH
+ * doubles, rank r holding its rows FIRST[r] .. FIRST[r+1]-1 at MINE, added one by one in row order from
+ * zero (((0 + row 0) + row 1) + ...), as one process adds them: rank 0 receives each rank's rows in turn
+ * (memory: its own rows and the largest other rank's), adds them, and broadcasts SUM to every rank.
+ * Returns false on every rank when memory runs out on rank 0 or MPI fails. Time: the rows moved, in
+ * sequence. */
+bool sg_ranks_sum_rows(const double *mine, size_t width, const size_t *first, double *sum);
 
 #endif

@@ -175,6 +175,11 @@ def check(spygraph, scratch):
     # Brandes over the whole graph too (not block by block)
     same_as_serial(spygraph, ["centrality", paths["uniform"], "--measures", "betweenness", "--exact-method",
                               "brandes", "--format", "csv"], "betweenness uniform --exact-method brandes")
+    # parts not a multiple of the ranks: 5 over 3 ranks (1, 2, 2), and 2 over 3 (rank 0 computes none)
+    for parts in (5, 2):
+        same_as_serial(spygraph, ["centrality", paths["uniform"], "--measures", "betweenness", "--format", "csv"],
+                       f"betweenness uniform, --jobs {parts} over {RANKS} ranks", serial_jobs=parts,
+                       mpi_args=["--jobs", str(parts)])
     # the default partition: ranks x max(1, cores // ranks on the node) (unbound: mpirun binds a rank to a
     # core or a socket, and then the rank's processors are the limit)
     cores = os.cpu_count() or 1
