@@ -185,8 +185,8 @@ static igraph_error_t compute_betweenness(job *j, igraph_vector_t *out)
             IGRAPH_ERROR("--approx estimates betweenness of unweighted readings (drop --weights)", IGRAPH_EINVAL);
         }
         sg_approx_info info;
-        err = sg_betweenness_approx(&s->graph, j->opts->approx_eps, j->opts->approx_delta, j->opts->approx_seed, out,
-                                    &info);
+        err = sg_betweenness_approx(&s->graph, j->opts->approx_eps, j->opts->approx_delta, j->opts->approx_seed,
+                                    sg_parallel_jobs(j->opts->jobs), out, &info);
         if (err == IGRAPH_SUCCESS && j->opts->approx_info)
             *j->opts->approx_info = info;
     } else {

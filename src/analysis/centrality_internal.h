@@ -17,6 +17,16 @@ igraph_error_t sg_effective_size(const sg_graph *s, igraph_vector_t *out);
  * (at least 1). */
 int sg_parallel_jobs(int requested);
 
+/* Computes part PART of PARTS of a sum into RESULT (already sized and zeroed); the parts must add up to the
+ * whole. */
+typedef igraph_error_t sg_part_fn(const void *ctx, int part, int parts, igraph_vector_t *result);
+
+/* RESULT (resized to LENGTH) = the sum of FN's PARTS parts, each computed in a forked worker process (this
+ * process computes the first), added in part order so that the result depends on PARTS alone. Returns
+ * IGRAPH_SUCCESS, FN's error, IGRAPH_ENOMEM, or IGRAPH_FAILURE when a worker failed. */
+igraph_error_t sg_parallel_sum(sg_part_fn *fn, const void *ctx, int parts, igraph_integer_t length,
+                               igraph_vector_t *result);
+
 /* Raw betweenness of every vertex of G (lengths LENGTHS, NULL for hops; an undirected pair counted once),
  * with the sources split across PARTS processes (PARTS 1: igraph_betweenness in this process). RES is
  * initialised by the caller. Returns an igraph error code. */

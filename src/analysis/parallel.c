@@ -13,9 +13,7 @@
  * inherit it), so only the outermost call is spread across MPI ranks, and every rank makes it alike. */
 static int depth;
 
-/* Computes part PART of PARTS into RESULT (already sized and zeroed); the parts must add up to the
- * whole. */
-typedef igraph_error_t part_fn(const void *ctx, int part, int parts, igraph_vector_t *result);
+typedef sg_part_fn part_fn;
 
 int sg_parallel_jobs(int requested)
 {
@@ -173,6 +171,12 @@ static igraph_error_t sum_parts(part_fn *fn, const void *ctx, int parts, igraph_
             VECTOR(*result)[i] += rows[(size_t)p * (size_t)length + (size_t)i];
     g_free(rows);
     return err;
+}
+
+igraph_error_t sg_parallel_sum(sg_part_fn *fn, const void *ctx, int parts, igraph_integer_t length,
+                               igraph_vector_t *result)
+{
+    return sum_parts(fn, ctx, parts, length, result);
 }
 
 /* The vertices v with v % PARTS == PART, into VIDS (initialised by the caller). */

@@ -440,12 +440,13 @@ static char *approx_promise(const request *r)
 {
     if (!(r->copts.approx_eps > 0) || !has_measure(r, "betweenness"))
         return NULL;
-    return g_strdup_printf("betweenness estimated from %zu sampled shortest paths (seed %llu): every node's "
+    return g_strdup_printf("betweenness estimated from %zu sampled shortest path%s (seed %llu): every node's "
                            "betweenness, normalized by the n(n-1) ordered pairs, is within %g of its exact value with "
-                           "probability at least %g (Riondato and Kornaropoulos 2014; at most %g nodes on a shortest "
+                           "probability at least %g (Riondato and Kornaropoulos 2014; at most %g node%s on a shortest "
                            "path)",
-                           r->approx.samples, (unsigned long long)r->copts.approx_seed, r->approx.eps,
-                           1 - r->approx.delta, r->approx.vertex_diameter);
+                           r->approx.samples, r->approx.samples == 1 ? "" : "s",
+                           (unsigned long long)r->copts.approx_seed, r->approx.eps, 1 - r->approx.delta,
+                           r->approx.vertex_diameter, r->approx.vertex_diameter == 1 ? "" : "s");
 }
 
 /* Text table, then one line of centralization figures. */
