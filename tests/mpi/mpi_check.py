@@ -6,7 +6,7 @@ usage: mpi_check.py SPYGRAPH [SOURCE_ROOT]
 
 What it asserts, on graphs made here with fixed seeds (uniform random, heavy-tailed, grid, disconnected)
 and on networks/sorge:
-  * centrality --measures betweenness (and closeness, harmonic) under mpirun -np 3 is byte-identical to
+  * centrality --measures betweenness (and closeness, harmonic, --approx) under mpirun -np 3 is byte-identical to
     the serial run with --jobs 3 (the same partition count), and without --jobs to the serial run with
     --jobs 3 x max(1, cores // 3) (the default: ranks x cores per rank);
   * the betweenness within 1e-9 relative of python-igraph's exact betweenness, the closeness of
@@ -186,6 +186,9 @@ def check(spygraph, scratch):
     default_parts = RANKS * max(1, cores // RANKS)
     same_as_serial(spygraph, ["centrality", paths["heavy"], "--measures", "betweenness", "--format", "csv"],
                    "betweenness heavy, no --jobs", serial_jobs=default_parts, mpi_args=[], launch=["--bind-to", "none"])
+    # approximate betweenness: its sampled paths are parts of a sum too
+    same_as_serial(spygraph, ["centrality", paths["uniform"], "--measures", "betweenness", "--approx", "0.03",
+                              "--format", "csv"], "approximate betweenness uniform --approx 0.03")
     # closeness and harmonic
     for name in ("uniform", "disconnected"):
         out = same_as_serial(spygraph, ["centrality", paths[name], "--measures", "closeness,harmonic", "--format",
