@@ -103,15 +103,16 @@ static bool read_fd(int fd, const char *name, size_t size_hint, char **data, siz
     return true;
 }
 
-/* Reads the file at PATH ("-": standard input) as RULE allows; NAME names it in messages. A problem with
- * the file itself (missing, a folder, a pipe where a regular file is required) is reported at NAMED_AT
- * (where a manifest names it) when given, else on NAME; size and memory errors on NAME. The file is
- * opened without blocking (a FIFO with no writer cannot hang the open) and its type checked before a byte
- * is read; every read stops at the maximum input size. Returns false after adding the error. */
 /* Under MPI: inputs rank 0 read and broadcast (path as given -> GBytes), returned by read_input for that path
  * instead of reading it again. */
 static GHashTable *preloaded;
 
+/* Reads the file at PATH ("-": standard input) as RULE allows; NAME names it in messages. A problem with
+ * the file itself (missing, a folder, a pipe where a regular file is required) is reported at NAMED_AT
+ * (where a manifest names it) when given, else on NAME; size and memory errors on NAME. The file is
+ * opened without blocking (a FIFO with no writer cannot hang the open) and its type checked before a byte
+ * is read; every read stops at the maximum input size. Under MPI, a PATH rank 0 has sent (preloaded) is
+ * not read again: *DATA is a copy of its bytes. Returns false after adding the error. */
 static bool read_input(const char *path, const char *name, input_rule rule, const sg_origin *named_at, char **data,
                        size_t *len, sg_diag *diag)
 {
@@ -935,8 +936,9 @@ static void pack_record(GByteArray *pack, const char *name, const char *data, si
 }
 
 /* Packs the regular files of the folder DIR (links followed, NAME its path in the pack; subfolders to a
- * depth of 8) into PACK. A file past the maximum input size, or unreadable, is left out: if the manifest
- * names it, rank 0's own reading reports it, and the ranks agree on the failure. */
+ * depth of 8) into PACK. A file past the maximum input size, past a pack of 2 GB, or unreadable, is left
+ * out: if the manifest names it, rank 0's own reading reports it or the other ranks fail to read it, and
+ * the ranks agree on the failure. */
 static void pack_folder(GByteArray *pack, const char *dir, const char *name, int depth)
 {
     GDir *d = g_dir_open(dir, 0, NULL);
@@ -947,7 +949,8 @@ static void pack_folder(GByteArray *pack, const char *dir, const char *name, int
         struct stat st;
         if (stat(path, &st) == 0 && S_ISDIR(st.st_mode) && depth > 0) {
             pack_folder(pack, path, inner, depth - 1);
-        } else if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size <= max_input_size) {
+        } else if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size <= max_input_size &&
+                   (guint64)pack->len + (guint64)st.st_size + strlen(inner) + 16 <= G_MAXINT) {
             char *data = NULL;
             gsize len = 0;
             if (g_file_get_contents(path, &data, &len, NULL))
@@ -1128,9 +1131,12 @@ sg_network *sg_load_network(const char *path, sg_diag *diag)
     /* the ranks go on only together: a rank that could not read what rank 0 read stops them all */
     int failed = -1;
     bool ok = net && !diag->errors;
-    if (!sg_ranks_all(ok, &failed) && ok)
+    if (!sg_ranks_all(ok, &failed) && ok && sg_ranks_get_read() == SG_RANKS_READ_ALL && !is_stdin)
         sg_diag_error(diag, &(sg_origin){path, 0, 0}, "cannot be read on MPI rank %d (use --mpi-read root, the "
                       "default, where the ranks do not share storage)", failed);
+    else if (failed >= 0 && ok)
+        sg_diag_error(diag, &(sg_origin){path, 0, 0}, "the copy rank 0 sent cannot be read on MPI rank %d (a "
+                      "folder past 2 GB, or no room in its temporary folder: try --mpi-read all)", failed);
     if (preloaded)
         g_hash_table_remove_all(preloaded);
     return net;
