@@ -17,8 +17,8 @@ and on networks/sorge:
     folder), standard input included; --mpi-read all fails there, exit 1 on every rank with rank 0
     naming the rank, and works with shared storage;
   * -o FILE is written once (by rank 0), identical to the serial output, with no temporary file left;
-  * a missing file and a bad CSV give the serial run's message and exit 1, a usage error exit 2, and no
-    run hangs (each under `timeout`).
+  * a missing file and a bad CSV give the serial run's message and exit 1, a usage error exit 2, a rank
+    killed mid-run ends the run with no output file, and no run hangs (each under `timeout`).
 Exits 0 when every check passes, 1 otherwise (each failure printed).
 """
 import csv
@@ -267,6 +267,20 @@ def check(spygraph, scratch):
         fail(f"-o: exit {status}, folder holds {names}: {err.strip()}")
     else:
         print("ok: -o FILE written once, identical to the serial output, nothing else left")
+
+    # a rank killed mid-run (rank 1 limited to a second of CPU time): the run ends, unsuccessfully, with no
+    # output file and nothing left beside it
+    big = os.path.join(scratch, "big.csv")
+    write_edges(big, uniform(10000, 50000, 50))
+    killed = os.path.join(scratch, "killed")
+    os.makedirs(killed)
+    status, out, err = mpirun(["bash", "-c", 'if [ "$OMPI_COMM_WORLD_RANK" = 1 ]; then ulimit -t 1; fi; exec "$0" "$@"',
+                               spygraph, "centrality", big, "--measures", "betweenness", "--jobs", "3", "-o",
+                               os.path.join(killed, "bc.csv")])
+    if status in (0, 124) or os.listdir(killed):
+        fail(f"rank 1 killed mid-run: exit {status}, folder holds {os.listdir(killed)}")
+    else:
+        print(f"ok: rank 1 killed mid-run: the run ends (exit {status}) and writes nothing")
 
     # errors: the serial run's message, the same exit status, no hang
     bad = os.path.join(scratch, "bad.csv")
