@@ -623,9 +623,9 @@ const sg_command sg_cmd_centrality = {
         "                     undirected reading. The same values within rounding.\n"
         COMMON_HELP
         "\nAcross machines: `mpirun -np R spygraph centrality NETWORK ...` (a build with -Dmpi=enabled; see the\n"
-        "README) divides the sources of betweenness, closeness and harmonic among the R ranks and adds their\n"
-        "sums in a fixed order: the output is byte-identical to one machine's with --jobs P, P the processes of\n"
-        "all the ranks (--jobs, else R x cores per rank).\n"
+        "README) divides the sources of betweenness, closeness and harmonic (and the sampled paths of --approx)\n"
+        "among the R ranks and adds their sums in a fixed order: the output is byte-identical to one machine's\n"
+        "with --jobs P, P the processes of all the ranks (--jobs, else R x cores per rank).\n"
         "\nThe graph: parallel ties between two nodes are merged into one edge (weights summed; confidence: the\n"
         "largest), self-loops dropped. Unweighted, every edge counts 1. With --weights, strength, pagerank,\n"
         "eigenvector, hub, authority, constraint and effsize use the weight as it is; betweenness, closeness and\n"

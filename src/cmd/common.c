@@ -212,7 +212,14 @@ int sg_check_group_by(const sg_command *cmd, const sg_network *net, const char *
 }
 
 /* The common options without a short form that are not reading options (numbered below the commands' own). */
-enum { OPT_CSV_RAW = SG_OPT_FIRST_COMMAND_OPTION - 0x10, OPT_BOM, OPT_INPUT_FORMAT, OPT_NODES, OPT_COLUMNS, OPT_MPI_READ };
+enum {
+    OPT_CSV_RAW = SG_OPT_FIRST_COMMAND_OPTION - 0x10,
+    OPT_BOM,
+    OPT_INPUT_FORMAT,
+    OPT_NODES,
+    OPT_COLUMNS,
+    OPT_MPI_READ
+};
 /* --max-input-size, a common option that is not a reading option (numbered below the commands' own). */
 enum { SG_OPT_MAX_INPUT_SIZE = SG_OPT_FIRST_COMMAND_OPTION - 1 };
 
