@@ -143,7 +143,7 @@ bool sg_ranks_broadcast_bytes(char **data, size_t *len)
     if (MPI_Bcast(&n, 1, MPI_UNSIGNED_LONG_LONG, 0, MPI_COMM_WORLD) != MPI_SUCCESS)
         return false;
     char *buf = rank_index == 0 ? *data : g_try_malloc((size_t)n + 1);
-    if (!sg_ranks_all(buf != NULL, NULL)) {
+    if (!sg_ranks_all(rank_index == 0 || buf != NULL, NULL)) {
         if (rank_index != 0)
             g_free(buf);
         return false;

@@ -286,7 +286,10 @@ def check(spygraph, scratch):
     bad = os.path.join(scratch, "bad.csv")
     with open(bad, "w") as f:
         f.write('source,target\na,b\nb,"c\n')
+    empty = os.path.join(scratch, "empty-folder")
+    os.makedirs(empty)
     for label, args, want in (("missing file", [os.path.join(scratch, "missing.csv")], 1),
+                              ("empty folder (no network.json)", [empty], 1),
                               ("bad CSV", [bad], 1),
                               ("usage error", ["networks/sorge", "--no-such-option"], 2),
                               ("bad --mpi-read", ["networks/sorge", "--mpi-read", "some"], 2),
