@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analysis/ranks.h"
 #include "cmd/cmd.h"
 
 static int cmd_help(const sg_command *self, int argc, char **argv);
@@ -105,6 +106,8 @@ static int run(int argc, char **argv)
 int main(int argc, char **argv)
 {
     setlocale(LC_CTYPE, "");
+    if (!sg_ranks_start(&argc, &argv)) /* MPI, when started by mpirun or srun (ranks.h) */
+        return SG_EXIT_DATA;
     sg_igraph_install_handlers();
     sg_output_install_signal_handlers(); /* a temporary output file is removed on SIGINT, SIGTERM, ... */
     int status = run(argc, argv);
@@ -116,5 +119,5 @@ int main(int argc, char **argv)
         if (status == SG_EXIT_OK)
             status = SG_EXIT_DATA;
     }
-    return status;
+    return sg_ranks_finish(status); /* every rank exits alike */
 }

@@ -12,7 +12,9 @@
  * OUT is initialised by the caller. Returns an igraph error code. */
 igraph_error_t sg_effective_size(const sg_graph *s, igraph_vector_t *out);
 
-/* Resolves a --jobs request: REQUESTED if positive, else the number of online processors (at least 1). */
+/* Resolves a --jobs request (the parts of a computation in all, across MPI ranks too): REQUESTED if
+ * positive, else under MPI the ranks times sg_ranks_default_jobs(), else the number of online processors
+ * (at least 1). */
 int sg_parallel_jobs(int requested);
 
 /* Computes part PART of PARTS of a sum into RESULT (already sized and zeroed); the parts must add up to the
@@ -56,9 +58,11 @@ typedef igraph_error_t sg_row_fn(const void *ctx, size_t row, double *out);
  * into PARTS contiguous blocks computed by forked worker processes (this process computes the first, and
  * any block whose worker could not start), so the result never depends on PARTS. Besides OUT, FN may
  * only change work space of its own process (CTX's scratch, which each worker has its own copy of),
- * never anything a later row's result depends on. Returns IGRAPH_SUCCESS, FN's first error, or
- * IGRAPH_FAILURE (reported through igraph's error handler) when a worker failed. O(rows x FN's time /
- * PARTS) wall time. */
+ * never anything a later row's result depends on. Under MPI (ranks.h) the outermost call is collective:
+ * every rank must make it alike; rank r computes blocks PARTS x r / R to PARTS x (r + 1) / R - 1 with its
+ * own workers and every rank ends with all of OUT. Returns IGRAPH_SUCCESS, FN's first error, or
+ * IGRAPH_FAILURE (reported through igraph's error handler) when a worker or another rank failed (every
+ * rank alike). O(rows x FN's time / PARTS) wall time. */
 igraph_error_t sg_parallel_rows(sg_row_fn *fn, const void *ctx, size_t n_rows, size_t width, int parts, double *out);
 
 /* Computes FN's row 0 into OUT (WIDTH doubles, the caller's) in a forked child process, so that whatever

@@ -1,4 +1,4 @@
-/* parallel.c: exact path-based measures with the work split across forked worker processes, summed in order. */
+/* parallel.c: exact path-based measures with the work split across forked worker processes (and MPI ranks), summed in order. */
 #include <errno.h>
 #include <glib.h>
 #include <string.h>
@@ -6,8 +6,13 @@
 #include <unistd.h>
 
 #include "analysis/centrality_internal.h"
+#include "analysis/ranks.h"
 #include "analysis/reduced.h"
 #include "spygraph/progress.h"
+
+/* > 0 while rows are computed: a parallel call made inside a row stays in this rank (its forked workers
+ * inherit it), so only the outermost call is spread across MPI ranks, and every rank makes it alike. */
+static int depth;
 
 typedef sg_part_fn part_fn;
 
@@ -15,6 +20,8 @@ int sg_parallel_jobs(int requested)
 {
     if (requested > 0)
         return requested;
+    if (sg_rank_count() > 1) /* every rank alike: the ranks times the workers of each */
+        return sg_rank_count() * MAX(1, sg_ranks_default_jobs());
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     return cores > 0 ? (int)MIN(cores, 256) : 1;
 }
@@ -79,8 +86,73 @@ static igraph_error_t part_row(const void *ctx, size_t row, double *out)
     return IGRAPH_SUCCESS;
 }
 
+static igraph_error_t spread_rows(sg_row_fn *fn, const void *ctx, size_t n_rows, size_t width, int parts,
+                                  double *out);
+static igraph_error_t local_rows(sg_row_fn *fn, const void *ctx, size_t row0, size_t n_rows, size_t width,
+                                 int parts, double *out);
+
+/* Whether a parallel call of PARTS parts made here is spread across the MPI ranks. */
+static bool spreads(int parts)
+{
+    return depth == 0 && parts > 1 && sg_ranks_collective();
+}
+
+/* The first of the PARTS rows (parts, or blocks of rows) each of the R ranks takes: FIRST[r] = PARTS x r / R
+ * (R + 1 entries; the caller g_free()s it). */
+static size_t *rank_ranges(size_t parts)
+{
+    int ranks = sg_rank_count();
+    size_t *first = g_new(size_t, ranks + 1);
+    for (int r = 0; r <= ranks; r++)
+        first[r] = parts * (size_t)r / (size_t)ranks;
+    return first;
+}
+
+/* After this rank computed its share with status ERR: whether every rank succeeded (collective). A failure
+ * elsewhere is reported here as IGRAPH_FAILURE naming the rank; returns the status to go on with. */
+static igraph_error_t agree(igraph_error_t err)
+{
+    int failed = -1;
+    if (!sg_ranks_all(err == IGRAPH_SUCCESS, &failed) && err == IGRAPH_SUCCESS) {
+        igraph_errorf("the computation failed on MPI rank %d", __FILE__, __LINE__, IGRAPH_FAILURE, failed);
+        err = IGRAPH_FAILURE;
+    }
+    return err;
+}
+
+/* sum_parts across the ranks: rank r computes parts FIRST[r] .. FIRST[r+1]-1 (contiguous), one forked
+ * worker each, into a buffer of its own parts; sg_ranks_sum_rows adds them all on rank 0 in part order and
+ * broadcasts the sum. */
+static igraph_error_t spread_sum(const sum_job *job, igraph_vector_t *result)
+{
+    size_t *first = rank_ranges((size_t)job->parts);
+    int me = sg_rank();
+    size_t mine = first[me + 1] - first[me], length = (size_t)job->length;
+    double *rows = g_try_new(double, mine * length + 1);
+    igraph_error_t err = rows ? IGRAPH_SUCCESS : IGRAPH_ENOMEM;
+    if (!rows)
+        igraph_error("out of memory for the parts of a parallel sum", __FILE__, __LINE__, IGRAPH_ENOMEM);
+    if (agree(err) == IGRAPH_SUCCESS) {
+        depth++;
+        if (mine > 0)
+            err = local_rows(part_row, job, first[me], mine, length, (int)mine, rows);
+        depth--;
+        err = agree(err);
+        if (err == IGRAPH_SUCCESS && !sg_ranks_sum_rows(rows, length, first, VECTOR(*result))) {
+            igraph_error("MPI could not add the parts of the ranks", __FILE__, __LINE__, IGRAPH_FAILURE);
+            err = IGRAPH_FAILURE;
+        }
+    } else if (err == IGRAPH_SUCCESS) {
+        err = IGRAPH_FAILURE;
+    }
+    g_free(rows);
+    g_free(first);
+    return err;
+}
+
 /* RESULT (resized to LENGTH) = the sum of the PARTS parts, added in part order so the result only depends
- * on PARTS. The parts run in forked workers (sg_parallel_rows), one each. */
+ * on PARTS. The parts run in forked workers (sg_parallel_rows), one each; across MPI ranks (spread_sum),
+ * every rank ends with the very bytes one machine computes with the same PARTS. */
 static igraph_error_t sum_parts(part_fn *fn, const void *ctx, int parts, igraph_integer_t length,
                                 igraph_vector_t *result)
 {
@@ -88,11 +160,13 @@ static igraph_error_t sum_parts(part_fn *fn, const void *ctx, int parts, igraph_
     igraph_vector_null(result);
     if (parts <= 1)
         return fn(ctx, 0, 1, result);
+    sum_job job = {fn, ctx, parts, length};
+    if (spreads(parts))
+        return spread_sum(&job, result);
     double *rows = g_try_new(double, (size_t)parts * (size_t)length + 1);
     if (!rows)
         IGRAPH_ERROR("out of memory for the parts of a parallel sum", IGRAPH_ENOMEM);
-    sum_job job = {fn, ctx, parts, length};
-    igraph_error_t err = sg_parallel_rows(part_row, &job, (size_t)parts, (size_t)length, parts, rows);
+    igraph_error_t err = spread_rows(part_row, &job, (size_t)parts, (size_t)length, parts, rows);
     for (int p = 0; err == IGRAPH_SUCCESS && p < parts; p++)
         for (igraph_integer_t i = 0; i < length; i++)
             VECTOR(*result)[i] += rows[(size_t)p * (size_t)length + (size_t)i];
@@ -261,13 +335,17 @@ static void run_rows_child(sg_row_fn *fn, const void *ctx, size_t first, size_t 
     _exit(ok ? 0 : 1);
 }
 
-igraph_error_t sg_parallel_rows(sg_row_fn *fn, const void *ctx, size_t n_rows, size_t width, int parts, double *out)
+/* Rows ROW0 .. ROW0 + N_ROWS - 1 of FN into OUT (their first at OUT[0]), in PARTS contiguous blocks computed
+ * by forked workers of this process (this process computes the first block, and any whose worker could
+ * not start). */
+static igraph_error_t local_rows(sg_row_fn *fn, const void *ctx, size_t row0, size_t n_rows, size_t width,
+                                 int parts, double *out)
 {
     if (parts < 1 || (size_t)parts > n_rows)
         parts = n_rows > 0 ? (int)MIN(n_rows, (size_t)MAX(parts, 1)) : 1;
     size_t *first = g_new(size_t, parts + 1);
     for (int p = 0; p <= parts; p++)
-        first[p] = n_rows * (size_t)p / (size_t)parts;
+        first[p] = row0 + n_rows * (size_t)p / (size_t)parts;
     pid_t *pids = g_new(pid_t, parts);
     int *fds = g_new(int, parts);
     for (int p = 1; p < parts; p++) {
@@ -289,15 +367,15 @@ igraph_error_t sg_parallel_rows(sg_row_fn *fn, const void *ctx, size_t n_rows, s
     }
     igraph_error_t err = IGRAPH_SUCCESS;
     for (size_t r = first[0]; err == IGRAPH_SUCCESS && r < first[1]; r++)
-        err = fn(ctx, r, out + r * width);
+        err = fn(ctx, r, out + (r - row0) * width);
     for (int p = 1; p < parts; p++) {
         if (pids[p] < 0) { /* no worker: compute the part here */
             for (size_t r = first[p]; err == IGRAPH_SUCCESS && r < first[p + 1]; r++)
-                err = fn(ctx, r, out + r * width);
+                err = fn(ctx, r, out + (r - row0) * width);
             continue;
         }
-        bool ok = err == IGRAPH_SUCCESS
-                  && read_all(fds[p], out + first[p] * width, (first[p + 1] - first[p]) * width * sizeof(double));
+        bool ok = err == IGRAPH_SUCCESS && read_all(fds[p], out + (first[p] - row0) * width,
+                                                    (first[p + 1] - first[p]) * width * sizeof(double));
         close(fds[p]);
         int status = 0;
         while (waitpid(pids[p], &status, 0) < 0 && errno == EINTR)
@@ -311,6 +389,46 @@ igraph_error_t sg_parallel_rows(sg_row_fn *fn, const void *ctx, size_t n_rows, s
     g_free(pids);
     g_free(fds);
     return err;
+}
+
+/* sg_parallel_rows, the rows spread across the MPI ranks when this is the outermost parallel call: rank r
+ * takes the blocks PARTS x r / R .. PARTS x (r + 1) / R - 1 of the PARTS blocks one machine would make (none
+ * when PARTS < R), computes them with as many forked workers, and the ranks agree that every one succeeded
+ * before the rows are gathered on every rank. */
+static igraph_error_t spread_rows(sg_row_fn *fn, const void *ctx, size_t n_rows, size_t width, int parts,
+                                  double *out)
+{
+    if (parts < 1 || (size_t)parts > n_rows)
+        parts = n_rows > 0 ? (int)MIN(n_rows, (size_t)MAX(parts, 1)) : 1;
+    igraph_error_t err = IGRAPH_SUCCESS;
+    if (!spreads(parts)) {
+        depth++;
+        err = local_rows(fn, ctx, 0, n_rows, width, parts, out);
+        depth--;
+        return err;
+    }
+    int ranks = sg_rank_count(), me = sg_rank();
+    size_t *blocks = rank_ranges((size_t)parts), *first = g_new(size_t, ranks + 1);
+    for (int r = 0; r <= ranks; r++) /* the blocks' first rows, as local_rows cuts them on one machine */
+        first[r] = n_rows * blocks[r] / (size_t)parts;
+    int mine = (int)(blocks[me + 1] - blocks[me]);
+    depth++;
+    if (mine > 0)
+        err = local_rows(fn, ctx, first[me], first[me + 1] - first[me], width, mine, out + first[me] * width);
+    depth--;
+    err = agree(err);
+    if (err == IGRAPH_SUCCESS && !sg_ranks_gather_rows(out, n_rows, width, first)) {
+        igraph_error("MPI could not gather the rows of the ranks", __FILE__, __LINE__, IGRAPH_FAILURE);
+        err = IGRAPH_FAILURE;
+    }
+    g_free(blocks);
+    g_free(first);
+    return err;
+}
+
+igraph_error_t sg_parallel_rows(sg_row_fn *fn, const void *ctx, size_t n_rows, size_t width, int parts, double *out)
+{
+    return spread_rows(fn, ctx, n_rows, width, parts, out);
 }
 
 igraph_error_t sg_isolated_row(sg_row_fn *fn, const void *ctx, size_t width, double *out)

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "analysis/ranks.h"
 #include "cmd.h"
 #include "spygraph/compare.h"
 #include "spygraph/centrality.h"
@@ -226,7 +227,8 @@ enum {
     OPT_NODES,
     OPT_COLUMNS,
     OPT_PROGRESS,
-    OPT_QUIET
+    OPT_QUIET,
+    OPT_MPI_READ
 };
 /* --max-input-size, a common option that is not a reading option (numbered below the commands' own). */
 enum { SG_OPT_MAX_INPUT_SIZE = SG_OPT_FIRST_COMMAND_OPTION - 1 };
@@ -260,6 +262,7 @@ static const struct option common_options[] = {
     {"columns", required_argument, NULL, OPT_COLUMNS},
     {"progress", no_argument, NULL, OPT_PROGRESS},
     {"quiet", no_argument, NULL, OPT_QUIET},
+    {"mpi-read", required_argument, NULL, OPT_MPI_READ},
     {"hypothesis", required_argument, NULL, SG_OPT_HYPOTHESIS},
     {"at", required_argument, NULL, SG_OPT_AT},
     {"between", required_argument, NULL, SG_OPT_BETWEEN},
@@ -527,6 +530,15 @@ static int common_option(const sg_command *cmd, int opt, const char *arg, sg_opt
         if (!*arg)
             return sg_usage_error(cmd, "--nodes needs a file name");
         sg_set_nodes_table(arg);
+        return 0;
+    case OPT_MPI_READ: /* under mpirun (ranks.h): who reads NETWORK; elsewhere accepted and without effect */
+        if (strcmp(arg, "root") == 0)
+            sg_ranks_set_read(SG_RANKS_READ_ROOT);
+        else if (strcmp(arg, "all") == 0)
+            sg_ranks_set_read(SG_RANKS_READ_ALL);
+        else
+            return sg_usage_error(cmd, "bad --mpi-read '%s': expected root (rank 0 reads the input and sends it to "
+                                  "the other ranks) or all (every rank reads it from shared storage)", arg);
         return 0;
     case OPT_COLUMNS: {
         char *error = NULL;

@@ -8,7 +8,9 @@
     "input (networks/README.md; the formats: spygraph help export). --input-format FMT reads it as FMT\n"     \
     "(else by extension, then content); --columns NAME=HEADER,... reads a CSV's column HEADER as NAME\n"    \
     "(source=From,target=To,start=Begin); --nodes FILE adds a node table to a CSV edge list (Gephi's\n"      \
-    "Id,Label,...). --max-input-size SIZE: the largest file read (bytes, or with K, M or G; default 256M).\n"
+    "Id,Label,...). --max-input-size SIZE: the largest file read (bytes, or with K, M or G; default 256M).\n" \
+    "--mpi-read root|all: under mpirun (a build with -Dmpi=enabled), rank 0 reads NETWORK and sends it to\n" \
+    "the other ranks (root, the default), or every rank reads it (all: shared storage); else no effect.\n"
 
 #define NODE_HELP                                                                                       \
     "FROM and TO are node ids, labels, native-script names or codenames (any case); a name that matches\n" \

@@ -654,6 +654,11 @@ const sg_command sg_cmd_robustness = {
         "  --damping X        pagerank's damping factor in (0, 1] (default 0.85), as in centrality\n"
         "  --group-by ATTR    brokerage's groups (default: affiliation), as in centrality\n"
         "  --jobs N           worker processes (default: one per core); the output does not depend on it\n"
+        "                     (under mpirun: the processes of all the ranks; the samples, sources and ties\n"
+        "                     are divided among the ranks, and the output is the same as on one machine)\n"
+        "  --mpi-read HOW     under mpirun (a build with -Dmpi=enabled): root (default: rank 0 reads NETWORK\n"
+        "                     and sends it to the other ranks) or all (every rank reads it: shared storage);\n"
+        "                     elsewhere it changes nothing\n"
         "  --plot FILE        a forest plot of the first max(20, 2K) nodes: .svg, .pdf or .png (a PNG holds\n"
         "                     at most 1,400 rows); written with -o's file: both appear, or neither\n"
         COMMON_HELP

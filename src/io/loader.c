@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "analysis/ranks.h"
 #include "fields.h"
 #include "formats.h"
 #include "jsonpos.h"
@@ -102,14 +103,34 @@ static bool read_fd(int fd, const char *name, size_t size_hint, char **data, siz
     return true;
 }
 
+/* Under MPI: inputs rank 0 read and broadcast (path as given -> GBytes), returned by read_input for that path
+ * instead of reading it again. */
+static GHashTable *preloaded;
+
 /* Reads the file at PATH ("-": standard input) as RULE allows; NAME names it in messages. A problem with
  * the file itself (missing, a folder, a pipe where a regular file is required) is reported at NAMED_AT
  * (where a manifest names it) when given, else on NAME; size and memory errors on NAME. The file is
  * opened without blocking (a FIFO with no writer cannot hang the open) and its type checked before a byte
- * is read; every read stops at the maximum input size. Returns false after adding the error. */
+ * is read; every read stops at the maximum input size. Under MPI, a PATH rank 0 has sent (preloaded) is
+ * not read again: *DATA is a copy of its bytes. Returns false after adding the error. */
 static bool read_input(const char *path, const char *name, input_rule rule, const sg_origin *named_at, char **data,
                        size_t *len, sg_diag *diag)
 {
+    GBytes *kept = preloaded ? g_hash_table_lookup(preloaded, path) : NULL;
+    if (kept) {
+        gsize n = 0;
+        const char *bytes = g_bytes_get_data(kept, &n);
+        char *copy = g_try_malloc(n + 1);
+        if (!copy) {
+            out_of_memory(name, diag);
+            return false;
+        }
+        memcpy(copy, bytes, n);
+        copy[n] = '\0';
+        *data = copy;
+        *len = n;
+        return true;
+    }
     bool is_stdin = strcmp(path, "-") == 0;
     int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     int err = fd < 0 ? errno : 0;
@@ -901,7 +922,227 @@ static sg_network *read_as(const sg_graph_format *format, const char *name, cons
     return net;
 }
 
+/* ---- under MPI: the input read by rank 0 and broadcast to the other ranks (--mpi-read root) ---------- */
+
+/* Adds a record to PACK: the length and bytes of NAME, then the length and bytes of DATA (lengths as
+ * 64-bit little-endian). */
+static void pack_record(GByteArray *pack, const char *name, const char *data, size_t len)
+{
+    guint64 n = GUINT64_TO_LE((guint64)strlen(name)), k = GUINT64_TO_LE((guint64)len);
+    g_byte_array_append(pack, (const guint8 *)&n, sizeof n);
+    g_byte_array_append(pack, (const guint8 *)name, (guint)strlen(name));
+    g_byte_array_append(pack, (const guint8 *)&k, sizeof k);
+    g_byte_array_append(pack, (const guint8 *)data, (guint)len);
+}
+
+/* Packs the regular files of the folder DIR (links followed, NAME its path in the pack; subfolders to a
+ * depth of 8) into PACK. A file past the maximum input size, past a pack of 2 GB, or unreadable, is left
+ * out: if the manifest names it, rank 0's own reading reports it or the other ranks fail to read it, and
+ * the ranks agree on the failure. */
+static void pack_folder(GByteArray *pack, const char *dir, const char *name, int depth)
+{
+    GDir *d = g_dir_open(dir, 0, NULL);
+    const char *entry;
+    while (d && (entry = g_dir_read_name(d))) {
+        char *path = g_build_filename(dir, entry, NULL);
+        char *inner = *name ? g_strconcat(name, "/", entry, NULL) : g_strdup(entry);
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode) && depth > 0) {
+            pack_folder(pack, path, inner, depth - 1);
+        } else if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size <= max_input_size &&
+                   (guint64)pack->len + (guint64)st.st_size + strlen(inner) + 16 <= G_MAXINT) {
+            char *data = NULL;
+            gsize len = 0;
+            if (g_file_get_contents(path, &data, &len, NULL))
+                pack_record(pack, inner, data, len);
+            g_free(data);
+        }
+        g_free(inner);
+        g_free(path);
+    }
+    if (d)
+        g_dir_close(d);
+}
+
+/* Writes the records of PACK (LEN bytes) under the folder ROOT. Returns false when a record is malformed
+ * (a name that leaves ROOT) or a file cannot be written. */
+static bool unpack_folder(const char *pack, size_t len, const char *root)
+{
+    size_t at = 0;
+    while (at < len) {
+        guint64 n, k;
+        if (len - at < sizeof n)
+            return false;
+        memcpy(&n, pack + at, sizeof n);
+        n = GUINT64_FROM_LE(n);
+        at += sizeof n;
+        if (n == 0 || len - at < n + sizeof k)
+            return false;
+        char *name = g_strndup(pack + at, (gsize)n);
+        at += (size_t)n;
+        memcpy(&k, pack + at, sizeof k);
+        k = GUINT64_FROM_LE(k);
+        at += sizeof k;
+        bool ok = len - at >= k && name[0] != '/' && !strstr(name, "..");
+        char *path = ok ? g_build_filename(root, name, NULL) : NULL;
+        char *parent = path ? g_path_get_dirname(path) : NULL;
+        ok = ok && g_mkdir_with_parents(parent, 0700) == 0 &&
+             g_file_set_contents(path, pack + at, (gssize)k, NULL);
+        at += ok ? (size_t)k : 0;
+        g_free(parent);
+        g_free(path);
+        g_free(name);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+/* Removes the folder PATH and everything under it (ignoring errors). */
+static void remove_tree(const char *path)
+{
+    GDir *d = g_dir_open(path, 0, NULL);
+    const char *entry;
+    while (d && (entry = g_dir_read_name(d))) {
+        char *child = g_build_filename(path, entry, NULL);
+        struct stat st;
+        if (lstat(child, &st) == 0 && S_ISDIR(st.st_mode))
+            remove_tree(child);
+        else
+            unlink(child);
+        g_free(child);
+    }
+    if (d)
+        g_dir_close(d);
+    rmdir(path);
+}
+
+/* Collective. Rank 0 reads the file at PATH (RULE as read_input; its errors into DIAG) and every rank
+ * keeps the bytes as PATH's content (preloaded), so that the loader reads them there instead of the file.
+ * Returns false on every rank when rank 0 could not read it (other ranks add a quiet error to DIAG). */
+static bool share_file(const char *path, input_rule rule, sg_diag *diag)
+{
+    char *data = NULL;
+    size_t len = 0;
+    bool ok = sg_rank() != 0 || read_input(path, path, rule, NULL, &data, &len, diag);
+    if (!sg_ranks_all(ok, NULL) || !sg_ranks_broadcast_bytes(&data, &len)) {
+        g_free(data);
+        if (sg_rank() != 0 || ok)
+            sg_diag_error(diag, &(sg_origin){path, 0, 0}, "cannot read: rank 0 of the MPI run could not");
+        return false;
+    }
+    if (!preloaded)
+        preloaded = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_bytes_unref);
+    g_hash_table_replace(preloaded, g_strdup(path), g_bytes_new_take(data, len));
+    return true;
+}
+
+static sg_network *load_network_here(const char *path, sg_diag *diag);
+
+/* Collective. Rank 0 packs FOLDER, the network PATH's folder (PATH itself, or the folder of the manifest
+ * PATH names); the other ranks unpack it into a private temporary folder (the same base name, inside a
+ * folder of their own), load that (with LEAF, the manifest's name, when PATH is a manifest file), then
+ * remove it; rank 0 loads PATH. */
+static sg_network *load_shared_folder(const char *path, const char *folder, const char *leaf, sg_diag *diag)
+{
+    char *data = NULL;
+    size_t len = 0;
+    if (sg_rank() == 0) {
+        GByteArray *pack = g_byte_array_new();
+        pack_folder(pack, folder, "", 8);
+        len = pack->len;
+        data = (char *)g_byte_array_free(pack, FALSE);
+    }
+    if (!sg_ranks_broadcast_bytes(&data, &len)) {
+        g_free(data);
+        sg_diag_error(diag, &(sg_origin){path, 0, 0}, "cannot send the network's folder to the MPI ranks");
+        return NULL;
+    }
+    if (sg_rank() == 0) {
+        g_free(data);
+        return load_network_here(path, diag);
+    }
+    char *tmp = g_dir_make_tmp("spygraph-rank-XXXXXX", NULL);
+    char *base = g_path_get_basename(folder);
+    char *inside = tmp ? g_build_filename(tmp, base, NULL) : NULL;
+    char *target = inside ? g_build_filename(inside, leaf, NULL) : NULL;
+    sg_network *net = NULL;
+    if (inside && g_mkdir_with_parents(inside, 0700) == 0 && unpack_folder(data, len, inside))
+        net = load_network_here(target, diag);
+    else
+        sg_diag_error(diag, &(sg_origin){path, 0, 0}, "cannot unpack the network's folder on this MPI rank");
+    if (tmp)
+        remove_tree(tmp);
+    g_free(target);
+    g_free(inside);
+    g_free(base);
+    g_free(tmp);
+    g_free(data);
+    return net;
+}
+
+/* On rank 0: what PATH is, for every rank to take the same steps: 1 a folder, 2 a manifest file (its
+ * folder goes with it), 0 anything else (a file, standard input, a pipe). */
+static char input_kind(const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return 0;
+    if (g_file_test(path, G_FILE_TEST_IS_DIR))
+        return 1;
+    char *data = NULL;
+    gsize len = 0;
+    bool manifest = !input_format && !nodes_table && g_str_has_suffix(path, ".json") &&
+                    g_file_test(path, G_FILE_TEST_IS_REGULAR) && g_file_get_contents(path, &data, &len, NULL) &&
+                    len <= max_input_size && looks_like_manifest(data, len);
+    g_free(data);
+    return manifest ? 2 : 0;
+}
+
 sg_network *sg_load_network(const char *path, sg_diag *diag)
+{
+    if (!sg_ranks_collective())
+        return load_network_here(path, diag);
+    bool is_stdin = strcmp(path, "-") == 0;
+    char kind = sg_rank() == 0 ? input_kind(path) : 0;
+    char *k = &kind;
+    size_t one = 1;
+    sg_network *net = NULL;
+    bool shared = sg_ranks_broadcast_bytes(&k, &one);
+    if (shared && k != &kind) {
+        kind = *k;
+        g_free(k);
+    }
+    if (!shared) {
+        sg_diag_error(diag, &(sg_origin){path, 0, 0}, "cannot send the input to the MPI ranks");
+    } else if (sg_ranks_get_read() == SG_RANKS_READ_ALL && !is_stdin) {
+        net = load_network_here(path, diag); /* shared storage: every rank reads it */
+    } else if (nodes_table && !share_file(nodes_table, INPUT_ANY_FILE, diag)) {
+        net = NULL;
+    } else if (kind == 1) {
+        net = load_shared_folder(path, path, NULL, diag);
+    } else if (kind == 2) {
+        char *folder = g_path_get_dirname(path), *leaf = g_path_get_basename(path);
+        net = load_shared_folder(path, folder, leaf, diag);
+        g_free(folder);
+        g_free(leaf);
+    } else if (share_file(path, INPUT_ANY_FILE, diag)) {
+        net = load_network_here(path, diag);
+    }
+    /* the ranks go on only together: a rank that could not read what rank 0 read stops them all */
+    int failed = -1;
+    bool ok = net && !diag->errors;
+    if (!sg_ranks_all(ok, &failed) && ok && sg_ranks_get_read() == SG_RANKS_READ_ALL && !is_stdin)
+        sg_diag_error(diag, &(sg_origin){path, 0, 0}, "cannot be read on MPI rank %d (use --mpi-read root, the "
+                      "default, where the ranks do not share storage)", failed);
+    else if (failed >= 0 && ok)
+        sg_diag_error(diag, &(sg_origin){path, 0, 0}, "the copy rank 0 sent cannot be read on MPI rank %d (a "
+                      "folder past 2 GB, or no room in its temporary folder: try --mpi-read all)", failed);
+    if (preloaded)
+        g_hash_table_remove_all(preloaded);
+    return net;
+}
+
+static sg_network *load_network_here(const char *path, sg_diag *diag)
 {
     char *data = NULL;
     size_t len = 0;

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "analysis/ranks.h"
 #include "spygraph/message.h"
 #include "spygraph/output.h"
 
@@ -293,6 +294,17 @@ sg_output_folder *sg_output_folder_open(const char *path, const char *const *rep
         sg_error("this output is a folder of files: name it with -o FOLDER");
         return NULL;
     }
+    if (sg_rank() != 0) { /* under MPI, rank 0 alone writes: the others fill a private folder, then drop it */
+        sg_output_folder *f = g_new0(sg_output_folder, 1);
+        f->path = NULL;
+        f->tmp = g_dir_make_tmp("spygraph-rank-XXXXXX", NULL);
+        if (!f->tmp) {
+            sg_error("%s: cannot make a temporary folder", path);
+            g_free(f);
+            return NULL;
+        }
+        return f;
+    }
     struct stat st;
     char *unslashed = g_strdup(path);
     for (size_t n = strlen(unslashed); n > 1 && unslashed[n - 1] == '/';)
@@ -364,6 +376,11 @@ bool sg_output_folder_commit(sg_output_folder *f)
 {
     char *old = NULL;
     bool ok = true;
+    if (!f->path) { /* a rank other than 0 */
+        remove_tree(f->tmp, 1);
+        folder_free(f);
+        return true;
+    }
     if (f->replace) {
         char *dir = g_path_get_dirname(f->path), *base = g_path_get_basename(f->path);
         old = g_strdup_printf("%s/.%s.old.XXXXXX", dir, base);
@@ -520,6 +537,14 @@ static bool open_destination(sg_output *out)
     if (!*out->name) {
         sg_error("cannot write to a file with an empty name");
         return false;
+    }
+    if (sg_rank() != 0) { /* under MPI, rank 0 alone writes: the others write nothing, in place */
+        out->fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+        if (out->fd < 0) {
+            report(out, errno);
+            return false;
+        }
+        return true;
     }
     out->target = resolve_links(out->name);
     if (!out->target) {
