@@ -5,6 +5,7 @@
 
 #include "analysis/approx.h"
 #include "analysis/centrality_internal.h"
+#include "spygraph/progress.h"
 #include "spygraph/robustness.h"
 
 /* Riondato and Kornaropoulos ("Fast approximation of betweenness centrality through sampling", WSDM 2014):
@@ -379,8 +380,15 @@ igraph_error_t sg_approx_part(const sg_approx *ap, int part, int parts, igraph_v
     sm.bwd.adj = a->in;
     sm.bwd.back_start = a->out_start;
     sm.bwd.back = a->out;
-    for (size_t i = (size_t)part; i < ap->info.samples; i += (size_t)parts)
+    uint64_t done = 0;
+    for (size_t i = (size_t)part; i < ap->info.samples; i += (size_t)parts) {
         sample(&sm, ap->seed, i);
+        if (++done == 256) { /* the shared progress counter touched every 256 samples */
+            sg_progress_add(done);
+            done = 0;
+        }
+    }
+    sg_progress_add(done);
     side_free(&sm.fwd);
     side_free(&sm.bwd);
     return IGRAPH_SUCCESS;
@@ -400,6 +408,7 @@ igraph_error_t sg_betweenness_approx(const igraph_t *g, double eps, double delta
     /* forking pays from about ten million arc steps of sampling on */
     if ((double)ap.info.samples * (double)(ap.n + igraph_ecount(g)) < 1e7)
         parts = 1;
+    sg_progress_begin("approximate betweenness", "sampled paths", ap.info.samples);
     igraph_error_t err = ap.info.samples == 0
                              ? igraph_vector_resize(res, ap.n)
                              : sg_parallel_sum(approx_part, &ap, MAX(1, MIN(parts, (int)MIN(ap.info.samples, 1024))),
@@ -412,6 +421,7 @@ igraph_error_t sg_betweenness_approx(const igraph_t *g, double eps, double delta
         for (igraph_integer_t w = 0; w < ap.n; w++)
             VECTOR(*res)[w] *= scale;
     }
+    sg_progress_end();
     sg_approx_destroy(&ap);
     return err;
 }

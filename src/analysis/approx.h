@@ -36,7 +36,8 @@ void sg_approx_destroy(sg_approx *ap);
 
 /* The samples I with I % PARTS == PART: COUNTS (resized to n, zeroed first) gets, per vertex, how many of
  * their paths it is internal to. Sample I depends on the seed and I alone, so the parts add up to the same
- * counts for any PARTS (exactly: whole numbers). IGRAPH_ENOMEM. Time: per sample a bidirectional
+ * counts for any PARTS (exactly: whole numbers). IGRAPH_ENOMEM. Each sample is a step of the progress under
+ * way (sg_progress_add, in batches of 256). Time: per sample a bidirectional
  * breadth-first search, about the square root of a whole search on graphs of small distances. */
 igraph_error_t sg_approx_part(const sg_approx *ap, int part, int parts, igraph_vector_t *counts);
 

@@ -72,6 +72,8 @@ def check_forced(graph, directed_graph):
         (["centrality", graph, "--measures", "closeness,harmonic", "--jobs", "2", "-f", "json"],
          [("closeness", "nodes"), ("harmonic", "nodes")]),
         (["robustness", "networks/sorge", "--samples", "100", "--jobs", "2", "-f", "csv"], [("robustness", "samples")]),
+        (["centrality", graph, "--measures", "betweenness", "--approx", "0.05", "--jobs", "2", "-f", "json"],
+         [("approximate betweenness", "sampled paths")]),
     ]
     for args, expected in cases:
         plain, plain_err = run(args)
