@@ -41,6 +41,11 @@ void sg_progress_add(uint64_t steps);
 void sg_progress_igraph_units(uint64_t units);
 void sg_progress_igraph_done(void);
 
+/* Says that the rest of the outermost computation was done elsewhere (the other MPI ranks' shares, whose
+ * results have just arrived): its count becomes its total. Inside a nested computation, or for work that
+ * cannot be measured, it does nothing. O(1). */
+void sg_progress_complete(void);
+
 /* Ends the computation begun last. At the outermost level: stops the timer, clears a line drawn in place,
  * or (plain lines, when something was printed) prints a last line with the time taken. O(1). */
 void sg_progress_end(void);

@@ -142,6 +142,8 @@ static igraph_error_t spread_sum(const sum_job *job, igraph_vector_t *result)
             igraph_error("MPI could not add the parts of the ranks", __FILE__, __LINE__, IGRAPH_FAILURE);
             err = IGRAPH_FAILURE;
         }
+        if (err == IGRAPH_SUCCESS)
+            sg_progress_complete(); /* rank 0 counted its own share: the others' are in */
     } else if (err == IGRAPH_SUCCESS) {
         err = IGRAPH_FAILURE;
     }
@@ -421,6 +423,8 @@ static igraph_error_t spread_rows(sg_row_fn *fn, const void *ctx, size_t n_rows,
         igraph_error("MPI could not gather the rows of the ranks", __FILE__, __LINE__, IGRAPH_FAILURE);
         err = IGRAPH_FAILURE;
     }
+    if (err == IGRAPH_SUCCESS)
+        sg_progress_complete(); /* rank 0 counted its own rows: the others' are in */
     g_free(blocks);
     g_free(first);
     return err;

@@ -339,6 +339,12 @@ void sg_progress_igraph_done(void)
     igraph_units = igraph_seen = 0;
 }
 
+void sg_progress_complete(void)
+{
+    if (counting && depth == 1 && total > 0)
+        atomic_store_explicit(&count->done, total, memory_order_relaxed);
+}
+
 void sg_progress_end(void)
 {
     if (depth == 0 || --depth != 0)

@@ -25,6 +25,7 @@ import csv
 import io
 import math
 import os
+import re
 import random
 import shutil
 import subprocess
@@ -189,6 +190,19 @@ def check(spygraph, scratch):
     # approximate betweenness: its sampled paths are parts of a sum too
     same_as_serial(spygraph, ["centrality", paths["uniform"], "--measures", "betweenness", "--approx", "0.03",
                               "--format", "csv"], "approximate betweenness uniform --approx 0.03")
+    # --progress: rank 0 counts its own share, then the whole once the ranks' results are in; the data are
+    # the serial run's and the last line says 100% (not "stopped after", which is for work that failed)
+    for args, what in ((["centrality", paths["uniform"], "--measures", "betweenness", "--format", "csv"], "betweenness"),
+                       (["robustness", "networks/sorge", "--samples", "300", "--format", "csv"], "robustness")):
+        _, s_out, _ = run([spygraph] + args + ["--jobs", str(RANKS)])
+        status, m_out, m_err = mpirun([spygraph] + args + ["--jobs", str(RANKS), "--progress"])
+        lines = [l for l in m_err.splitlines() if l.startswith("spygraph: " + what)]
+        if status != 0 or m_out != s_out:
+            fail(f"--progress {what}: exit {status}, or the data differ from the serial run")
+        elif not lines or not re.search(r" 100% \(([\d,]+)/\1 ", lines[-1]) or "stopped" in lines[-1]:
+            fail(f"--progress {what}: the last line does not say 100%: {lines[-1:] or m_err}")
+        else:
+            print(f"ok: --progress {what} under mpirun ends at 100% with the serial run's data")
     # closeness and harmonic
     for name in ("uniform", "disconnected"):
         out = same_as_serial(spygraph, ["centrality", paths[name], "--measures", "closeness,harmonic", "--format",
