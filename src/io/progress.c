@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <glib.h>
 #include <igraph.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -38,6 +39,7 @@ static struct timespec start;
 static uint64_t igraph_units, igraph_seen; /* sg_progress_igraph_units */
 static sigset_t paused_mask;
 static bool paused;
+static volatile sig_atomic_t broken; /* standard error failed or its reader went: no more lines this run */
 
 /* ---- formatting, async-signal-safe (no stdio, no malloc) ---- */
 
@@ -166,17 +168,40 @@ static void format_line(line *l, bool final)
     put(l, in_place ? "\033[K" : "\n");
 }
 
+/* Writes L to standard error only if that cannot block or kill the run: progress is optional, so a line
+ * is skipped when standard error cannot take it now (a full pipe nobody reads, a terminal held by Ctrl-S),
+ * and an error or a reader gone (EPIPE, with SIGPIPE ignored during the write instead of ending the run)
+ * stops all later lines. Async-signal-safe: poll, sigaction and write only. */
 static void write_line(const line *l)
 {
+    if (broken)
+        return;
+    struct pollfd p = {.fd = STDERR_FILENO, .events = POLLOUT};
+    int ready = poll(&p, 1, 0);
+    if (ready < 0 || (p.revents & (POLLERR | POLLHUP | POLLNVAL))) {
+        broken = 1;
+        return;
+    }
+    if (ready == 0 || !(p.revents & POLLOUT))
+        return; /* a pipe with room takes PIPE_BUF bytes (4096 or more) at once: more than a line */
+    struct sigaction ignore, old;
+    memset(&ignore, 0, sizeof ignore);
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    bool swapped = sigaction(SIGPIPE, &ignore, &old) == 0;
     size_t off = 0;
     while (off < l->len) {
         ssize_t k = write(STDERR_FILENO, l->text + off, l->len - off);
         if (k < 0 && errno == EINTR)
             continue;
-        if (k <= 0)
-            return;
+        if (k <= 0) {
+            broken = 1;
+            break;
+        }
         off += (size_t)k;
     }
+    if (swapped)
+        sigaction(SIGPIPE, &old, NULL);
 }
 
 static void draw(bool final)

@@ -3,6 +3,8 @@
 
 usage: progress_check.py SPYGRAPH TMP forced|quiet|terminal
 
+forced runs the pipes checks too.
+
 forced    --progress without a terminal: plain lines `spygraph: WHAT P% (DONE/TOTAL UNIT...)`, percentages that
           never go down and end at exactly 100% (TOTAL/TOTAL: every worker's steps counted), for block-by-block
           and Brandes (directed, igraph's handler) betweenness over two workers (graphs past the million
@@ -11,6 +13,9 @@ forced    --progress without a terminal: plain lines `spygraph: WHAT P% (DONE/TO
           known): the time elapsed, then `ended after T s`.
 quiet     no terminal and no option: nothing on standard error; --quiet on a terminal, with the delay set to 0:
           nothing either.
+pipes     --progress with standard error a pipe that is full and never read, and a pipe whose reader has gone:
+          the run neither waits nor dies (SIGPIPE); it ends with status 0 and the same data as without
+          progress, the lines that could not be written skipped.
 terminal  standard error on a pseudo-terminal (Python's pty): with SPYGRAPH_PROGRESS_DELAY=0 (test-only), lines
           drawn in place (carriage return, erase to the end of line) and erased at the end; with the default
           delay of a second, a run shorter than that prints nothing.
@@ -173,9 +178,38 @@ def check_terminal(graph):
     print("terminal: ok")
 
 
+def check_pipes(graph):
+    args = ["centrality", graph, "--measures", "betweenness,closeness", "--exact-method", "brandes", "-f", "csv"]
+    plain, _ = run(args)
+    # a pipe filled to the brim, nobody reading: a blocking write would hold the run for ever
+    r, w = os.pipe()
+    os.set_blocking(w, False)
+    try:
+        while True:
+            os.write(w, b"x" * 4096)
+    except BlockingIOError:
+        pass
+    os.set_blocking(w, True)
+    out = os.path.join(tmp, "full-pipe.csv")
+    p = subprocess.run([spygraph] + args + ["--progress", "-o", out], stdin=subprocess.DEVNULL, stderr=w, timeout=60)
+    os.close(w)
+    os.close(r)
+    assert p.returncode == 0 and open(out, "rb").read() == plain, ("full standard error pipe", p.returncode)
+    # a reader that reads a little and goes: the next line would raise SIGPIPE
+    out = os.path.join(tmp, "gone-pipe.csv")
+    r, w = os.pipe()
+    proc = subprocess.Popen([spygraph] + args + ["--progress", "-o", out], stdin=subprocess.DEVNULL, stderr=w)
+    os.close(w)
+    os.read(r, 5)
+    os.close(r)
+    assert proc.wait(timeout=60) == 0 and open(out, "rb").read() == plain, ("standard error reader gone", proc.returncode)
+    print("pipes: ok")
+
+
 graph = generate(os.path.join(tmp, "uniform.csv"), 1000, 4000, 18)
 if what == "forced":
     check_forced(graph, generate(os.path.join(tmp, "directed.csv"), 600, 3000, 19))
+    check_pipes(graph)
 elif what == "quiet":
     check_quiet(graph)
 elif what == "terminal":
