@@ -5,6 +5,7 @@
 #include <glib.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -1038,6 +1039,7 @@ static bool share_file(const char *path, input_rule rule, sg_diag *diag)
 }
 
 static sg_network *load_network_here(const char *path, sg_diag *diag);
+static bool same_on_every_rank(const sg_network *net, int *first_different);
 
 /* Collective. Rank 0 packs FOLDER, the network PATH's folder (PATH itself, or the folder of the manifest
  * PATH names); the other ranks unpack it into a private temporary folder (the same base name, inside a
@@ -1137,9 +1139,49 @@ sg_network *sg_load_network(const char *path, sg_diag *diag)
     else if (failed >= 0 && ok)
         sg_diag_error(diag, &(sg_origin){path, 0, 0}, "the copy rank 0 sent cannot be read on MPI rank %d (a "
                       "folder past 2 GB, or no room in its temporary folder: try --mpi-read all)", failed);
+    else if (failed < 0 && sg_ranks_get_read() == SG_RANKS_READ_ALL && !is_stdin && !same_on_every_rank(net, &failed))
+        sg_diag_error(diag, &(sg_origin){path, 0, 0}, "differs on MPI rank %d from what rank 0 read (a stale or "
+                      "changing copy: --mpi-read all needs the same file on every rank; --mpi-read root, the "
+                      "default, sends rank 0's)", failed);
     if (preloaded)
         g_hash_table_remove_all(preloaded);
     return net;
+}
+
+/* FNV-1a, 64 bits, of LEN bytes at P, continuing from H. */
+static uint64_t fnv1a(uint64_t h, const void *p, size_t len)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ b[i]) * UINT64_C(1099511628211);
+    return h;
+}
+
+/* Collective, under --mpi-read all once every rank has read NET: whether every rank read the same network as
+ * rank 0 (its node and tie counts, and a hash of the node ids, the ties' ends, relations, confidences and
+ * weights, and the hypotheses' ids); *FIRST_DIFFERENT is the lowest rank that did not. A rank that summed
+ * another graph would give wrong figures, or, with another node count, leave the others waiting. O(n + m). */
+static bool same_on_every_rank(const sg_network *net, int *first_different)
+{
+    uint64_t h = UINT64_C(14695981039346656037);
+    for (size_t i = 0; i < net->n_nodes; i++)
+        h = fnv1a(h, net->nodes[i].id, strlen(net->nodes[i].id) + 1);
+    for (size_t i = 0; i < net->n_edges; i++) {
+        const sg_edge *e = &net->edges[i];
+        int ends[2] = {e->source, e->target};
+        double values[2] = {e->confidence, e->weight};
+        h = fnv1a(h, ends, sizeof ends);
+        h = fnv1a(h, values, sizeof values);
+        h = fnv1a(h, e->relation->name, strlen(e->relation->name) + 1);
+    }
+    for (size_t i = 0; i < net->n_hypotheses; i++)
+        h = fnv1a(h, net->hypotheses[i].id, strlen(net->hypotheses[i].id) + 1);
+    /* doubles carry whole numbers below 2^53 exactly: the hash in two halves */
+    double mine[4] = {(double)net->n_nodes, (double)net->n_edges, (double)(h >> 32), (double)(h & 0xffffffffu)};
+    double theirs[4];
+    memcpy(theirs, mine, sizeof mine);
+    bool sent = sg_ranks_broadcast_doubles(theirs, 4);
+    return sg_ranks_all(sent && memcmp(mine, theirs, sizeof mine) == 0, first_different);
 }
 
 static sg_network *load_network_here(const char *path, sg_diag *diag)

@@ -258,6 +258,21 @@ def check(spygraph, scratch):
             fail(f"--mpi-read all, {net} on rank 0 only: exit {status} (expected 1), stderr {err.strip()!r}")
         else:
             print(f"ok: --mpi-read all: {net} missing on rank 1 is an error on every rank")
+    # --mpi-read all with another copy on the other ranks (a stale file): fewer ties (the sums would not match
+    # in size: a hang), or as many nodes and ties under other names (wrong figures): an error on every rank
+    rows = open(paths["uniform"]).read().splitlines()
+    copies = {"fewer ties": rows[: len(rows) // 2], "other names": [rows[0]] + [l.replace("v", "w", 1) if k < 50
+                                                                                else l for k, l in enumerate(rows[1:])]}
+    for what, lines in copies.items():
+        for r in range(1, RANKS):
+            with open(os.path.join(private, f"r{r}", "uniform.csv"), "w") as f:
+                f.write("\n".join(lines) + "\n")
+        status, out, err = mpirun(["bash", "-c", hop, spygraph, "centrality", "uniform.csv", "--mpi-read", "all",
+                                   "--measures", "betweenness", "--format", "csv", "--jobs", "3"])
+        if status != 1 or out or "differs on MPI rank 1 from what rank 0 read" not in err:
+            fail(f"--mpi-read all, a copy with {what} on ranks 1-2: exit {status} (expected 1), stderr {err.strip()!r}")
+        else:
+            print(f"ok: --mpi-read all: a copy with {what} on the other ranks is an error on every rank")
     with open(paths["uniform"], "rb") as f:
         data = f.read()
     _, serial, _ = run([spygraph, "centrality", "-", "--measures", "betweenness", "--format", "csv", "--jobs", "3"],
