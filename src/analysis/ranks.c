@@ -5,6 +5,8 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <pthread.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -50,7 +52,15 @@ bool sg_ranks_start(int *argc, char ***argv)
 {
     if (!launched())
         return true;
-    if (MPI_Init(argc, argv) != MPI_SUCCESS) {
+    /* The threads MPI starts inherit a mask holding SIGALRM, so the progress timer's signal always lands on
+     * this thread, where the progress module blocks it while it prints (progress.c). */
+    sigset_t alarm, before;
+    sigemptyset(&alarm);
+    sigaddset(&alarm, SIGALRM);
+    pthread_sigmask(SIG_BLOCK, &alarm, &before);
+    int init = MPI_Init(argc, argv);
+    pthread_sigmask(SIG_SETMASK, &before, NULL);
+    if (init != MPI_SUCCESS) {
         sg_error("cannot start MPI (MPI_Init failed)");
         return false;
     }
