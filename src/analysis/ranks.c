@@ -183,18 +183,32 @@ bool sg_ranks_broadcast_doubles(double *v, size_t n)
     return ok;
 }
 
+/* Collective: waits for every rank (the wait counted apart from the move that follows); returns the time
+ * the move starts. */
+static double wait_for_all(void)
+{
+    double t = MPI_Wtime();
+    MPI_Barrier(MPI_COMM_WORLD);
+    double moved = MPI_Wtime();
+    wait_seconds += moved - t;
+    return moved;
+}
+
+/* A committed datatype of WIDTH doubles (one row) into *ROW (MPI_Type_free it); false when MPI fails. */
+static bool row_type(size_t width, MPI_Datatype *row)
+{
+    return MPI_Type_contiguous((int)width, MPI_DOUBLE, row) == MPI_SUCCESS && MPI_Type_commit(row) == MPI_SUCCESS;
+}
+
 bool sg_ranks_gather_rows(double *rows, size_t n_rows, size_t width, const size_t *first)
 {
     if (!sg_ranks_collective() || n_rows == 0 || width == 0)
         return true;
     if (n_rows > INT_MAX || width > INT_MAX / sizeof(double))
         return false;
-    double t = MPI_Wtime();
-    MPI_Barrier(MPI_COMM_WORLD); /* the wait for the slowest rank, kept apart from the move */
-    double moved = MPI_Wtime();
-    wait_seconds += moved - t;
+    double moved = wait_for_all();
     MPI_Datatype row;
-    if (MPI_Type_contiguous((int)width, MPI_DOUBLE, &row) != MPI_SUCCESS || MPI_Type_commit(&row) != MPI_SUCCESS)
+    if (!row_type(width, &row))
         return false;
     int *counts = g_new(int, rank_total), *displs = g_new(int, rank_total);
     for (int r = 0; r < rank_total; r++) {
@@ -232,12 +246,9 @@ bool sg_ranks_sum_rows(const double *mine, size_t width, const size_t *first, do
     double *inbox = rank_index == 0 ? g_try_new(double, largest * width + 1) : NULL;
     if (!sg_ranks_all(rank_index != 0 || inbox != NULL, NULL)) /* no rank may send to a rank 0 that cannot take it */
         return false;
-    double t = MPI_Wtime();
-    MPI_Barrier(MPI_COMM_WORLD); /* the wait for the slowest rank, kept apart from the move */
-    double moved = MPI_Wtime();
-    wait_seconds += moved - t;
+    double moved = wait_for_all();
     MPI_Datatype row;
-    if (MPI_Type_contiguous((int)width, MPI_DOUBLE, &row) != MPI_SUCCESS || MPI_Type_commit(&row) != MPI_SUCCESS) {
+    if (!row_type(width, &row)) {
         g_free(inbox);
         return false;
     }
