@@ -1,7 +1,9 @@
 /* parallel.c: exact path-based measures with the work split across forked worker processes (and MPI ranks), summed in order. */
 #include <errno.h>
 #include <glib.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -34,6 +36,20 @@ int sg_parallel_parts(igraph_integer_t n, igraph_integer_t m, int requested)
         return 1;
     double worth = MIN(work / 1e6, (double)n);
     return (int)MIN((double)sg_parallel_jobs(requested), worth);
+}
+
+/* fork(2) for a worker process: returns 0 in the worker, its pid in this process, -1 when none could start.
+ * Pending output is flushed first (nothing buffered may be written twice), and the worker is killed when
+ * this process ends, however it ends (a signal sent to it alone, a crash): a worker never goes on
+ * computing for nobody. */
+static pid_t start_worker(void)
+{
+    pid_t parent = getpid();
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0 && (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent))
+        _exit(1); /* the parent ended before the worker could watch it */
+    return pid;
 }
 
 static bool write_all(int fd, const void *data, size_t len)
@@ -355,8 +371,7 @@ static igraph_error_t local_rows(sg_row_fn *fn, const void *ctx, size_t row0, si
         pids[p] = -1;
         if (pipe(ends) != 0)
             continue;
-        fflush(NULL); /* nothing buffered may be written twice */
-        pids[p] = fork();
+        pids[p] = start_worker();
         if (pids[p] == 0) {
             close(ends[0]);
             run_rows_child(fn, ctx, first[p], first[p + 1], width, ends[1]);
@@ -442,8 +457,7 @@ igraph_error_t sg_isolated_row(sg_row_fn *fn, const void *ctx, size_t width, dou
         igraph_error("cannot make a pipe to a worker process", __FILE__, __LINE__, IGRAPH_FAILURE);
         return IGRAPH_FAILURE;
     }
-    fflush(NULL); /* nothing buffered may be written twice */
-    pid_t pid = fork();
+    pid_t pid = start_worker();
     if (pid == 0) {
         close(ends[0]);
         run_rows_child(fn, ctx, 0, 1, width, ends[1]);
