@@ -20,11 +20,14 @@ bool sg_exact_method_parse(const char *text, sg_exact_method *out);
 /* What an estimate of betweenness promises (sg_centrality_options.approx_eps): every node's betweenness
  * normalized by the n(n - 1) ordered pairs is within EPS of the exact value with probability at least
  * 1 - DELTA, from SAMPLES shortest paths (VERTEX_DIAMETER: the bound of the most nodes on a shortest path
- * that set their number). */
+ * that set their number, NEEDED). EXACT: the NEEDED samples would have cost more than the exact values
+ * (or more than any run can take), so the values are exact and SAMPLES is 0. */
 typedef struct sg_approx_info {
     double eps, delta;
     double vertex_diameter;
     size_t samples;
+    double needed;
+    bool exact;
 } sg_approx_info;
 
 /* How the measures are computed. Every measure works on the graph sg_graph_build makes of the read

@@ -168,6 +168,7 @@ typedef struct sampler {
     const arcs *a;
     side fwd, bwd;
     double *counts;
+    uint64_t scanned; /* the arcs its searches scanned */
 } sampler;
 
 static bool side_alloc(side *s, igraph_integer_t n)
@@ -277,7 +278,9 @@ static void sample(sampler *sm, uint64_t seed, size_t i)
     side_start(b, v);
     side *met = NULL;
     while (f->level < f->tail && b->level < b->tail) {
-        side *grow = side_cost(f) <= side_cost(b) ? f : b;
+        igraph_integer_t cost_f = side_cost(f), cost_b = side_cost(b);
+        side *grow = cost_f <= cost_b ? f : b;
+        sm->scanned += (uint64_t)MIN(cost_f, cost_b);
         if (side_expand(grow, grow == f ? b : f)) {
             met = grow;
             break;
@@ -312,7 +315,8 @@ static void sample(sampler *sm, uint64_t seed, size_t i)
     side_reset(b);
 }
 
-igraph_error_t sg_approx_init(sg_approx *ap, const igraph_t *g, double eps, double delta, uint64_t seed)
+igraph_error_t sg_approx_init(sg_approx *ap, const igraph_t *g, double eps, double delta, uint64_t seed,
+                              bool allow_more)
 {
     memset(ap, 0, sizeof *ap);
     if (!(eps > 0 && eps < 1) || !(delta > 0 && delta < 1))
@@ -331,7 +335,8 @@ igraph_error_t sg_approx_init(sg_approx *ap, const igraph_t *g, double eps, doub
         return err;
     }
     double r = a->n >= 3 ? sg_approx_samples(eps, delta, vd) : 0;
-    if (!(r <= SG_APPROX_MAX_SAMPLES)) { /* also NaN, had EPS underflowed */
+    bool too_many = !(r <= SG_APPROX_MAX_SAMPLES); /* also NaN, had EPS underflowed */
+    if (too_many && !allow_more) {
         arcs_free(a);
         g_free(a);
         if (isfinite(r))
@@ -345,7 +350,7 @@ igraph_error_t sg_approx_init(sg_approx *ap, const igraph_t *g, double eps, doub
     ap->n = a->n;
     ap->directed = igraph_is_directed(g);
     ap->seed = seed;
-    ap->info = (sg_approx_info){eps, delta, vd, (size_t)r};
+    ap->info = (sg_approx_info){eps, delta, vd, too_many ? 0 : (size_t)r, isnan(r) ? INFINITY : r, false};
     return IGRAPH_SUCCESS;
 }
 
@@ -358,6 +363,34 @@ void sg_approx_destroy(sg_approx *ap)
     memset(ap, 0, sizeof *ap);
 }
 
+/* Readies SM to draw AP's samples into COUNTS (n doubles, zeroed by the caller); false when out of memory
+ * (SM then freed). */
+static bool sampler_init(sampler *sm, const sg_approx *ap, double *counts)
+{
+    const arcs *a = ap->arcs;
+    *sm = (sampler){a, {0}, {0}, counts, 0};
+    if (!side_alloc(&sm->fwd, ap->n) || !side_alloc(&sm->bwd, ap->n)) {
+        side_free(&sm->fwd);
+        side_free(&sm->bwd);
+        return false;
+    }
+    sm->fwd.start = a->out_start;
+    sm->fwd.adj = a->out;
+    sm->fwd.back_start = a->in_start;
+    sm->fwd.back = a->in;
+    sm->bwd.start = a->in_start;
+    sm->bwd.adj = a->in;
+    sm->bwd.back_start = a->out_start;
+    sm->bwd.back = a->out;
+    return true;
+}
+
+static void sampler_free(sampler *sm)
+{
+    side_free(&sm->fwd);
+    side_free(&sm->bwd);
+}
+
 igraph_error_t sg_approx_part(const sg_approx *ap, int part, int parts, igraph_vector_t *counts)
 {
     igraph_integer_t n = ap->n;
@@ -365,21 +398,9 @@ igraph_error_t sg_approx_part(const sg_approx *ap, int part, int parts, igraph_v
     igraph_vector_null(counts);
     if (ap->info.samples == 0)
         return IGRAPH_SUCCESS;
-    const arcs *a = ap->arcs;
-    sampler sm = {a, {0}, {0}, VECTOR(*counts)};
-    if (!side_alloc(&sm.fwd, n) || !side_alloc(&sm.bwd, n)) {
-        side_free(&sm.fwd);
-        side_free(&sm.bwd);
+    sampler sm;
+    if (!sampler_init(&sm, ap, VECTOR(*counts)))
         IGRAPH_ERROR("out of memory for the sampled searches", IGRAPH_ENOMEM);
-    }
-    sm.fwd.start = a->out_start;
-    sm.fwd.adj = a->out;
-    sm.fwd.back_start = a->in_start;
-    sm.fwd.back = a->in;
-    sm.bwd.start = a->in_start;
-    sm.bwd.adj = a->in;
-    sm.bwd.back_start = a->out_start;
-    sm.bwd.back = a->out;
     uint64_t done = 0;
     for (size_t i = (size_t)part; i < ap->info.samples; i += (size_t)parts) {
         sample(&sm, ap->seed, i);
@@ -389,8 +410,33 @@ igraph_error_t sg_approx_part(const sg_approx *ap, int part, int parts, igraph_v
         }
     }
     sg_progress_add(done);
-    side_free(&sm.fwd);
-    side_free(&sm.bwd);
+    sampler_free(&sm);
+    return IGRAPH_SUCCESS;
+}
+
+/* Whether AP's samples would scan more arcs than the exact values' searches (Brandes: from each of the n
+ * vertices, every arc scanned forwards and again accumulating backwards; M edges): never below n samples (a
+ * sample never scans more than one whole search); else the first up to 256 samples are drawn to measure
+ * what one costs. Deterministic: those samples depend on the seed alone. */
+static igraph_error_t exact_is_cheaper(const sg_approx *ap, igraph_integer_t m, bool *out)
+{
+    *out = !(ap->info.needed <= SG_APPROX_MAX_SAMPLES);
+    if (*out || ap->info.needed < (double)ap->n)
+        return IGRAPH_SUCCESS;
+    double *counts = g_try_new0(double, ap->n + 1);
+    sampler sm;
+    if (!counts || !sampler_init(&sm, ap, counts)) {
+        g_free(counts);
+        IGRAPH_ERROR("out of memory for the sampled searches", IGRAPH_ENOMEM);
+    }
+    size_t pilot = (size_t)MIN(ap->info.needed, 256.0);
+    for (size_t i = 0; i < pilot; i++)
+        sample(&sm, ap->seed, i);
+    double per_sample = (double)sm.scanned / (double)pilot + 1; /* + 1: the pair drawn, the path walked */
+    double arcs = (ap->directed ? 1.0 : 2.0) * (double)m;
+    *out = ap->info.needed * per_sample >= (double)ap->n * (2 * arcs + (double)ap->n);
+    sampler_free(&sm);
+    g_free(counts);
     return IGRAPH_SUCCESS;
 }
 
@@ -400,11 +446,21 @@ static igraph_error_t approx_part(const void *ctx, int part, int parts, igraph_v
 }
 
 igraph_error_t sg_betweenness_approx(const igraph_t *g, double eps, double delta, uint64_t seed, int parts,
-                                     igraph_vector_t *res, sg_approx_info *info)
+                                     bool allow_exact, igraph_vector_t *res, sg_approx_info *info)
 {
     sg_approx ap;
-    IGRAPH_CHECK(sg_approx_init(&ap, g, eps, delta, seed));
+    IGRAPH_CHECK(sg_approx_init(&ap, g, eps, delta, seed, allow_exact));
     *info = ap.info;
+    if (allow_exact) {
+        bool exact = false;
+        igraph_error_t err = exact_is_cheaper(&ap, igraph_ecount(g), &exact);
+        if (err != IGRAPH_SUCCESS || exact) {
+            info->exact = exact;
+            info->samples = 0;
+            sg_approx_destroy(&ap);
+            return err;
+        }
+    }
     /* forking pays from about ten million arc steps of sampling on */
     if ((double)ap.info.samples * (double)(ap.n + igraph_ecount(g)) < 1e7)
         parts = 1;

@@ -28,10 +28,12 @@ typedef struct sg_approx {
 
 /* Sets AP up for the unweighted graph G (directed or not): the arcs copied (2m + n integers; G may go
  * after), the vertex-diameter bound found (one breadth-first search per component, O(n + m)) and the
- * sample count for EPS and DELTA. IGRAPH_EINVAL unless 0 < EPS < 1 and 0 < DELTA < 1 or when more than
- * SG_APPROX_MAX_SAMPLES samples would be needed (the message says how many), IGRAPH_ENOMEM; AP then needs
- * no destroy. Free with sg_approx_destroy. */
-igraph_error_t sg_approx_init(sg_approx *ap, const igraph_t *g, double eps, double delta, uint64_t seed);
+ * sample count for EPS and DELTA (AP->info.needed). IGRAPH_EINVAL unless 0 < EPS < 1 and 0 < DELTA < 1, or,
+ * unless ALLOW_MORE, when more than SG_APPROX_MAX_SAMPLES samples would be needed (the message says how
+ * many; with ALLOW_MORE, AP->info.samples is then 0 and only info.needed says it), IGRAPH_ENOMEM; AP then
+ * needs no destroy. Free with sg_approx_destroy. */
+igraph_error_t sg_approx_init(sg_approx *ap, const igraph_t *g, double eps, double delta, uint64_t seed,
+                              bool allow_more);
 void sg_approx_destroy(sg_approx *ap);
 
 /* The samples I with I % PARTS == PART: COUNTS (resized to n, zeroed first) gets, per vertex, how many of
@@ -44,9 +46,12 @@ igraph_error_t sg_approx_part(const sg_approx *ap, int part, int parts, igraph_v
 /* Estimates the betweenness of every vertex of the unweighted graph G (directed or not) on igraph's raw scale
  * (an undirected pair counted once) from sg_approx_samples paths drawn with SEED (the same seed, the same
  * estimate, for any PARTS), into RES (resized), the samples split across PARTS forked processes; fills
- * INFO. IGRAPH_EINVAL as sg_approx_init; IGRAPH_ENOMEM; IGRAPH_FAILURE when a worker
- * failed. */
+ * INFO. With ALLOW_EXACT, when the samples would cost more than the exact values (more than
+ * SG_APPROX_MAX_SAMPLES, or, when they are at least n, more arcs scanned than Brandes's n searches scan
+ * as the first up to 256 samples measure them), nothing is sampled: INFO->exact is set and RES is left for
+ * the caller to fill exactly. IGRAPH_EINVAL as sg_approx_init (without ALLOW_EXACT); IGRAPH_ENOMEM;
+ * IGRAPH_FAILURE when a worker failed. */
 igraph_error_t sg_betweenness_approx(const igraph_t *g, double eps, double delta, uint64_t seed, int parts,
-                                     igraph_vector_t *res, sg_approx_info *info);
+                                     bool allow_exact, igraph_vector_t *res, sg_approx_info *info);
 
 #endif

@@ -186,7 +186,9 @@ static igraph_error_t compute_betweenness(job *j, igraph_vector_t *out)
         }
         sg_approx_info info;
         err = sg_betweenness_approx(&s->graph, j->opts->approx_eps, j->opts->approx_delta, j->opts->approx_seed,
-                                    sg_parallel_jobs(j->opts->jobs), out, &info);
+                                    sg_parallel_jobs(j->opts->jobs), true, out, &info);
+        if (err == IGRAPH_SUCCESS && info.exact) /* the samples would cost more: the exact values instead */
+            err = betweenness_by_method(j, &s->graph, NULL, out);
         if (err == IGRAPH_SUCCESS && j->opts->approx_info)
             *j->opts->approx_info = info;
     } else {

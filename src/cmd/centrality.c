@@ -50,6 +50,8 @@ typedef struct request {
     sg_centrality_options copts;
     sg_weights weights;      /* --weights, put into the reading once it is parsed */
     sg_approx_info approx;   /* with --approx: what the estimate promises (filled by the library) */
+    const char *approx_option_given; /* "--approx-confidence" or "--seed" when given, to be checked */
+    bool exact_method_given;
 } request;
 
 /* One output column: a measure, or a brokerage role. */
@@ -139,13 +141,16 @@ static int handle_option(const sg_command *cmd, int opt, const char *arg, void *
     case OPT_APPROX:
         return parse_fraction(cmd, "--approx", arg, "0.01", &r->copts.approx_eps);
     case OPT_APPROX_CONFIDENCE:
+        r->approx_option_given = "--approx-confidence";
         return parse_fraction(cmd, "--approx-confidence", arg, "0.1", &r->copts.approx_delta);
     case OPT_SEED:
+        r->approx_option_given = "--seed";
         if (sg_parse_whole(cmd, "--seed", arg, 0, LONG_MAX, &v))
             return SG_EXIT_USAGE;
         r->copts.approx_seed = (uint64_t)v;
         return 0;
     case OPT_EXACT_METHOD:
+        r->exact_method_given = true;
         if (!sg_exact_method_parse(arg, &r->copts.exact_method))
             return sg_usage_error(cmd, "unknown --exact-method '%s' (auto, brandes or reduced)", arg);
         return 0;
@@ -406,7 +411,9 @@ static cJSON *options_json(const request *r)
         cJSON *a = cJSON_AddObjectToObject(o, "approx");
         cJSON_AddNumberToObject(a, "eps", r->approx.eps);
         cJSON_AddNumberToObject(a, "delta", r->approx.delta);
+        cJSON_AddBoolToObject(a, "exact", r->approx.exact);
         cJSON_AddNumberToObject(a, "samples", (double)r->approx.samples);
+        cJSON_AddNumberToObject(a, "samples_needed", r->approx.needed); /* infinite: written as null */
         cJSON_AddNumberToObject(a, "vertex_diameter_bound", r->approx.vertex_diameter);
         cJSON_AddItemToObject(a, "seed", sg_json_uint64(r->copts.approx_seed));
     } else {
@@ -440,6 +447,17 @@ static char *approx_promise(const request *r)
 {
     if (!(r->copts.approx_eps > 0) || !has_measure(r, "betweenness"))
         return NULL;
+    if (r->approx.exact) {
+        char *needed = isfinite(r->approx.needed) ? g_strdup_printf("%.3g", r->approx.needed)
+                                                  : g_strdup("more than a number can hold");
+        char *line = g_strdup_printf("betweenness computed exactly, not estimated: within %g with probability %g "
+                                     "would need %s sampled shortest paths here (at most %g node%s on a shortest "
+                                     "path), more work than the exact values",
+                                     r->approx.eps, 1 - r->approx.delta, needed, r->approx.vertex_diameter,
+                                     r->approx.vertex_diameter == 1 ? "" : "s");
+        g_free(needed);
+        return line;
+    }
     return g_strdup_printf("betweenness estimated from %zu sampled shortest path%s (seed %llu): every node's "
                            "betweenness, normalized by the n(n-1) ordered pairs, is within %g of its exact value with "
                            "probability at least %g (Riondato and Kornaropoulos 2014; at most %g node%s on a shortest "
@@ -526,6 +544,29 @@ static int check_sort_early(const sg_command *cmd, const request *r)
     return sg_usage_error(cmd, "cannot sort by '%s': not a measure or brokerage role", r->sort);
 }
 
+/* Checks that the ways of computing betweenness asked for fit together and with the reading, before any
+ * work: none is left without effect. Returns -1 to go on, or SG_EXIT_USAGE after one usage error. */
+static int check_betweenness_method(const sg_command *cmd, const request *r)
+{
+    bool approx = r->copts.approx_eps > 0, betweenness = !r->measures_given || has_measure(r, "betweenness");
+    if (approx && !betweenness)
+        return sg_usage_error(cmd, "--approx estimates betweenness, which --measures leaves out (add it)");
+    if (r->exact_method_given && !betweenness)
+        return sg_usage_error(cmd, "--exact-method computes betweenness, which --measures leaves out (add it)");
+    if (r->approx_option_given && !approx)
+        return sg_usage_error(cmd, "%s is for --approx (sampled betweenness), which is not asked for",
+                              r->approx_option_given);
+    if (approx && r->exact_method_given)
+        return sg_usage_error(cmd, "--approx and --exact-method are two ways to compute betweenness: choose one");
+    if (approx && r->weights != SG_WEIGHTS_NONE)
+        return sg_usage_error(cmd, "--approx estimates betweenness of unweighted readings: drop --weights, or "
+                                   "drop --approx for the exact values");
+    if (r->copts.exact_method == SG_EXACT_REDUCED && betweenness && sg_centrality_directed("betweenness", &r->copts))
+        return sg_usage_error(cmd, "--exact-method reduced is for undirected readings, and this one reads the "
+                                   "ties directed: drop --directed, or take --exact-method brandes");
+    return -1;
+}
+
 /* With SPYGRAPH_TIMING set, prints where the time went (for scripts/bench) to standard error. */
 static void print_timing(gint64 start, gint64 loaded, gint64 computed, gint64 done)
 {
@@ -545,12 +586,14 @@ static int cmd_centrality(const sg_command *self, int argc, char **argv)
     int status = sg_parse_options(self, argc, argv, centrality_options, handle_option, &r, &opts);
     if (status < 0)
         status = check_sort_early(self, &r);
+    r.copts.reading = opts.reading;
+    r.copts.reading.weights = r.weights;
+    if (status < 0)
+        status = check_betweenness_method(self, &r);
     if (status >= 0) {
         g_ptr_array_free(r.measures, TRUE);
         return status;
     }
-    r.copts.reading = opts.reading;
-    r.copts.reading.weights = r.weights;
     sg_network *net = sg_cmd_load(&opts);
     sg_diag *diag = sg_diag_new();
     if (net && !sg_weights_check(net, r.weights, diag)) {

@@ -126,13 +126,18 @@ int sg_usage_error(const sg_command *cmd, const char *fmt, ...)
 
 int sg_parse_whole(const sg_command *cmd, const char *option, const char *arg, long min, long max, long *out)
 {
+    /* strtol alone also takes leading spaces and a '+': only plain digits (and a '-' where allowed) here */
+    const char *digits = arg + (arg[0] == '-' && min < 0);
+    bool plain = *digits && digits[strspn(digits, "0123456789")] == '\0';
     char *end = NULL;
     errno = 0;
-    long v = strtol(arg, &end, 10);
-    if (*arg && !*end && !errno && v >= min && v <= max) {
+    long v = plain ? strtol(arg, &end, 10) : 0;
+    if (plain && !errno && v >= min && v <= max) {
         *out = v;
         return 0;
     }
+    if (plain && (errno == ERANGE || v > max) && arg[0] != '-')
+        return sg_usage_error(cmd, "bad %s '%s': too large (at most %ld)", option, arg, max);
     if (max == LONG_MAX)
         return sg_usage_error(cmd, "bad %s '%s': expected a whole number of at least %ld", option, arg, min);
     return sg_usage_error(cmd, "bad %s '%s': expected a whole number from %ld to %ld", option, arg, min, max);

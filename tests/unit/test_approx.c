@@ -12,7 +12,8 @@ static void test_samples(void)
 {
     g_assert_cmpfloat(sg_approx_samples(0.1, 0.1, 10), ==, 316);
     g_assert_cmpfloat(sg_approx_samples(0.1, 0.1, 2), ==, 0);
-    /* EPS 1e-12, D 0.1, VD 10: 5e23 x 6.302585 = 3.15e24 samples, past any count a run can take: refused */
+    /* EPS 1e-12, D 0.1, VD 10: 5e23 x 6.302585 = 3.15e24 samples, past any count a run can take: refused when
+     * sampling is all that is allowed (test_exact_when_cheaper: else the exact values) */
     g_assert_cmpfloat(fabs(sg_approx_samples(1e-12, 0.1, 10) - 3.1513e24) / 3.1513e24, <, 1e-4);
     igraph_t g;
     igraph_ring(&g, 10, false, false, false);
@@ -20,8 +21,8 @@ static void test_samples(void)
     igraph_vector_init(&est, 0);
     sg_approx_info info;
     igraph_error_handler_t *old = igraph_set_error_handler(igraph_error_handler_ignore);
-    g_assert_cmpint(sg_betweenness_approx(&g, 1e-12, 0.1, 1, 1, &est, &info), ==, IGRAPH_EINVAL);
-    g_assert_cmpint(sg_betweenness_approx(&g, 1e-300, 0.1, 1, 1, &est, &info), ==, IGRAPH_EINVAL);
+    g_assert_cmpint(sg_betweenness_approx(&g, 1e-12, 0.1, 1, 1, false, &est, &info), ==, IGRAPH_EINVAL);
+    g_assert_cmpint(sg_betweenness_approx(&g, 1e-300, 0.1, 1, 1, false, &est, &info), ==, IGRAPH_EINVAL);
     igraph_set_error_handler(old);
     igraph_vector_destroy(&est);
     igraph_destroy(&g);
@@ -78,7 +79,7 @@ static void test_guarantee(void)
         int within = 0;
         for (int run = 0; run < runs; run++) {
             sg_approx_info info;
-            g_assert_cmpint(sg_betweenness_approx(&g, eps, delta, (uint64_t)run + 1, 1, &est, &info), ==, IGRAPH_SUCCESS);
+            g_assert_cmpint(sg_betweenness_approx(&g, eps, delta, (uint64_t)run + 1, 1, false, &est, &info), ==, IGRAPH_SUCCESS);
             g_assert_cmpfloat((double)info.samples, ==, sg_approx_samples(eps, delta, info.vertex_diameter));
             within += worst_error(&g, &exact, &est) <= eps;
         }
@@ -88,8 +89,8 @@ static void test_guarantee(void)
         igraph_vector_t again;
         igraph_vector_init(&again, 0);
         sg_approx_info info;
-        sg_betweenness_approx(&g, eps, delta, 5, 1, &est, &info);
-        sg_betweenness_approx(&g, eps, delta, 5, 1, &again, &info);
+        sg_betweenness_approx(&g, eps, delta, 5, 1, false, &est, &info);
+        sg_betweenness_approx(&g, eps, delta, 5, 1, false, &again, &info);
         g_assert_true(igraph_vector_all_e(&est, &again));
         igraph_vector_destroy(&again);
         igraph_vector_destroy(&exact);
@@ -106,7 +107,7 @@ static void test_star_centre(void)
     igraph_vector_t est;
     igraph_vector_init(&est, 0);
     sg_approx_info info;
-    g_assert_cmpint(sg_betweenness_approx(&g, 0.01, 0.01, 3, 1, &est, &info), ==, IGRAPH_SUCCESS);
+    g_assert_cmpint(sg_betweenness_approx(&g, 0.01, 0.01, 3, 1, false, &est, &info), ==, IGRAPH_SUCCESS);
     double exact = 29.0 * 28.0 / 2.0; /* C(29, 2) pairs of leaves, by hand */
     double n = 30, pairs = n * (n - 1) / 2;
     g_assert_cmpfloat(fabs(VECTOR(est)[0] - exact) / pairs, <=, 0.01);
@@ -125,16 +126,16 @@ static void test_vertex_diameter(void)
     igraph_vector_t est;
     igraph_vector_init(&est, 0);
     sg_approx_info info;
-    g_assert_cmpint(sg_betweenness_approx(&g, 0.1, 0.1, 1, 1, &est, &info), ==, IGRAPH_SUCCESS);
+    g_assert_cmpint(sg_betweenness_approx(&g, 0.1, 0.1, 1, 1, false, &est, &info), ==, IGRAPH_SUCCESS);
     g_assert_cmpfloat(info.vertex_diameter, ==, 10);
     igraph_destroy(&g);
     /* a star of 7 seen from its leaf 0: eccentricity 2, bound 5; a path of 3 beside it: bound 3 */
     igraph_small(&g, 10, IGRAPH_UNDIRECTED, 0, 1, 1, 2, 1, 3, 1, 4, 1, 5, 1, 6, 7, 8, 8, 9, -1); /* centre 1 */
-    g_assert_cmpint(sg_betweenness_approx(&g, 0.1, 0.1, 1, 1, &est, &info), ==, IGRAPH_SUCCESS);
+    g_assert_cmpint(sg_betweenness_approx(&g, 0.1, 0.1, 1, 1, false, &est, &info), ==, IGRAPH_SUCCESS);
     g_assert_cmpfloat(info.vertex_diameter, ==, 5);
     igraph_destroy(&g);
     igraph_small(&g, 7, IGRAPH_DIRECTED, 0, 1, 1, 2, 3, 2, 4, 5, -1);
-    g_assert_cmpint(sg_betweenness_approx(&g, 0.1, 0.1, 1, 1, &est, &info), ==, IGRAPH_SUCCESS);
+    g_assert_cmpint(sg_betweenness_approx(&g, 0.1, 0.1, 1, 1, false, &est, &info), ==, IGRAPH_SUCCESS);
     g_assert_cmpfloat(info.vertex_diameter, ==, 4);
     igraph_vector_destroy(&est);
     igraph_destroy(&g);
@@ -150,9 +151,9 @@ static void test_parts(void)
     igraph_vector_init(&one, 0);
     igraph_vector_init(&three, 0);
     sg_approx_info info;
-    g_assert_cmpint(sg_betweenness_approx(&g, 0.05, 0.1, 9, 1, &one, &info), ==, IGRAPH_SUCCESS);
+    g_assert_cmpint(sg_betweenness_approx(&g, 0.05, 0.1, 9, 1, false, &one, &info), ==, IGRAPH_SUCCESS);
     g_assert_cmpfloat((double)info.samples * (3000 + 9000), >=, 1e7); /* large enough to be split */
-    g_assert_cmpint(sg_betweenness_approx(&g, 0.05, 0.1, 9, 3, &three, &info), ==, IGRAPH_SUCCESS);
+    g_assert_cmpint(sg_betweenness_approx(&g, 0.05, 0.1, 9, 3, false, &three, &info), ==, IGRAPH_SUCCESS);
     g_assert_true(memcmp(VECTOR(one), VECTOR(three), sizeof(double) * 3000) == 0);
     igraph_vector_destroy(&one);
     igraph_vector_destroy(&three);
@@ -177,13 +178,50 @@ static void test_uniform_path(void)
         igraph_vector_init(&est, 0);
         igraph_betweenness(&g, &exact, igraph_vss_all(), directed, NULL);
         sg_approx_info info;
-        g_assert_cmpint(sg_betweenness_approx(&g, 0.002, 0.1, 11, 1, &est, &info), ==, IGRAPH_SUCCESS);
+        g_assert_cmpint(sg_betweenness_approx(&g, 0.002, 0.1, 11, 1, false, &est, &info), ==, IGRAPH_SUCCESS);
         double pairs = 8.0 * 7.0 / (directed ? 1.0 : 2.0);
         for (int v = 0; v < 8; v++)
             g_assert_cmpfloat(fabs(VECTOR(est)[v] - VECTOR(exact)[v]) / pairs, <=, 0.002);
         igraph_vector_destroy(&exact);
         igraph_vector_destroy(&est);
     }
+    igraph_destroy(&g);
+}
+
+/* With ALLOW_EXACT, sampling gives way to the exact values only when it would cost more. On G(2000, 10000)
+ * (average degree 10), Brandes scans about n (2 x 2m + n) = 2000 x 42,000 = 8.4e7 arcs. EPS 0.2 needs fewer
+ * samples than nodes (12.5 x (floor(log2(VD - 2)) + 1 + ln 10), about 100): sampled, no pilot. EPS 0.02
+ * needs about 7,900: a sample would have to scan over 10,000 arcs to cost more, and the two searches meet
+ * after about two levels each (distances about log 2000 / log 10 = 3.3), a few thousand arcs at most:
+ * sampled. EPS 1e-6 needs about 3e12 samples, more than 8.4e7 even at one arc each: exact, nothing
+ * sampled, RES untouched. EPS 1e-300 needs more than a number holds: exact. */
+static void test_exact_when_cheaper(void)
+{
+    igraph_t g;
+    igraph_rng_seed(igraph_rng_default(), 3);
+    igraph_erdos_renyi_game_gnm(&g, 2000, 10000, false, false);
+    igraph_vector_t est;
+    igraph_vector_init(&est, 0);
+    sg_approx_info info;
+    g_assert_cmpint(sg_betweenness_approx(&g, 0.2, 0.1, 1, 1, true, &est, &info), ==, IGRAPH_SUCCESS);
+    g_assert_false(info.exact);
+    g_assert_cmpfloat(info.needed, <, 2000);
+    g_assert_cmpfloat((double)info.samples, ==, info.needed);
+    g_assert_cmpint(igraph_vector_size(&est), ==, 2000);
+    g_assert_cmpint(sg_betweenness_approx(&g, 0.02, 0.1, 1, 1, true, &est, &info), ==, IGRAPH_SUCCESS);
+    g_assert_false(info.exact);
+    g_assert_cmpfloat(info.needed, >=, 2000); /* the pilot decided */
+    g_assert_cmpfloat((double)info.samples, ==, sg_approx_samples(0.02, 0.1, info.vertex_diameter));
+    igraph_vector_resize(&est, 0);
+    g_assert_cmpint(sg_betweenness_approx(&g, 1e-6, 0.1, 1, 1, true, &est, &info), ==, IGRAPH_SUCCESS);
+    g_assert_true(info.exact);
+    g_assert_cmpuint(info.samples, ==, 0);
+    g_assert_cmpfloat(info.needed, ==, sg_approx_samples(1e-6, 0.1, info.vertex_diameter));
+    g_assert_cmpint(igraph_vector_size(&est), ==, 0); /* left for the exact values */
+    g_assert_cmpint(sg_betweenness_approx(&g, 1e-300, 0.1, 1, 1, true, &est, &info), ==, IGRAPH_SUCCESS);
+    g_assert_true(info.exact);
+    g_assert_true(isinf(info.needed));
+    igraph_vector_destroy(&est);
     igraph_destroy(&g);
 }
 
@@ -196,5 +234,6 @@ int main(int argc, char **argv)
     g_test_add_func("/approx/vertex-diameter", test_vertex_diameter);
     g_test_add_func("/approx/parts", test_parts);
     g_test_add_func("/approx/uniform-path", test_uniform_path);
+    g_test_add_func("/approx/exact-when-cheaper", test_exact_when_cheaper);
     return g_test_run();
 }
