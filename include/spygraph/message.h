@@ -75,6 +75,9 @@ void sg_verror(const char *fmt, va_list ap);
 /* Prints `spygraph: message` to standard error (for errors without a position), the whole formatted
  * message through sg_term_text (so does sg_verror, sg_warning). */
 void sg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints `spygraph: message` to standard error: a note on a result that is neither an error nor a warning
+ * (what an estimate promises, when the output has no place for it). */
+void sg_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints `spygraph: warning: message` to standard error. */
 void sg_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -516,7 +516,7 @@ static int report(const sg_command *self, const sg_options *opts, const sg_netwo
             sg_table_free(t);
             char *promise = approx_promise(r); /* a CSV file has no place for it: said on standard error */
             if (promise && status == SG_EXIT_OK)
-                fprintf(stderr, "spygraph: %s\n", promise);
+                sg_note("%s", promise);
             g_free(promise);
             cJSON_Delete(centralization);
         } else {

@@ -136,7 +136,7 @@ int sg_parse_whole(const sg_command *cmd, const char *option, const char *arg, l
         *out = v;
         return 0;
     }
-    if (plain && (errno == ERANGE || v > max) && arg[0] != '-')
+    if (max == LONG_MAX && plain && errno == ERANGE && arg[0] != '-')
         return sg_usage_error(cmd, "bad %s '%s': too large (at most %ld)", option, arg, max);
     if (max == LONG_MAX)
         return sg_usage_error(cmd, "bad %s '%s': expected a whole number of at least %ld", option, arg, min);

@@ -1,5 +1,6 @@
 /* message.c: the one place diagnostics are worded, collected, sorted and printed, and text made safe for a terminal. */
 #include <glib.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,12 +8,18 @@
 #include "spygraph/message.h"
 #include "spygraph/progress.h"
 
-/* True for the characters that rearrange or break the text around them on a terminal: Unicode's bidi
- * embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) and its line and paragraph
- * separators (U+2028, U+2029). */
-static bool reorders_text(gunichar c)
+/* True for the characters that rearrange or break the text around them on a terminal, or that a reader
+ * cannot see or tell from another: Unicode's format characters (category Cf: the bidi embeddings,
+ * overrides, isolates and marks, zero-width spaces and joiners, the byte order mark U+FEFF, the soft
+ * hyphen U+00AD), its line and paragraph separators (U+2028, U+2029), every space other than U+0020
+ * (category Zs: U+00A0 looks like a space), the variation selectors and the combining grapheme joiner
+ * (U+FE00-U+FE0F, U+E0100-U+E01EF, U+034F) and the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0). */
+static bool hidden_or_reordering(gunichar c)
 {
-    return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029;
+    GUnicodeType type = g_unichar_type(c);
+    return type == G_UNICODE_FORMAT || type == G_UNICODE_LINE_SEPARATOR || type == G_UNICODE_PARAGRAPH_SEPARATOR ||
+           (type == G_UNICODE_SPACE_SEPARATOR && c != ' ') || (c >= 0xfe00 && c <= 0xfe0f) ||
+           (c >= 0xe0100 && c <= 0xe01ef) || c == 0x34f || c == 0x115f || c == 0x1160 || c == 0x3164 || c == 0xffa0;
 }
 
 /* Appends TEXT to OUT made safe for a terminal (the rule: message.h, sg_term_text). */
@@ -42,8 +49,12 @@ static void sg_term_append(GString *out, const char *text)
                 continue;
             }
             const char *next = g_utf8_next_char(p);
-            if ((c >= 0x80 && c <= 0x9f) || reorders_text(c))
-                g_string_append_printf(out, "\\u%04x", (unsigned)c);
+            /* a combining mark that would compose with the character before it (e + U+0301 into U+00E9)
+             * is shown as \uNNNN, so that the two spellings of one letter look different */
+            gunichar composed;
+            bool composes = p > text && g_unichar_compose(g_utf8_get_char(g_utf8_prev_char(p)), c, &composed);
+            if ((c >= 0x80 && c <= 0x9f) || hidden_or_reordering(c) || composes)
+                g_string_append_printf(out, c > 0xffff ? "\\U%08x" : "\\u%04x", (unsigned)c);
             else
                 g_string_append_len(out, p, next - p);
             p = next;
@@ -66,7 +77,15 @@ static void print_message(bool warning, const char *text)
     sg_term_append(line, text);
     g_string_append_c(line, '\n');
     sg_progress_pause(); /* a progress line drawn in place is cleared first, and not redrawn mid-message */
+    /* a message is not data: a reader of standard error gone (EPIPE) loses it, and never ends the run by
+     * SIGPIPE after its output was made */
+    struct sigaction ignore = {.sa_handler = SIG_IGN}, old;
+    sigemptyset(&ignore.sa_mask);
+    bool swapped = sigaction(SIGPIPE, &ignore, &old) == 0;
     fputs(line->str, stderr);
+    fflush(stderr);
+    if (swapped)
+        sigaction(SIGPIPE, &old, NULL);
     sg_progress_resume();
     g_string_free(line, TRUE);
 }
@@ -188,6 +207,14 @@ void sg_verror(const char *fmt, va_list ap)
     char *text = g_strdup_vprintf(fmt, ap);
     print_message(false, text);
     g_free(text);
+}
+
+void sg_note(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    sg_verror(fmt, ap);
+    va_end(ap);
 }
 
 void sg_error(const char *fmt, ...)

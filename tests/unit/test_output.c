@@ -108,6 +108,17 @@ static void test_term_text(void)
         {"bidi\xe2\x80\xae" "evil", "bidi\\u202eevil"},
         {"bad\xff\xc3", "bad\\xff\\xc3"},
         {"尾崎 Зорге é", "尾崎 Зорге é"},
+        /* what a reader cannot see or tell apart (found by a hostile review: `bom` and `bom` + U+FEFF
+         * printed alike): format characters, spaces other than U+0020, variation selectors, a combining
+         * mark that would compose with the letter before it (e + U+0301 against U+00E9) */
+        {"bom\xef\xbb\xbf", "bom\\ufeff"},
+        {"zw\xe2\x80\x8bsp rlm\xe2\x80\x8f shy\xc2\xad", "zw\\u200bsp rlm\\u200f shy\\u00ad"},
+        {"a\xc2\xa0" "b\xe3\x80\x80" "c", "a\\u00a0b\\u3000c"},
+        {"cafe\xcc\x81", "cafe\\u0301"},
+        {"\xe2\x98\xba\xef\xb8\x8f", "\xe2\x98\xba\\ufe0f"},
+        {"tag\xf3\xa0\x84\x80", "tag\\U000e0100"},
+        /* a combining mark with no precomposed form stays (Devanagari ki) */
+        {"\xe0\xa4\x95\xe0\xa4\xbf", "\xe0\xa4\x95\xe0\xa4\xbf"},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
         char *got = sg_term_text(cases[i].in);
