@@ -1,4 +1,6 @@
 /* fields.c: typed values out of CSV fields, with an error at the field's FILE:LINE:COLUMN. */
+#include <errno.h>
+#include <float.h>
 #include <glib.h>
 #include <math.h>
 #include <string.h>
@@ -190,18 +192,48 @@ bool sg_check_interval(const sg_interval *iv, const char *what, const sg_origin 
     return false;
 }
 
-/* Parses a whole field as a finite decimal double (1, 0.5, 2e3); returns false if it is not one
- * (g_ascii_strtod alone would also take hexadecimal and "infinity"). */
-static bool parse_number(const char *text, double *out)
+/* How a field reads as a number. */
+typedef enum number_reading { NUMBER_OK, NUMBER_NOT, NUMBER_TOO_SMALL, NUMBER_TOO_LARGE } number_reading;
+
+/* Parses a whole field as a finite decimal double (1, 0.5, 2e3) into *OUT; NUMBER_NOT if it is not one
+ * (g_ascii_strtod alone would also take hexadecimal and "infinity", and reads 1e999 as infinity), and
+ * NUMBER_TOO_SMALL for a number other than zero too close to zero for a double to hold it fully (1e-400
+ * would read as 0, 4e-324 as 4.94066e-324), NUMBER_TOO_LARGE past the largest double (1e999): never a
+ * value other than the one written. */
+static number_reading parse_number(const char *text, double *out)
 {
     if (!*text || text[strspn(text, "0123456789+-.eE")] != '\0')
-        return false;
+        return NUMBER_NOT;
     char *end = NULL;
+    errno = 0;
     double v = g_ascii_strtod(text, &end);
-    if (*end || !isfinite(v))
-        return false;
+    if (*end)
+        return NUMBER_NOT;
+    if (isinf(v))
+        return NUMBER_TOO_LARGE;
+    if (errno == ERANGE || (v != 0 && fabs(v) < DBL_MIN))
+        return NUMBER_TOO_SMALL;
     *out = v;
-    return true;
+    return NUMBER_OK;
+}
+
+/* Reads TEXT, the value of the column WHAT, as a number into *OUT; false after an error at AT. */
+static bool read_number(const char *what, const char *text, const sg_origin *at, double *out, sg_diag *diag)
+{
+    switch (parse_number(text, out)) {
+    case NUMBER_OK:
+        return true;
+    case NUMBER_TOO_SMALL:
+        sg_diag_error(diag, at, "%s %s is too close to 0 to be held (below %g)", what,
+                      text, DBL_MIN);
+        return false;
+    case NUMBER_TOO_LARGE:
+        sg_diag_error(diag, at, "%s %s is too large to be held (above %g)", what, text, DBL_MAX);
+        return false;
+    default:
+        sg_diag_error(diag, at, "%s '%s' is not a number", what, text);
+        return false;
+    }
 }
 
 bool sg_read_confidence(const char *text, const sg_origin *at, double *out, sg_diag *diag)
@@ -211,10 +243,8 @@ bool sg_read_confidence(const char *text, const sg_origin *at, double *out, sg_d
         return true;
     }
     double v;
-    if (!parse_number(text, &v)) {
-        sg_diag_error(diag, at, "confidence '%s' is not a number", text);
+    if (!read_number("confidence", text, at, &v, diag))
         return false;
-    }
     if (v < 0.0 || v > 1.0) {
         sg_diag_error(diag, at, "confidence %s is outside [0, 1]", text);
         return false;
@@ -230,10 +260,8 @@ bool sg_read_weight(const char *text, const sg_origin *at, double *out, sg_diag 
         return true;
     }
     double v;
-    if (!parse_number(text, &v)) {
-        sg_diag_error(diag, at, "weight '%s' is not a number", text);
+    if (!read_number("weight", text, at, &v, diag))
         return false;
-    }
     if (v <= 0.0) {
         sg_diag_error(diag, at, "weight %s is not positive", text);
         return false;
