@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "spygraph/compare.h"
+#include "spygraph/progress.h"
 #include "spygraph/robustness.h"
 #include "spygraph/summary.h"
 
@@ -658,17 +659,25 @@ static igraph_error_t analyse(sg_comparison *cmp, const sg_compare_options *opts
 {
     igraph_vector_t values;
     IGRAPH_VECTOR_INIT_FINALLY(&values, 0);
-    for (size_t r = 0; r < cmp->n_readings; r++) {
+    /* one computation for progress: the measures and samples of each reading count in it, not apart */
+    sg_progress_begin(opts->samples ? "comparison with samples" : "comparison", "readings", cmp->n_readings);
+    igraph_error_t err = IGRAPH_SUCCESS;
+    for (size_t r = 0; err == IGRAPH_SUCCESS && r < cmp->n_readings; r++) {
         sg_compare_reading *reading = &cmp->readings[r];
-        IGRAPH_CHECK(sg_centrality_one(reading->net, opts->measure, &opts->centrality, &values));
-        rank_reading(cmp, reading, &values, index);
-        if (opts->samples)
-            IGRAPH_CHECK(sample_reading(cmp, reading, opts, index));
-        IGRAPH_CHECK(compute_figures(reading->net, cmp->centralization_measure, opts->measure, &values,
-                                     &opts->centrality, &reading->figures));
-        if (cmp->path_from)
-            IGRAPH_CHECK(route_in(reading, cmp, opts, index));
+        err = sg_centrality_one(reading->net, opts->measure, &opts->centrality, &values);
+        if (err == IGRAPH_SUCCESS)
+            rank_reading(cmp, reading, &values, index);
+        if (err == IGRAPH_SUCCESS && opts->samples)
+            err = sample_reading(cmp, reading, opts, index);
+        if (err == IGRAPH_SUCCESS)
+            err = compute_figures(reading->net, cmp->centralization_measure, opts->measure, &values,
+                                  &opts->centrality, &reading->figures);
+        if (err == IGRAPH_SUCCESS && cmp->path_from)
+            err = route_in(reading, cmp, opts, index);
+        sg_progress_add(1);
     }
+    sg_progress_end();
+    IGRAPH_CHECK(err);
     igraph_vector_destroy(&values);
     IGRAPH_FINALLY_CLEAN(1);
     rank_changes(cmp);

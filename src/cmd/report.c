@@ -9,6 +9,7 @@
 #include "help.h"
 #include "report_data.h"
 #include "results.h"
+#include "spygraph/progress.h"
 #include "spygraph/centrality.h"
 #include "spygraph/compare.h"
 #include "spygraph/output.h"
@@ -325,7 +326,10 @@ static void parts_clear(parts *p)
 }
 
 /* Computes every part of the report of BASE; returns false after an error (reported). */
-static bool compute(sg_network *base, const sg_options *opts, const report_args *a, parts *p)
+/* The parts of a report, each a step of its progress (compute). */
+enum { REPORT_STEPS = 5 };
+
+static bool compute_parts(sg_network *base, const sg_options *opts, const report_args *a, parts *p)
 {
     p->whole = sg_cmd_whole(base);
     if (!p->whole)
@@ -343,19 +347,34 @@ static bool compute(sg_network *base, const sg_options *opts, const report_args 
         return false;
     if (!(p->svg = draw(p->drawn, p->whole, opts, a)))
         return false;
+    sg_progress_add(1);
     if (!(p->hypotheses = comparison(base, opts, a, false)) ||
         !(p->hypotheses_values = table_values(p->hypotheses, opts)))
         return false;
+    sg_progress_add(1);
     if (scenarios_wanted(base, opts) && (!(p->scenarios = comparison(base, opts, a, true)) ||
                                          !(p->scenarios_values = table_values(p->scenarios, opts))))
         return false;
+    sg_progress_add(1);
     if (!(p->robustness = robustness(base, opts, a, &p->robustness_svg)))
         return false;
+    sg_progress_add(1);
     /* the timeline's range: the network's span, else its ties' dates as the reading has them */
     const sg_network *read = p->hypotheses->readings[0].net;
     if ((!sg_interval_is_timeless(&base->span) || has_dated_tie(read)) && !(p->timeline = timeline(base, opts, a, &p->timeline_svg)))
         return false;
+    sg_progress_add(1);
     return true;
+}
+
+/* Computes every part of the report as one computation for progress: the drawing, the comparisons, the
+ * measures of each reading, the samples and the slices count in its steps, none reports on its own. */
+static bool compute(sg_network *base, const sg_options *opts, const report_args *a, parts *p)
+{
+    sg_progress_begin("report", "parts", REPORT_STEPS);
+    bool ok = compute_parts(base, opts, a, p);
+    sg_progress_end();
+    return ok;
 }
 
 /* Makes the report of the network OPTS names and writes it to OPTS->output atomically. Returns an exit

@@ -8,7 +8,8 @@ forced runs the pipes checks too.
 forced    --progress without a terminal: plain lines `spygraph: WHAT P% (DONE/TOTAL UNIT...)`, percentages that
           never go down and end at exactly 100% (TOTAL/TOTAL: every worker's steps counted), for block-by-block
           and Brandes (directed, igraph's handler) betweenness over two workers (graphs past the million
-          vertex-edge steps of sg_parallel_parts), closeness and harmonic, and robustness samples; the data
+          vertex-edge steps of sg_parallel_parts), closeness and harmonic, robustness samples, comparisons and
+          a report (one computation each, however many measures they hold); the data
           (standard output and -o) byte for byte as without --progress; an export and a layout (no fraction
           known): the time elapsed, then `ended after T s`.
 quiet     no terminal and no option: nothing on standard error; --quiet on a terminal, with the delay set to 0:
@@ -79,6 +80,10 @@ def check_forced(graph, directed_graph):
         (["robustness", "networks/sorge", "--samples", "100", "--jobs", "2", "-f", "csv"], [("robustness", "samples")]),
         (["centrality", graph, "--measures", "betweenness", "--approx", "0.05", "--jobs", "2", "-f", "json"],
          [("approximate betweenness", "sampled paths")]),
+        # work made of many computations is one computation: its readings' measures and samples count in it
+        # (each reported on its own, a report printed 382 lines in 2 s, found by a hostile review)
+        (["compare", "networks/sorge", "--scenarios", "-f", "json"], [("comparison", "readings")]),
+        (["compare", "networks/sorge", "--samples", "20", "-f", "json"], [("comparison with samples", "readings")]),
     ]
     for args, expected in cases:
         plain, plain_err = run(args)
@@ -101,6 +106,15 @@ def check_forced(graph, directed_graph):
         nothing, err = run(args + ["--progress", "-o", out])
         assert nothing == b"" and open(out, "rb").read() == plain, args
         assert progress_runs(err), args
+    # a report: one computation of its parts (drawing, comparisons, samples, timeline), the same page
+    pages = [os.path.join(tmp, "report%d.html" % k) for k in (0, 1)]
+    _, err = run(["report", "networks/sorge", "-o", pages[0]])
+    assert err == "", err
+    _, err = run(["report", "networks/sorge", "-o", pages[1], "--progress"])
+    assert open(pages[0], "rb").read() == open(pages[1], "rb").read(), "the report differs with --progress"
+    runs = progress_runs(err)
+    assert [(w, u) for w, u, _ in runs] == [("report", "parts")], runs
+    assert runs[0][2][-1][:2] == (100, 5), runs
     # work that tells no fraction done: the time elapsed, and a last line when it ends
     three = os.path.join(tmp, "three.csv")
     with open(three, "w") as f:
