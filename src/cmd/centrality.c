@@ -390,7 +390,10 @@ static int centralization_json(const sg_network *net, const request *r, GArray *
                 cJSON_Delete(obj);
                 return SG_EXIT_DATA;
             }
-            cJSON_AddNumberToObject(obj, c->name, value); /* NaN is written as null */
+            if (isnan(value)) /* fewer than 3 nodes: no star to compare with */
+                cJSON_AddNullToObject(obj, c->name);
+            else
+                cJSON_AddNumberToObject(obj, c->name, value);
         }
     *out = obj;
     return -1;
