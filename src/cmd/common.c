@@ -504,6 +504,8 @@ static int common_option(const sg_command *cmd, int opt, const char *arg, sg_opt
         o->format_given = true;
         return 0;
     case 'o':
+        if (!*arg) /* every command alike, the tables folder of export included */
+            return sg_usage_error(cmd, "-o needs a file name (- for standard output)");
         o->output = arg;
         return 0;
     case OPT_CSV_RAW:
@@ -602,6 +604,14 @@ int sg_parse_options(const sg_command *cmd, int argc, char **argv, const struct 
     sg_progress_set_mode(quiet_given ? SG_PROGRESS_QUIET : progress_given ? SG_PROGRESS_FORCE : SG_PROGRESS_AUTO);
     if (status < 0)
         status = finish_reading(cmd, &opts->reading, &opts->route_relations, &st);
+    if (status < 0 && !cmd->own_format && !opts->format_given && opts->output) {
+        /* -o FILE.csv or FILE.json without -f: the format the name says, as render and export do */
+        const char *dot = strrchr(opts->output, '.');
+        if (dot && !strchr(dot, '/') && g_ascii_strcasecmp(dot, ".csv") == 0)
+            opts->format = SG_FORMAT_CSV;
+        else if (dot && !strchr(dot, '/') && g_ascii_strcasecmp(dot, ".json") == 0)
+            opts->format = SG_FORMAT_JSON;
+    }
     g_ptr_array_add(st.hypotheses, NULL);
     opts->reading.hypotheses = keep_for_program(g_ptr_array_free(st.hypotheses, FALSE));
     if (status >= 0)
