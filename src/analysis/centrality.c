@@ -259,67 +259,114 @@ typedef struct arpack_job {
     enum { ARPACK_EIGENVECTOR, ARPACK_HUB, ARPACK_AUTHORITY } what;
 } arpack_job;
 
+/* The most nodes the dense fallback of eigenvector_scores takes: an n x n matrix (32 MB) and O(n^3) work,
+ * seconds. */
+#define DENSE_EIGEN_MAX 2000
+
 /* Eigenvector centrality of G (x_v proportional to the sum of w(u, v) x_u over the ties into v; WEIGHTS or
- * 1 each) by power iteration on A + I, where ARPACK gave up: the added loop makes a periodic graph (a
- * directed ring, whose eigenvalues all lie on one circle) converge to the same vector, here all ones.
- * Scaled so the largest is 1, into SCORES (resized). Stops when no score moves by more than 1e-13, or
- * fails (IGRAPH_DIVERGED) after about 10^9 arc steps. Time O(iterations (n + m)). */
-static igraph_error_t eigenvector_by_power(const igraph_t *g, const igraph_vector_t *weights, igraph_vector_t *scores)
+ * 1 each; both ways when undirected) from a dense eigendecomposition (LAPACK's dgeev through igraph): the
+ * eigenvector of the eigenvalue with the largest real part (the Perron root of a nonnegative matrix: a
+ * real eigenvalue at least the modulus of every other), scaled so the largest entry is 1, into SCORES
+ * (resized). Exact where ARPACK's iteration fails: periodic graphs (a directed ring, whose eigenvalues all
+ * lie on one circle) and a leading eigenvalue shared by two cycles. IGRAPH_EINVAL past DENSE_EIGEN_MAX
+ * nodes. Time O(n^3), memory O(n^2). */
+static igraph_error_t eigenvector_dense(const igraph_t *g, const igraph_vector_t *weights, igraph_vector_t *scores)
 {
     igraph_integer_t n = igraph_vcount(g), m = igraph_ecount(g);
-    bool directed = igraph_is_directed(g);
+    if (n > DENSE_EIGEN_MAX)
+        IGRAPH_ERRORF("eigenvector centrality: ARPACK did not converge on this graph (a periodic structure, such "
+                      "as rings only), and the exact fallback takes at most %d nodes",
+                      IGRAPH_DIVERGED, DENSE_EIGEN_MAX);
     IGRAPH_CHECK(igraph_vector_resize(scores, n));
-    igraph_vector_fill(scores, 1.0);
-    igraph_vector_t next;
-    IGRAPH_VECTOR_INIT_FINALLY(&next, n);
-    double max_iterations = fmax(1e4, 1e9 / (double)(n + m + 1));
-    bool converged = n == 0;
-    for (double it = 0; !converged && it < max_iterations; it++) {
-        igraph_vector_update(&next, scores); /* the loop of A + I */
-        for (igraph_integer_t e = 0; e < m; e++) {
-            igraph_integer_t from = IGRAPH_FROM(g, e), to = IGRAPH_TO(g, e);
-            double w = weights ? VECTOR(*weights)[e] : 1.0;
-            VECTOR(next)[to] += w * VECTOR(*scores)[from];
-            if (!directed && from != to)
-                VECTOR(next)[from] += w * VECTOR(*scores)[to];
-        }
-        double top = igraph_vector_max(&next);
-        if (!(top > 0))
-            break;
-        double moved = 0;
-        for (igraph_integer_t v = 0; v < n; v++) {
-            double x = VECTOR(next)[v] / top;
-            moved = fmax(moved, fabs(x - VECTOR(*scores)[v]));
-            VECTOR(*scores)[v] = x;
-        }
-        converged = moved <= 1e-13;
+    if (n == 0)
+        return IGRAPH_SUCCESS;
+    bool directed = igraph_is_directed(g);
+    igraph_matrix_t a, vectors;
+    igraph_vector_t re, im;
+    IGRAPH_MATRIX_INIT_FINALLY(&a, n, n);
+    IGRAPH_MATRIX_INIT_FINALLY(&vectors, n, n);
+    IGRAPH_VECTOR_INIT_FINALLY(&re, n);
+    IGRAPH_VECTOR_INIT_FINALLY(&im, n);
+    for (igraph_integer_t e = 0; e < m; e++) {
+        igraph_integer_t from = IGRAPH_FROM(g, e), to = IGRAPH_TO(g, e);
+        double w = weights ? VECTOR(*weights)[e] : 1.0;
+        MATRIX(a, to, from) += w; /* row v: the ties into v */
+        if (!directed)
+            MATRIX(a, from, to) += w;
     }
-    igraph_vector_destroy(&next);
-    IGRAPH_FINALLY_CLEAN(1);
-    if (!converged)
-        IGRAPH_ERROR("eigenvector centrality did not converge (ARPACK, then power iteration)", IGRAPH_DIVERGED);
+    int info = 0;
+    IGRAPH_CHECK(igraph_lapack_dgeev(&a, &re, &im, NULL, &vectors, &info));
+    igraph_integer_t lead = 0;
+    for (igraph_integer_t k = 1; k < n; k++)
+        if (VECTOR(re)[k] > VECTOR(re)[lead] ||
+            (VECTOR(re)[k] == VECTOR(re)[lead] && fabs(VECTOR(im)[k]) < fabs(VECTOR(im)[lead])))
+            lead = k;
+    double top = 0, sign = 1;
+    for (igraph_integer_t v = 0; v < n; v++)
+        if (fabs(MATRIX(vectors, v, lead)) > top) {
+            top = fabs(MATRIX(vectors, v, lead));
+            sign = MATRIX(vectors, v, lead) < 0 ? -1 : 1;
+        }
+    for (igraph_integer_t v = 0; v < n; v++) /* a real eigenvalue has a real vector: column LEAD */
+        VECTOR(*scores)[v] = top > 0 ? fmax(0.0, sign * MATRIX(vectors, v, lead) / top) : 0.0;
+    igraph_vector_destroy(&im);
+    igraph_vector_destroy(&re);
+    igraph_matrix_destroy(&vectors);
+    igraph_matrix_destroy(&a);
+    IGRAPH_FINALLY_CLEAN(4);
     return IGRAPH_SUCCESS;
 }
 
+/* What igraph said during a call whose failure may be answered another way: its error's reason and its
+ * warnings, to be said after all when it is not. */
+static struct {
+    char reason[512];
+    GPtrArray *warnings;
+} held;
+
+static void hold_error(const char *reason, const char *file, int line, igraph_error_t err)
+{
+    (void)file;
+    (void)line;
+    (void)err;
+    if (reason && *reason && !held.reason[0])
+        g_strlcpy(held.reason, reason, sizeof held.reason);
+    IGRAPH_FINALLY_FREE();
+}
+
+static void hold_warning(const char *reason, const char *file, int line)
+{
+    (void)file;
+    (void)line;
+    g_ptr_array_add(held.warnings, g_strdup(reason));
+}
+
 /* igraph's eigenvector centrality of S, or, where ARPACK fails to converge (igraph 0.10 on directed rings
- * of 6 to 9 nodes), the same vector by eigenvector_by_power; ARPACK's failure is then not reported. */
+ * of 6 to 9 nodes), the exact vector by eigenvector_dense; ARPACK's failure and warnings are then not
+ * said. Other errors and the warnings of a call that succeeds are said as igraph's handlers would. */
 static igraph_error_t eigenvector_scores(const arpack_job *a, igraph_arpack_options_t *arpack,
                                          igraph_vector_t *scores)
 {
     const sg_graph *s = a->s;
-    igraph_error_handler_t *old_error = igraph_set_error_handler(igraph_error_handler_ignore);
-    igraph_warning_handler_t *old_warning = igraph_set_warning_handler(igraph_warning_handler_ignore);
+    held.reason[0] = '\0';
+    held.warnings = g_ptr_array_new_with_free_func(g_free);
+    igraph_error_handler_t *old_error = igraph_set_error_handler(hold_error);
+    igraph_warning_handler_t *old_warning = igraph_set_warning_handler(hold_warning);
     IGRAPH_FINALLY_ENTER(); /* an error frees only what the call put on the stack */
     igraph_error_t err = igraph_eigenvector_centrality(&s->graph, scores, NULL, a->j->directed, true, weights_of(s),
                                                        arpack);
     IGRAPH_FINALLY_EXIT();
     igraph_set_warning_handler(old_warning);
     igraph_set_error_handler(old_error);
-    if (err == IGRAPH_ARPACK_MAXIT || err == IGRAPH_ARPACK_NOSHIFT || err == IGRAPH_DIVERGED)
-        return eigenvector_by_power(&s->graph, weights_of(s), scores);
-    if (err != IGRAPH_SUCCESS) /* anything else is reported as igraph would have */
-        IGRAPH_CHECK(igraph_eigenvector_centrality(&s->graph, scores, NULL, a->j->directed, true, weights_of(s),
-                                                   arpack));
+    bool fallback = err == IGRAPH_ARPACK_MAXIT || err == IGRAPH_ARPACK_NOSHIFT || err == IGRAPH_DIVERGED;
+    for (guint i = 0; !fallback && i < held.warnings->len; i++)
+        IGRAPH_WARNING((const char *)g_ptr_array_index(held.warnings, i));
+    g_ptr_array_free(held.warnings, TRUE);
+    held.warnings = NULL;
+    if (fallback)
+        return eigenvector_dense(&s->graph, weights_of(s), scores);
+    if (err != IGRAPH_SUCCESS)
+        IGRAPH_ERROR(held.reason[0] ? held.reason : "eigenvector centrality failed", err);
     return IGRAPH_SUCCESS;
 }
 

@@ -22,41 +22,58 @@ static bool hidden_or_reordering(gunichar c)
            (c >= 0xe0100 && c <= 0xe01ef) || c == 0x34f || c == 0x115f || c == 0x1160 || c == 0x3164 || c == 0xffa0;
 }
 
+/* True for a combining mark (categories Mn, Mc, Me): drawn on the character before it. */
+static bool is_mark(gunichar c)
+{
+    GUnicodeType type = g_unichar_type(c);
+    return type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_SPACING_MARK || type == G_UNICODE_ENCLOSING_MARK;
+}
+
 /* Appends TEXT to OUT made safe for a terminal (the rule: message.h, sg_term_text). */
 static void sg_term_append(GString *out, const char *text)
 {
     const char *end = text + strlen(text);
+    gunichar last = 0; /* the character last written as itself; 0 after an escape or at the start */
     for (const char *p = text; *p;) {
         unsigned char b = (unsigned char)*p;
         if (b == '\\') {
             g_string_append(out, "\\\\");
+            last = 0;
             p++;
         } else if (b == '\n' || b == '\t' || b == '\r') {
             g_string_append_c(out, '\\');
             g_string_append_c(out, b == '\n' ? 'n' : b == '\t' ? 't' : 'r');
+            last = 0;
             p++;
         } else if (b < 0x20 || b == 0x7f) {
             g_string_append_printf(out, "\\x%02x", b);
+            last = 0;
             p++;
         } else if (b < 0x80) {
             g_string_append_c(out, (char)b);
+            last = b;
             p++;
         } else {
             gunichar c = g_utf8_get_char_validated(p, end - p);
             if (c == (gunichar)-1 || c == (gunichar)-2) { /* not UTF-8: the byte itself */
                 g_string_append_printf(out, "\\x%02x", b);
+                last = 0;
                 p++;
                 continue;
             }
             const char *next = g_utf8_next_char(p);
-            /* a combining mark that would compose with the character before it (e + U+0301 into U+00E9)
-             * is shown as \uNNNN, so that the two spellings of one letter look different */
+            /* a combining mark is shown as \uNNNN when it would compose with the character before it (e +
+             * U+0301 into U+00E9: the two spellings of one letter look different) or has no character of
+             * its own to sit on (first, or after an escape, whose last digit it would mark) */
             gunichar composed;
-            bool composes = p > text && g_unichar_compose(g_utf8_get_char(g_utf8_prev_char(p)), c, &composed);
-            if ((c >= 0x80 && c <= 0x9f) || hidden_or_reordering(c) || composes)
+            bool loose_mark = is_mark(c) && (last == 0 || g_unichar_compose(last, c, &composed));
+            if ((c >= 0x80 && c <= 0x9f) || hidden_or_reordering(c) || loose_mark) {
                 g_string_append_printf(out, c > 0xffff ? "\\U%08x" : "\\u%04x", (unsigned)c);
-            else
+                last = 0;
+            } else {
                 g_string_append_len(out, p, next - p);
+                last = c;
+            }
             p = next;
         }
     }
